@@ -1,0 +1,95 @@
+package io.github.synced.runtime;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything the runtime needs to know about one {@code @Synced} entity type, without reflection.
+ * The processor generates one implementation per entity ({@code TaskSync.TYPE} for {@code Task}).
+ *
+ * <p><b>In place or new.</b> Methods that produce an entity from another ({@link #restore}, {@link
+ * #merge}, {@link #withId}, {@link Patch#applyTo}) change a mutable class in place and return it,
+ * and return a new instance for a record, leaving the argument untouched. The runtime therefore
+ * {@linkplain #copy copies} before it changes anything it has handed out.
+ *
+ * <p><b>Synced and local-only.</b> Synced fields are the server's: snapshots, patches, diffs and
+ * the server side of a merge consist of them only. Local-only fields ({@code @LocalOnly}) belong to
+ * the client: every method here that takes synced fields from one entity keeps the local-only
+ * fields of the other.
+ *
+ * @param <K> the id type
+ * @param <E> the entity type
+ */
+public interface EntityType<K, E> {
+
+  /** The entity's simple name, used in messages, for example {@code Task}. */
+  String name();
+
+  /** The entity class. */
+  Class<E> type();
+
+  /** The synced fields in declaration order (superclass fields first), id and version included. */
+  List<? extends EntityField> fields();
+
+  /** The field that holds the id. */
+  EntityField idField();
+
+  /** The entity's id; {@code null} where the entity has none yet. */
+  K id(E entity);
+
+  /** {@code entity} with its id set to {@code id}; see the class comment on in place or new. */
+  E withId(E entity, K id);
+
+  /** Whether the entity declares a {@code @SyncVersion} field. */
+  boolean hasVersion();
+
+  /**
+   * The field that holds the version.
+   *
+   * @throws UnsupportedOperationException if {@link #hasVersion()} is false
+   */
+  EntityField versionField();
+
+  /** The entity's version (primitives boxed); {@code null} if it has none or no version field. */
+  Object version(E entity);
+
+  /**
+   * Compares the versions of two states of one entity: negative if {@code a} is older than {@code
+   * b}, zero if they are the same, positive if newer. A {@code null} version is older than any
+   * other. Without a version field every comparison answers zero.
+   */
+  int compareVersions(E a, E b);
+
+  /** A new instance equal to {@code entity} in every field, synced and local-only. */
+  E copy(E entity);
+
+  /** The synced fields of {@code entity}, as an immutable value. */
+  Snapshot<E> snapshot(E entity);
+
+  /**
+   * {@code target} with every synced field taken from {@code snapshot} and every local-only field
+   * kept; see the class comment on in place or new.
+   */
+  E restore(E target, Snapshot<E> snapshot);
+
+  /**
+   * {@code local} with every synced field taken from {@code server} and every local-only field
+   * kept; see the class comment on in place or new. {@code server} is never changed.
+   */
+  E merge(E local, E server);
+
+  /**
+   * A patch that sets {@code fields} to the values they have in {@code source}.
+   *
+   * @throws IllegalArgumentException if a field is not one of this type's synced fields
+   */
+  Patch<E> patch(E source, Set<? extends EntityField> fields);
+
+  /**
+   * The synced fields whose values differ between {@code a} and {@code b}, in declaration order.
+   */
+  Set<? extends EntityField> diff(E a, E b);
+
+  /** The value of a synced field of {@code entity} (primitives boxed). */
+  Object get(E entity, EntityField field);
+}
