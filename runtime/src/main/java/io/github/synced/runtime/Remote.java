@@ -1,0 +1,29 @@
+package io.github.synced.runtime;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The user's server API for one entity collection, as the store sees it. Implement it over your own
+ * client, or use the JSON/HTTP adapter in {@code io.github.synced.runtime.http}.
+ *
+ * <p>Failures are reported by completing the stage exceptionally with a {@link RemoteFailure} that
+ * says how the store must treat them (rejected, transient, outcome unknown, conflict); any other
+ * exception is treated as an outcome-unknown failure when it happens after the write may have
+ * reached the server.
+ *
+ * @param <K> the id type
+ * @param <E> the entity type
+ */
+public interface Remote<K, E> {
+
+  /** Sends one write and completes with the server's answer. */
+  CompletionStage<Reply<E>> send(Write<K, E> write);
+
+  /** The server's current state of one entity; empty if the server does not have it. */
+  CompletionStage<Optional<E>> fetch(K id);
+
+  /** The server's current state of the whole collection. */
+  CompletionStage<List<E>> fetchAll();
+}

@@ -1,0 +1,47 @@
+package io.github.synced.runtime.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import io.github.synced.runtime.EntityType;
+import io.github.synced.runtime.Patch;
+import java.io.IOException;
+
+/**
+ * Typed JSON reading and writing of one entity type and its patches, without reflection. The
+ * processor generates one per {@code @Synced} type ({@code TaskJson}) when Jackson is on the
+ * compile class path; field types beyond the simple ones go through the {@code ObjectMapper} the
+ * codec was made with.
+ *
+ * <p>Only synced fields are written; local-only fields are never written and are ignored when read.
+ * Reading a patch keeps absent apart from {@code null}: a field missing from the object is not in
+ * the patch, a field present with {@code null} is set to {@code null}.
+ *
+ * @param <E> the entity type
+ */
+public interface JsonCodec<E> {
+
+  /** The entity type this codec reads and writes. */
+  EntityType<?, E> type();
+
+  /** Writes the synced fields of {@code entity} as one JSON object. */
+  void write(JsonGenerator out, E entity) throws IOException;
+
+  /**
+   * Reads one JSON object into a new entity whose local-only fields have their defaults; unknown
+   * properties are skipped.
+   *
+   * @throws io.github.synced.runtime.BadServerDataException if the input is not an object, a value
+   *     has the wrong type, or the id is missing; the message names entity, id and field
+   */
+  E read(JsonParser in) throws IOException;
+
+  /** Writes the fields of {@code patch} as one JSON object, {@code null} values included. */
+  void writePatch(JsonGenerator out, Patch<E> patch) throws IOException;
+
+  /**
+   * Reads one JSON object into a patch that sets exactly the properties present.
+   *
+   * @throws io.github.synced.runtime.BadServerDataException as {@link #read}
+   */
+  Patch<E> readPatch(JsonParser in) throws IOException;
+}
