@@ -83,6 +83,15 @@ public final class TaskServer implements AutoCloseable {
   /** The collection's path. */
   public static final String PATH = "/tasks";
 
+  static {
+    // The JDK server writes headers and body separately; without TCP_NODELAY every answer on a
+    // kept-alive connection waits ~40 ms for the client's delayed ACK. Read once, when the JDK
+    // server's configuration is first loaded; a value the user set wins.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final ObjectMapper mapper = new ObjectMapper();
   private final HttpServer http;
   private final ExecutorService handlers;

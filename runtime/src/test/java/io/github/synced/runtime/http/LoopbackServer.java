@@ -35,6 +35,11 @@ final class LoopbackServer implements AutoCloseable {
     void answer(HttpExchange exchange) throws IOException;
   }
 
+  static {
+    // answer without waiting for the client's delayed ACK (see TaskServer in the example)
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
