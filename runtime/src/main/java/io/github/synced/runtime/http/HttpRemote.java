@@ -3,6 +3,7 @@ package io.github.synced.runtime.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.synced.runtime.BadServerDataException;
 import io.github.synced.runtime.EntityType;
+import io.github.synced.runtime.Patch;
 import io.github.synced.runtime.Remote;
 import io.github.synced.runtime.RemoteFailure;
 import io.github.synced.runtime.Reply;
@@ -33,7 +34,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
-import javax.net.ssl.SSLHandshakeException;
 
 /**
  * A {@link Remote} for one entity collection served as JSON over HTTP ({@code java.net.http} and a
@@ -54,9 +54,11 @@ import javax.net.ssl.SSLHandshakeException;
  *
  * <p>Every write carries {@code Idempotency-Key: <write.idempotencyKey()>}, the same on every
  * attempt of one write, and, where {@link Write#baseVersion()} is not {@code null}, {@code
- * If-Match: "<baseVersion>"}. A 2xx answer with an object body becomes {@link Reply#entity}; a
- * {@code 204} or an empty body becomes {@link Reply#empty()}. An answer whose id differs from the
- * id written to (updates, deletes, fetches) is refused.
+ * If-Match: "<baseVersion>"}. A 2xx answer with an object body becomes {@link Reply#entity}; an
+ * update's answer without the id property, such as {@code {"updatedAt": 8}}, becomes {@link
+ * Reply#partial} (it must then hold the version, where the entity has one); a {@code 204} or an
+ * empty body becomes {@link Reply#empty()}. An answer whose id differs from the id written to
+ * (updates, deletes, fetches) is refused.
  *
  * <table>
  *   <caption>Failures, as the store sees them</caption>
@@ -70,7 +72,7 @@ import javax.net.ssl.SSLHandshakeException;
  *   <tr><td>408</td><td>{@code OUTCOME_UNKNOWN}</td></tr>
  *   <tr><td>other 4xx (and 1xx, 3xx)</td><td>{@code REJECTED}, with the status and the body's
  *       text</td></tr>
- *   <tr><td>connection refused, connect timeout, TLS handshake failure: nothing was sent</td>
+ *   <tr><td>connection refused, connect timeout: nothing was sent</td>
  *       <td>{@code TRANSIENT}</td></tr>
  *   <tr><td>request timeout, or any other I/O error (the request may have been sent: a dropped
  *       connection, a reset, no answer)</td><td>{@code OUTCOME_UNKNOWN}</td></tr>
@@ -205,11 +207,12 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
           if (isBlank(response.body())) {
             return Reply.empty();
           }
-          E entity =
-              write.kind() == Write.Kind.CREATE
-                  ? JsonCodecs.readEntity(mapper, codec, response.body(), write.id())
-                  : readSameId(response.body(), write.id());
-          return Reply.entity(entity);
+          return switch (write.kind()) {
+            case CREATE ->
+                Reply.entity(JsonCodecs.readEntity(mapper, codec, response.body(), write.id()));
+            case UPDATE -> updateReply(response.body(), write.id());
+            case DELETE -> Reply.entity(readSameId(response.body(), write.id()));
+          };
         });
   }
 
@@ -269,9 +272,7 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
 
   /** The failure an exception of the HTTP client means; see the class comment. */
   private static Throwable failureOf(Throwable t, Call call) {
-    if (t instanceof HttpConnectTimeoutException
-        || t instanceof ConnectException
-        || t instanceof SSLHandshakeException) {
+    if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException) {
       return RemoteFailure.transientFailure(0, call + " could not connect: " + t, null, t);
     }
     if (t instanceof IOException) {
@@ -314,9 +315,28 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
     if (!text.startsWith("{")) {
       return null;
     }
-    return call.id() == null
+    return call.method().equals("POST")
         ? JsonCodecs.readEntity(mapper, codec, body, null)
         : readSameId(body, call.id());
+  }
+
+  /**
+   * An update's answer: the whole entity when the body has the id, otherwise the fields it has,
+   * which must include the version where the entity has one.
+   */
+  private Reply<E> updateReply(byte[] body, Object id) {
+    Patch<E> fields = JsonCodecs.readPatch(mapper, codec, body, id);
+    if (fields.fields().contains(type.idField())) {
+      return Reply.entity(readSameId(body, id));
+    }
+    if (type.hasVersion() && !fields.fields().contains(type.versionField())) {
+      throw new BadServerDataException(
+          type.name(),
+          id,
+          type.versionField().fieldName(),
+          "missing from an answer without the entity's id");
+    }
+    return Reply.partial(fields);
   }
 
   private E readSameId(byte[] body, Object id) {

@@ -14,6 +14,7 @@ import io.github.synced.runtime.RemoteFailure;
 import io.github.synced.runtime.Reply;
 import io.github.synced.runtime.Write;
 import io.github.synced.runtime.json.Note;
+import io.github.synced.runtime.json.NoteField;
 import io.github.synced.runtime.json.NoteJson;
 import io.github.synced.runtime.json.NotePatch;
 import java.net.ServerSocket;
@@ -25,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -199,6 +201,47 @@ class HttpRemoteTest {
   }
 
   @Test
+  void anUpdateAnsweredWithoutTheIdIsAPartialReply() throws Exception {
+    server.answer(respond(200, "{\"version\":8,\"pinned\":true}"));
+
+    Reply<Note> reply = value(remote.send(UPDATE));
+
+    assertTrue(reply.entity().isEmpty());
+    assertEquals(Set.of(NoteField.VERSION), reply.fields().orElseThrow().fields());
+    assertEquals(8L, reply.fields().orElseThrow().get(NoteField.VERSION));
+  }
+
+  @Test
+  void aPartialReplyWithoutTheVersionIsBadServerData() throws Exception {
+    server.answer(respond(200, "{\"text\":\"x\"}"));
+
+    BadServerDataException e = failure(remote.send(UPDATE), BadServerDataException.class);
+
+    assertEquals("n1", e.id());
+    assertEquals("version", e.field());
+  }
+
+  @Test
+  void aConflictOnACreateCarriesTheServersEntityUnderItsOwnId() throws Exception {
+    server.answer(respond(409, NOTE_7));
+
+    RemoteFailure f =
+        failure(
+            remote.send(
+                new Write<>(
+                    Write.Kind.CREATE,
+                    "tmp-1",
+                    new Note("tmp-1", "x", null, 0),
+                    null,
+                    null,
+                    "k",
+                    1)),
+            RemoteFailure.class);
+
+    assertEquals("n1", ((Note) f.serverState().orElseThrow()).id());
+  }
+
+  @Test
   void a200WithAnEmptyBodyIsAnEmptyReply() throws Exception {
     server.answer(respond(200, ""));
 
@@ -291,8 +334,9 @@ class HttpRemoteTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {400, 401, 403, 404, 410, 422})
-  void otherClientErrorsAreRejectedWithStatusAndBodyText(int status) throws Exception {
+  @ValueSource(ints = {301, 400, 401, 403, 404, 410, 422})
+  void otherClientErrorsAndUnexpectedStatusesAreRejectedWithStatusAndBodyText(int status)
+      throws Exception {
     server.answer(respond(status, "{\"error\":\"title too long\"}"));
 
     RemoteFailure f = failure(remote.send(UPDATE), RemoteFailure.class);
