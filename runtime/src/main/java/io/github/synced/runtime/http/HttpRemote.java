@@ -135,7 +135,12 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
 
   @Override
   public CompletionStage<Optional<E>> fetch(K id) {
-    Call call = new Call("GET", path + "/" + segment(id), id, false);
+    Call call;
+    try {
+      call = new Call("GET", path + "/" + segment(id), id, false);
+    } catch (RuntimeException e) { // an id without a path segment: the stage fails, as always
+      return CompletableFuture.failedFuture(e);
+    }
     return exchange(
         request(call).GET().build(),
         call,
@@ -166,6 +171,14 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
 
   @Override
   public CompletionStage<Reply<E>> send(Write<K, E> write) {
+    try {
+      return sendWrite(write);
+    } catch (RuntimeException e) { // a write that cannot be encoded: the stage fails, as always
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private CompletionStage<Reply<E>> sendWrite(Write<K, E> write) {
     Call call;
     HttpRequest.Builder request;
     switch (write.kind()) {

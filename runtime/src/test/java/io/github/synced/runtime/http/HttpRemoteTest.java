@@ -489,6 +489,19 @@ class HttpRemoteTest {
   }
 
   @Test
+  void aWriteThatCannotBeEncodedFailsItsStage() throws Exception {
+    server.answer(respond(200, NOTE_7));
+
+    NullPointerException e =
+        failure(
+            remote.send(new Write<>(Write.Kind.DELETE, null, null, null, null, "k", 1)),
+            NullPointerException.class);
+
+    assertEquals("id", e.getMessage());
+    assertEquals("id", failure(remote.fetch(null), NullPointerException.class).getMessage());
+  }
+
+  @Test
   void builderRefusesANonPositiveTimeout() {
     HttpRemote.Builder<String, Note> builder =
         HttpRemote.builder(server.uri(), "/notes", new NoteJson(new ObjectMapper()));
