@@ -83,6 +83,8 @@ public final class TaskServer implements AutoCloseable {
   /** The collection's path. */
   public static final String PATH = "/tasks";
 
+  private static final String REPLAYED = "Idempotent-Replayed";
+
   static {
     // The JDK server writes headers and body separately; without TCP_NODELAY every answer on a
     // kept-alive connection waits ~40 ms for the client's delayed ACK. Read once, when the JDK
@@ -97,6 +99,8 @@ public final class TaskServer implements AutoCloseable {
   private final ExecutorService handlers;
   private final ScheduledExecutorService timer;
   private final List<Consumer<? super AppliedWrite>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<? super ServedRequest>> requestListeners =
+      new CopyOnWriteArrayList<>();
 
   private final Object faultLock = new Object();
   private final Random random;
@@ -267,6 +271,14 @@ public final class TaskServer implements AutoCloseable {
     listeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
+  /**
+   * Calls {@code listener} on the handling thread with every request handled from now on, once its
+   * answer's fate is decided (before any latency); it must be quick.
+   */
+  public void onRequest(Consumer<? super ServedRequest> listener) {
+    requestListeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
   /** Stops the server; held answers are never sent. */
   @Override
   public void close() {
@@ -328,14 +340,28 @@ public final class TaskServer implements AutoCloseable {
         Decision scripted = write ? script.poll() : null;
         decision = scripted != null ? scripted : draw(write, errorDraw, dropDraw);
       }
+      String path = exchange.getRequestURI().getRawPath();
+      Headers headers = exchange.getRequestHeaders();
       Response response =
           decision.error() != 0
               ? injected(decision.error(), decision.retryAfter())
-              : process(
-                  method,
-                  exchange.getRequestURI().getRawPath(),
-                  exchange.getRequestHeaders(),
-                  body);
+              : process(method, path, headers, body);
+      ServedRequest.Fate fate =
+          decision.error() != 0
+              ? ServedRequest.Fate.INJECTED
+              : decision.drop()
+                  ? ServedRequest.Fate.DROPPED
+                  : decision.hold() != null
+                      ? ServedRequest.Fate.HELD
+                      : response.headers().containsKey(REPLAYED)
+                          ? ServedRequest.Fate.REPLAYED
+                          : ServedRequest.Fate.ANSWERED;
+      ServedRequest served =
+          new ServedRequest(
+              method, path, headers.getFirst("Idempotency-Key"), response.status(), fate);
+      for (Consumer<? super ServedRequest> l : requestListeners) {
+        l.accept(served);
+      }
       if (decision.drop()) {
         exchange.close(); // committed, but no answer: the client cannot know the outcome
       } else if (decision.hold() != null) {
@@ -391,7 +417,7 @@ public final class TaskServer implements AutoCloseable {
             return error(
                 422, "Idempotency-Key " + key + " was used for " + r.method() + " " + r.path());
           }
-          return r.response().with("Idempotent-Replayed", "true");
+          return r.response().with(REPLAYED, "true");
         }
       }
       Response response =

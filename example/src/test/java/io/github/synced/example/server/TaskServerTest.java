@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -305,6 +306,27 @@ class TaskServerTest {
 
     assertTrue(va < vb, "the later answer carries the older version");
     assertEquals("B", server.snapshot().get("t1").title());
+  }
+
+  @Test
+  void requestListenersHearEachAnswersFate() throws Exception {
+    List<ServedRequest> served = new CopyOnWriteArrayList<>();
+    server.onRequest(served::add);
+    server.failNextWrite(503);
+    server.dropNextWriteResponse();
+
+    patch(milk.id(), "{\"done\":true}", "Idempotency-Key", "k1");
+    assertThrows(IOException.class, () -> patch(milk.id(), "{}", "Idempotency-Key", "k1"));
+    patch(milk.id(), "{}", "Idempotency-Key", "k1");
+    http.send("GET", "/tasks", null);
+
+    assertEquals(
+        List.of(
+            new ServedRequest("PATCH", "/tasks/t1", "k1", 503, ServedRequest.Fate.INJECTED),
+            new ServedRequest("PATCH", "/tasks/t1", "k1", 200, ServedRequest.Fate.DROPPED),
+            new ServedRequest("PATCH", "/tasks/t1", "k1", 200, ServedRequest.Fate.REPLAYED),
+            new ServedRequest("GET", "/tasks", null, 200, ServedRequest.Fate.ANSWERED)),
+        served);
   }
 
   @Test
