@@ -1,0 +1,30 @@
+package io.github.synced.example.server;
+
+/**
+ * One request the {@link TaskServer} handled and what became of its answer, for timelines: see
+ * {@link TaskServer#onRequest}.
+ *
+ * @param method the HTTP method
+ * @param path the request's raw path, for example {@code /tasks/t1}
+ * @param idempotencyKey the request's {@code Idempotency-Key}, or {@code null}
+ * @param status the status answered, or that would have been answered where the answer was dropped
+ *     or is held
+ * @param fate what became of the answer
+ */
+public record ServedRequest(
+    String method, String path, String idempotencyKey, int status, Fate fate) {
+
+  /** What became of an answer. */
+  public enum Fate {
+    /** Handled and answered (after the latency, if any). */
+    ANSWERED,
+    /** A repeated idempotency key: the recorded answer was sent again, nothing applied. */
+    REPLAYED,
+    /** An injected error was answered; nothing was applied. */
+    INJECTED,
+    /** Handled (a valid write was committed), then the connection was closed without answer. */
+    DROPPED,
+    /** Handled (a valid write was committed); the answer waits for its release. */
+    HELD
+  }
+}

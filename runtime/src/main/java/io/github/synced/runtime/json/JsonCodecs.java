@@ -1,0 +1,158 @@
+package io.github.synced.runtime.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.synced.runtime.BadServerDataException;
+import io.github.synced.runtime.Patch;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Whole JSON documents read and written through a {@link JsonCodec}: one entity, one patch, or an
+ * array of entities, as bytes. Used by the HTTP remote; useful wherever a codec meets a body.
+ *
+ * <p><b>Parser position.</b> A codec's {@code read} and {@code readPatch} are called the way
+ * Jackson calls a deserializer: the parser stands on the value's first token (the opening brace of
+ * a well-formed object; an array element may be any token, which the codec must refuse), and the
+ * codec leaves it on the object's closing brace. A top-level document that is not an object is
+ * refused here before the codec sees it.
+ *
+ * <p><b>Errors.</b> Every failure to read is a {@link BadServerDataException} naming the entity
+ * type, the id (where known) and the field (where one is at fault): the codec's own exceptions pass
+ * through, and malformed JSON that the codec did not classify is wrapped, naming the property the
+ * parser was in when it failed.
+ */
+public final class JsonCodecs {
+
+  private JsonCodecs() {}
+
+  /** The synced fields of {@code entity} as one JSON object. */
+  public static <E> byte[] writeEntity(ObjectMapper mapper, JsonCodec<E> codec, E entity) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (JsonGenerator out = mapper.createGenerator(bytes)) {
+      codec.write(out, entity);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** The fields of {@code patch} as one JSON object, {@code null} values included. */
+  public static <E> byte[] writePatch(ObjectMapper mapper, JsonCodec<E> codec, Patch<E> patch) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (JsonGenerator out = mapper.createGenerator(bytes)) {
+      codec.writePatch(out, patch);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * One entity from a JSON object.
+   *
+   * @param id the id the caller expects, named in messages where the codec could not read one; or
+   *     {@code null}
+   * @throws BadServerDataException if the document is not a well-formed object of the entity
+   */
+  public static <E> E readEntity(ObjectMapper mapper, JsonCodec<E> codec, byte[] json, Object id) {
+    try (JsonParser in = mapper.createParser(json)) {
+      try {
+        expectObject(codec, in, id);
+        E entity = codec.read(in);
+        expectEnd(codec, in, id);
+        return entity;
+      } catch (JsonProcessingException e) {
+        throw malformed(codec, in, id, e);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * One patch from a JSON object: exactly the properties present are set.
+   *
+   * @param id as {@link #readEntity}
+   * @throws BadServerDataException if the document is not a well-formed object of the entity
+   */
+  public static <E> Patch<E> readPatch(
+      ObjectMapper mapper, JsonCodec<E> codec, byte[] json, Object id) {
+    try (JsonParser in = mapper.createParser(json)) {
+      try {
+        expectObject(codec, in, id);
+        Patch<E> patch = codec.readPatch(in);
+        expectEnd(codec, in, id);
+        return patch;
+      } catch (JsonProcessingException e) {
+        throw malformed(codec, in, id, e);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The entities of a JSON array of objects, in order.
+   *
+   * @throws BadServerDataException if the document is not an array, or an element is not a
+   *     well-formed object of the entity
+   */
+  public static <E> List<E> readList(ObjectMapper mapper, JsonCodec<E> codec, byte[] json) {
+    try (JsonParser in = mapper.createParser(json)) {
+      try {
+        JsonToken first = in.nextToken();
+        if (first != JsonToken.START_ARRAY) {
+          throw new BadServerDataException(
+              codec.type().name(), null, null, "expected a JSON array, found " + describe(first));
+        }
+        List<E> list = new ArrayList<>();
+        while (in.nextToken() != JsonToken.END_ARRAY) {
+          list.add(codec.read(in));
+        }
+        expectEnd(codec, in, null);
+        return list;
+      } catch (JsonProcessingException e) {
+        throw malformed(codec, in, null, e);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void expectObject(JsonCodec<?> codec, JsonParser in, Object id)
+      throws IOException {
+    JsonToken first = in.nextToken();
+    if (first != JsonToken.START_OBJECT) {
+      throw new BadServerDataException(
+          codec.type().name(), id, null, "expected a JSON object, found " + describe(first));
+    }
+  }
+
+  private static void expectEnd(JsonCodec<?> codec, JsonParser in, Object id) throws IOException {
+    JsonToken next = in.nextToken();
+    if (next != null) {
+      throw new BadServerDataException(
+          codec.type().name(), id, null, "unexpected " + describe(next) + " after the document");
+    }
+  }
+
+  private static BadServerDataException malformed(
+      JsonCodec<?> codec, JsonParser in, Object id, JsonProcessingException e) {
+    String field = in.getParsingContext() == null ? null : in.getParsingContext().getCurrentName();
+    return new BadServerDataException(
+        codec.type().name(), id, field, "malformed JSON: " + e.getOriginalMessage(), e);
+  }
+
+  private static String describe(JsonToken token) {
+    return token == null
+        ? "an empty document"
+        : token.asString() == null ? token.name() : "'" + token.asString() + "'";
+  }
+}

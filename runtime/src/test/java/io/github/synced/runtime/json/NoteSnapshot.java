@@ -1,0 +1,19 @@
+package io.github.synced.runtime.json;
+
+import io.github.synced.runtime.EntityField;
+import io.github.synced.runtime.Snapshot;
+
+/** The synced fields of one {@link Note}. */
+public record NoteSnapshot(String id, String text, Integer priority, long version)
+    implements Snapshot<Note> {
+
+  @Override
+  public Object get(EntityField field) {
+    return switch ((NoteField) field) {
+      case ID -> id;
+      case TEXT -> text;
+      case PRIORITY -> priority;
+      case VERSION -> version;
+    };
+  }
+}
