@@ -102,11 +102,13 @@ public final class JsonWriter {
             .addException(IOException.class)
             .addStatement("$T fields = readFields(in)", patch)
             .beginControlFlow(
+                "if ($L)",
                 id.isPrimitive()
-                    ? "if (!fields.fields().contains($L))"
-                    : "if (!fields.fields().contains($L) || fields.$L() == null)",
-                Code.constant(model, id),
-                id.name())
+                    ? CodeBlock.of("!fields.fields().contains($L)", Code.constant(model, id))
+                    : CodeBlock.of(
+                        "!fields.fields().contains($L) || fields.$L() == null",
+                        Code.constant(model, id),
+                        id.name()))
             .addStatement(
                 "throw new $T($S, null, $S, $S)",
                 Code.BAD_SERVER_DATA,
