@@ -201,6 +201,7 @@ public final class SyncedProcessor extends AbstractProcessor {
       } catch (IOException e) {
         reporter.report(
             type, Message.WRITE_FAILED, file.name(), type.getSimpleName(), e.getMessage());
+        return;
       }
     }
   }

@@ -6,8 +6,15 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
 
 /** Test sources and compilations with the real processor. */
 final class Sources {
@@ -35,6 +42,36 @@ final class Sources {
         .withProcessors(new SyncedProcessor())
         .withOptions("-Xlint:all", "-Werror")
         .compile(sources);
+  }
+
+  /**
+   * Compiles with the processor straight to {@code dir} (sources under {@code dir/src}, classes
+   * under {@code dir/classes}) and returns the simple names of the generated source files, sorted.
+   * Unlike compile-testing this also answers for compilations that failed.
+   */
+  static List<String> generatedNames(Path dir, JavaFileObject... sources) {
+    try {
+      Path src = Files.createDirectories(dir.resolve("src"));
+      Path classes = Files.createDirectories(dir.resolve("classes"));
+      JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+      try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
+        files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(src));
+        files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
+        JavaCompiler.CompilationTask task =
+            javac.getTask(null, files, d -> {}, List.of("-proc:only"), null, List.of(sources));
+        task.setProcessors(List.of(new SyncedProcessor()));
+        task.call();
+      }
+      try (Stream<Path> generated = Files.walk(src)) {
+        return generated
+            .filter(Files::isRegularFile)
+            .map(f -> f.getFileName().toString())
+            .sorted()
+            .toList();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The 1-based number of the first line of {@code source} that contains {@code marker}. */

@@ -99,7 +99,9 @@ public enum Message {
       "SyncedUnresolvedType",
       "field '%s' of %s has type %s, which could not be resolved; nothing was generated for %s"),
   WRITE_FAILED(
-      "SyncedWriteFailed", "could not write %s for %s: %s; remove or rename the type of that name"),
+      "SyncedWriteFailed",
+      "could not write %s for %s (%s): another type in this compilation generates the same"
+          + " name; rename one of them"),
   NO_VERSION(
       "SyncedNoVersion",
       Diagnostic.Kind.WARNING,
