@@ -129,10 +129,9 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
       throw new BadServerDataException("Invoice", null, null, "expected an object, found " + describe(start));
     }
     InvoicePatch fields = InvoicePatch.empty();
-    String property = null;
     try {
       while (in.nextToken() == JsonToken.FIELD_NAME) {
-        property = in.currentName();
+        String property = in.currentName();
         in.nextToken();
         switch (property) {
           case "id" -> fields = fields.id(readId(in, idOf(fields)));
@@ -149,7 +148,7 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
         }
       }
     } catch (JsonProcessingException e) {
-      throw new BadServerDataException("Invoice", idOf(fields), property, e.getOriginalMessage(), e);
+      throw new BadServerDataException("Invoice", idOf(fields), in.currentName(), e.getOriginalMessage(), e);
     }
     return fields;
   }

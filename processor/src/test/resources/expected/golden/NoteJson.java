@@ -127,10 +127,9 @@ public final class NoteJson implements JsonCodec<Note> {
       throw new BadServerDataException("Note", null, null, "expected an object, found " + describe(start));
     }
     NotePatch fields = NotePatch.empty();
-    String property = null;
     try {
       while (in.nextToken() == JsonToken.FIELD_NAME) {
-        property = in.currentName();
+        String property = in.currentName();
         in.nextToken();
         switch (property) {
           case "id" -> fields = fields.id(readId(in, idOf(fields)));
@@ -145,7 +144,7 @@ public final class NoteJson implements JsonCodec<Note> {
         }
       }
     } catch (JsonProcessingException e) {
-      throw new BadServerDataException("Note", idOf(fields), property, e.getOriginalMessage(), e);
+      throw new BadServerDataException("Note", idOf(fields), in.currentName(), e.getOriginalMessage(), e);
     }
     return fields;
   }

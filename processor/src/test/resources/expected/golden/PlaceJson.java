@@ -117,10 +117,9 @@ public final class PlaceJson implements JsonCodec<Place> {
       throw new BadServerDataException("Place", null, null, "expected an object, found " + describe(start));
     }
     PlacePatch fields = PlacePatch.empty();
-    String property = null;
     try {
       while (in.nextToken() == JsonToken.FIELD_NAME) {
-        property = in.currentName();
+        String property = in.currentName();
         in.nextToken();
         switch (property) {
           case "id" -> fields = fields.id(readId(in, idOf(fields)));
@@ -132,7 +131,7 @@ public final class PlaceJson implements JsonCodec<Place> {
         }
       }
     } catch (JsonProcessingException e) {
-      throw new BadServerDataException("Place", idOf(fields), property, e.getOriginalMessage(), e);
+      throw new BadServerDataException("Place", idOf(fields), in.currentName(), e.getOriginalMessage(), e);
     }
     return fields;
   }

@@ -113,10 +113,9 @@ public final class TaskJson implements JsonCodec<Task> {
       throw new BadServerDataException("Task", null, null, "expected an object, found " + describe(start));
     }
     TaskPatch fields = TaskPatch.empty();
-    String property = null;
     try {
       while (in.nextToken() == JsonToken.FIELD_NAME) {
-        property = in.currentName();
+        String property = in.currentName();
         in.nextToken();
         switch (property) {
           case "id" -> fields = fields.id(readId(in, idOf(fields)));
@@ -127,7 +126,7 @@ public final class TaskJson implements JsonCodec<Task> {
         }
       }
     } catch (JsonProcessingException e) {
-      throw new BadServerDataException("Task", idOf(fields), property, e.getOriginalMessage(), e);
+      throw new BadServerDataException("Task", idOf(fields), in.currentName(), e.getOriginalMessage(), e);
     }
     return fields;
   }

@@ -247,10 +247,9 @@ public final class JsonWriter {
                 "expected an object, found ")
             .endControlFlow()
             .addStatement("$T fields = $T.empty()", patch, patch)
-            .addStatement("String property = null")
             .beginControlFlow("try")
             .beginControlFlow("while (in.nextToken() == $T.FIELD_NAME)", TOKEN)
-            .addStatement("property = in.currentName()")
+            .addStatement("String property = in.currentName()")
             .addStatement("in.nextToken()")
             .beginControlFlow("switch (property)");
     for (Property p : model.synced()) {
@@ -265,7 +264,7 @@ public final class JsonWriter {
         .endControlFlow()
         .nextControlFlow("catch ($T e)", PROCESSING_EXCEPTION)
         .addStatement(
-            "throw new $T($S, idOf(fields), property, e.getOriginalMessage(), e)",
+            "throw new $T($S, idOf(fields), in.currentName(), e.getOriginalMessage(), e)",
             Code.BAD_SERVER_DATA,
             model.name())
         .endControlFlow()
