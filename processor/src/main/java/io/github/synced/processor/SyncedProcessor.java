@@ -35,6 +35,7 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -144,7 +145,8 @@ public final class SyncedProcessor extends AbstractProcessor {
         if (!(enclosing instanceof TypeElement owner)
             || owner.getAnnotation(Synced.class) != null
             || owner.getModifiers().contains(Modifier.ABSTRACT)
-            || entitySuperclasses.contains(owner.getQualifiedName().toString())) {
+            || entitySuperclasses.contains(owner.getQualifiedName().toString())
+            || isCopyOfComponentAnnotation(owner, element)) {
           continue;
         }
         String name = annotation.getSimpleName();
@@ -158,6 +160,19 @@ public final class SyncedProcessor extends AbstractProcessor {
             name);
       }
     }
+  }
+
+  /**
+   * Whether {@code element} is a record component or its accessor: both carry the annotation that
+   * was written on the component, and so does the component's field, which (unlike the component,
+   * on JDK 17) has a source position. The field is reported, once.
+   */
+  private static boolean isCopyOfComponentAnnotation(TypeElement owner, Element element) {
+    if (owner.getKind() != ElementKind.RECORD) {
+      return false;
+    }
+    return element.getKind() == ElementKind.RECORD_COMPONENT
+        || owner.getRecordComponents().stream().anyMatch(c -> c.getAccessor().equals(element));
   }
 
   private void process(TypeElement type, boolean lastRound) {

@@ -379,6 +379,37 @@ class DiagnosticsTest {
   }
 
   @Test
+  void annotationOnComponentOfPlainRecordIsReportedOnce() {
+    JavaFileObject plain = entity("Plain", "public record Plain(@SyncId String id) {}");
+    Compilation c = compile(plain);
+    assertError(
+        c,
+        plain,
+        "record Plain",
+        Message.OUTSIDE_ENTITY.format("SyncId", "id", "Plain", "Plain", "SyncId"));
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void problemsOfRecordComponentsAreReportedAtTheComponent() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public record Item(",
+            "    @SyncId String id,",
+            "    @SyncVersion @LocalOnly long version,",
+            "    Object payload) {}");
+    Compilation c = compile(item);
+    assertError(c, item, "long version", Message.LOCAL_ONLY_VERSION.format("version", "Item"));
+    assertError(
+        c,
+        item,
+        "Object payload",
+        Message.UNSUPPORTED_TYPE.format("payload", "Item", "java.lang.Object"));
+  }
+
+  @Test
   void annotationOnMethodThatIsNoGetterIsRefused() {
     JavaFileObject item =
         entity(

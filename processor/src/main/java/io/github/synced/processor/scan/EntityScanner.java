@@ -125,7 +125,7 @@ public final class EntityScanner {
     boolean record = type.getKind() == ElementKind.RECORD;
     if (record) {
       for (RecordComponentElement component : type.getRecordComponents()) {
-        properties.add(component(component, getters));
+        properties.add(component(type, component, getters));
       }
     }
     for (TypeElement owner : hierarchy(type)) {
@@ -159,20 +159,28 @@ public final class EntityScanner {
   }
 
   private ScannedProperty component(
-      RecordComponentElement component, Set<ExecutableElement> getters) {
+      TypeElement record, RecordComponentElement component, Set<ExecutableElement> getters) {
     String name = component.getSimpleName().toString();
     ExecutableElement accessor = component.getAccessor();
     getters.add(accessor);
     TypeMirror type = component.asType();
+    // Problems are reported at the component's field: on JDK 17 javac has no source position for
+    // a record component element, and the field carries the component's annotations too.
+    Element at =
+        ElementFilter.fieldsIn(record.getEnclosedElements()).stream()
+            .filter(f -> f.getSimpleName().equals(component.getSimpleName()))
+            .findFirst()
+            .<Element>map(f -> f)
+            .orElse(component);
     return new ScannedProperty(
         name,
-        component,
+        at,
         type,
         kindOf(type),
         isLater(type),
-        annotated(SyncId.class, component, accessor),
-        annotated(SyncVersion.class, component, accessor),
-        annotated(LocalOnly.class, component, accessor),
+        annotated(SyncId.class, at, accessor),
+        annotated(SyncVersion.class, at, accessor),
+        annotated(LocalOnly.class, at, accessor),
         false,
         Access.method(name),
         Access.constructor(name),
