@@ -18,8 +18,8 @@ import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
- * Reads and writes {@link Invoice} and {@link InvoicePatch} as JSON objects with Jackson's streaming API,
- * without reflection.
+ * Reads and writes {@link Invoice} and {@link InvoicePatch} as JSON objects with Jackson's
+ * streaming API, without reflection.
  *
  * <p>Only synced fields are written, under their Java names; local-only fields are never
  * written and are ignored when read, as are unknown properties. Enums are written by name,
@@ -126,7 +126,8 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
   private static InvoicePatch readFields(JsonParser in) throws IOException {
     JsonToken start = in.currentToken() == null ? in.nextToken() : in.currentToken();
     if (start != JsonToken.START_OBJECT) {
-      throw new BadServerDataException("Invoice", null, null, "expected an object, found " + describe(start));
+      throw new BadServerDataException(
+          "Invoice", null, null, "expected an object, found " + describe(start));
     }
     InvoicePatch fields = InvoicePatch.empty();
     try {
@@ -148,7 +149,8 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
         }
       }
     } catch (JsonProcessingException e) {
-      throw new BadServerDataException("Invoice", idOf(fields), in.currentName(), e.getOriginalMessage(), e);
+      throw new BadServerDataException(
+          "Invoice", idOf(fields), in.currentName(), e.getOriginalMessage(), e);
     }
     return fields;
   }
@@ -271,7 +273,8 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
     }
     String text = in.getText();
     if (text.length() != 1) {
-      throw new BadServerDataException("Invoice", id, "currency", "expected one character, found '" + text + "'");
+      throw new BadServerDataException(
+          "Invoice", id, "currency", "expected one character, found '" + text + "'");
     }
     return text.charAt(0);
   }
@@ -323,7 +326,8 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
     try {
       return OffsetDateTime.parse(text);
     } catch (DateTimeParseException e) {
-      throw new BadServerDataException("Invoice", id, "issuedAt", "'" + text + "' is not an ISO-8601 OffsetDateTime", e);
+      throw new BadServerDataException(
+          "Invoice", id, "issuedAt", "'" + text + "' is not an ISO-8601 OffsetDateTime", e);
     }
   }
 
@@ -339,13 +343,15 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
     try {
       return Duration.parse(text);
     } catch (DateTimeParseException e) {
-      throw new BadServerDataException("Invoice", id, "terms", "'" + text + "' is not an ISO-8601 Duration", e);
+      throw new BadServerDataException(
+          "Invoice", id, "terms", "'" + text + "' is not an ISO-8601 Duration", e);
     }
   }
 
   private static BadServerDataException unexpected(JsonToken token, Object id, String field,
       String expected) {
-    return new BadServerDataException("Invoice", id, field, "expected " + expected + ", found " + describe(token));
+    return new BadServerDataException(
+        "Invoice", id, field, "expected " + expected + ", found " + describe(token));
   }
 
   private static String describe(JsonToken token) {

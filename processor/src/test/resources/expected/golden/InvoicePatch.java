@@ -22,7 +22,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.github.synced.processor.SyncedProcessor")
 public final class InvoicePatch implements Patch<Invoice> {
-  private static final InvoicePatch EMPTY = new InvoicePatch(Set.of(), null, null, null, '\0', (byte) 0, (short) 0, 0F, null, null, null);
+  private static final InvoicePatch EMPTY = new InvoicePatch(Set.of(), null, null, null, '\0',
+      (byte) 0, (short) 0, 0F, null, null, null);
 
   private final Set<InvoiceField> fields;
 
@@ -73,11 +74,13 @@ public final class InvoicePatch implements Patch<Invoice> {
    * A new patch that sets everything this one sets, and {@code id} to {@code id}.
    */
   public InvoicePatch id(String id) {
-    return new InvoicePatch(with(InvoiceField.ID), id, version, amount, currency, discount, lines, rate, paid, issuedAt, terms);
+    return new InvoicePatch(with(InvoiceField.ID), id, version, amount, currency, discount, lines,
+        rate, paid, issuedAt, terms);
   }
 
   /**
-   * The value this patch gives {@code id}, or {@code null} if it does not set it (see {@link #fields()}).
+   * The value this patch gives {@code id}, or {@code null} if it does not set it
+   * (see {@link #fields()}).
    */
   public String id() {
     return id;
@@ -87,11 +90,13 @@ public final class InvoicePatch implements Patch<Invoice> {
    * A new patch that sets everything this one sets, and {@code version} to {@code version}.
    */
   public InvoicePatch version(Long version) {
-    return new InvoicePatch(with(InvoiceField.VERSION), id, version, amount, currency, discount, lines, rate, paid, issuedAt, terms);
+    return new InvoicePatch(with(InvoiceField.VERSION), id, version, amount, currency, discount,
+        lines, rate, paid, issuedAt, terms);
   }
 
   /**
-   * The value this patch gives {@code version}, or {@code null} if it does not set it (see {@link #fields()}).
+   * The value this patch gives {@code version}, or {@code null} if it does not set it
+   * (see {@link #fields()}).
    */
   public Long version() {
     return version;
@@ -101,11 +106,13 @@ public final class InvoicePatch implements Patch<Invoice> {
    * A new patch that sets everything this one sets, and {@code amount} to {@code amount}.
    */
   public InvoicePatch amount(BigInteger amount) {
-    return new InvoicePatch(with(InvoiceField.AMOUNT), id, version, amount, currency, discount, lines, rate, paid, issuedAt, terms);
+    return new InvoicePatch(with(InvoiceField.AMOUNT), id, version, amount, currency, discount,
+        lines, rate, paid, issuedAt, terms);
   }
 
   /**
-   * The value this patch gives {@code amount}, or {@code null} if it does not set it (see {@link #fields()}).
+   * The value this patch gives {@code amount}, or {@code null} if it does not set it
+   * (see {@link #fields()}).
    */
   public BigInteger amount() {
     return amount;
@@ -115,11 +122,13 @@ public final class InvoicePatch implements Patch<Invoice> {
    * A new patch that sets everything this one sets, and {@code currency} to {@code currency}.
    */
   public InvoicePatch currency(char currency) {
-    return new InvoicePatch(with(InvoiceField.CURRENCY), id, version, amount, currency, discount, lines, rate, paid, issuedAt, terms);
+    return new InvoicePatch(with(InvoiceField.CURRENCY), id, version, amount, currency, discount,
+        lines, rate, paid, issuedAt, terms);
   }
 
   /**
-   * The value this patch gives {@code currency}, or {@code '\0'} if it does not set it (see {@link #fields()}).
+   * The value this patch gives {@code currency}, or {@code '\0'} if it does not set it
+   * (see {@link #fields()}).
    */
   public char currency() {
     return currency;
@@ -129,11 +138,13 @@ public final class InvoicePatch implements Patch<Invoice> {
    * A new patch that sets everything this one sets, and {@code discount} to {@code discount}.
    */
   public InvoicePatch discount(byte discount) {
-    return new InvoicePatch(with(InvoiceField.DISCOUNT), id, version, amount, currency, discount, lines, rate, paid, issuedAt, terms);
+    return new InvoicePatch(with(InvoiceField.DISCOUNT), id, version, amount, currency, discount,
+        lines, rate, paid, issuedAt, terms);
   }
 
   /**
-   * The value this patch gives {@code discount}, or {@code (byte) 0} if it does not set it (see {@link #fields()}).
+   * The value this patch gives {@code discount}, or {@code (byte) 0} if it does not set it
+   * (see {@link #fields()}).
    */
   public byte discount() {
     return discount;
@@ -143,11 +154,13 @@ public final class InvoicePatch implements Patch<Invoice> {
    * A new patch that sets everything this one sets, and {@code lines} to {@code lines}.
    */
   public InvoicePatch lines(short lines) {
-    return new InvoicePatch(with(InvoiceField.LINES), id, version, amount, currency, discount, lines, rate, paid, issuedAt, terms);
+    return new InvoicePatch(with(InvoiceField.LINES), id, version, amount, currency, discount,
+        lines, rate, paid, issuedAt, terms);
   }
 
   /**
-   * The value this patch gives {@code lines}, or {@code (short) 0} if it does not set it (see {@link #fields()}).
+   * The value this patch gives {@code lines}, or {@code (short) 0} if it does not set it
+   * (see {@link #fields()}).
    */
   public short lines() {
     return lines;
@@ -157,11 +170,13 @@ public final class InvoicePatch implements Patch<Invoice> {
    * A new patch that sets everything this one sets, and {@code rate} to {@code rate}.
    */
   public InvoicePatch rate(float rate) {
-    return new InvoicePatch(with(InvoiceField.RATE), id, version, amount, currency, discount, lines, rate, paid, issuedAt, terms);
+    return new InvoicePatch(with(InvoiceField.RATE), id, version, amount, currency, discount, lines,
+        rate, paid, issuedAt, terms);
   }
 
   /**
-   * The value this patch gives {@code rate}, or {@code 0F} if it does not set it (see {@link #fields()}).
+   * The value this patch gives {@code rate}, or {@code 0F} if it does not set it
+   * (see {@link #fields()}).
    */
   public float rate() {
     return rate;
@@ -171,11 +186,13 @@ public final class InvoicePatch implements Patch<Invoice> {
    * A new patch that sets everything this one sets, and {@code paid} to {@code paid}.
    */
   public InvoicePatch paid(Boolean paid) {
-    return new InvoicePatch(with(InvoiceField.PAID), id, version, amount, currency, discount, lines, rate, paid, issuedAt, terms);
+    return new InvoicePatch(with(InvoiceField.PAID), id, version, amount, currency, discount, lines,
+        rate, paid, issuedAt, terms);
   }
 
   /**
-   * The value this patch gives {@code paid}, or {@code null} if it does not set it (see {@link #fields()}).
+   * The value this patch gives {@code paid}, or {@code null} if it does not set it
+   * (see {@link #fields()}).
    */
   public Boolean paid() {
     return paid;
@@ -185,11 +202,13 @@ public final class InvoicePatch implements Patch<Invoice> {
    * A new patch that sets everything this one sets, and {@code issuedAt} to {@code issuedAt}.
    */
   public InvoicePatch issuedAt(OffsetDateTime issuedAt) {
-    return new InvoicePatch(with(InvoiceField.ISSUED_AT), id, version, amount, currency, discount, lines, rate, paid, issuedAt, terms);
+    return new InvoicePatch(with(InvoiceField.ISSUED_AT), id, version, amount, currency, discount,
+        lines, rate, paid, issuedAt, terms);
   }
 
   /**
-   * The value this patch gives {@code issuedAt}, or {@code null} if it does not set it (see {@link #fields()}).
+   * The value this patch gives {@code issuedAt}, or {@code null} if it does not set it
+   * (see {@link #fields()}).
    */
   public OffsetDateTime issuedAt() {
     return issuedAt;
@@ -199,11 +218,13 @@ public final class InvoicePatch implements Patch<Invoice> {
    * A new patch that sets everything this one sets, and {@code terms} to {@code terms}.
    */
   public InvoicePatch terms(Duration terms) {
-    return new InvoicePatch(with(InvoiceField.TERMS), id, version, amount, currency, discount, lines, rate, paid, issuedAt, terms);
+    return new InvoicePatch(with(InvoiceField.TERMS), id, version, amount, currency, discount,
+        lines, rate, paid, issuedAt, terms);
   }
 
   /**
-   * The value this patch gives {@code terms}, or {@code null} if it does not set it (see {@link #fields()}).
+   * The value this patch gives {@code terms}, or {@code null} if it does not set it
+   * (see {@link #fields()}).
    */
   public Duration terms() {
     return terms;
@@ -305,7 +326,8 @@ public final class InvoicePatch implements Patch<Invoice> {
    */
   @Override
   public int hashCode() {
-    return Objects.hash(fields, id, version, amount, currency, discount, lines, rate, paid, issuedAt, terms);
+    return Objects.hash(fields, id, version, amount, currency, discount, lines, rate, paid,
+        issuedAt, terms);
   }
 
   /**

@@ -15,8 +15,8 @@ import javax.annotation.processing.Generated;
  * The description of {@link Invoice} that the Synced runtime works through: id and version,
  * copies, snapshots, restore, merge, patches and diffs, in plain code without reflection.
  *
- * <p>{@code Invoice} is a mutable class: {@code withId}, {@code restore} and {@code merge} change their
- * first argument in place and return it.
+ * <p>{@code Invoice} is a mutable class: {@code withId}, {@code restore} and {@code merge} change
+ * their first argument in place and return it.
  *
  * <p>Synced fields are the server's; local-only fields are the client's. Every method that
  * takes synced fields from one entity keeps the local-only fields of the other.
@@ -142,8 +142,17 @@ public final class InvoiceSync implements EntityType<String, Invoice> {
    */
   @Override
   public InvoiceSnapshot snapshot(Invoice entity) {
-    return new InvoiceSnapshot(entity.id, entity.version, entity.amount, entity.currency,
-        entity.discount, entity.lines, entity.rate, entity.paid, entity.issuedAt, entity.terms);
+    return new InvoiceSnapshot(
+        entity.id,
+        entity.version,
+        entity.amount,
+        entity.currency,
+        entity.discount,
+        entity.lines,
+        entity.rate,
+        entity.paid,
+        entity.issuedAt,
+        entity.terms);
   }
 
   /**

@@ -20,8 +20,8 @@ import java.util.UUID;
 import javax.annotation.processing.Generated;
 
 /**
- * Reads and writes {@link Note} and {@link NotePatch} as JSON objects with Jackson's streaming API,
- * without reflection.
+ * Reads and writes {@link Note} and {@link NotePatch} as JSON objects with Jackson's
+ * streaming API, without reflection.
  *
  * <p>Only synced fields are written, under their Java names; local-only fields are never
  * written and are ignored when read, as are unknown properties. Enums are written by name,
@@ -124,7 +124,8 @@ public final class NoteJson implements JsonCodec<Note> {
   private static NotePatch readFields(JsonParser in) throws IOException {
     JsonToken start = in.currentToken() == null ? in.nextToken() : in.currentToken();
     if (start != JsonToken.START_OBJECT) {
-      throw new BadServerDataException("Note", null, null, "expected an object, found " + describe(start));
+      throw new BadServerDataException(
+          "Note", null, null, "expected an object, found " + describe(start));
     }
     NotePatch fields = NotePatch.empty();
     try {
@@ -144,7 +145,8 @@ public final class NoteJson implements JsonCodec<Note> {
         }
       }
     } catch (JsonProcessingException e) {
-      throw new BadServerDataException("Note", idOf(fields), in.currentName(), e.getOriginalMessage(), e);
+      throw new BadServerDataException(
+          "Note", idOf(fields), in.currentName(), e.getOriginalMessage(), e);
     }
     return fields;
   }
@@ -252,7 +254,9 @@ public final class NoteJson implements JsonCodec<Note> {
     try {
       return Priority.valueOf(text);
     } catch (IllegalArgumentException e) {
-      throw new BadServerDataException("Note", id, "priority", "'" + text + "' is not a constant of Priority; expected one of " + Arrays.toString(Priority.values()), e);
+      throw new BadServerDataException(
+          "Note", id, "priority", "'" + text + "' is not a constant of Priority; expected one of "
+              + Arrays.toString(Priority.values()), e);
     }
   }
 
@@ -290,7 +294,8 @@ public final class NoteJson implements JsonCodec<Note> {
     try {
       return UUID.fromString(text);
     } catch (IllegalArgumentException e) {
-      throw new BadServerDataException("Note", id, "owner", "'" + text + "' is not a UUID", e);
+      throw new BadServerDataException(
+          "Note", id, "owner", "'" + text + "' is not a UUID", e);
     }
   }
 
@@ -306,7 +311,8 @@ public final class NoteJson implements JsonCodec<Note> {
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      throw new BadServerDataException("Note", id, "due", "'" + text + "' is not an ISO-8601 LocalDate", e);
+      throw new BadServerDataException(
+          "Note", id, "due", "'" + text + "' is not an ISO-8601 LocalDate", e);
     }
   }
 
@@ -322,13 +328,15 @@ public final class NoteJson implements JsonCodec<Note> {
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {
-      throw new BadServerDataException("Note", id, "updatedAt", "'" + text + "' is not an ISO-8601 Instant", e);
+      throw new BadServerDataException(
+          "Note", id, "updatedAt", "'" + text + "' is not an ISO-8601 Instant", e);
     }
   }
 
   private static BadServerDataException unexpected(JsonToken token, Object id, String field,
       String expected) {
-    return new BadServerDataException("Note", id, field, "expected " + expected + ", found " + describe(token));
+    return new BadServerDataException(
+        "Note", id, field, "expected " + expected + ", found " + describe(token));
   }
 
   private static String describe(JsonToken token) {

@@ -23,7 +23,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.github.synced.processor.SyncedProcessor")
 public final class NotePatch implements Patch<Note> {
-  private static final NotePatch EMPTY = new NotePatch(Set.of(), 0L, null, null, null, null, null, null, null);
+  private static final NotePatch EMPTY = new NotePatch(Set.of(), 0L, null, null, null, null, null,
+      null, null);
 
   private final Set<NoteField> fields;
 
@@ -67,11 +68,13 @@ public final class NotePatch implements Patch<Note> {
    * A new patch that sets everything this one sets, and {@code id} to {@code id}.
    */
   public NotePatch id(long id) {
-    return new NotePatch(with(NoteField.ID), id, text, priority, stars, price, owner, due, updatedAt);
+    return new NotePatch(with(NoteField.ID), id, text, priority, stars, price, owner, due,
+        updatedAt);
   }
 
   /**
-   * The value this patch gives {@code id}, or {@code 0L} if it does not set it (see {@link #fields()}).
+   * The value this patch gives {@code id}, or {@code 0L} if it does not set it
+   * (see {@link #fields()}).
    */
   public long id() {
     return id;
@@ -81,11 +84,13 @@ public final class NotePatch implements Patch<Note> {
    * A new patch that sets everything this one sets, and {@code text} to {@code text}.
    */
   public NotePatch text(String text) {
-    return new NotePatch(with(NoteField.TEXT), id, text, priority, stars, price, owner, due, updatedAt);
+    return new NotePatch(with(NoteField.TEXT), id, text, priority, stars, price, owner, due,
+        updatedAt);
   }
 
   /**
-   * The value this patch gives {@code text}, or {@code null} if it does not set it (see {@link #fields()}).
+   * The value this patch gives {@code text}, or {@code null} if it does not set it
+   * (see {@link #fields()}).
    */
   public String text() {
     return text;
@@ -95,11 +100,13 @@ public final class NotePatch implements Patch<Note> {
    * A new patch that sets everything this one sets, and {@code priority} to {@code priority}.
    */
   public NotePatch priority(Priority priority) {
-    return new NotePatch(with(NoteField.PRIORITY), id, text, priority, stars, price, owner, due, updatedAt);
+    return new NotePatch(with(NoteField.PRIORITY), id, text, priority, stars, price, owner, due,
+        updatedAt);
   }
 
   /**
-   * The value this patch gives {@code priority}, or {@code null} if it does not set it (see {@link #fields()}).
+   * The value this patch gives {@code priority}, or {@code null} if it does not set it
+   * (see {@link #fields()}).
    */
   public Priority priority() {
     return priority;
@@ -109,11 +116,13 @@ public final class NotePatch implements Patch<Note> {
    * A new patch that sets everything this one sets, and {@code stars} to {@code stars}.
    */
   public NotePatch stars(Integer stars) {
-    return new NotePatch(with(NoteField.STARS), id, text, priority, stars, price, owner, due, updatedAt);
+    return new NotePatch(with(NoteField.STARS), id, text, priority, stars, price, owner, due,
+        updatedAt);
   }
 
   /**
-   * The value this patch gives {@code stars}, or {@code null} if it does not set it (see {@link #fields()}).
+   * The value this patch gives {@code stars}, or {@code null} if it does not set it
+   * (see {@link #fields()}).
    */
   public Integer stars() {
     return stars;
@@ -123,11 +132,13 @@ public final class NotePatch implements Patch<Note> {
    * A new patch that sets everything this one sets, and {@code price} to {@code price}.
    */
   public NotePatch price(BigDecimal price) {
-    return new NotePatch(with(NoteField.PRICE), id, text, priority, stars, price, owner, due, updatedAt);
+    return new NotePatch(with(NoteField.PRICE), id, text, priority, stars, price, owner, due,
+        updatedAt);
   }
 
   /**
-   * The value this patch gives {@code price}, or {@code null} if it does not set it (see {@link #fields()}).
+   * The value this patch gives {@code price}, or {@code null} if it does not set it
+   * (see {@link #fields()}).
    */
   public BigDecimal price() {
     return price;
@@ -137,11 +148,13 @@ public final class NotePatch implements Patch<Note> {
    * A new patch that sets everything this one sets, and {@code owner} to {@code owner}.
    */
   public NotePatch owner(UUID owner) {
-    return new NotePatch(with(NoteField.OWNER), id, text, priority, stars, price, owner, due, updatedAt);
+    return new NotePatch(with(NoteField.OWNER), id, text, priority, stars, price, owner, due,
+        updatedAt);
   }
 
   /**
-   * The value this patch gives {@code owner}, or {@code null} if it does not set it (see {@link #fields()}).
+   * The value this patch gives {@code owner}, or {@code null} if it does not set it
+   * (see {@link #fields()}).
    */
   public UUID owner() {
     return owner;
@@ -151,11 +164,13 @@ public final class NotePatch implements Patch<Note> {
    * A new patch that sets everything this one sets, and {@code due} to {@code due}.
    */
   public NotePatch due(LocalDate due) {
-    return new NotePatch(with(NoteField.DUE), id, text, priority, stars, price, owner, due, updatedAt);
+    return new NotePatch(with(NoteField.DUE), id, text, priority, stars, price, owner, due,
+        updatedAt);
   }
 
   /**
-   * The value this patch gives {@code due}, or {@code null} if it does not set it (see {@link #fields()}).
+   * The value this patch gives {@code due}, or {@code null} if it does not set it
+   * (see {@link #fields()}).
    */
   public LocalDate due() {
     return due;
@@ -165,11 +180,13 @@ public final class NotePatch implements Patch<Note> {
    * A new patch that sets everything this one sets, and {@code updatedAt} to {@code updatedAt}.
    */
   public NotePatch updatedAt(Instant updatedAt) {
-    return new NotePatch(with(NoteField.UPDATED_AT), id, text, priority, stars, price, owner, due, updatedAt);
+    return new NotePatch(with(NoteField.UPDATED_AT), id, text, priority, stars, price, owner, due,
+        updatedAt);
   }
 
   /**
-   * The value this patch gives {@code updatedAt}, or {@code null} if it does not set it (see {@link #fields()}).
+   * The value this patch gives {@code updatedAt}, or {@code null} if it does not set it
+   * (see {@link #fields()}).
    */
   public Instant updatedAt() {
     return updatedAt;

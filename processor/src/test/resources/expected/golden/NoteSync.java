@@ -16,8 +16,8 @@ import javax.annotation.processing.Generated;
  * The description of {@link Note} that the Synced runtime works through: id and version,
  * copies, snapshots, restore, merge, patches and diffs, in plain code without reflection.
  *
- * <p>{@code Note} is a mutable class: {@code withId}, {@code restore} and {@code merge} change their
- * first argument in place and return it.
+ * <p>{@code Note} is a mutable class: {@code withId}, {@code restore} and {@code merge} change
+ * their first argument in place and return it.
  *
  * <p>Synced fields are the server's; local-only fields are the client's. Every method that
  * takes synced fields from one entity keeps the local-only fields of the other.
@@ -142,8 +142,15 @@ public final class NoteSync implements EntityType<Long, Note> {
    */
   @Override
   public NoteSnapshot snapshot(Note entity) {
-    return new NoteSnapshot(entity.id, entity.text, entity.priority, entity.stars, entity.price,
-        entity.owner, entity.due, entity.updatedAt);
+    return new NoteSnapshot(
+        entity.id,
+        entity.text,
+        entity.priority,
+        entity.stars,
+        entity.price,
+        entity.owner,
+        entity.due,
+        entity.updatedAt);
   }
 
   /**

@@ -15,8 +15,8 @@ import java.util.UUID;
 import javax.annotation.processing.Generated;
 
 /**
- * Reads and writes {@link Place} and {@link PlacePatch} as JSON objects with Jackson's streaming API,
- * without reflection.
+ * Reads and writes {@link Place} and {@link PlacePatch} as JSON objects with Jackson's
+ * streaming API, without reflection.
  *
  * <p>Only synced fields are written, under their Java names; local-only fields are never
  * written and are ignored when read, as are unknown properties. Enums are written by name,
@@ -77,7 +77,12 @@ public final class PlaceJson implements JsonCodec<Place> {
     if (!fields.fields().contains(PlaceField.ID) || fields.id() == null) {
       throw new BadServerDataException("Place", null, "id", "the id is missing");
     }
-    return new Place(fields.id(), fields.name(), false, fields.latitude(), fields.longitude(),
+    return new Place(
+        fields.id(),
+        fields.name(),
+        false,
+        fields.latitude(),
+        fields.longitude(),
         fields.revision());
   }
 
@@ -114,7 +119,8 @@ public final class PlaceJson implements JsonCodec<Place> {
   private static PlacePatch readFields(JsonParser in) throws IOException {
     JsonToken start = in.currentToken() == null ? in.nextToken() : in.currentToken();
     if (start != JsonToken.START_OBJECT) {
-      throw new BadServerDataException("Place", null, null, "expected an object, found " + describe(start));
+      throw new BadServerDataException(
+          "Place", null, null, "expected an object, found " + describe(start));
     }
     PlacePatch fields = PlacePatch.empty();
     try {
@@ -131,7 +137,8 @@ public final class PlaceJson implements JsonCodec<Place> {
         }
       }
     } catch (JsonProcessingException e) {
-      throw new BadServerDataException("Place", idOf(fields), in.currentName(), e.getOriginalMessage(), e);
+      throw new BadServerDataException(
+          "Place", idOf(fields), in.currentName(), e.getOriginalMessage(), e);
     }
     return fields;
   }
@@ -185,7 +192,8 @@ public final class PlaceJson implements JsonCodec<Place> {
     try {
       return UUID.fromString(text);
     } catch (IllegalArgumentException e) {
-      throw new BadServerDataException("Place", id, "id", "'" + text + "' is not a UUID", e);
+      throw new BadServerDataException(
+          "Place", id, "id", "'" + text + "' is not a UUID", e);
     }
   }
 
@@ -226,7 +234,8 @@ public final class PlaceJson implements JsonCodec<Place> {
 
   private static BadServerDataException unexpected(JsonToken token, Object id, String field,
       String expected) {
-    return new BadServerDataException("Place", id, field, "expected " + expected + ", found " + describe(token));
+    return new BadServerDataException(
+        "Place", id, field, "expected " + expected + ", found " + describe(token));
   }
 
   private static String describe(JsonToken token) {

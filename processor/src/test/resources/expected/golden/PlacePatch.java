@@ -59,7 +59,8 @@ public final class PlacePatch implements Patch<Place> {
   }
 
   /**
-   * The value this patch gives {@code id}, or {@code null} if it does not set it (see {@link #fields()}).
+   * The value this patch gives {@code id}, or {@code null} if it does not set it
+   * (see {@link #fields()}).
    */
   public UUID id() {
     return id;
@@ -73,7 +74,8 @@ public final class PlacePatch implements Patch<Place> {
   }
 
   /**
-   * The value this patch gives {@code name}, or {@code null} if it does not set it (see {@link #fields()}).
+   * The value this patch gives {@code name}, or {@code null} if it does not set it
+   * (see {@link #fields()}).
    */
   public String name() {
     return name;
@@ -87,7 +89,8 @@ public final class PlacePatch implements Patch<Place> {
   }
 
   /**
-   * The value this patch gives {@code latitude}, or {@code 0D} if it does not set it (see {@link #fields()}).
+   * The value this patch gives {@code latitude}, or {@code 0D} if it does not set it
+   * (see {@link #fields()}).
    */
   public double latitude() {
     return latitude;
@@ -101,7 +104,8 @@ public final class PlacePatch implements Patch<Place> {
   }
 
   /**
-   * The value this patch gives {@code longitude}, or {@code 0D} if it does not set it (see {@link #fields()}).
+   * The value this patch gives {@code longitude}, or {@code 0D} if it does not set it
+   * (see {@link #fields()}).
    */
   public double longitude() {
     return longitude;
@@ -115,7 +119,8 @@ public final class PlacePatch implements Patch<Place> {
   }
 
   /**
-   * The value this patch gives {@code revision}, or {@code 0} if it does not set it (see {@link #fields()}).
+   * The value this patch gives {@code revision}, or {@code 0} if it does not set it
+   * (see {@link #fields()}).
    */
   public int revision() {
     return revision;
@@ -155,8 +160,10 @@ public final class PlacePatch implements Patch<Place> {
    */
   @Override
   public Place applyTo(Place target) {
-    return new Place(fields.contains(PlaceField.ID) ? this.id : target.id(),
-        fields.contains(PlaceField.NAME) ? this.name : target.name(), target.highlighted(),
+    return new Place(
+        fields.contains(PlaceField.ID) ? this.id : target.id(),
+        fields.contains(PlaceField.NAME) ? this.name : target.name(),
+        target.highlighted(),
         fields.contains(PlaceField.LATITUDE) ? this.latitude : target.latitude(),
         fields.contains(PlaceField.LONGITUDE) ? this.longitude : target.longitude(),
         fields.contains(PlaceField.REVISION) ? this.revision : target.revision());

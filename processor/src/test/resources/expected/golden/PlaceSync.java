@@ -15,8 +15,8 @@ import javax.annotation.processing.Generated;
  * The description of {@link Place} that the Synced runtime works through: id and version,
  * copies, snapshots, restore, merge, patches and diffs, in plain code without reflection.
  *
- * <p>{@code Place} is a record: every method that produces an entity from another returns a new
- * instance and leaves its arguments untouched.
+ * <p>{@code Place} is a record: every method that produces an entity from another returns
+ * a new instance and leaves its arguments untouched.
  *
  * <p>Synced fields are the server's; local-only fields are the client's. Every method that
  * takes synced fields from one entity keeps the local-only fields of the other.
@@ -78,7 +78,12 @@ public final class PlaceSync implements EntityType<UUID, Place> {
    */
   @Override
   public Place withId(Place entity, UUID id) {
-    return new Place(id, entity.name(), entity.highlighted(), entity.latitude(), entity.longitude(),
+    return new Place(
+        id,
+        entity.name(),
+        entity.highlighted(),
+        entity.latitude(),
+        entity.longitude(),
         entity.revision());
   }
 
@@ -119,8 +124,13 @@ public final class PlaceSync implements EntityType<UUID, Place> {
    */
   @Override
   public Place copy(Place entity) {
-    return new Place(entity.id(), entity.name(), entity.highlighted(), entity.latitude(),
-        entity.longitude(), entity.revision());
+    return new Place(
+        entity.id(),
+        entity.name(),
+        entity.highlighted(),
+        entity.latitude(),
+        entity.longitude(),
+        entity.revision());
   }
 
   /**
@@ -128,7 +138,11 @@ public final class PlaceSync implements EntityType<UUID, Place> {
    */
   @Override
   public PlaceSnapshot snapshot(Place entity) {
-    return new PlaceSnapshot(entity.id(), entity.name(), entity.latitude(), entity.longitude(),
+    return new PlaceSnapshot(
+        entity.id(),
+        entity.name(),
+        entity.latitude(),
+        entity.longitude(),
         entity.revision());
   }
 
@@ -143,8 +157,13 @@ public final class PlaceSync implements EntityType<UUID, Place> {
     if (!(snapshot instanceof PlaceSnapshot values)) {
       throw new IllegalArgumentException("not a snapshot made by PlaceSync: " + snapshot);
     }
-    return new Place(values.id(), values.name(), target.highlighted(), values.latitude(),
-        values.longitude(), values.revision());
+    return new Place(
+        values.id(),
+        values.name(),
+        target.highlighted(),
+        values.latitude(),
+        values.longitude(),
+        values.revision());
   }
 
   /**
@@ -153,8 +172,13 @@ public final class PlaceSync implements EntityType<UUID, Place> {
    */
   @Override
   public Place merge(Place local, Place server) {
-    return new Place(server.id(), server.name(), local.highlighted(), server.latitude(),
-        server.longitude(), server.revision());
+    return new Place(
+        server.id(),
+        server.name(),
+        local.highlighted(),
+        server.latitude(),
+        server.longitude(),
+        server.revision());
   }
 
   /**

@@ -14,8 +14,8 @@ import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
- * Reads and writes {@link Task} and {@link TaskPatch} as JSON objects with Jackson's streaming API,
- * without reflection.
+ * Reads and writes {@link Task} and {@link TaskPatch} as JSON objects with Jackson's
+ * streaming API, without reflection.
  *
  * <p>Only synced fields are written, under their Java names; local-only fields are never
  * written and are ignored when read, as are unknown properties. Enums are written by name,
@@ -110,7 +110,8 @@ public final class TaskJson implements JsonCodec<Task> {
   private static TaskPatch readFields(JsonParser in) throws IOException {
     JsonToken start = in.currentToken() == null ? in.nextToken() : in.currentToken();
     if (start != JsonToken.START_OBJECT) {
-      throw new BadServerDataException("Task", null, null, "expected an object, found " + describe(start));
+      throw new BadServerDataException(
+          "Task", null, null, "expected an object, found " + describe(start));
     }
     TaskPatch fields = TaskPatch.empty();
     try {
@@ -126,7 +127,8 @@ public final class TaskJson implements JsonCodec<Task> {
         }
       }
     } catch (JsonProcessingException e) {
-      throw new BadServerDataException("Task", idOf(fields), in.currentName(), e.getOriginalMessage(), e);
+      throw new BadServerDataException(
+          "Task", idOf(fields), in.currentName(), e.getOriginalMessage(), e);
     }
     return fields;
   }
@@ -203,7 +205,8 @@ public final class TaskJson implements JsonCodec<Task> {
 
   private static BadServerDataException unexpected(JsonToken token, Object id, String field,
       String expected) {
-    return new BadServerDataException("Task", id, field, "expected " + expected + ", found " + describe(token));
+    return new BadServerDataException(
+        "Task", id, field, "expected " + expected + ", found " + describe(token));
   }
 
   private static String describe(JsonToken token) {

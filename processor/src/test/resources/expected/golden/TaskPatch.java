@@ -54,7 +54,8 @@ public final class TaskPatch implements Patch<Task> {
   }
 
   /**
-   * The value this patch gives {@code id}, or {@code null} if it does not set it (see {@link #fields()}).
+   * The value this patch gives {@code id}, or {@code null} if it does not set it
+   * (see {@link #fields()}).
    */
   public String id() {
     return id;
@@ -68,7 +69,8 @@ public final class TaskPatch implements Patch<Task> {
   }
 
   /**
-   * The value this patch gives {@code title}, or {@code null} if it does not set it (see {@link #fields()}).
+   * The value this patch gives {@code title}, or {@code null} if it does not set it
+   * (see {@link #fields()}).
    */
   public String title() {
     return title;
@@ -82,7 +84,8 @@ public final class TaskPatch implements Patch<Task> {
   }
 
   /**
-   * The value this patch gives {@code done}, or {@code false} if it does not set it (see {@link #fields()}).
+   * The value this patch gives {@code done}, or {@code false} if it does not set it
+   * (see {@link #fields()}).
    */
   public boolean done() {
     return done;
@@ -96,7 +99,8 @@ public final class TaskPatch implements Patch<Task> {
   }
 
   /**
-   * The value this patch gives {@code updatedAt}, or {@code 0L} if it does not set it (see {@link #fields()}).
+   * The value this patch gives {@code updatedAt}, or {@code 0L} if it does not set it
+   * (see {@link #fields()}).
    */
   public long updatedAt() {
     return updatedAt;

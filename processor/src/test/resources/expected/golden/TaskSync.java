@@ -14,8 +14,8 @@ import javax.annotation.processing.Generated;
  * The description of {@link Task} that the Synced runtime works through: id and version,
  * copies, snapshots, restore, merge, patches and diffs, in plain code without reflection.
  *
- * <p>{@code Task} is a mutable class: {@code withId}, {@code restore} and {@code merge} change their
- * first argument in place and return it.
+ * <p>{@code Task} is a mutable class: {@code withId}, {@code restore} and {@code merge} change
+ * their first argument in place and return it.
  *
  * <p>Synced fields are the server's; local-only fields are the client's. Every method that
  * takes synced fields from one entity keeps the local-only fields of the other.
@@ -132,7 +132,10 @@ public final class TaskSync implements EntityType<String, Task> {
    */
   @Override
   public TaskSnapshot snapshot(Task entity) {
-    return new TaskSnapshot(entity.getId(), entity.getTitle(), entity.isDone(),
+    return new TaskSnapshot(
+        entity.getId(),
+        entity.getTitle(),
+        entity.isDone(),
         entity.getUpdatedAt());
   }
 

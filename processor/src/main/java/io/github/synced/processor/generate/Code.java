@@ -7,6 +7,7 @@ import com.palantir.javapoet.TypeName;
 import io.github.synced.processor.model.Access;
 import io.github.synced.processor.model.EntityModel;
 import io.github.synced.processor.model.Property;
+import java.util.List;
 import java.util.function.Function;
 
 /** Code fragments shared by the writers: how to read, set, compare and default a property. */
@@ -50,9 +51,24 @@ final class Code {
   /** {@code new Entity(...)} for a record, each component's argument given by {@code value}. */
   static CodeBlock newRecord(EntityModel model, Function<Property, CodeBlock> value) {
     return CodeBlock.of(
-        "new $T($L)",
-        model.entity(),
-        model.properties().stream().map(value).collect(CodeBlock.joining(",$W")));
+        "new $T($L)", model.entity(), arguments(model.properties().stream().map(value).toList()));
+  }
+
+  /**
+   * An argument list: on one line when short, otherwise one argument per line, the way
+   * google-java-format lays out long calls.
+   */
+  static CodeBlock arguments(List<CodeBlock> arguments) {
+    CodeBlock inline = CodeBlock.join(arguments, ", ");
+    if (arguments.size() <= 3 && inline.toString().length() <= 60) {
+      return inline;
+    }
+    return CodeBlock.of("\n$L", CodeBlock.join(arguments, ",\n"));
+  }
+
+  /** An argument list that JavaPoet wraps where a line would grow too long. */
+  static CodeBlock wrapped(List<CodeBlock> arguments) {
+    return CodeBlock.join(arguments, ",$W");
   }
 
   /** The Java default of a type: {@code null}, {@code 0}, {@code false}. */

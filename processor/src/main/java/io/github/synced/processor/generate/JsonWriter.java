@@ -40,8 +40,8 @@ public final class JsonWriter {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(self)
             .addJavadoc(
-                "Reads and writes {@link $T} and {@link $T} as JSON objects with Jackson's"
-                    + " streaming API,\nwithout reflection.\n\n"
+                "Reads and writes {@link $T} and {@link $T} as JSON objects with Jackson's\n"
+                    + "streaming API, without reflection.\n\n"
                     + "<p>Only synced fields are written, under their Java names; local-only fields"
                     + " are never\nwritten and are ignored when read, as are unknown properties."
                     + " Enums are written by name,\nnumbers as JSON numbers, {@code UUID} and"
@@ -194,7 +194,7 @@ public final class JsonWriter {
             .addParameter(String.class, "field")
             .addParameter(String.class, "expected")
             .addStatement(
-                "return new $T($S, id, field, $S + expected + $S + describe(token))",
+                "return new $T(\n$S, id, field, $S + expected + $S + describe(token))",
                 Code.BAD_SERVER_DATA,
                 model.name(),
                 "expected ",
@@ -241,7 +241,7 @@ public final class JsonWriter {
                 "$T start = in.currentToken() == null ? in.nextToken() : in.currentToken()", TOKEN)
             .beginControlFlow("if (start != $T.START_OBJECT)", TOKEN)
             .addStatement(
-                "throw new $T($S, null, null, $S + describe(start))",
+                "throw new $T(\n$S, null, null, $S + describe(start))",
                 Code.BAD_SERVER_DATA,
                 model.name(),
                 "expected an object, found ")
@@ -264,7 +264,7 @@ public final class JsonWriter {
         .endControlFlow()
         .nextControlFlow("catch ($T e)", PROCESSING_EXCEPTION)
         .addStatement(
-            "throw new $T($S, idOf(fields), in.currentName(), e.getOriginalMessage(), e)",
+            "throw new $T(\n$S, idOf(fields), in.currentName(), e.getOriginalMessage(), e)",
             Code.BAD_SERVER_DATA,
             model.name())
         .endControlFlow()
@@ -366,7 +366,7 @@ public final class JsonWriter {
               .addStatement("String text = in.getText()")
               .beginControlFlow("if (text.length() != 1)")
               .addStatement(
-                  "throw new $T($S, id, $S, $S + text + $S)",
+                  "throw new $T(\n$S, id, $S, $S + text + $S)",
                   Code.BAD_SERVER_DATA,
                   model.name(),
                   p.name(),
@@ -382,7 +382,7 @@ public final class JsonWriter {
               CodeBlock.of("$T.valueOf(text)", p.type()),
               IllegalArgumentException.class,
               CodeBlock.of(
-                  "$S + text + $S + $T.toString($T.values())",
+                  "$S + text + $S$W+ $T.toString($T.values())",
                   "'",
                   "' is not a constant of "
                       + ((ClassName) p.type()).simpleName()
@@ -425,7 +425,7 @@ public final class JsonWriter {
         .addStatement("return $L", parse)
         .nextControlFlow("catch ($T e)", failure)
         .addStatement(
-            "throw new $T($S, id, $S, $L, e)",
+            "throw new $T(\n$S, id, $S, $L, e)",
             Code.BAD_SERVER_DATA,
             model.name(),
             p.name(),

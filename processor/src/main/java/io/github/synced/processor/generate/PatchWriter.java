@@ -50,12 +50,13 @@ public final class PatchWriter {
     type.addField(
         FieldSpec.builder(self, "EMPTY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .initializer(
-                "new $T($T.of(), $L)",
+                "new $T($L)",
                 self,
-                Set.class,
-                synced.stream()
-                    .map(p -> Code.defaultValue(p.type()))
-                    .collect(CodeBlock.joining(", ")))
+                Code.wrapped(
+                    java.util.stream.Stream.concat(
+                            java.util.stream.Stream.of(CodeBlock.of("$T.of()", Set.class)),
+                            synced.stream().map(p -> Code.defaultValue(p.type())))
+                        .toList()))
             .build());
     type.addField(fieldSet, "fields", Modifier.PRIVATE, Modifier.FINAL);
     MethodSpec.Builder constructor =
@@ -88,16 +89,20 @@ public final class PatchWriter {
               .returns(self)
               .addParameter(p.type(), p.name())
               .addStatement(
-                  "return new $T(with($L), $L)",
+                  "return new $T($L)",
                   self,
-                  Code.constant(model, p),
-                  synced.stream().map(Property::name).reduce((a, b) -> a + ", " + b).orElseThrow())
+                  Code.wrapped(
+                      java.util.stream.Stream.concat(
+                              java.util.stream.Stream.of(
+                                  CodeBlock.of("with($L)", Code.constant(model, p))),
+                              synced.stream().map(q -> CodeBlock.of("$L", q.name())))
+                          .toList()))
               .build());
       type.addMethod(
           MethodSpec.methodBuilder(p.name())
               .addJavadoc(
-                  "The value this patch gives {@code $L}, or $L if it does not set it (see {@link"
-                      + " #fields()}).\n",
+                  "The value this patch gives {@code $L}, or $L if it does not set it\n(see"
+                      + " {@link #fields()}).\n",
                   p.name(),
                   p.isPrimitive() ? "{@code " + Code.defaultValue(p.type()) + "}" : "{@code null}")
               .addModifiers(Modifier.PUBLIC)
@@ -151,9 +156,14 @@ public final class PatchWriter {
             .addModifiers(Modifier.PUBLIC)
             .returns(int.class)
             .addStatement(
-                "return $T.hash(fields, $L)",
+                "return $T.hash($L)",
                 Objects.class,
-                synced.stream().map(Property::name).reduce((a, b) -> a + ", " + b).orElseThrow())
+                Code.wrapped(
+                    java.util.stream.Stream.concat(
+                            java.util.stream.Stream.of("fields"),
+                            synced.stream().map(Property::name))
+                        .map(name -> CodeBlock.of("$L", name))
+                        .toList()))
             .build());
     type.addMethod(
         MethodSpec.methodBuilder("toString")

@@ -38,18 +38,18 @@ public final class SyncWriter {
                 "The description of {@link $T} that the Synced runtime works through: id and"
                     + " version,\ncopies, snapshots, restore, merge, patches and diffs, in plain"
                     + " code without reflection.\n\n"
-                    + "<p>$L\n\n"
+                    + (model.record()
+                        ? "<p>{@code $L} is a record: every method that produces an entity from"
+                            + " another returns\na new instance and leaves its arguments"
+                            + " untouched.\n\n"
+                        : "<p>{@code $L} is a mutable class: {@code withId}, {@code restore} and"
+                            + " {@code merge} change\ntheir first argument in place and return"
+                            + " it.\n\n")
                     + "<p>Synced fields are the server's; local-only fields are the client's. Every"
                     + " method that\ntakes synced fields from one entity keeps the local-only"
                     + " fields of the other.\n",
                 entity,
-                model.record()
-                    ? "{@code Task} is a record: every method that produces an entity from another"
-                            .replace("Task", model.name())
-                        + " returns a new\ninstance and leaves its arguments untouched."
-                    : "{@code Task} is a mutable class: {@code withId}, {@code restore} and {@code"
-                            .replace("Task", model.name())
-                        + " merge} change their\nfirst argument in place and return it.")
+                model.name())
             .addAnnotation(Code.GENERATED)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(ParameterizedTypeName.get(Code.ENTITY_TYPE, idType, entity));
@@ -167,9 +167,7 @@ public final class SyncWriter {
             .addStatement(
                 "return new $T($L)",
                 snapshot,
-                model.synced().stream()
-                    .map(p -> Code.read(p, "entity"))
-                    .collect(CodeBlock.joining(",$W")))
+                Code.arguments(model.synced().stream().map(p -> Code.read(p, "entity")).toList()))
             .build());
     type.addMethod(restore(model));
     type.addMethod(merge(model));
