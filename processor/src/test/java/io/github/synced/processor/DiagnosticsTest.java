@@ -410,6 +410,37 @@ class DiagnosticsTest {
   }
 
   @Test
+  void annotationsInAConcreteSuperclassOfAnEntityAreAccepted() {
+    JavaFileObject base =
+        entity(
+            "Base", "public class Base {", "  @SyncId String id;", "  @SyncVersion long v;", "}");
+    JavaFileObject item = entity("Item", "@Synced", "public class Item extends Base {", "}");
+    Compilation c = Sources.compileStrict(List.of(base, item));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.ItemSync").contentsAsUtf8String().contains("entity.id");
+  }
+
+  @Test
+  void superclassInAnotherPackageIsReachedThroughItsAccessors() {
+    JavaFileObject base =
+        source(
+            "base.Base",
+            "package base;",
+            IMPORTS,
+            "public class Base {",
+            "  @SyncId private String id;",
+            "  @SyncVersion protected long v;",
+            "  public String getId() { return id; }",
+            "  public void setId(String id) { this.id = id; }",
+            "}");
+    JavaFileObject item =
+        entity("Item", "@Synced", "public class Item extends base.Base {", "  String name;", "}");
+    Compilation c = compile(base, item);
+    assertError(c, base, "protected long v", Message.UNREADABLE_FIELD.format("v", "Item", "getV"));
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
   void annotationOnMethodThatIsNoGetterIsRefused() {
     JavaFileObject item =
         entity(

@@ -5,7 +5,8 @@ import javax.tools.Diagnostic;
 /**
  * The catalogue of everything the processor reports. Each entry has a tag that starts its message
  * (so users can search for it), a kind, and a format string that says what is wrong and how to fix
- * it.
+ * it; the format strings are the documentation of the entries. Every entry is an error except
+ * {@link #NO_VERSION}, a warning.
  */
 public enum Message {
   NO_ID(

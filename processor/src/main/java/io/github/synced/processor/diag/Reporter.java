@@ -10,6 +10,7 @@ public final class Reporter {
   private final Messager messager;
   private boolean errors;
 
+  /** A reporter that prints through {@code messager}. */
   public Reporter(Messager messager) {
     this.messager = messager;
   }

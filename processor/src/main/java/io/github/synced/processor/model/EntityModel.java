@@ -23,6 +23,7 @@ public record EntityModel(
     List<Property> properties,
     boolean json) {
 
+  /** Copies {@code properties}, so the model stays immutable. */
   public EntityModel {
     properties = List.copyOf(properties);
   }

@@ -24,8 +24,11 @@ public record Property(
 
   /** The special meaning a property has for the runtime. */
   public enum Role {
+    /** The {@code @SyncId} property. */
     ID,
+    /** The {@code @SyncVersion} property. */
     VERSION,
+    /** Any other property. */
     PLAIN
   }
 

@@ -1,7 +1,9 @@
 package io.github.synced.processor.model;
 
 /**
- * What a property's value is, as far as generated code cares: how to compare, default, and JSON.
+ * What a property's value is, as far as generated code cares: how to read and write it as JSON.
+ * Primitive and boxed types share a kind; {@link Property#isPrimitive()} tells them apart. The
+ * constants name the Java types they stand for.
  */
 public enum ValueKind {
   BOOLEAN,

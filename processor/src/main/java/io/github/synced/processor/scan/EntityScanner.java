@@ -73,6 +73,7 @@ public final class EntityScanner {
   private final Elements elements;
   private final Types types;
 
+  /** A scanner that works with the compiler's element and type utilities. */
   public EntityScanner(Elements elements, Types types) {
     this.elements = elements;
     this.types = types;

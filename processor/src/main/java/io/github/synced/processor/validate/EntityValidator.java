@@ -41,6 +41,7 @@ public final class EntityValidator {
 
   private final Elements elements;
 
+  /** A validator that works with the compiler's element utilities. */
   public EntityValidator(Elements elements) {
     this.elements = elements;
   }
