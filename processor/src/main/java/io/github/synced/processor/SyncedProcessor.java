@@ -150,8 +150,9 @@ public final class SyncedProcessor extends AbstractProcessor {
           continue;
         }
         String name = annotation.getSimpleName();
-        reporter.report(
+        reporter.reportAnnotation(
             element,
+            name,
             Message.OUTSIDE_ENTITY,
             name,
             element.getSimpleName(),

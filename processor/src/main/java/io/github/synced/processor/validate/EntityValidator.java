@@ -97,10 +97,17 @@ public final class EntityValidator {
       Element at = stray.element();
       String annotation = stray.annotation();
       if (at.getKind() == ElementKind.FIELD) {
-        reporter.report(at, Message.STATIC_KEY, annotation, at.getSimpleName(), name, annotation);
+        reporter.reportAnnotation(
+            at, annotation, Message.STATIC_KEY, annotation, at.getSimpleName(), name, annotation);
       } else {
-        reporter.report(
-            at, Message.NOT_A_PROPERTY, annotation, at.getSimpleName(), name, annotation);
+        reporter.reportAnnotation(
+            at,
+            annotation,
+            Message.NOT_A_PROPERTY,
+            annotation,
+            at.getSimpleName(),
+            name,
+            annotation);
       }
     }
     List<ScannedProperty> ids = entity.properties().stream().filter(p -> p.idAt() != null).toList();
@@ -108,7 +115,8 @@ public final class EntityValidator {
       reporter.report(type, Message.NO_ID, name);
     }
     for (ScannedProperty extra : ids.subList(Math.min(1, ids.size()), ids.size())) {
-      reporter.report(extra.idAt(), Message.TWO_IDS, name, extra.name(), ids.get(0).name());
+      reporter.reportAnnotation(
+          extra.idAt(), "SyncId", Message.TWO_IDS, name, extra.name(), ids.get(0).name());
     }
     List<ScannedProperty> versions =
         entity.properties().stream().filter(p -> p.versionAt() != null).toList();
@@ -116,8 +124,13 @@ public final class EntityValidator {
       reporter.report(type, Message.NO_VERSION, name);
     }
     for (ScannedProperty extra : versions.subList(Math.min(1, versions.size()), versions.size())) {
-      reporter.report(
-          extra.versionAt(), Message.TWO_VERSIONS, name, extra.name(), versions.get(0).name());
+      reporter.reportAnnotation(
+          extra.versionAt(),
+          "SyncVersion",
+          Message.TWO_VERSIONS,
+          name,
+          extra.name(),
+          versions.get(0).name());
     }
     for (ScannedProperty property : entity.properties()) {
       validate(entity, property, reporter);
@@ -128,10 +141,12 @@ public final class EntityValidator {
     String name = entity.type().getSimpleName().toString();
     boolean localOnly = p.localOnlyAt() != null;
     if (localOnly && p.idAt() != null) {
-      reporter.report(p.localOnlyAt(), Message.LOCAL_ONLY_ID, p.name(), name);
+      reporter.reportAnnotation(
+          p.localOnlyAt(), "LocalOnly", Message.LOCAL_ONLY_ID, p.name(), name);
     }
     if (localOnly && p.versionAt() != null) {
-      reporter.report(p.localOnlyAt(), Message.LOCAL_ONLY_VERSION, p.name(), name);
+      reporter.reportAnnotation(
+          p.localOnlyAt(), "LocalOnly", Message.LOCAL_ONLY_VERSION, p.name(), name);
     }
     if (RESERVED.contains(p.name())) {
       reporter.report(p.element(), Message.RESERVED_NAME, p.name(), name, name + "Patch");
@@ -147,7 +162,8 @@ public final class EntityValidator {
     }
     if (p.versionAt() != null
         && (p.kind() == ValueKind.BOOLEAN || p.type().toString().equals("java.time.Period"))) {
-      reporter.report(p.versionAt(), Message.UNORDERED_VERSION, p.name(), name, p.type());
+      reporter.reportAnnotation(
+          p.versionAt(), "SyncVersion", Message.UNORDERED_VERSION, p.name(), name, p.type());
     }
     if (p.read() == null) {
       reporter.report(p.element(), Message.UNREADABLE_FIELD, p.name(), name, p.getterName());
