@@ -119,6 +119,7 @@ public final class InvoiceSync implements EntityType<String, Invoice> {
 
   /**
    * A new {@link Invoice} equal to {@code entity} in every field, synced and local-only.
+   * Values are copied as they are: a mutable local-only value, such as a list, is shared.
    */
   @Override
   public Invoice copy(Invoice entity) {

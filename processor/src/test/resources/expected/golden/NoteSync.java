@@ -120,6 +120,7 @@ public final class NoteSync implements EntityType<Long, Note> {
 
   /**
    * A new {@link Note} equal to {@code entity} in every field, synced and local-only.
+   * Values are copied as they are: a mutable local-only value, such as a list, is shared.
    */
   @Override
   public Note copy(Note entity) {

@@ -121,6 +121,7 @@ public final class PlaceSync implements EntityType<UUID, Place> {
 
   /**
    * A new {@link Place} equal to {@code entity} in every field, synced and local-only.
+   * Values are copied as they are: a mutable local-only value, such as a list, is shared.
    */
   @Override
   public Place copy(Place entity) {

@@ -115,6 +115,7 @@ public final class TaskSync implements EntityType<String, Task> {
 
   /**
    * A new {@link Task} equal to {@code entity} in every field, synced and local-only.
+   * Values are copied as they are: a mutable local-only value, such as a list, is shared.
    */
   @Override
   public Task copy(Task entity) {

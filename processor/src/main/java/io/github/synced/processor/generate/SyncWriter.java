@@ -233,7 +233,8 @@ public final class SyncWriter {
         method("copy", model.entity())
             .addJavadoc(
                 "A new {@link $T} equal to {@code entity} in every field, synced and"
-                    + " local-only.\n",
+                    + " local-only.\nValues are copied as they are: a mutable local-only value,"
+                    + " such as a list, is shared.\n",
                 model.entity())
             .addParameter(model.entity(), "entity");
     if (model.record()) {
