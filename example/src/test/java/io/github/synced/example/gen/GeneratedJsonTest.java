@@ -1,0 +1,261 @@
+package io.github.synced.example.gen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.synced.runtime.BadServerDataException;
+import io.github.synced.runtime.Patch;
+import io.github.synced.runtime.json.JsonCodec;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Behaviour of the generated Jackson codecs, with real Jackson. */
+class GeneratedJsonTest {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final FieldItemJson FIELD_JSON = new FieldItemJson(MAPPER);
+
+  private static <E> String write(JsonCodec<E> codec, E entity) throws IOException {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
+      codec.write(generator, entity);
+    }
+    return out.toString();
+  }
+
+  private static <E> String writePatch(JsonCodec<E> codec, Patch<E> patch) throws IOException {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
+      codec.writePatch(generator, patch);
+    }
+    return out.toString();
+  }
+
+  private static <E> E read(JsonCodec<E> codec, String json) throws IOException {
+    try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
+      return codec.read(parser);
+    }
+  }
+
+  private static <E> Patch<E> readPatch(JsonCodec<E> codec, String json) throws IOException {
+    try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
+      return codec.readPatch(parser);
+    }
+  }
+
+  private static FieldItem sample() {
+    FieldItem item = new FieldItem();
+    item.id = "a1";
+    item.title = "Buy \"oat\" milk";
+    item.count = -3;
+    item.ratio = 0.25;
+    item.grade = 'B';
+    item.price = new BigDecimal("12.50");
+    item.status = Status.DONE;
+    item.due = LocalDate.of(2026, 11, 28);
+    item.owner = UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
+    item.version = 17;
+    item.expanded = true;
+    item.draft = "secret";
+    return item;
+  }
+
+  private static BadServerDataException bad(String json) {
+    return assertThrows(BadServerDataException.class, () -> read(FIELD_JSON, json));
+  }
+
+  @Test
+  void entityRoundTripsThroughJson() throws IOException {
+    FieldItem item = sample();
+    FieldItem back = read(FIELD_JSON, write(FIELD_JSON, item));
+    assertEquals(Set.of(), FieldItemSync.TYPE.diff(item, back));
+    assertEquals(
+        "{\"id\":\"a1\",\"title\":\"Buy \\\"oat\\\" milk\",\"count\":-3,\"ratio\":0.25,\"grade\":\"B\","
+            + "\"price\":12.50,\"status\":\"DONE\",\"due\":\"2026-11-28\","
+            + "\"owner\":\"123e4567-e89b-12d3-a456-426614174000\",\"version\":17}",
+        write(FIELD_JSON, item));
+    assertSame(FieldItemSync.TYPE, FIELD_JSON.type());
+    assertSame(MAPPER, FIELD_JSON.mapper());
+  }
+
+  @Test
+  void nullsRoundTrip() throws IOException {
+    FieldItem item = new FieldItem();
+    item.id = "n";
+    FieldItem back = read(FIELD_JSON, write(FIELD_JSON, item));
+    assertEquals(Set.of(), FieldItemSync.TYPE.diff(item, back));
+    assertTrue(write(FIELD_JSON, item).contains("\"title\":null"));
+  }
+
+  @Test
+  void localOnlyFieldsAreNeverWritten() throws IOException {
+    String json = write(FIELD_JSON, sample());
+    assertFalse(json.contains("expanded"), json);
+    assertFalse(json.contains("draft"), json);
+    assertFalse(json.contains("secret"), json);
+  }
+
+  @Test
+  void localOnlyAndUnknownPropertiesAreIgnoredWhenRead() throws IOException {
+    FieldItem item =
+        read(
+            FIELD_JSON,
+            "{\"id\":\"a1\",\"expanded\":true,\"draft\":\"from server\","
+                + "\"extra\":{\"nested\":[1,{\"x\":2}]},\"title\":\"t\"}");
+    assertFalse(item.expanded);
+    assertNull(item.draft);
+    assertEquals("t", item.title);
+  }
+
+  @Test
+  void patchReadKeepsAbsentApartFromNull() throws IOException {
+    Patch<FieldItem> withNull = readPatch(FIELD_JSON, "{\"title\":null}");
+    assertEquals(Set.of(FieldItemField.TITLE), withNull.fields());
+    assertNull(withNull.get(FieldItemField.TITLE));
+
+    Patch<FieldItem> some = readPatch(FIELD_JSON, "{\"count\":5,\"expanded\":true}");
+    assertEquals(Set.of(FieldItemField.COUNT), some.fields());
+    FieldItem target = sample();
+    some.applyTo(target);
+    assertEquals(5, target.count);
+    assertEquals("Buy \"oat\" milk", target.title, "absent fields are left alone");
+
+    assertTrue(readPatch(FIELD_JSON, "{}").isEmpty());
+  }
+
+  @Test
+  void patchWritesExactlyItsFieldsNullsIncluded() throws IOException {
+    assertEquals(
+        "{\"title\":null,\"version\":3}",
+        writePatch(FIELD_JSON, FieldItemPatch.empty().version(3).title(null)));
+    FieldItemPatch patch = FieldItemPatch.empty().status(Status.OPEN).due(LocalDate.of(2027, 1, 2));
+    assertEquals(patch, readPatch(FIELD_JSON, writePatch(FIELD_JSON, patch)));
+  }
+
+  @Test
+  void beanRecordAndSubclassRoundTrip() throws IOException {
+    BeanItemJson beans = new BeanItemJson(MAPPER);
+    BeanItem bean = new BeanItem();
+    bean.setId(9);
+    bean.setName("n");
+    bean.setDone(true);
+    bean.setUpdatedAt(Instant.parse("2026-11-28T18:00:00Z"));
+    bean.setSelected(true);
+    String json = write(beans, bean);
+    assertEquals(
+        "{\"id\":9,\"name\":\"n\",\"done\":true,\"updatedAt\":\"2026-11-28T18:00:00Z\"}", json);
+    BeanItem back = read(beans, json);
+    assertEquals(Set.of(), BeanItemSync.TYPE.diff(bean, back));
+    assertFalse(back.isSelected());
+
+    RecordItemJson records = new RecordItemJson(MAPPER);
+    RecordItem record = new RecordItem("r", "label", true, 3, null);
+    assertEquals(
+        new RecordItem("r", "label", false, 3, null), read(records, write(records, record)));
+
+    SubItemJson subs = new SubItemJson(MAPPER);
+    SubItem sub = new SubItem();
+    sub.id = "s";
+    sub.owner = "o";
+    sub.note = "n";
+    sub.open = true;
+    assertEquals("{\"id\":\"s\",\"version\":0,\"owner\":\"o\",\"note\":\"n\"}", write(subs, sub));
+  }
+
+  @Test
+  void notAnObjectIsRefused() {
+    BadServerDataException e = bad("[1, 2]");
+    assertEquals("FieldItem", e.entity());
+    assertNull(e.id());
+    assertNull(e.field());
+    assertEquals("FieldItem (id unknown): expected an object, found ARRAY", e.getMessage());
+  }
+
+  @Test
+  void wrongTokenNamesEntityIdAndField() {
+    BadServerDataException e = bad("{\"id\":\"a1\",\"title\":5}");
+    assertEquals("FieldItem", e.entity());
+    assertEquals("a1", e.id());
+    assertEquals("title", e.field());
+    assertEquals("FieldItem 'a1', field 'title': expected a string, found NUMBER", e.getMessage());
+  }
+
+  @Test
+  void nullForAPrimitiveIsRefused() {
+    BadServerDataException e = bad("{\"id\":\"a1\",\"count\":null}");
+    assertEquals("count", e.field());
+    assertEquals("a1", e.id());
+    assertTrue(e.getMessage().contains("expected an integer, found null"), e.getMessage());
+  }
+
+  @Test
+  void unknownEnumConstantIsRefusedListingTheConstants() {
+    BadServerDataException e = bad("{\"id\":\"a1\",\"status\":\"LATE\"}");
+    assertEquals("status", e.field());
+    assertEquals(
+        "FieldItem 'a1', field 'status': 'LATE' is not a constant of Status; expected one of"
+            + " [OPEN, DONE]",
+        e.getMessage());
+  }
+
+  @Test
+  void unparseableUuidAndDateAreRefused() {
+    BadServerDataException uuid = bad("{\"id\":\"a1\",\"owner\":\"not-a-uuid\"}");
+    assertEquals("owner", uuid.field());
+    assertTrue(uuid.getMessage().endsWith("'not-a-uuid' is not a UUID"), uuid.getMessage());
+    BadServerDataException date = bad("{\"id\":\"a1\",\"due\":\"28/11/2026\"}");
+    assertEquals("due", date.field());
+    assertTrue(date.getMessage().endsWith("'28/11/2026' is not an ISO-8601 LocalDate"));
+    BadServerDataException instant =
+        assertThrows(
+            BadServerDataException.class,
+            () -> read(new BeanItemJson(MAPPER), "{\"id\":1,\"updatedAt\":\"yesterday\"}"));
+    assertEquals(1L, instant.id());
+    assertEquals("updatedAt", instant.field());
+  }
+
+  @Test
+  void numberOutOfRangeIsRefused() {
+    BadServerDataException e = bad("{\"id\":\"a1\",\"count\":99999999999}");
+    assertEquals("count", e.field());
+    assertEquals("a1", e.id());
+  }
+
+  @Test
+  void missingOrNullIdIsRefusedOnRead() throws IOException {
+    BadServerDataException missing = bad("{\"title\":\"t\"}");
+    assertEquals("id", missing.field());
+    assertNull(missing.id());
+    assertEquals("FieldItem (id unknown), field 'id': the id is missing", missing.getMessage());
+    assertEquals("id", bad("{\"id\":null}").field());
+    assertEquals(
+        "id",
+        assertThrows(
+                BadServerDataException.class,
+                () -> read(new BeanItemJson(MAPPER), "{\"name\":\"n\"}"))
+            .field());
+    assertEquals(
+        List.of(), List.copyOf(readPatch(FIELD_JSON, "{}").fields()), "a patch needs no id");
+  }
+
+  @Test
+  void malformedJsonNamesTheField() {
+    BadServerDataException e = bad("{\"id\":\"a1\",\"title\":tru}");
+    assertEquals("title", e.field());
+    assertEquals("a1", e.id());
+  }
+}

@@ -1,0 +1,224 @@
+package io.github.synced.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeSpec;
+import io.github.synced.LocalOnly;
+import io.github.synced.SyncId;
+import io.github.synced.SyncVersion;
+import io.github.synced.Synced;
+import io.github.synced.processor.diag.Message;
+import io.github.synced.processor.diag.Reporter;
+import io.github.synced.processor.generate.FieldWriter;
+import io.github.synced.processor.generate.JsonWriter;
+import io.github.synced.processor.generate.PatchWriter;
+import io.github.synced.processor.generate.SnapshotWriter;
+import io.github.synced.processor.generate.SyncWriter;
+import io.github.synced.processor.model.EntityModel;
+import io.github.synced.processor.scan.EntityScanner;
+import io.github.synced.processor.scan.ScannedEntity;
+import io.github.synced.processor.validate.EntityValidator;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * Generates the typed synchronization code of every {@code @Synced} type: {@code XField}, {@code
+ * XSnapshot}, {@code XPatch}, {@code XSync} and, where Jackson databind is on the compile class
+ * path, {@code XJson}.
+ *
+ * <p>Per type: scan, validate (every problem reported at its element, all in one pass), build an
+ * immutable model, generate. A type with an error gets no generated code; a problem in one type
+ * never stops the others. Types that reference types not generated yet are retried in the next
+ * round.
+ */
+@AutoService(Processor.class)
+public final class SyncedProcessor extends AbstractProcessor {
+
+  private static final String JACKSON_MAPPER = "com.fasterxml.jackson.databind.ObjectMapper";
+  private static final String GENERATED = "javax.annotation.processing.Generated";
+  private static final List<Class<? extends Annotation>> MEMBER_ANNOTATIONS =
+      List.of(SyncId.class, SyncVersion.class, LocalOnly.class);
+
+  /** Qualified names of types deferred to the next round. */
+  private final Set<String> deferred = new LinkedHashSet<>();
+
+  /** Qualified names of the superclasses of every {@code @Synced} type seen so far. */
+  private final Set<String> entitySuperclasses = new HashSet<>();
+
+  private EntityScanner scanner;
+  private EntityValidator validator;
+
+  /** Creates the processor; javac calls {@link #init} before use. */
+  public SyncedProcessor() {}
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    scanner = new EntityScanner(env.getElementUtils(), env.getTypeUtils());
+    validator = new EntityValidator(env.getElementUtils());
+  }
+
+  /**
+   * Synced's four annotations, and {@code javax.annotation.processing.Generated}: the generated
+   * sources carry it into the next round, where javac's {@code -Xlint:processing} would warn that
+   * no processor claimed it and break builds that use {@code -Werror}.
+   */
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    Set<String> names = new LinkedHashSet<>();
+    names.add(Synced.class.getCanonicalName());
+    for (Class<? extends Annotation> annotation : MEMBER_ANNOTATIONS) {
+      names.add(annotation.getCanonicalName());
+    }
+    names.add(GENERATED);
+    return names;
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    Map<String, TypeElement> types = new LinkedHashMap<>();
+    for (String name : deferred) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+      if (type != null) {
+        types.put(name, type);
+      }
+    }
+    deferred.clear();
+    List<TypeElement> annotated =
+        new ArrayList<>(ElementFilter.typesIn(round.getElementsAnnotatedWith(Synced.class)));
+    annotated.sort(Comparator.comparing(t -> t.getQualifiedName().toString()));
+    for (TypeElement type : annotated) {
+      types.putIfAbsent(type.getQualifiedName().toString(), type);
+    }
+    for (TypeElement type : types.values()) {
+      rememberSuperclasses(type);
+    }
+    checkMemberAnnotations(round);
+    for (TypeElement type : types.values()) {
+      process(type, round.processingOver());
+    }
+    return true;
+  }
+
+  private void rememberSuperclasses(TypeElement type) {
+    for (TypeMirror s = type.getSuperclass();
+        s.getKind() == TypeKind.DECLARED;
+        s = ((TypeElement) ((DeclaredType) s).asElement()).getSuperclass()) {
+      entitySuperclasses.add(
+          ((TypeElement) ((DeclaredType) s).asElement()).getQualifiedName().toString());
+    }
+  }
+
+  /** Reports Synced member annotations in types that are neither entities nor their bases. */
+  private void checkMemberAnnotations(RoundEnvironment round) {
+    Reporter reporter = new Reporter(processingEnv.getMessager());
+    for (Class<? extends Annotation> annotation : MEMBER_ANNOTATIONS) {
+      for (Element element : round.getElementsAnnotatedWith(annotation)) {
+        Element enclosing = element.getEnclosingElement();
+        if (!(enclosing instanceof TypeElement owner)
+            || owner.getAnnotation(Synced.class) != null
+            || owner.getModifiers().contains(Modifier.ABSTRACT)
+            || entitySuperclasses.contains(owner.getQualifiedName().toString())
+            || isCopyOfComponentAnnotation(owner, element)) {
+          continue;
+        }
+        String name = annotation.getSimpleName();
+        reporter.reportAnnotation(
+            element,
+            name,
+            Message.OUTSIDE_ENTITY,
+            name,
+            element.getSimpleName(),
+            owner.getSimpleName(),
+            owner.getSimpleName(),
+            name);
+      }
+    }
+  }
+
+  /**
+   * Whether {@code element} is a record component or its accessor: both carry the annotation that
+   * was written on the component, and so does the component's field, which (unlike the component,
+   * on JDK 17) has a source position. The field is reported, once.
+   */
+  private static boolean isCopyOfComponentAnnotation(TypeElement owner, Element element) {
+    if (owner.getKind() != ElementKind.RECORD) {
+      return false;
+    }
+    return element.getKind() == ElementKind.RECORD_COMPONENT
+        || owner.getRecordComponents().stream().anyMatch(c -> c.getAccessor().equals(element));
+  }
+
+  private void process(TypeElement type, boolean lastRound) {
+    Reporter reporter = new Reporter(processingEnv.getMessager());
+    if (!validator.validateType(type, reporter)) {
+      return;
+    }
+    Optional<EntityScanner.Unresolved> unresolved = scanner.unresolved(type);
+    if (unresolved.isPresent()) {
+      if (lastRound) {
+        EntityScanner.Unresolved u = unresolved.get();
+        reporter.report(
+            u.element(), Message.UNRESOLVED_TYPE, u.name(), type.getSimpleName(), u.type(), type);
+      } else {
+        deferred.add(type.getQualifiedName().toString());
+      }
+      return;
+    }
+    ScannedEntity entity = scanner.scan(type);
+    validator.validate(entity, reporter);
+    if (reporter.hasErrors()) {
+      return;
+    }
+    boolean json = processingEnv.getElementUtils().getTypeElement(JACKSON_MAPPER) != null;
+    EntityModel model = entity.toModel(json);
+    List<TypeSpec.Builder> files = new ArrayList<>();
+    files.add(new FieldWriter().write(model));
+    files.add(new SnapshotWriter().write(model));
+    files.add(new PatchWriter().write(model));
+    files.add(new SyncWriter().write(model));
+    if (json) {
+      files.add(new JsonWriter().write(model));
+    }
+    for (TypeSpec.Builder builder : files) {
+      TypeSpec file = builder.addOriginatingElement(type).build();
+      try {
+        JavaFile.builder(model.packageName(), file)
+            .skipJavaLangImports(true)
+            .build()
+            .writeTo(processingEnv.getFiler());
+      } catch (IOException e) {
+        reporter.report(
+            type, Message.WRITE_FAILED, file.name(), type.getSimpleName(), e.getMessage());
+        return;
+      }
+    }
+  }
+}

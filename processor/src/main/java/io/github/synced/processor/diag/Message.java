@@ -1,0 +1,146 @@
+package io.github.synced.processor.diag;
+
+import javax.tools.Diagnostic;
+
+/**
+ * The catalogue of everything the processor reports. Each entry has a tag that starts its message
+ * (so users can search for it), a kind, and a format string that says what is wrong and how to fix
+ * it; the format strings are the documentation of the entries. Every entry is an error except
+ * {@link #NO_VERSION}, a warning.
+ */
+public enum Message {
+  NO_ID(
+      "SyncedNoId",
+      "@Synced type %s has no @SyncId: annotate the field (or getter) that holds the server's id"
+          + " with @SyncId"),
+  TWO_IDS(
+      "SyncedTwoIds",
+      "%s has a second @SyncId '%s' besides '%s': an entity has exactly one id; remove one of"
+          + " them"),
+  TWO_VERSIONS(
+      "SyncedTwoVersions",
+      "%s has a second @SyncVersion '%s' besides '%s': an entity has at most one version; remove"
+          + " one of them"),
+  LOCAL_ONLY_ID(
+      "SyncedLocalOnlyId",
+      "@LocalOnly on the id '%s' of %s: the id is the server's and must be synced; remove"
+          + " @LocalOnly"),
+  LOCAL_ONLY_VERSION(
+      "SyncedLocalOnlyVersion",
+      "@LocalOnly on the version '%s' of %s: the version is the server's and must be synced;"
+          + " remove @LocalOnly"),
+  UNREADABLE_FIELD(
+      "SyncedUnreadableField",
+      "field '%s' of %s is private and has no accessible getter %s(): generated code cannot read"
+          + " it; make the field package-private or add a getter"),
+  UNWRITABLE_FIELD(
+      "SyncedUnwritableField",
+      "field '%s' of %s is private and has no accessible setter %s(%s): generated code cannot"
+          + " restore it; make the field package-private or add a setter"),
+  FINAL_FIELD(
+      "SyncedFinalField",
+      "field '%s' of %s is final: generated code cannot restore or merge it in a mutable class;"
+          + " make it non-final, or make %s a record"),
+  NOT_A_CLASS(
+      "SyncedNotAClass",
+      "@Synced is on %s %s: only classes and records can be entities; move @Synced to a class or"
+          + " record"),
+  ABSTRACT_CLASS(
+      "SyncedAbstractClass",
+      "@Synced class %s is abstract: generated code must create instances of it; remove"
+          + " abstract, or put @Synced on a concrete subclass"),
+  INNER_CLASS(
+      "SyncedInnerClass",
+      "@Synced class %s is an inner class: generated code cannot create it without an enclosing"
+          + " instance; make it static"),
+  PRIVATE_CLASS(
+      "SyncedPrivateClass",
+      "@Synced type %s is not visible to generated code in package %s because %s is private; make"
+          + " it package-private or public"),
+  GENERIC_CLASS(
+      "SyncedGenericClass",
+      "@Synced type %s has type parameters: generated code needs one concrete type; remove the"
+          + " type parameters, or put @Synced on a non-generic subclass"),
+  NO_CONSTRUCTOR(
+      "SyncedNoConstructor",
+      "@Synced class %s has no accessible no-arg constructor: generated copy and JSON reading"
+          + " create instances with it; add a non-private constructor that takes no arguments"),
+  UNSUPPORTED_TYPE(
+      "SyncedUnsupportedType",
+      "field '%s' of %s has type %s, which Synced does not support; supported types: "
+          + Message.SUPPORTED),
+  NOT_YET_SUPPORTED(
+      "SyncedNotYetSupported",
+      "field '%s' of %s has type %s: nested @Synced types, collections, maps and Optional are not"
+          + " supported yet (they come in a later version); mark the field @LocalOnly, or use one"
+          + " of the supported types: "
+          + Message.SUPPORTED),
+  UNORDERED_VERSION(
+      "SyncedUnorderedVersion",
+      "@SyncVersion '%s' of %s has type %s, which has no order: a version must be a primitive or"
+          + " boxed number, or a Comparable type such as Instant; change its type or move"
+          + " @SyncVersion"),
+  STATIC_KEY(
+      "SyncedStaticKey",
+      "@%s on static field '%s' of %s: a static field is not entity state; put @%s on an instance"
+          + " field"),
+  OUTSIDE_ENTITY(
+      "SyncedOutsideEntity",
+      "@%s on '%s' of %s, which is neither @Synced nor a superclass of a @Synced type; annotate %s"
+          + " with @Synced, or remove @%s"),
+  NOT_A_PROPERTY(
+      "SyncedNotAProperty",
+      "@%s on method %s() of %s, which is not the getter of a field; put @%s on the field or on its"
+          + " getter"),
+  RESERVED_NAME(
+      "SyncedReservedName",
+      "field '%s' of %s has a name that the generated %s uses for its own method; rename the"
+          + " field"),
+  UNRESOLVED_TYPE(
+      "SyncedUnresolvedType",
+      "field '%s' of %s has type %s, which could not be resolved; nothing was generated for %s"),
+  WRITE_FAILED(
+      "SyncedWriteFailed",
+      "could not write %s for %s (%s): another type in this compilation generates the same"
+          + " name; rename one of them"),
+  NO_VERSION(
+      "SyncedNoVersion",
+      Diagnostic.Kind.WARNING,
+      "%s has no @SyncVersion: out-of-order responses cannot be detected without it; add"
+          + " @SyncVersion to the server's version or updatedAt field");
+
+  /** The field types the processor supports, listed in messages. */
+  public static final String SUPPORTED =
+      "primitives, boxed primitives, String, enums, BigDecimal, BigInteger, UUID and the java.time"
+          + " types Instant, LocalDate, LocalTime, LocalDateTime, OffsetDateTime, OffsetTime,"
+          + " ZonedDateTime, Duration, Period, Year, YearMonth, MonthDay";
+
+  private final String tag;
+  private final Diagnostic.Kind kind;
+  private final String format;
+
+  Message(String tag, String format) {
+    this(tag, Diagnostic.Kind.ERROR, format);
+  }
+
+  Message(String tag, Diagnostic.Kind kind, String format) {
+    this.tag = tag;
+    this.kind = kind;
+    this.format = format;
+  }
+
+  /** The tag, for example {@code SyncedNoId}. */
+  public String tag() {
+    return tag;
+  }
+
+  /** Whether this is an error or a warning. */
+  public Diagnostic.Kind kind() {
+    return kind;
+  }
+
+  /** The full message text for {@code args}, starting with the tag in brackets. */
+  public String format(Object... args) {
+    return "[" + tag + "] " + String.format(format, args);
+  }
+}

@@ -1,0 +1,76 @@
+package io.github.synced.processor.generate;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeSpec;
+import io.github.synced.processor.model.EntityModel;
+import io.github.synced.processor.model.Property;
+import java.util.Objects;
+import javax.lang.model.element.Modifier;
+
+/** Writes {@code XField}: the enum of an entity's synced fields. */
+public final class FieldWriter {
+
+  /** The field enum of {@code model}. */
+  public TypeSpec.Builder write(EntityModel model) {
+    ClassName self = model.generated("Field");
+    TypeSpec.Builder type =
+        TypeSpec.enumBuilder(self)
+            .addJavadoc(
+                "The synced fields of {@link $T}, in declaration order: the id, the version and"
+                    + " every\nother field except the local-only ones.\n",
+                model.entity())
+            .addAnnotation(Code.GENERATED)
+            .addModifiers(Modifier.PUBLIC)
+            .addSuperinterface(Code.ENTITY_FIELD);
+    for (Property p : model.synced()) {
+      type.addEnumConstant(
+          p.constantName(),
+          TypeSpec.anonymousClassBuilder("$S", p.name())
+              .addJavadoc(
+                  switch (p.role()) {
+                    case ID -> "The id, {@code $L}.\n";
+                    case VERSION -> "The version, {@code $L}.\n";
+                    case PLAIN -> "{@code $L}.\n";
+                  },
+                  p.name())
+              .build());
+    }
+    return type.addField(String.class, "fieldName", Modifier.PRIVATE, Modifier.FINAL)
+        .addMethod(
+            MethodSpec.constructorBuilder()
+                .addParameter(String.class, "fieldName")
+                .addStatement("this.fieldName = fieldName")
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("fieldName")
+                .addJavadoc("The field's Java name as written in {@link $T}.\n", model.entity())
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(String.class)
+                .addStatement("return fieldName")
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("of")
+                .addJavadoc(
+                    "{@code field} as one of $L's fields.\n\n"
+                        + "@throws IllegalArgumentException if {@code field} is not a synced field"
+                        + " of {@link $T}\n",
+                    model.name(),
+                    model.entity())
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(self)
+                .addParameter(ParameterSpec.builder(Code.ENTITY_FIELD, "field").build())
+                .beginControlFlow("if (field instanceof $T $L)", self, "known")
+                .addStatement("return known")
+                .endControlFlow()
+                .addStatement("$T.requireNonNull(field, $S)", Objects.class, "field")
+                .addStatement(
+                    "throw new IllegalArgumentException(\n$S + field.fieldName() + $S + field.getClass().getSimpleName()\n+ $S)",
+                    "'",
+                    "' of ",
+                    " is not a synced field of " + model.name())
+                .build());
+  }
+}

@@ -1,0 +1,435 @@
+package io.github.synced.processor.generate;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.github.synced.processor.model.EntityModel;
+import io.github.synced.processor.model.Property;
+import io.github.synced.processor.model.ValueKind;
+import java.io.IOException;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Objects;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code XJson}: typed JSON reading and writing of an entity and its patches with Jackson's
+ * streaming API.
+ */
+public final class JsonWriter {
+
+  private static final ClassName MAPPER =
+      ClassName.get("com.fasterxml.jackson.databind", "ObjectMapper");
+  private static final ClassName GENERATOR =
+      ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
+  private static final ClassName PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
+  private static final ClassName TOKEN = ClassName.get("com.fasterxml.jackson.core", "JsonToken");
+  private static final ClassName PROCESSING_EXCEPTION =
+      ClassName.get("com.fasterxml.jackson.core", "JsonProcessingException");
+
+  /** The JSON codec of {@code model}. */
+  public TypeSpec.Builder write(EntityModel model) {
+    ClassName self = model.generated("Json");
+    ClassName entity = model.entity();
+    ClassName patch = model.generated("Patch");
+    ClassName field = model.generated("Field");
+    Property id = model.id();
+
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(self)
+            .addJavadoc(
+                "Reads and writes {@link $T} and {@link $T} as JSON objects with Jackson's\n"
+                    + "streaming API, without reflection.\n\n"
+                    + "<p>Only synced fields are written, under their Java names; local-only fields"
+                    + " are never\nwritten and are ignored when read, as are unknown properties."
+                    + " Enums are written by name,\nnumbers as JSON numbers, {@code UUID} and"
+                    + " {@code java.time} values as ISO strings. Input\nthat does not fit fails"
+                    + " with a {@link $T} naming the entity, the id (where it\nwas read before the"
+                    + " problem) and the field.\n",
+                entity,
+                patch,
+                Code.BAD_SERVER_DATA)
+            .addAnnotation(Code.GENERATED)
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addSuperinterface(ParameterizedTypeName.get(Code.JSON_CODEC, entity));
+
+    type.addField(MAPPER, "mapper", Modifier.PRIVATE, Modifier.FINAL);
+    type.addMethod(
+        MethodSpec.constructorBuilder()
+            .addJavadoc(
+                "A codec that hands field types beyond the simple ones to {@code mapper}.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(MAPPER, "mapper")
+            .addStatement("this.mapper = $T.requireNonNull(mapper, $S)", Objects.class, "mapper")
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("mapper")
+            .addJavadoc("The mapper this codec hands field types beyond the simple ones to.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(MAPPER)
+            .addStatement("return mapper")
+            .build());
+    type.addMethod(
+        override("type", model.generated("Sync"))
+            .addJavadoc("{@link $T#TYPE}.\n", model.generated("Sync"))
+            .addStatement("return $T.TYPE", model.generated("Sync"))
+            .build());
+
+    MethodSpec.Builder write =
+        override("write", void.class)
+            .addJavadoc("Writes the synced fields of {@code entity} as one JSON object.\n")
+            .addParameter(GENERATOR, "out")
+            .addParameter(entity, "entity")
+            .addException(IOException.class)
+            .addStatement("out.writeStartObject()");
+    for (Property p : model.synced()) {
+      write.addStatement("$L(out, $L)", writerName(p), Code.read(p, "entity"));
+    }
+    type.addMethod(write.addStatement("out.writeEndObject()").build());
+
+    MethodSpec.Builder read =
+        override("read", entity)
+            .addJavadoc(
+                "Reads one JSON object into a new {@link $T}; local-only fields get their defaults"
+                    + " and\nunknown properties are skipped.\n\n"
+                    + "@throws $T if the input is not an object, a value does not fit its\n"
+                    + "    field, or the id is missing\n",
+                entity,
+                Code.BAD_SERVER_DATA)
+            .addParameter(PARSER, "in")
+            .addException(IOException.class)
+            .addStatement("$T fields = readFields(in)", patch)
+            .beginControlFlow(
+                "if ($L)",
+                id.isPrimitive()
+                    ? CodeBlock.of("!fields.fields().contains($L)", Code.constant(model, id))
+                    : CodeBlock.of(
+                        "!fields.fields().contains($L) || fields.$L() == null",
+                        Code.constant(model, id),
+                        id.name()))
+            .addStatement(
+                "throw new $T($S, null, $S, $S)",
+                Code.BAD_SERVER_DATA,
+                model.name(),
+                id.name(),
+                "the id is missing")
+            .endControlFlow();
+    if (model.record()) {
+      read.addStatement(
+          "return $L",
+          Code.newRecord(
+              model,
+              p ->
+                  p.isSynced()
+                      ? CodeBlock.of("fields.$L()", p.name())
+                      : Code.defaultValue(p.type())));
+    } else {
+      read.addStatement("return fields.applyTo(new $T())", entity);
+    }
+    type.addMethod(read.build());
+
+    CodeBlock.Builder writePatch =
+        CodeBlock.builder()
+            .addStatement("out.writeStartObject()")
+            .beginControlFlow("for ($T field : patch.fields())", Code.ENTITY_FIELD)
+            .beginControlFlow("switch ($T.of(field))", field);
+    for (Property p : model.synced()) {
+      writePatch.addStatement(
+          "case $L -> $L(out, ($T) patch.get(field))",
+          p.constantName(),
+          writerName(p),
+          p.type().box());
+    }
+    writePatch.endControlFlow().endControlFlow().addStatement("out.writeEndObject()");
+    type.addMethod(
+        override("writePatch", void.class)
+            .addJavadoc(
+                "Writes the fields {@code patch} sets as one JSON object, {@code null} values"
+                    + " included.\n")
+            .addParameter(GENERATOR, "out")
+            .addParameter(ParameterizedTypeName.get(Code.PATCH, entity), "patch")
+            .addException(IOException.class)
+            .addCode(writePatch.build())
+            .build());
+
+    type.addMethod(
+        override("readPatch", patch)
+            .addJavadoc(
+                "Reads one JSON object into a patch that sets exactly the synced properties"
+                    + " present: an\nabsent property is not set, a property present with {@code"
+                    + " null} is set to {@code null}.\n\n"
+                    + "@throws $T if the input is not an object or a value does not fit its\n"
+                    + "    field\n",
+                Code.BAD_SERVER_DATA)
+            .addParameter(PARSER, "in")
+            .addException(IOException.class)
+            .addStatement("return readFields(in)")
+            .build());
+
+    type.addMethod(readFields(model, patch));
+    type.addMethod(
+        MethodSpec.methodBuilder("idOf")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(Object.class)
+            .addParameter(patch, "fields")
+            .addStatement(
+                "return fields.fields().contains($L) ? fields.$L() : null",
+                Code.constant(model, id),
+                id.name())
+            .build());
+    for (Property p : model.synced()) {
+      type.addMethod(writer(p));
+    }
+    for (Property p : model.synced()) {
+      type.addMethod(reader(model, p));
+    }
+    type.addMethod(
+        MethodSpec.methodBuilder("unexpected")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(Code.BAD_SERVER_DATA)
+            .addParameter(TOKEN, "token")
+            .addParameter(Object.class, "id")
+            .addParameter(String.class, "field")
+            .addParameter(String.class, "expected")
+            .addStatement(
+                "return new $T(\n$S, id, field, $S + expected + $S + describe(token))",
+                Code.BAD_SERVER_DATA,
+                model.name(),
+                "expected ",
+                ", found ")
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("describe")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(String.class)
+            .addParameter(TOKEN, "token")
+            .beginControlFlow("if (token == null)")
+            .addStatement("return $S", "the end of the input")
+            .endControlFlow()
+            .addCode(
+                CodeBlock.builder()
+                    .add("return switch (token) {\n")
+                    .indent()
+                    .add("case VALUE_STRING -> $S;\n", "STRING")
+                    .add("case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> $S;\n", "NUMBER")
+                    .add("case VALUE_TRUE, VALUE_FALSE -> $S;\n", "BOOLEAN")
+                    .add("case VALUE_NULL -> $S;\n", "null")
+                    .add("case START_OBJECT -> $S;\n", "OBJECT")
+                    .add("case START_ARRAY -> $S;\n", "ARRAY")
+                    .add("default -> token.name();\n")
+                    .unindent()
+                    .add("};\n")
+                    .build())
+            .build());
+    return type;
+  }
+
+  private static MethodSpec.Builder override(String name, Object returns) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder(name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
+    return returns instanceof Class<?> c
+        ? method.returns(c)
+        : method.returns((com.palantir.javapoet.TypeName) returns);
+  }
+
+  private static MethodSpec readFields(EntityModel model, ClassName patch) {
+    CodeBlock.Builder body =
+        CodeBlock.builder()
+            .addStatement(
+                "$T start = in.currentToken() == null ? in.nextToken() : in.currentToken()", TOKEN)
+            .beginControlFlow("if (start != $T.START_OBJECT)", TOKEN)
+            .addStatement(
+                "throw new $T(\n$S, null, null, $S + describe(start))",
+                Code.BAD_SERVER_DATA,
+                model.name(),
+                "expected an object, found ")
+            .endControlFlow()
+            .addStatement("$T fields = $T.empty()", patch, patch)
+            .beginControlFlow("try")
+            .beginControlFlow("while (in.nextToken() == $T.FIELD_NAME)", TOKEN)
+            .addStatement("String property = in.currentName()")
+            .addStatement("in.nextToken()")
+            .beginControlFlow("switch (property)");
+    for (Property p : model.synced()) {
+      body.addStatement(
+          "case $S -> fields = fields.$L($L(in, idOf(fields)))",
+          p.name(),
+          p.name(),
+          "read" + Code.capitalize(p.name()));
+    }
+    body.addStatement("default -> in.skipChildren()")
+        .endControlFlow()
+        .endControlFlow()
+        .nextControlFlow("catch ($T e)", PROCESSING_EXCEPTION)
+        .addStatement(
+            "throw new $T(\n$S, idOf(fields), in.currentName(), e.getOriginalMessage(), e)",
+            Code.BAD_SERVER_DATA,
+            model.name())
+        .endControlFlow()
+        .addStatement("return fields");
+    return MethodSpec.methodBuilder("readFields")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(patch)
+        .addParameter(PARSER, "in")
+        .addException(IOException.class)
+        .addCode(body.build())
+        .build();
+  }
+
+  private static String writerName(Property p) {
+    return "write" + Code.capitalize(p.name());
+  }
+
+  private static MethodSpec writer(Property p) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder(writerName(p))
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .addParameter(GENERATOR, "out")
+            .addParameter(p.type(), "value")
+            .addException(IOException.class)
+            .addStatement("out.writeFieldName($S)", p.name());
+    CodeBlock value =
+        switch (p.kind()) {
+          case BOOLEAN -> CodeBlock.of("out.writeBoolean(value)");
+          case CHAR -> CodeBlock.of("out.writeString(String.valueOf(value))");
+          case STRING -> CodeBlock.of("out.writeString(value)");
+          case ENUM -> CodeBlock.of("out.writeString(value.name())");
+          case UUID, TEMPORAL -> CodeBlock.of("out.writeString(value.toString())");
+          default -> CodeBlock.of("out.writeNumber(value)");
+        };
+    if (p.isPrimitive()) {
+      return method.addStatement(value).build();
+    }
+    return method
+        .beginControlFlow("if (value == null)")
+        .addStatement("out.writeNull()")
+        .nextControlFlow("else")
+        .addStatement(value)
+        .endControlFlow()
+        .build();
+  }
+
+  private static MethodSpec reader(EntityModel model, Property p) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("read" + Code.capitalize(p.name()))
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(p.type())
+            .addParameter(PARSER, "in")
+            .addParameter(Object.class, "id")
+            .addException(IOException.class)
+            .addStatement("$T token = in.currentToken()", TOKEN);
+    if (!p.isPrimitive()) {
+      method
+          .beginControlFlow("if (token == $T.VALUE_NULL)", TOKEN)
+          .addStatement("return null")
+          .endControlFlow();
+    }
+    ValueKind kind = p.kind();
+    String expected;
+    CodeBlock accepted;
+    if (kind == ValueKind.BOOLEAN) {
+      expected = "a boolean";
+      accepted = CodeBlock.of("token != $T.VALUE_TRUE && token != $T.VALUE_FALSE", TOKEN, TOKEN);
+    } else if (kind == ValueKind.FLOAT
+        || kind == ValueKind.DOUBLE
+        || kind == ValueKind.BIG_DECIMAL) {
+      expected = "a number";
+      accepted =
+          CodeBlock.of(
+              "token != $T.VALUE_NUMBER_INT && token != $T.VALUE_NUMBER_FLOAT", TOKEN, TOKEN);
+    } else if (kind.isNumber()) {
+      expected = "an integer";
+      accepted = CodeBlock.of("token != $T.VALUE_NUMBER_INT", TOKEN);
+    } else {
+      expected = "a string";
+      accepted = CodeBlock.of("token != $T.VALUE_STRING", TOKEN);
+    }
+    method
+        .beginControlFlow("if ($L)", accepted)
+        .addStatement("throw unexpected(token, id, $S, $S)", p.name(), expected)
+        .endControlFlow();
+    switch (kind) {
+      case BOOLEAN -> method.addStatement("return in.getBooleanValue()");
+      case BYTE -> method.addStatement("return in.getByteValue()");
+      case SHORT -> method.addStatement("return in.getShortValue()");
+      case INT -> method.addStatement("return in.getIntValue()");
+      case LONG -> method.addStatement("return in.getLongValue()");
+      case FLOAT -> method.addStatement("return in.getFloatValue()");
+      case DOUBLE -> method.addStatement("return in.getDoubleValue()");
+      case BIG_DECIMAL -> method.addStatement("return in.getDecimalValue()");
+      case BIG_INTEGER -> method.addStatement("return in.getBigIntegerValue()");
+      case STRING -> method.addStatement("return in.getText()");
+      case CHAR ->
+          method
+              .addStatement("String text = in.getText()")
+              .beginControlFlow("if (text.length() != 1)")
+              .addStatement(
+                  "throw new $T(\n$S, id, $S, $S + text + $S)",
+                  Code.BAD_SERVER_DATA,
+                  model.name(),
+                  p.name(),
+                  "expected one character, found '",
+                  "'")
+              .endControlFlow()
+              .addStatement("return text.charAt(0)");
+      case ENUM ->
+          parsed(
+              model,
+              p,
+              method,
+              CodeBlock.of("$T.valueOf(text)", p.type()),
+              IllegalArgumentException.class,
+              CodeBlock.of(
+                  "$S + text + $S$W+ $T.toString($T.values())",
+                  "'",
+                  "' is not a constant of "
+                      + ((ClassName) p.type()).simpleName()
+                      + "; expected one of ",
+                  Arrays.class,
+                  p.type()));
+      case UUID ->
+          parsed(
+              model,
+              p,
+              method,
+              CodeBlock.of("$T.fromString(text)", p.type()),
+              IllegalArgumentException.class,
+              CodeBlock.of("$S + text + $S", "'", "' is not a UUID"));
+      case TEMPORAL ->
+          parsed(
+              model,
+              p,
+              method,
+              CodeBlock.of("$T.parse(text)", p.type()),
+              DateTimeParseException.class,
+              CodeBlock.of(
+                  "$S + text + $S",
+                  "'",
+                  "' is not an ISO-8601 " + ((ClassName) p.type()).simpleName()));
+    }
+    return method.build();
+  }
+
+  private static void parsed(
+      EntityModel model,
+      Property p,
+      MethodSpec.Builder method,
+      CodeBlock parse,
+      Class<? extends Exception> failure,
+      CodeBlock problem) {
+    method
+        .addStatement("String text = in.getText()")
+        .beginControlFlow("try")
+        .addStatement("return $L", parse)
+        .nextControlFlow("catch ($T e)", failure)
+        .addStatement(
+            "throw new $T(\n$S, id, $S, $L, e)",
+            Code.BAD_SERVER_DATA,
+            model.name(),
+            p.name(),
+            problem)
+        .endControlFlow();
+  }
+}

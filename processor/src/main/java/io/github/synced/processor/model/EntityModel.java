@@ -1,0 +1,63 @@
+package io.github.synced.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the generators need to know about one {@code @Synced} type. Immutable; built by the
+ * scanner after validation, read by the generators, which never see an {@code Element}.
+ *
+ * @param entity the entity class
+ * @param generatedPrefix the prefix of the generated type names: the simple name for a top-level
+ *     type, enclosing names joined by {@code _} for a nested one
+ * @param record whether the entity is a record (changed through its canonical constructor)
+ * @param properties every property in declaration order (superclass first; for a record, component
+ *     order), local-only ones included
+ * @param json whether to generate a Jackson codec
+ */
+public record EntityModel(
+    ClassName entity,
+    String generatedPrefix,
+    boolean record,
+    List<Property> properties,
+    boolean json) {
+
+  /** Copies {@code properties}, so the model stays immutable. */
+  public EntityModel {
+    properties = List.copyOf(properties);
+  }
+
+  /** The package everything is generated in. */
+  public String packageName() {
+    return entity.packageName();
+  }
+
+  /** The entity's simple name, used in messages. */
+  public String name() {
+    return entity.simpleName();
+  }
+
+  /** The synced properties in declaration order. */
+  public List<Property> synced() {
+    return properties.stream().filter(Property::isSynced).toList();
+  }
+
+  /** The id property. */
+  public Property id() {
+    return properties.stream()
+        .filter(p -> p.role() == Property.Role.ID)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException(name() + " has no id"));
+  }
+
+  /** The version property, if there is one. */
+  public Optional<Property> version() {
+    return properties.stream().filter(p -> p.role() == Property.Role.VERSION).findFirst();
+  }
+
+  /** The name of a generated type, for example {@code TaskSync} for suffix {@code Sync}. */
+  public ClassName generated(String suffix) {
+    return ClassName.get(packageName(), generatedPrefix + suffix);
+  }
+}

@@ -1,0 +1,57 @@
+package io.github.synced.processor.model;
+
+import com.palantir.javapoet.TypeName;
+
+/**
+ * One piece of an entity's state: a field of a class (its own or inherited) or a record component.
+ *
+ * @param name the Java name, for example {@code updatedAt}
+ * @param type the declared type (generic superclasses resolved)
+ * @param kind what kind of value it holds
+ * @param role whether it is the id, the version, or neither
+ * @param localOnly whether it is {@code @LocalOnly}
+ * @param read how generated code reads it
+ * @param write how generated code sets it
+ */
+public record Property(
+    String name,
+    TypeName type,
+    ValueKind kind,
+    Role role,
+    boolean localOnly,
+    Access read,
+    Access write) {
+
+  /** The special meaning a property has for the runtime. */
+  public enum Role {
+    /** The {@code @SyncId} property. */
+    ID,
+    /** The {@code @SyncVersion} property. */
+    VERSION,
+    /** Any other property. */
+    PLAIN
+  }
+
+  /** Whether the value is a Java primitive (never {@code null}). */
+  public boolean isPrimitive() {
+    return type.isPrimitive();
+  }
+
+  /** Whether the property is synced (owned by the server). */
+  public boolean isSynced() {
+    return !localOnly;
+  }
+
+  /** The enum constant name of this property in the generated field enum, e.g. UPDATED_AT. */
+  public String constantName() {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isUpperCase(c) && i > 0 && !Character.isUpperCase(name.charAt(i - 1))) {
+        out.append('_');
+      }
+      out.append(Character.toUpperCase(c));
+    }
+    return out.toString();
+  }
+}

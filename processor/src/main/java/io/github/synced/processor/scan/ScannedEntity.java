@@ -1,0 +1,56 @@
+package io.github.synced.processor.scan;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import io.github.synced.processor.model.EntityModel;
+import io.github.synced.processor.model.Property;
+import java.util.List;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * A {@code @Synced} type as found in the source, with the elements needed to report problems.
+ *
+ * @param type the annotated type
+ * @param properties its state in declaration order, superclass fields first
+ * @param strayAnnotations Synced annotations the scan found where they cannot apply (on static
+ *     fields, on methods that are not getters)
+ */
+public record ScannedEntity(
+    TypeElement type, List<ScannedProperty> properties, List<Stray> strayAnnotations) {
+
+  /**
+   * An annotation found where it cannot apply.
+   *
+   * @param element where it sits
+   * @param annotation its simple name, for example {@code SyncId}
+   */
+  public record Stray(Element element, String annotation) {}
+
+  /** Whether the entity is a record. */
+  public boolean isRecord() {
+    return type.getKind() == javax.lang.model.element.ElementKind.RECORD;
+  }
+
+  /** The immutable model of a validated entity; call only when validation reported no error. */
+  public EntityModel toModel(boolean json) {
+    ClassName entity = ClassName.get(type);
+    String prefix = String.join("_", entity.simpleNames());
+    List<Property> model =
+        properties.stream()
+            .map(
+                p ->
+                    new Property(
+                        p.name(),
+                        TypeName.get(p.type()),
+                        p.kind(),
+                        p.idAt() != null
+                            ? Property.Role.ID
+                            : p.versionAt() != null ? Property.Role.VERSION : Property.Role.PLAIN,
+                        p.localOnlyAt() != null,
+                        p.read(),
+                        p.write()))
+            .toList();
+    return new EntityModel(entity, prefix, isRecord(), model, json);
+  }
+}

@@ -1,0 +1,39 @@
+package io.github.synced.processor.scan;
+
+import io.github.synced.processor.model.Access;
+import io.github.synced.processor.model.ValueKind;
+import javax.lang.model.element.Element;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * A property as found in the source, before validation: still tied to its elements so that problems
+ * can be reported where they are.
+ *
+ * @param name the Java name
+ * @param element the field or record component
+ * @param type its type, generic superclasses resolved
+ * @param kind its value kind, or {@code null} if the type is not supported
+ * @param notYetSupported whether the type is one that a later version will support
+ * @param idAt where {@code @SyncId} sits (field, component or getter), or {@code null}
+ * @param versionAt where {@code @SyncVersion} sits, or {@code null}
+ * @param localOnlyAt where {@code @LocalOnly} sits, or {@code null}
+ * @param isFinal whether the field is final (irrelevant for records)
+ * @param read how generated code can read it, or {@code null} if it cannot
+ * @param write how generated code can set it, or {@code null} if it cannot
+ * @param getterName the getter a bean would have, for messages
+ * @param setterName the setter a bean would have, for messages
+ */
+public record ScannedProperty(
+    String name,
+    Element element,
+    TypeMirror type,
+    ValueKind kind,
+    boolean notYetSupported,
+    Element idAt,
+    Element versionAt,
+    Element localOnlyAt,
+    boolean isFinal,
+    Access read,
+    Access write,
+    String getterName,
+    String setterName) {}

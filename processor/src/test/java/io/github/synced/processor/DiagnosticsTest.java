@@ -1,0 +1,613 @@
+package io.github.synced.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.github.synced.processor.Sources.compile;
+import static io.github.synced.processor.Sources.lineOf;
+import static io.github.synced.processor.Sources.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import io.github.synced.processor.diag.Message;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One test per entry of the message catalogue: each triggers it and checks its kind, its full text,
+ * the file and the line it is reported at.
+ */
+class DiagnosticsTest {
+
+  private static final String IMPORTS =
+      "import io.github.synced.*; import java.util.*; import java.time.*;";
+
+  /** An entity source in package {@code test}, imports on line 2, body from line 3. */
+  private static JavaFileObject entity(String name, String... body) {
+    String[] lines = new String[body.length + 2];
+    lines[0] = "package test;";
+    lines[1] = IMPORTS;
+    System.arraycopy(body, 0, lines, 2, body.length);
+    return source("test." + name, lines);
+  }
+
+  private static void assertError(
+      Compilation compilation, JavaFileObject file, String marker, String message) {
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining(message).inFile(file).onLine(lineOf(file, marker));
+  }
+
+  @Test
+  void entityWithoutIdIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  String name;",
+            "  @SyncVersion long v;",
+            "}");
+    Compilation c = compile(item);
+    assertError(c, item, "class Item", Message.NO_ID.format("Item"));
+    assertThat(c).hadErrorContaining("[SyncedNoId] @Synced type Item has no @SyncId");
+  }
+
+  @Test
+  void secondIdIsRefusedAtTheSecondId() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncId String code;",
+            "  @SyncVersion long v;",
+            "}");
+    assertError(compile(item), item, "String code", Message.TWO_IDS.format("Item", "code", "id"));
+  }
+
+  @Test
+  void secondVersionIsRefusedAtTheSecondVersion() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  @SyncVersion long revision;",
+            "}");
+    assertError(
+        compile(item), item, "long revision", Message.TWO_VERSIONS.format("Item", "revision", "v"));
+  }
+
+  @Test
+  void localOnlyIdIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId @LocalOnly String id;",
+            "  @SyncVersion long v;",
+            "}");
+    assertError(compile(item), item, "String id", Message.LOCAL_ONLY_ID.format("id", "Item"));
+  }
+
+  @Test
+  void localOnlyVersionIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion @LocalOnly long v;",
+            "}");
+    assertError(compile(item), item, "long v", Message.LOCAL_ONLY_VERSION.format("v", "Item"));
+  }
+
+  @Test
+  void privateFieldWithoutGetterIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  private boolean hidden;",
+            "  public void setHidden(boolean hidden) { this.hidden = hidden; }",
+            "}");
+    assertError(
+        compile(item),
+        item,
+        "boolean hidden;",
+        Message.UNREADABLE_FIELD.format("hidden", "Item", "isHidden"));
+  }
+
+  @Test
+  void privateFieldWithoutSetterIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  private int count;",
+            "  public int getCount() { return count; }",
+            "}");
+    assertError(
+        compile(item),
+        item,
+        "int count;",
+        Message.UNWRITABLE_FIELD.format("count", "Item", "setCount", "int"));
+  }
+
+  @Test
+  void finalFieldOfMutableClassIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  final String kind = \"a\";",
+            "}");
+    assertError(
+        compile(item), item, "String kind", Message.FINAL_FIELD.format("kind", "Item", "Item"));
+  }
+
+  @Test
+  void interfaceIsRefused() {
+    JavaFileObject item = entity("Item", "@Synced", "public interface Item {", "}");
+    assertError(
+        compile(item),
+        item,
+        "interface Item",
+        Message.NOT_A_CLASS.format("interface", "test.Item"));
+  }
+
+  @Test
+  void enumIsRefused() {
+    JavaFileObject item = entity("Item", "@Synced", "public enum Item {", "  A", "}");
+    assertError(compile(item), item, "enum Item", Message.NOT_A_CLASS.format("enum", "test.Item"));
+  }
+
+  @Test
+  void abstractClassIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public abstract class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "}");
+    assertError(compile(item), item, "class Item", Message.ABSTRACT_CLASS.format("test.Item"));
+  }
+
+  @Test
+  void innerClassIsRefused() {
+    JavaFileObject outer =
+        entity(
+            "Outer",
+            "public class Outer {",
+            "  @Synced",
+            "  public class Item {",
+            "    @SyncId String id;",
+            "    @SyncVersion long v;",
+            "  }",
+            "}");
+    assertError(compile(outer), outer, "class Item", Message.INNER_CLASS.format("test.Outer.Item"));
+  }
+
+  @Test
+  void privateClassIsRefused() {
+    JavaFileObject outer =
+        entity(
+            "Outer",
+            "public class Outer {",
+            "  @Synced",
+            "  private static class Item {",
+            "    @SyncId String id;",
+            "    @SyncVersion long v;",
+            "  }",
+            "}");
+    assertError(
+        compile(outer),
+        outer,
+        "class Item",
+        Message.PRIVATE_CLASS.format("test.Outer.Item", "test", "Item"));
+  }
+
+  @Test
+  void classInsidePrivateClassIsRefused() {
+    JavaFileObject outer =
+        entity(
+            "Outer",
+            "public class Outer {",
+            "  private static class Hidden {",
+            "    @Synced",
+            "    static class Item {",
+            "      @SyncId String id;",
+            "      @SyncVersion long v;",
+            "    }",
+            "  }",
+            "}");
+    assertError(
+        compile(outer),
+        outer,
+        "class Item",
+        Message.PRIVATE_CLASS.format("test.Outer.Hidden.Item", "test", "Hidden"));
+  }
+
+  @Test
+  void genericClassIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item<T> {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "}");
+    assertError(compile(item), item, "class Item", Message.GENERIC_CLASS.format("test.Item"));
+  }
+
+  @Test
+  void classWithoutNoArgConstructorIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  public Item(String id) { this.id = id; }",
+            "}");
+    assertError(compile(item), item, "class Item", Message.NO_CONSTRUCTOR.format("test.Item"));
+  }
+
+  @Test
+  void unsupportedFieldTypeIsRefusedListingSupportedTypes() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  Object payload;",
+            "}");
+    Compilation c = compile(item);
+    assertError(
+        c,
+        item,
+        "Object payload",
+        Message.UNSUPPORTED_TYPE.format("payload", "Item", "java.lang.Object"));
+    assertThat(c)
+        .hadErrorContaining("supported types: primitives, boxed primitives, String, enums");
+  }
+
+  @Test
+  void collectionFieldIsRefusedAsComingLater() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  List<String> tags;",
+            "}");
+    assertError(
+        compile(item),
+        item,
+        "List<String> tags",
+        Message.NOT_YET_SUPPORTED.format("tags", "Item", "java.util.List<java.lang.String>"));
+  }
+
+  @Test
+  void nestedSyncedTypeIsRefusedAsComingLater() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  Part part;",
+            "  @Synced public static class Part { @SyncId String id; @SyncVersion long v; }",
+            "}");
+    assertError(
+        compile(item),
+        item,
+        "Part part;",
+        Message.NOT_YET_SUPPORTED.format("part", "Item", "test.Item.Part"));
+  }
+
+  @Test
+  void versionWithoutOrderIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion Period v;",
+            "}");
+    assertError(
+        compile(item),
+        item,
+        "Period v",
+        Message.UNORDERED_VERSION.format("v", "Item", "java.time.Period"));
+  }
+
+  @Test
+  void idOnStaticFieldIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  @SyncId static String DEFAULT_ID;",
+            "}");
+    assertError(
+        compile(item),
+        item,
+        "static String DEFAULT_ID",
+        Message.STATIC_KEY.format("SyncId", "DEFAULT_ID", "Item", "SyncId"));
+  }
+
+  @Test
+  void annotationOutsideSyncedTypeIsRefused() {
+    JavaFileObject plain =
+        entity("Plain", "public class Plain {", "  @LocalOnly boolean open;", "}");
+    assertError(
+        compile(plain),
+        plain,
+        "boolean open",
+        Message.OUTSIDE_ENTITY.format("LocalOnly", "open", "Plain", "Plain", "LocalOnly"));
+  }
+
+  @Test
+  void annotationOnComponentOfPlainRecordIsReportedOnce() {
+    JavaFileObject plain = entity("Plain", "public record Plain(@SyncId String id) {}");
+    Compilation c = compile(plain);
+    assertError(
+        c,
+        plain,
+        "record Plain",
+        Message.OUTSIDE_ENTITY.format("SyncId", "id", "Plain", "Plain", "SyncId"));
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void problemsOfRecordComponentsAreReportedAtTheComponent() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public record Item(",
+            "    @SyncId String id,",
+            "    @SyncVersion @LocalOnly long version,",
+            "    Object payload) {}");
+    Compilation c = compile(item);
+    assertError(c, item, "long version", Message.LOCAL_ONLY_VERSION.format("version", "Item"));
+    assertError(
+        c,
+        item,
+        "Object payload",
+        Message.UNSUPPORTED_TYPE.format("payload", "Item", "java.lang.Object"));
+  }
+
+  @Test
+  void annotationsInAConcreteSuperclassOfAnEntityAreAccepted() {
+    JavaFileObject base =
+        entity(
+            "Base", "public class Base {", "  @SyncId String id;", "  @SyncVersion long v;", "}");
+    JavaFileObject item = entity("Item", "@Synced", "public class Item extends Base {", "}");
+    Compilation c = Sources.compileStrict(List.of(base, item));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.ItemSync").contentsAsUtf8String().contains("entity.id");
+  }
+
+  @Test
+  void superclassInAnotherPackageIsReachedThroughItsAccessors() {
+    JavaFileObject base =
+        source(
+            "base.Base",
+            "package base;",
+            IMPORTS,
+            "public class Base {",
+            "  @SyncId private String id;",
+            "  @SyncVersion protected long v;",
+            "  public String getId() { return id; }",
+            "  public void setId(String id) { this.id = id; }",
+            "}");
+    JavaFileObject item =
+        entity("Item", "@Synced", "public class Item extends base.Base {", "  String name;", "}");
+    Compilation c = compile(base, item);
+    assertError(c, base, "protected long v", Message.UNREADABLE_FIELD.format("v", "Item", "getV"));
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void annotationOnMethodThatIsNoGetterIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  @LocalOnly public boolean computeOpen() { return true; }",
+            "}");
+    assertError(
+        compile(item),
+        item,
+        "computeOpen",
+        Message.NOT_A_PROPERTY.format("LocalOnly", "computeOpen", "Item", "LocalOnly"));
+  }
+
+  @Test
+  void fieldNamedLikePatchMethodIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  String fields;",
+            "}");
+    assertError(
+        compile(item),
+        item,
+        "String fields",
+        Message.RESERVED_NAME.format("fields", "Item", "ItemPatch"));
+  }
+
+  @Test
+  void fieldOfUnknownTypeIsReportedAfterTheLastRound(@TempDir Path dir) {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  Missing gone;",
+            "}");
+    Compilation c = compile(item);
+    assertError(
+        c,
+        item,
+        "Missing gone",
+        Message.UNRESOLVED_TYPE.format("gone", "Item", "Missing", "test.Item"));
+    assertEquals(List.of(), Sources.generatedNames(dir, item), "nothing generated");
+  }
+
+  @Test
+  void twoTypesWithTheSameGeneratedNameAreReported() {
+    JavaFileObject nested =
+        entity(
+            "Outer",
+            "public class Outer {",
+            "  @Synced public static class Inner { @SyncId String id; @SyncVersion long v; }",
+            "}");
+    JavaFileObject flat =
+        entity(
+            "Outer_Inner",
+            "@Synced",
+            "public class Outer_Inner {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "}");
+    Compilation c = compile(nested, flat);
+    assertError(
+        c,
+        flat,
+        "class Outer_Inner",
+        Message.WRITE_FAILED.format(
+            "Outer_InnerField",
+            "Outer_Inner",
+            "Attempt to recreate a file for type test.Outer_InnerField"));
+  }
+
+  @Test
+  void missingVersionIsAWarningThatNamesTheFix() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  String name;",
+            "}");
+    Compilation c = compile(item);
+    assertThat(c).succeeded();
+    assertThat(c)
+        .hadWarningContaining(Message.NO_VERSION.format("Item"))
+        .inFile(item)
+        .onLine(lineOf(item, "class Item"));
+    assertThat(c)
+        .hadWarningContaining(
+            "out-of-order responses cannot be detected without it; add @SyncVersion to the server's"
+                + " version or updatedAt field");
+    assertEquals(1, c.warnings().size(), "the only warning: " + c.warnings());
+    assertTrue(c.generatedSourceFile("test.ItemSync").isPresent());
+  }
+
+  @Test
+  void everyProblemOfATypeIsReportedInOnePass(@TempDir Path dir) {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public abstract class Item {",
+            "  @SyncVersion @LocalOnly long v;",
+            "  Object payload;",
+            "  private int count;",
+            "}");
+    Compilation c = compile(item);
+    List<String> tags =
+        c.errors().stream()
+            .map(d -> d.getMessage(null).substring(0, d.getMessage(null).indexOf(']') + 1))
+            .sorted()
+            .toList();
+    assertEquals(
+        List.of(
+            "[SyncedAbstractClass]",
+            "[SyncedLocalOnlyVersion]",
+            "[SyncedNoId]",
+            "[SyncedUnreadableField]",
+            "[SyncedUnsupportedType]"),
+        tags);
+    assertEquals(
+        List.of(), Sources.generatedNames(dir, item), "nothing is written for an erroneous type");
+  }
+
+  @Test
+  void aBrokenTypeDoesNotStopTheOthers(@TempDir Path dir) {
+    JavaFileObject broken =
+        entity("Broken", "@Synced", "public class Broken {", "  String name;", "}");
+    JavaFileObject fine =
+        entity(
+            "Fine",
+            "@Synced",
+            "public class Fine {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "}");
+    Compilation c = compile(broken, fine);
+    assertThat(c).hadErrorCount(1);
+    assertEquals(
+        List.of(
+            "FineField.java",
+            "FineJson.java",
+            "FinePatch.java",
+            "FineSnapshot.java",
+            "FineSync.java"),
+        Sources.generatedNames(dir, broken, fine));
+  }
+
+  @Test
+  void everyCatalogueEntryStartsWithItsTagAndIsAnErrorButOne() {
+    for (Message message : Message.values()) {
+      assertTrue(message.format("a", "b", "c", "d", "e").startsWith("[" + message.tag() + "] "));
+      assertEquals(
+          message == Message.NO_VERSION ? Diagnostic.Kind.WARNING : Diagnostic.Kind.ERROR,
+          message.kind(),
+          message.name());
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package golden;
+
+import io.github.synced.runtime.EntityField;
+import io.github.synced.runtime.Snapshot;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import javax.annotation.processing.Generated;
+
+/**
+ * The synced fields of one {@link Invoice} at one moment, as an immutable value. Local-only
+ * fields are never part of it.
+ */
+@Generated("io.github.synced.processor.SyncedProcessor")
+public record InvoiceSnapshot(String id, Long version, BigInteger amount, char currency,
+    byte discount, short lines, float rate, Boolean paid, OffsetDateTime issuedAt,
+    Duration terms) implements Snapshot<Invoice> {
+  /**
+   * The value of {@code field} in this snapshot (primitives boxed).
+   *
+   * @throws IllegalArgumentException if {@code field} is not a synced field of {@link Invoice}
+   */
+  @Override
+  public Object get(EntityField field) {
+    return switch (InvoiceField.of(field)) {
+      case ID -> this.id;
+      case VERSION -> this.version;
+      case AMOUNT -> this.amount;
+      case CURRENCY -> this.currency;
+      case DISCOUNT -> this.discount;
+      case LINES -> this.lines;
+      case RATE -> this.rate;
+      case PAID -> this.paid;
+      case ISSUED_AT -> this.issuedAt;
+      case TERMS -> this.terms;
+    };
+  }
+}

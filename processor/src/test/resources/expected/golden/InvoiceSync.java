@@ -1,0 +1,289 @@
+package golden;
+
+import io.github.synced.runtime.EntityField;
+import io.github.synced.runtime.EntityType;
+import io.github.synced.runtime.Snapshot;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import javax.annotation.processing.Generated;
+
+/**
+ * The description of {@link Invoice} that the Synced runtime works through: id and version,
+ * copies, snapshots, restore, merge, patches and diffs, in plain code without reflection.
+ *
+ * <p>{@code Invoice} is a mutable class: {@code withId}, {@code restore} and {@code merge} change
+ * their first argument in place and return it.
+ *
+ * <p>Synced fields are the server's; local-only fields are the client's. Every method that
+ * takes synced fields from one entity keeps the local-only fields of the other.
+ */
+@Generated("io.github.synced.processor.SyncedProcessor")
+public final class InvoiceSync implements EntityType<String, Invoice> {
+  /**
+   * The description of {@link Invoice}.
+   */
+  public static final InvoiceSync TYPE = new InvoiceSync();
+
+  private static final List<InvoiceField> FIELDS = List.of(InvoiceField.values());
+
+  private static final Comparator<Long> VERSION_ORDER = Comparator.nullsFirst(Comparator.naturalOrder());
+
+  private InvoiceSync() {
+  }
+
+  /**
+   * {@code "Invoice"}, the entity's simple name.
+   */
+  @Override
+  public String name() {
+    return "Invoice";
+  }
+
+  /**
+   * {@code Invoice.class}.
+   */
+  @Override
+  public Class<Invoice> type() {
+    return Invoice.class;
+  }
+
+  /**
+   * The synced fields in declaration order (superclass fields first); unmodifiable.
+   */
+  @Override
+  public List<InvoiceField> fields() {
+    return FIELDS;
+  }
+
+  /**
+   * {@link InvoiceField#ID}.
+   */
+  @Override
+  public InvoiceField idField() {
+    return InvoiceField.ID;
+  }
+
+  /**
+   * The entity's {@code id}.
+   */
+  @Override
+  public String id(Invoice entity) {
+    return entity.id;
+  }
+
+  /**
+   * Sets the id of {@code entity} to {@code id} and returns {@code entity}.
+   */
+  @Override
+  public Invoice withId(Invoice entity, String id) {
+    entity.id = id;
+    return entity;
+  }
+
+  /**
+   * {@code true}: {@code version} is the version.
+   */
+  @Override
+  public boolean hasVersion() {
+    return true;
+  }
+
+  /**
+   * {@link InvoiceField#VERSION}.
+   */
+  @Override
+  public InvoiceField versionField() {
+    return InvoiceField.VERSION;
+  }
+
+  /**
+   * The entity's {@code version}.
+   */
+  @Override
+  public Object version(Invoice entity) {
+    return entity.version;
+  }
+
+  /**
+   * Compares the {@code version} of {@code a} and {@code b}: negative if {@code a} is older. A
+   * {@code null} version is older than any other.
+   */
+  @Override
+  public int compareVersions(Invoice a, Invoice b) {
+    return VERSION_ORDER.compare(a.version, b.version);
+  }
+
+  /**
+   * A new {@link Invoice} equal to {@code entity} in every field, synced and local-only.
+   * Values are copied as they are: a mutable local-only value, such as a list, is shared.
+   */
+  @Override
+  public Invoice copy(Invoice entity) {
+    Invoice copy = new Invoice();
+    copy.id = entity.id;
+    copy.version = entity.version;
+    copy.amount = entity.amount;
+    copy.currency = entity.currency;
+    copy.discount = entity.discount;
+    copy.lines = entity.lines;
+    copy.rate = entity.rate;
+    copy.paid = entity.paid;
+    copy.issuedAt = entity.issuedAt;
+    copy.terms = entity.terms;
+    copy.draftNote = entity.draftNote;
+    return copy;
+  }
+
+  /**
+   * The synced fields of {@code entity}, as an immutable value.
+   */
+  @Override
+  public InvoiceSnapshot snapshot(Invoice entity) {
+    return new InvoiceSnapshot(
+        entity.id,
+        entity.version,
+        entity.amount,
+        entity.currency,
+        entity.discount,
+        entity.lines,
+        entity.rate,
+        entity.paid,
+        entity.issuedAt,
+        entity.terms);
+  }
+
+  /**
+   * Sets every synced field of {@code target} to its value in {@code snapshot} and returns
+   * {@code target}; local-only fields keep their values.
+   *
+   * @throws IllegalArgumentException if {@code snapshot} was not made by {@link #snapshot}
+   */
+  @Override
+  public Invoice restore(Invoice target, Snapshot<Invoice> snapshot) {
+    if (!(snapshot instanceof InvoiceSnapshot values)) {
+      throw new IllegalArgumentException("not a snapshot made by InvoiceSync: " + snapshot);
+    }
+    target.id = values.id();
+    target.version = values.version();
+    target.amount = values.amount();
+    target.currency = values.currency();
+    target.discount = values.discount();
+    target.lines = values.lines();
+    target.rate = values.rate();
+    target.paid = values.paid();
+    target.issuedAt = values.issuedAt();
+    target.terms = values.terms();
+    return target;
+  }
+
+  /**
+   * Sets every synced field of {@code local} to its value in {@code server} and returns
+   * {@code local}; local-only fields keep their values and {@code server} is not changed.
+   */
+  @Override
+  public Invoice merge(Invoice local, Invoice server) {
+    local.id = server.id;
+    local.version = server.version;
+    local.amount = server.amount;
+    local.currency = server.currency;
+    local.discount = server.discount;
+    local.lines = server.lines;
+    local.rate = server.rate;
+    local.paid = server.paid;
+    local.issuedAt = server.issuedAt;
+    local.terms = server.terms;
+    return local;
+  }
+
+  /**
+   * A patch that sets {@code fields} to their values in {@code source}.
+   *
+   * @throws IllegalArgumentException if a field is not a synced field of {@link Invoice}
+   */
+  @Override
+  public InvoicePatch patch(Invoice source, Set<? extends EntityField> fields) {
+    InvoicePatch patch = InvoicePatch.empty();
+    for (EntityField field : fields) {
+      patch =
+          switch (InvoiceField.of(field)) {
+            case ID -> patch.id(source.id);
+            case VERSION -> patch.version(source.version);
+            case AMOUNT -> patch.amount(source.amount);
+            case CURRENCY -> patch.currency(source.currency);
+            case DISCOUNT -> patch.discount(source.discount);
+            case LINES -> patch.lines(source.lines);
+            case RATE -> patch.rate(source.rate);
+            case PAID -> patch.paid(source.paid);
+            case ISSUED_AT -> patch.issuedAt(source.issuedAt);
+            case TERMS -> patch.terms(source.terms);
+          };
+    }
+    return patch;
+  }
+
+  /**
+   * The synced fields whose values differ between {@code a} and {@code b}, in declaration
+   * order; unmodifiable. Values are compared with {@code ==} for primitives and
+   * {@code equals} otherwise (so {@code BigDecimal} values of different scale differ).
+   */
+  @Override
+  public Set<InvoiceField> diff(Invoice a, Invoice b) {
+    Set<InvoiceField> changed = EnumSet.noneOf(InvoiceField.class);
+    if (!Objects.equals(a.id, b.id)) {
+      changed.add(InvoiceField.ID);
+    }
+    if (!Objects.equals(a.version, b.version)) {
+      changed.add(InvoiceField.VERSION);
+    }
+    if (!Objects.equals(a.amount, b.amount)) {
+      changed.add(InvoiceField.AMOUNT);
+    }
+    if (a.currency != b.currency) {
+      changed.add(InvoiceField.CURRENCY);
+    }
+    if (a.discount != b.discount) {
+      changed.add(InvoiceField.DISCOUNT);
+    }
+    if (a.lines != b.lines) {
+      changed.add(InvoiceField.LINES);
+    }
+    if (Float.compare(a.rate, b.rate) != 0) {
+      changed.add(InvoiceField.RATE);
+    }
+    if (!Objects.equals(a.paid, b.paid)) {
+      changed.add(InvoiceField.PAID);
+    }
+    if (!Objects.equals(a.issuedAt, b.issuedAt)) {
+      changed.add(InvoiceField.ISSUED_AT);
+    }
+    if (!Objects.equals(a.terms, b.terms)) {
+      changed.add(InvoiceField.TERMS);
+    }
+    return Collections.unmodifiableSet(changed);
+  }
+
+  /**
+   * The value of {@code field} in {@code entity} (primitives boxed).
+   *
+   * @throws IllegalArgumentException if {@code field} is not a synced field of {@link Invoice}
+   */
+  @Override
+  public Object get(Invoice entity, EntityField field) {
+    return switch (InvoiceField.of(field)) {
+      case ID -> entity.id;
+      case VERSION -> entity.version;
+      case AMOUNT -> entity.amount;
+      case CURRENCY -> entity.currency;
+      case DISCOUNT -> entity.discount;
+      case LINES -> entity.lines;
+      case RATE -> entity.rate;
+      case PAID -> entity.paid;
+      case ISSUED_AT -> entity.issuedAt;
+      case TERMS -> entity.terms;
+    };
+  }
+}

@@ -1,0 +1,36 @@
+package golden;
+
+import io.github.synced.runtime.EntityField;
+import io.github.synced.runtime.Snapshot;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import javax.annotation.processing.Generated;
+
+/**
+ * The synced fields of one {@link Note} at one moment, as an immutable value. Local-only
+ * fields are never part of it.
+ */
+@Generated("io.github.synced.processor.SyncedProcessor")
+public record NoteSnapshot(long id, String text, Priority priority, Integer stars, BigDecimal price,
+    UUID owner, LocalDate due, Instant updatedAt) implements Snapshot<Note> {
+  /**
+   * The value of {@code field} in this snapshot (primitives boxed).
+   *
+   * @throws IllegalArgumentException if {@code field} is not a synced field of {@link Note}
+   */
+  @Override
+  public Object get(EntityField field) {
+    return switch (NoteField.of(field)) {
+      case ID -> this.id;
+      case TEXT -> this.text;
+      case PRIORITY -> this.priority;
+      case STARS -> this.stars;
+      case PRICE -> this.price;
+      case OWNER -> this.owner;
+      case DUE -> this.due;
+      case UPDATED_AT -> this.updatedAt;
+    };
+  }
+}

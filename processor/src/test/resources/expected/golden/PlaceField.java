@@ -1,0 +1,66 @@
+package golden;
+
+import io.github.synced.runtime.EntityField;
+import java.util.Objects;
+import javax.annotation.processing.Generated;
+
+/**
+ * The synced fields of {@link Place}, in declaration order: the id, the version and every
+ * other field except the local-only ones.
+ */
+@Generated("io.github.synced.processor.SyncedProcessor")
+public enum PlaceField implements EntityField {
+  /**
+   * The id, {@code id}.
+   */
+  ID("id"),
+
+  /**
+   * {@code name}.
+   */
+  NAME("name"),
+
+  /**
+   * {@code latitude}.
+   */
+  LATITUDE("latitude"),
+
+  /**
+   * {@code longitude}.
+   */
+  LONGITUDE("longitude"),
+
+  /**
+   * The version, {@code revision}.
+   */
+  REVISION("revision");
+
+  private final String fieldName;
+
+  PlaceField(String fieldName) {
+    this.fieldName = fieldName;
+  }
+
+  /**
+   * The field's Java name as written in {@link Place}.
+   */
+  @Override
+  public String fieldName() {
+    return fieldName;
+  }
+
+  /**
+   * {@code field} as one of Place's fields.
+   *
+   * @throws IllegalArgumentException if {@code field} is not a synced field of {@link Place}
+   */
+  public static PlaceField of(EntityField field) {
+    if (field instanceof PlaceField known) {
+      return known;
+    }
+    Objects.requireNonNull(field, "field");
+    throw new IllegalArgumentException(
+        "'" + field.fieldName() + "' of " + field.getClass().getSimpleName()
+        + " is not a synced field of Place");
+  }
+}

@@ -1,0 +1,30 @@
+package golden;
+
+import io.github.synced.runtime.EntityField;
+import io.github.synced.runtime.Snapshot;
+import java.util.UUID;
+import javax.annotation.processing.Generated;
+
+/**
+ * The synced fields of one {@link Place} at one moment, as an immutable value. Local-only
+ * fields are never part of it.
+ */
+@Generated("io.github.synced.processor.SyncedProcessor")
+public record PlaceSnapshot(UUID id, String name, double latitude, double longitude,
+    int revision) implements Snapshot<Place> {
+  /**
+   * The value of {@code field} in this snapshot (primitives boxed).
+   *
+   * @throws IllegalArgumentException if {@code field} is not a synced field of {@link Place}
+   */
+  @Override
+  public Object get(EntityField field) {
+    return switch (PlaceField.of(field)) {
+      case ID -> this.id;
+      case NAME -> this.name;
+      case LATITUDE -> this.latitude;
+      case LONGITUDE -> this.longitude;
+      case REVISION -> this.revision;
+    };
+  }
+}

@@ -1,0 +1,247 @@
+package golden;
+
+import io.github.synced.runtime.EntityField;
+import io.github.synced.runtime.EntityType;
+import io.github.synced.runtime.Snapshot;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import javax.annotation.processing.Generated;
+
+/**
+ * The description of {@link Place} that the Synced runtime works through: id and version,
+ * copies, snapshots, restore, merge, patches and diffs, in plain code without reflection.
+ *
+ * <p>{@code Place} is a record: every method that produces an entity from another returns
+ * a new instance and leaves its arguments untouched.
+ *
+ * <p>Synced fields are the server's; local-only fields are the client's. Every method that
+ * takes synced fields from one entity keeps the local-only fields of the other.
+ */
+@Generated("io.github.synced.processor.SyncedProcessor")
+public final class PlaceSync implements EntityType<UUID, Place> {
+  /**
+   * The description of {@link Place}.
+   */
+  public static final PlaceSync TYPE = new PlaceSync();
+
+  private static final List<PlaceField> FIELDS = List.of(PlaceField.values());
+
+  private PlaceSync() {
+  }
+
+  /**
+   * {@code "Place"}, the entity's simple name.
+   */
+  @Override
+  public String name() {
+    return "Place";
+  }
+
+  /**
+   * {@code Place.class}.
+   */
+  @Override
+  public Class<Place> type() {
+    return Place.class;
+  }
+
+  /**
+   * The synced fields in declaration order (superclass fields first); unmodifiable.
+   */
+  @Override
+  public List<PlaceField> fields() {
+    return FIELDS;
+  }
+
+  /**
+   * {@link PlaceField#ID}.
+   */
+  @Override
+  public PlaceField idField() {
+    return PlaceField.ID;
+  }
+
+  /**
+   * The entity's {@code id}.
+   */
+  @Override
+  public UUID id(Place entity) {
+    return entity.id();
+  }
+
+  /**
+   * A new {@link Place} equal to {@code entity} but for its id; {@code entity} is left untouched.
+   */
+  @Override
+  public Place withId(Place entity, UUID id) {
+    return new Place(
+        id,
+        entity.name(),
+        entity.highlighted(),
+        entity.latitude(),
+        entity.longitude(),
+        entity.revision());
+  }
+
+  /**
+   * {@code true}: {@code revision} is the version.
+   */
+  @Override
+  public boolean hasVersion() {
+    return true;
+  }
+
+  /**
+   * {@link PlaceField#REVISION}.
+   */
+  @Override
+  public PlaceField versionField() {
+    return PlaceField.REVISION;
+  }
+
+  /**
+   * The entity's {@code revision}, boxed.
+   */
+  @Override
+  public Object version(Place entity) {
+    return entity.revision();
+  }
+
+  /**
+   * Compares the {@code revision} of {@code a} and {@code b}: negative if {@code a} is older.
+   */
+  @Override
+  public int compareVersions(Place a, Place b) {
+    return Integer.compare(a.revision(), b.revision());
+  }
+
+  /**
+   * A new {@link Place} equal to {@code entity} in every field, synced and local-only.
+   * Values are copied as they are: a mutable local-only value, such as a list, is shared.
+   */
+  @Override
+  public Place copy(Place entity) {
+    return new Place(
+        entity.id(),
+        entity.name(),
+        entity.highlighted(),
+        entity.latitude(),
+        entity.longitude(),
+        entity.revision());
+  }
+
+  /**
+   * The synced fields of {@code entity}, as an immutable value.
+   */
+  @Override
+  public PlaceSnapshot snapshot(Place entity) {
+    return new PlaceSnapshot(
+        entity.id(),
+        entity.name(),
+        entity.latitude(),
+        entity.longitude(),
+        entity.revision());
+  }
+
+  /**
+   * A new {@link Place} with every synced field taken from {@code snapshot} and every local-only
+   * field from {@code target}, which is left untouched.
+   *
+   * @throws IllegalArgumentException if {@code snapshot} was not made by {@link #snapshot}
+   */
+  @Override
+  public Place restore(Place target, Snapshot<Place> snapshot) {
+    if (!(snapshot instanceof PlaceSnapshot values)) {
+      throw new IllegalArgumentException("not a snapshot made by PlaceSync: " + snapshot);
+    }
+    return new Place(
+        values.id(),
+        values.name(),
+        target.highlighted(),
+        values.latitude(),
+        values.longitude(),
+        values.revision());
+  }
+
+  /**
+   * A new {@link Place} with every synced field taken from {@code server} and every local-only
+   * field from {@code local}; both arguments are left untouched.
+   */
+  @Override
+  public Place merge(Place local, Place server) {
+    return new Place(
+        server.id(),
+        server.name(),
+        local.highlighted(),
+        server.latitude(),
+        server.longitude(),
+        server.revision());
+  }
+
+  /**
+   * A patch that sets {@code fields} to their values in {@code source}.
+   *
+   * @throws IllegalArgumentException if a field is not a synced field of {@link Place}
+   */
+  @Override
+  public PlacePatch patch(Place source, Set<? extends EntityField> fields) {
+    PlacePatch patch = PlacePatch.empty();
+    for (EntityField field : fields) {
+      patch =
+          switch (PlaceField.of(field)) {
+            case ID -> patch.id(source.id());
+            case NAME -> patch.name(source.name());
+            case LATITUDE -> patch.latitude(source.latitude());
+            case LONGITUDE -> patch.longitude(source.longitude());
+            case REVISION -> patch.revision(source.revision());
+          };
+    }
+    return patch;
+  }
+
+  /**
+   * The synced fields whose values differ between {@code a} and {@code b}, in declaration
+   * order; unmodifiable. Values are compared with {@code ==} for primitives and
+   * {@code equals} otherwise (so {@code BigDecimal} values of different scale differ).
+   */
+  @Override
+  public Set<PlaceField> diff(Place a, Place b) {
+    Set<PlaceField> changed = EnumSet.noneOf(PlaceField.class);
+    if (!Objects.equals(a.id(), b.id())) {
+      changed.add(PlaceField.ID);
+    }
+    if (!Objects.equals(a.name(), b.name())) {
+      changed.add(PlaceField.NAME);
+    }
+    if (Double.compare(a.latitude(), b.latitude()) != 0) {
+      changed.add(PlaceField.LATITUDE);
+    }
+    if (Double.compare(a.longitude(), b.longitude()) != 0) {
+      changed.add(PlaceField.LONGITUDE);
+    }
+    if (a.revision() != b.revision()) {
+      changed.add(PlaceField.REVISION);
+    }
+    return Collections.unmodifiableSet(changed);
+  }
+
+  /**
+   * The value of {@code field} in {@code entity} (primitives boxed).
+   *
+   * @throws IllegalArgumentException if {@code field} is not a synced field of {@link Place}
+   */
+  @Override
+  public Object get(Place entity, EntityField field) {
+    return switch (PlaceField.of(field)) {
+      case ID -> entity.id();
+      case NAME -> entity.name();
+      case LATITUDE -> entity.latitude();
+      case LONGITUDE -> entity.longitude();
+      case REVISION -> entity.revision();
+    };
+  }
+}

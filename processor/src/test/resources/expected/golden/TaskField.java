@@ -1,0 +1,61 @@
+package golden;
+
+import io.github.synced.runtime.EntityField;
+import java.util.Objects;
+import javax.annotation.processing.Generated;
+
+/**
+ * The synced fields of {@link Task}, in declaration order: the id, the version and every
+ * other field except the local-only ones.
+ */
+@Generated("io.github.synced.processor.SyncedProcessor")
+public enum TaskField implements EntityField {
+  /**
+   * The id, {@code id}.
+   */
+  ID("id"),
+
+  /**
+   * {@code title}.
+   */
+  TITLE("title"),
+
+  /**
+   * {@code done}.
+   */
+  DONE("done"),
+
+  /**
+   * The version, {@code updatedAt}.
+   */
+  UPDATED_AT("updatedAt");
+
+  private final String fieldName;
+
+  TaskField(String fieldName) {
+    this.fieldName = fieldName;
+  }
+
+  /**
+   * The field's Java name as written in {@link Task}.
+   */
+  @Override
+  public String fieldName() {
+    return fieldName;
+  }
+
+  /**
+   * {@code field} as one of Task's fields.
+   *
+   * @throws IllegalArgumentException if {@code field} is not a synced field of {@link Task}
+   */
+  public static TaskField of(EntityField field) {
+    if (field instanceof TaskField known) {
+      return known;
+    }
+    Objects.requireNonNull(field, "field");
+    throw new IllegalArgumentException(
+        "'" + field.fieldName() + "' of " + field.getClass().getSimpleName()
+        + " is not a synced field of Task");
+  }
+}

@@ -1,0 +1,196 @@
+package golden;
+
+import io.github.synced.runtime.EntityField;
+import io.github.synced.runtime.Patch;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.StringJoiner;
+import javax.annotation.processing.Generated;
+
+/**
+ * A typed partial update of {@link Task}: the synced fields it sets, each with its value.
+ *
+ * <p>Immutable: every setter returns a new patch, so a patch held by a pending mutation has
+ * the same effect each time it is applied. A field that is not set is absent, which is
+ * different from a field set to {@code null}. Start from {@link #empty()}, for example
+ * {@code TaskPatch.empty().title(...).done(...)}.
+ */
+@Generated("io.github.synced.processor.SyncedProcessor")
+public final class TaskPatch implements Patch<Task> {
+  private static final TaskPatch EMPTY = new TaskPatch(Set.of(), null, null, false, 0L);
+
+  private final Set<TaskField> fields;
+
+  private final String id;
+
+  private final String title;
+
+  private final boolean done;
+
+  private final long updatedAt;
+
+  private TaskPatch(Set<TaskField> fields, String id, String title, boolean done, long updatedAt) {
+    this.fields = fields;
+    this.id = id;
+    this.title = title;
+    this.done = done;
+    this.updatedAt = updatedAt;
+  }
+
+  /**
+   * A patch that sets no field.
+   */
+  public static TaskPatch empty() {
+    return EMPTY;
+  }
+
+  /**
+   * A new patch that sets everything this one sets, and {@code id} to {@code id}.
+   */
+  public TaskPatch id(String id) {
+    return new TaskPatch(with(TaskField.ID), id, title, done, updatedAt);
+  }
+
+  /**
+   * The value this patch gives {@code id}, or {@code null} if it does not set it
+   * (see {@link #fields()}).
+   */
+  public String id() {
+    return id;
+  }
+
+  /**
+   * A new patch that sets everything this one sets, and {@code title} to {@code title}.
+   */
+  public TaskPatch title(String title) {
+    return new TaskPatch(with(TaskField.TITLE), id, title, done, updatedAt);
+  }
+
+  /**
+   * The value this patch gives {@code title}, or {@code null} if it does not set it
+   * (see {@link #fields()}).
+   */
+  public String title() {
+    return title;
+  }
+
+  /**
+   * A new patch that sets everything this one sets, and {@code done} to {@code done}.
+   */
+  public TaskPatch done(boolean done) {
+    return new TaskPatch(with(TaskField.DONE), id, title, done, updatedAt);
+  }
+
+  /**
+   * The value this patch gives {@code done}, or {@code false} if it does not set it
+   * (see {@link #fields()}).
+   */
+  public boolean done() {
+    return done;
+  }
+
+  /**
+   * A new patch that sets everything this one sets, and {@code updatedAt} to {@code updatedAt}.
+   */
+  public TaskPatch updatedAt(long updatedAt) {
+    return new TaskPatch(with(TaskField.UPDATED_AT), id, title, done, updatedAt);
+  }
+
+  /**
+   * The value this patch gives {@code updatedAt}, or {@code 0L} if it does not set it
+   * (see {@link #fields()}).
+   */
+  public long updatedAt() {
+    return updatedAt;
+  }
+
+  /**
+   * The fields this patch sets, in declaration order; unmodifiable.
+   */
+  @Override
+  public Set<TaskField> fields() {
+    return fields;
+  }
+
+  /**
+   * The value this patch gives {@code field} (primitives boxed).
+   *
+   * @throws IllegalArgumentException if this patch does not set {@code field}
+   */
+  @Override
+  public Object get(EntityField field) {
+    TaskField known = TaskField.of(field);
+    if (!fields.contains(known)) {
+      throw new IllegalArgumentException("TaskPatch does not set '" + known.fieldName() + "'");
+    }
+    return switch (known) {
+      case ID -> this.id;
+      case TITLE -> this.title;
+      case DONE -> this.done;
+      case UPDATED_AT -> this.updatedAt;
+    };
+  }
+
+  /**
+   * Sets exactly this patch's fields on {@code target} and returns it; every other field,
+   * local-only ones included, keeps its value.
+   */
+  @Override
+  public Task applyTo(Task target) {
+    if (fields.contains(TaskField.ID)) {
+      target.setId(this.id);
+    }
+    if (fields.contains(TaskField.TITLE)) {
+      target.setTitle(this.title);
+    }
+    if (fields.contains(TaskField.DONE)) {
+      target.setDone(this.done);
+    }
+    if (fields.contains(TaskField.UPDATED_AT)) {
+      target.setUpdatedAt(this.updatedAt);
+    }
+    return target;
+  }
+
+  /**
+   * Whether {@code object} is a patch that sets the same fields to equal values.
+   */
+  @Override
+  public boolean equals(Object object) {
+    return object instanceof TaskPatch that
+        && fields.equals(that.fields)
+        && Objects.equals(this.id, that.id)
+        && Objects.equals(this.title, that.title)
+        && this.done == that.done
+        && this.updatedAt == that.updatedAt;
+  }
+
+  /**
+   * A hash of the fields this patch sets and their values.
+   */
+  @Override
+  public int hashCode() {
+    return Objects.hash(fields, id, title, done, updatedAt);
+  }
+
+  /**
+   * The fields this patch sets with their values, for example {@code TaskPatch{id=...}}.
+   */
+  @Override
+  public String toString() {
+    StringJoiner joiner = new StringJoiner(", ", "TaskPatch{", "}");
+    for (TaskField field : fields) {
+      joiner.add(field.fieldName() + "=" + get(field));
+    }
+    return joiner.toString();
+  }
+
+  private Set<TaskField> with(TaskField field) {
+    EnumSet<TaskField> set = EnumSet.noneOf(TaskField.class);
+    set.addAll(fields);
+    set.add(field);
+    return Collections.unmodifiableSet(set);
+  }
+}

@@ -1,0 +1,28 @@
+package golden;
+
+import io.github.synced.runtime.EntityField;
+import io.github.synced.runtime.Snapshot;
+import javax.annotation.processing.Generated;
+
+/**
+ * The synced fields of one {@link Task} at one moment, as an immutable value. Local-only
+ * fields are never part of it.
+ */
+@Generated("io.github.synced.processor.SyncedProcessor")
+public record TaskSnapshot(String id, String title, boolean done,
+    long updatedAt) implements Snapshot<Task> {
+  /**
+   * The value of {@code field} in this snapshot (primitives boxed).
+   *
+   * @throws IllegalArgumentException if {@code field} is not a synced field of {@link Task}
+   */
+  @Override
+  public Object get(EntityField field) {
+    return switch (TaskField.of(field)) {
+      case ID -> this.id;
+      case TITLE -> this.title;
+      case DONE -> this.done;
+      case UPDATED_AT -> this.updatedAt;
+    };
+  }
+}

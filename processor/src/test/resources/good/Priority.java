@@ -1,0 +1,7 @@
+package golden;
+
+public enum Priority {
+  LOW,
+  NORMAL,
+  HIGH
+}
