@@ -1,7 +1,9 @@
 package io.github.synced.runtime;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
@@ -35,6 +37,12 @@ public final class Mutation<K, E> {
   E draft;
   Patch<E> sentPatch;
   E sentBase;
+
+  /**
+   * Fields a later mutation has since confirmed (parallel sends): this one no longer shows its
+   * value for them, since the user made the later value last.
+   */
+  final Set<EntityField> superseded = new HashSet<>();
 
   Mutation(Write.Kind kind, Entry<K, E> entry, String idempotencyKey, long sequence) {
     this.kind = kind;
@@ -111,7 +119,11 @@ public final class Mutation<K, E> {
     return switch (kind) {
       case CREATE -> List.copyOf(type.fields());
       case DELETE -> List.of();
-      case UPDATE -> List.copyOf(patch.fields());
+      case UPDATE ->
+          patch.fields().stream()
+              .<EntityField>map(f -> f)
+              .filter(f -> !superseded.contains(f))
+              .toList();
     };
   }
 

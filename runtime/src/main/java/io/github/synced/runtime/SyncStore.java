@@ -629,13 +629,34 @@ public final class SyncStore<K, E> {
                 LOG.log(Level.DEBUG, "updater failed on rebase; its last patch stays", ex);
               }
             }
-            v = m.patch.applyTo(v);
+            v = applyLayer(m, v);
           }
         }
         case DELETE -> hidden = true;
       }
     }
     e.view = hidden ? null : v;
+  }
+
+  private E applyLayer(Mutation<K, E> m, E v) {
+    if (m.superseded.isEmpty()) {
+      return m.patch.applyTo(v);
+    }
+    Set<EntityField> shown = new LinkedHashSet<>(m.patch.fields());
+    shown.removeAll(m.superseded);
+    return type.patch(m.patch.applyTo(type.copy(v)), shown).applyTo(v);
+  }
+
+  /** A confirmed update's fields are no longer shown by the pending updates made before it. */
+  private void supersedeEarlier(Entry<K, E> e, Mutation<K, E> m) {
+    for (Mutation<K, E> earlier : e.mutations) {
+      if (earlier == m) {
+        return;
+      }
+      if (earlier.kind() == Write.Kind.UPDATE) {
+        earlier.superseded.addAll(m.sentPatch.fields());
+      }
+    }
   }
 
   private Patch<E> runUpdater(Entry<K, E> e, UnaryOperator<E> updater, E view, boolean strict) {
@@ -758,6 +779,7 @@ public final class SyncStore<K, E> {
       }
       case UPDATE -> {
         adoptBase(e, server);
+        supersedeEarlier(e, m);
         e.mutations.remove(m);
         derive(e);
       }
@@ -966,6 +988,7 @@ public final class SyncStore<K, E> {
       rollback(e, m, error, "the server's state shows it did not apply");
       return;
     }
+    supersedeEarlier(e, m);
     e.mutations.remove(m);
     derive(e);
     move(m, MutationState.CONFIRMED, "the server's state shows it applied", null);
