@@ -5,7 +5,9 @@ import java.util.Objects;
 /**
  * What a store does with the fields of a mutation that the server changed too, when the server
  * refuses the write as a conflict. Fields the mutation did not touch always take the server's
- * values and the mutation is resent on top of them; this policy decides only the overlap.
+ * values and the mutation is resent on top of them; this policy decides only the overlap. A
+ * mutation made with an updater function is re-run on the server's state and resent, whatever the
+ * policy: its effect is relative to the state it runs on ("increment").
  *
  * @param <E> the entity type
  */

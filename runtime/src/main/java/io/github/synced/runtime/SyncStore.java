@@ -1057,7 +1057,10 @@ public final class SyncStore<K, E> {
     Set<EntityField> touched = new LinkedHashSet<>(sent.fields());
     Set<EntityField> overlap = new LinkedHashSet<>(type.diff(base, theirs));
     overlap.retainAll(touched);
-    if (overlap.isEmpty() || conflicts.rule() == ConflictPolicy.Rule.CLIENT_WINS) {
+    if (overlap.isEmpty()
+        || m.updater != null
+        || conflicts.rule() == ConflictPolicy.Rule.CLIENT_WINS) {
+      // An updater is re-run on the new base like on every rebase: its effect is relative.
       requeue(e, m, rf, before, "conflict merged: sent again on the new base");
       return;
     }
