@@ -770,6 +770,7 @@ public final class SyncStore<K, E> {
         e.mutations.remove(m);
         if (!real.equals(e.id)) {
           rekey(e, real);
+          m.reassign(real);
           derive(e);
           announce(Cause.ID_REASSIGNED, e, before, m, null);
           before = type.copy(e.view);
