@@ -23,6 +23,9 @@ final class Entry<K, E> {
   /** Holds the current local-only values (its synced fields are ignored). */
   E local;
 
+  /** When {@link #local} was last edited, in the store's epoch count; 0 if never. */
+  long localEpoch;
+
   /** base ⊕ pending layers ⊕ local-only values; {@code null} while a delete hides it. */
   E view;
 

@@ -36,7 +36,12 @@ public final class Mutation<K, E> {
   UnaryOperator<E> updater;
   E draft;
   Patch<E> sentPatch;
+
+  /** The base of the latest send: the "base" of a three-way merge. */
   E sentBase;
+
+  /** The base of the first send: no answer may carry an older version. */
+  E firstBase;
 
   /**
    * Fields a later mutation has since confirmed (parallel sends): this one no longer shows its

@@ -77,6 +77,12 @@ public final class SyncStore<K, E> {
   private final Map<K, Entry<K, E>> byId = new HashMap<>();
   private final Map<Long, Entry<K, E>> ordered = new LinkedHashMap<>();
   private final Map<K, K> aliases = new HashMap<>();
+
+  /**
+   * Ids deleted on the server, with the epoch of their removal: stale pushes must not revive them.
+   */
+  private final Map<K, Long> tombstones = new HashMap<>();
+
   private final Map<K, List<Listener<Change<K, E>>>> entityListeners = new HashMap<>();
   private final List<Listener<Change<K, E>>> collectionListeners = new CopyOnWriteArrayList<>();
   private final List<Listener<Transition<K, E>>> transitionListeners = new CopyOnWriteArrayList<>();
@@ -224,7 +230,7 @@ public final class SyncStore<K, E> {
             checkServerState(s, null);
           }
           for (E s : checked) {
-            reconcileExternal(s);
+            reconcileExternal(s, Long.MAX_VALUE);
           }
           return null;
         });
@@ -233,16 +239,17 @@ public final class SyncStore<K, E> {
   /**
    * Reconciles one server state (a push, a poll): ignored if older than the base (by version;
    * without a version field arrival order decides), otherwise it becomes the base and pending
-   * mutations are re-applied on top; local-only values stay. An unknown id adds the entity.
+   * mutations are re-applied on top; local-only values stay. An unknown id adds the entity, unless
+   * the server deleted it (a late push never revives a deleted entity; a later refetch may).
    *
-   * @return whether the state was taken (false if it was older than the base)
+   * @return whether the state was taken (false if it was older than the base or deleted)
    * @throws BadServerDataException if the state has the wrong type, no id or no version
    */
   public boolean receive(E serverState) {
     return op(
         () -> {
           checkServerState(serverState, null);
-          return reconcileExternal(serverState);
+          return reconcileExternal(serverState, Long.MAX_VALUE);
         });
   }
 
@@ -287,7 +294,7 @@ public final class SyncStore<K, E> {
                       Set<K> listed = new HashSet<>();
                       for (E s : list) {
                         listed.add(type.id(s));
-                        reconcileExternal(s);
+                        reconcileExternal(s, start);
                       }
                       for (Entry<K, E> e : List.copyOf(ordered.values())) {
                         if (e.base != null && e.baseEpoch <= start && !listed.contains(e.id)) {
@@ -324,7 +331,7 @@ public final class SyncStore<K, E> {
                     () -> {
                       if (found.isPresent()) {
                         checkServerState(found.get(), id);
-                        reconcileExternal(found.get());
+                        reconcileExternal(found.get(), start);
                       } else {
                         Entry<K, E> e = find(id);
                         if (e != null && e.base != null && e.baseEpoch <= start) {
@@ -376,6 +383,7 @@ public final class SyncStore<K, E> {
                     + " with update(...)");
           }
           e.local = type.copy(after);
+          e.localEpoch = ++epoch;
           derive(e);
           announce(Cause.LOCAL_EDIT, e, before, null, null);
           return type.copy(e.view);
@@ -706,6 +714,9 @@ public final class SyncStore<K, E> {
 
   private void startSend(Entry<K, E> e, Mutation<K, E> m) {
     m.sentBase = e.base == null ? null : type.copy(e.base);
+    if (m.firstBase == null) {
+      m.firstBase = m.sentBase;
+    }
     m.sentPatch = m.patch;
     E entity =
         switch (m.kind()) {
@@ -723,6 +734,16 @@ public final class SyncStore<K, E> {
   }
 
   private void answered(Mutation<K, E> m, Write<K, E> w, Reply<E> reply, Throwable failure) {
+    try {
+      settleAnswer(m, w, reply, failure);
+    } catch (RuntimeException ex) {
+      // Nothing but a bug gets here: say so loudly instead of losing it in a future.
+      LOG.log(Level.ERROR, "the store failed to take an answer for " + m, ex);
+      throw ex;
+    }
+  }
+
+  private void settleAnswer(Mutation<K, E> m, Write<K, E> w, Reply<E> reply, Throwable failure) {
     op(
         () -> {
           if (m.state() != MutationState.SENDING || m.attempts() != w.attempt()) {
@@ -759,6 +780,7 @@ public final class SyncStore<K, E> {
       case DELETE -> {
         e.mutations.remove(m);
         remove(e);
+        tombstones.put(e.id, ++epoch);
         e.view = null;
         move(m, MutationState.CONFIRMED, "confirmed", null);
         return;
@@ -769,11 +791,14 @@ public final class SyncStore<K, E> {
         e.baseEpoch = ++epoch;
         e.mutations.remove(m);
         if (!real.equals(e.id)) {
-          rekey(e, real);
+          E pushed = rekey(e, real);
+          if (pushed != null) {
+            adoptBase(e, pushed); // a push of this entity got here first and may be newer
+          }
           m.reassign(real);
           derive(e);
           announce(Cause.ID_REASSIGNED, e, before, m, null);
-          before = type.copy(e.view);
+          before = e.view == null ? null : type.copy(e.view);
         } else {
           derive(e);
         }
@@ -851,15 +876,15 @@ public final class SyncStore<K, E> {
               : m.sentPatch.applyTo(type.copy(e.base));
     }
     if (m.kind() == Write.Kind.UPDATE
-        && m.sentBase != null
-        && type.compareVersions(candidate, m.sentBase) < 0) {
+        && m.firstBase != null
+        && type.compareVersions(candidate, m.firstBase) < 0) {
       throw bad(
           w.id(),
           type.versionField(),
           "the answer's version "
               + type.version(candidate)
               + " is older than the version "
-              + type.version(m.sentBase)
+              + type.version(m.firstBase)
               + " the write was made against");
     }
     if (m.kind() == Write.Kind.CREATE) {
@@ -1109,11 +1134,22 @@ public final class SyncStore<K, E> {
     pump(e);
   }
 
-  /** Server state from outside a mutation: load, receive, refetch. */
-  private boolean reconcileExternal(E server) {
+  /**
+   * Server state from outside a mutation: load, receive, refetch. An id deleted on the server is
+   * revived only by a fetch that started after the deletion ({@code since}: the epoch the fetch
+   * started at; {@code Long.MAX_VALUE} for pushes, which are never trusted to revive).
+   */
+  private boolean reconcileExternal(E server, long since) {
     K id = type.id(server);
     Entry<K, E> e = byId.get(id);
     if (e == null) {
+      Long deletedAt = tombstones.get(id);
+      if (deletedAt != null) {
+        if (since == Long.MAX_VALUE || since <= deletedAt) {
+          return false;
+        }
+        tombstones.remove(id);
+      }
       e = new Entry<>(id, nextPosition++);
       e.local = type.copy(server);
       e.base = type.copy(server);
@@ -1148,6 +1184,7 @@ public final class SyncStore<K, E> {
   private void deletedOnServer(Entry<K, E> e) {
     E before = e.view == null ? null : type.copy(e.view);
     remove(e);
+    tombstones.put(e.id, ++epoch);
     List<Mutation<K, E>> open = List.copyOf(e.mutations);
     e.mutations.clear();
     e.view = null;
@@ -1172,10 +1209,17 @@ public final class SyncStore<K, E> {
     ordered.remove(e.position);
   }
 
-  private void rekey(Entry<K, E> e, K real) {
+  /** Moves an entity to its real id; returns the base of a pushed copy it replaced, if any. */
+  private E rekey(Entry<K, E> e, K real) {
     K temp = e.id;
     Entry<K, E> other = byId.get(real);
+    E pushed = null;
     if (other != null && other != e) {
+      pushed = other.base;
+      if (other.localEpoch > e.localEpoch) {
+        e.local = other.local; // the later local edit wins, as if both were one entity all along
+        e.localEpoch = other.localEpoch;
+      }
       // The server's push of this very entity arrived before the create's answer.
       E shown = other.view == null ? null : type.copy(other.view);
       remove(other);
@@ -1195,6 +1239,7 @@ public final class SyncStore<K, E> {
     if (ls != null) {
       entityListeners.computeIfAbsent(real, k -> new ArrayList<>()).addAll(ls);
     }
+    return pushed;
   }
 
   /** Changes state through the mutation's transition table and logs it; settles the future. */

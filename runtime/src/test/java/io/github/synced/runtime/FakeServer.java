@@ -56,6 +56,25 @@ final class FakeServer implements Remote<String, Card> {
       }
     }
 
+    /** Whether the server has applied this write's idempotency key already. */
+    boolean alreadyApplied() {
+      synchronized (FakeServer.this) {
+        return applied.containsKey(write.idempotencyKey());
+      }
+    }
+
+    /** Whether {@link #answerLikeServer()} would apply this write now. */
+    boolean acceptable() {
+      synchronized (FakeServer.this) {
+        if (applied.containsKey(write.idempotencyKey()) || write.kind() == Write.Kind.CREATE) {
+          return true;
+        }
+        Card current = truth.get(write.id());
+        return current != null
+            && (write.baseVersion() == null || (Long) write.baseVersion() == current.version);
+      }
+    }
+
     /** Applies the write (once per key) without answering yet. */
     Reply<Card> applyOnly() {
       return apply();
