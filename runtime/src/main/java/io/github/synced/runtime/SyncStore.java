@@ -812,6 +812,10 @@ public final class SyncStore<K, E> {
     }
     move(m, MutationState.CONFIRMED, "confirmed", null);
     announce(Cause.CONFIRM, e, before, m, null);
+    if (m.kind() == Write.Kind.CREATE && tombstones.containsKey(e.id)) {
+      deletedOnServer(e); // a pushed copy under the real id was deleted before this answer came
+      return;
+    }
     pump(e);
   }
 
