@@ -21,6 +21,7 @@ final class FakeServer implements Remote<String, Card> {
   final class Call {
     final Write<String, Card> write;
     final CompletableFuture<Reply<Card>> answer = new CompletableFuture<>();
+    boolean taken;
 
     Call(Write<String, Card> write) {
       this.write = write;
@@ -181,6 +182,17 @@ final class FakeServer implements Remote<String, Card> {
       throw new AssertionError("no call is waiting");
     }
     return calls.get(0);
+  }
+
+  /** The oldest unanswered call that no other thread has taken, or {@code null}. */
+  synchronized Call take() {
+    for (Call c : calls) {
+      if (!c.taken) {
+        c.taken = true;
+        return c;
+      }
+    }
+    return null;
   }
 
   /** The unanswered call at {@code index}, oldest first. */
