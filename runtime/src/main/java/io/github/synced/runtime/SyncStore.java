@@ -480,10 +480,10 @@ public final class SyncStore<K, E> {
           }
           E d = given != null ? type.copy(draft) : type.withId(type.copy(draft), id);
           Entry<K, E> e = new Entry<>(id, nextPosition++);
+          Mutation<K, E> m = newMutation(Write.Kind.CREATE, e);
           e.local = type.copy(d);
           byId.put(id, e);
           ordered.put(e.position, e);
-          Mutation<K, E> m = newMutation(Write.Kind.CREATE, e);
           m.draft = d;
           return apply(e, m, Cause.OPTIMISTIC);
         });

@@ -5,9 +5,24 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** What the processor would generate as {@code CardSync}. */
+/**
+ * What the processor would generate as {@code CardSync}; {@link #UNVERSIONED} is the same card as
+ * if it had no {@code @SyncVersion} field (its {@code version} is then plain ignored state).
+ */
 final class CardType implements EntityType<String, Card> {
-  static final CardType TYPE = new CardType();
+  static final CardType TYPE = new CardType(true);
+  static final CardType UNVERSIONED = new CardType(false);
+
+  private final boolean versioned;
+  private final List<CardField> fields;
+
+  private CardType(boolean versioned) {
+    this.versioned = versioned;
+    this.fields =
+        versioned
+            ? List.of(CardField.values())
+            : List.of(CardField.ID, CardField.TITLE, CardField.DONE);
+  }
 
   @Override
   public String name() {
@@ -21,7 +36,7 @@ final class CardType implements EntityType<String, Card> {
 
   @Override
   public List<CardField> fields() {
-    return List.of(CardField.values());
+    return fields;
   }
 
   @Override
@@ -42,22 +57,25 @@ final class CardType implements EntityType<String, Card> {
 
   @Override
   public boolean hasVersion() {
-    return true;
+    return versioned;
   }
 
   @Override
   public EntityField versionField() {
+    if (!versioned) {
+      throw new UnsupportedOperationException("Card has no version here");
+    }
     return CardField.VERSION;
   }
 
   @Override
   public Object version(Card entity) {
-    return entity.version;
+    return versioned ? entity.version : null;
   }
 
   @Override
   public int compareVersions(Card a, Card b) {
-    return Long.compare(a.version, b.version);
+    return versioned ? Long.compare(a.version, b.version) : 0;
   }
 
   @Override
@@ -75,7 +93,7 @@ final class CardType implements EntityType<String, Card> {
 
   @Override
   public Card restore(Card target, Snapshot<Card> s) {
-    for (CardField f : CardField.values()) {
+    for (CardField f : fields) {
       set(target, f, s.get(f));
     }
     return target;
@@ -101,7 +119,7 @@ final class CardType implements EntityType<String, Card> {
   @Override
   public Set<CardField> diff(Card a, Card b) {
     EnumSet<CardField> changed = EnumSet.noneOf(CardField.class);
-    for (CardField f : CardField.values()) {
+    for (CardField f : fields) {
       if (!Objects.equals(get(a, f), get(b, f))) {
         changed.add(f);
       }
