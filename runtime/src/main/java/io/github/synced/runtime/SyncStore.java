@@ -1441,7 +1441,9 @@ public final class SyncStore<K, E> {
     /**
      * Where listeners run; it must run tasks one at a time in the order given (a UI thread, a
      * single-thread executor). Default: directly on the thread that made the change, after the
-     * store released its lock.
+     * store released its lock (or on another thread that is handing out the store's work at that
+     * moment). A listener on the default executor must not block waiting for the store's later
+     * work, such as a {@link Mutation#result()}.
      */
     public Builder<K, E> notifyOn(Executor executor) {
       this.notifier = Objects.requireNonNull(executor, "executor");

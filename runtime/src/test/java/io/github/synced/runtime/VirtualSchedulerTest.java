@@ -38,4 +38,15 @@ class VirtualSchedulerTest {
     s.advance(Duration.ofSeconds(1));
     assertEquals(List.of(), ran);
   }
+
+  @Test
+  void systemSchedulerRunsTasksOnItsTimerThreadAndCancelsThem() throws Exception {
+    Scheduler system = Scheduler.system();
+    java.util.concurrent.CompletableFuture<String> ran =
+        new java.util.concurrent.CompletableFuture<>();
+    system.schedule(Duration.ofHours(1), () -> ran.complete("too late")).cancel();
+    system.schedule(Duration.ZERO, () -> ran.complete(Thread.currentThread().getName()));
+    assertEquals("synced-timer", ran.get(10, java.util.concurrent.TimeUnit.SECONDS));
+    assertFalse(system.now().isBefore(Instant.parse("2020-01-01T00:00:00Z")));
+  }
 }
