@@ -684,9 +684,9 @@ public final class SyncStore<K, E> {
 
   /** Starts every send the ordering rule allows. */
   private void pump(Entry<K, E> e) {
-    for (int i = 0; i < e.mutations.size(); i++) {
-      Mutation<K, E> m = e.mutations.get(i);
-      if (m.state() == MutationState.PENDING && mayStart(e, i)) {
+    for (Mutation<K, E> m : List.copyOf(e.mutations)) {
+      int i = e.mutations.indexOf(m);
+      if (i >= 0 && m.state() == MutationState.PENDING && mayStart(e, i)) {
         startSend(e, m);
       }
     }
@@ -712,7 +712,24 @@ public final class SyncStore<K, E> {
     return true;
   }
 
+  /** Sends a mutation; one whose every field a later confirmed mutation set settles instead. */
   private void startSend(Entry<K, E> e, Mutation<K, E> m) {
+    if (!m.superseded.isEmpty()) {
+      Set<EntityField> left = new LinkedHashSet<>(m.patch.fields());
+      left.removeAll(m.superseded);
+      if (left.isEmpty()) {
+        E before = e.view == null ? null : type.copy(e.view);
+        e.mutations.remove(m);
+        derive(e);
+        move(m, MutationState.CONFIRMED, "superseded by a later confirmed mutation", null);
+        announce(Cause.CONFIRM, e, before, m, null);
+        return;
+      }
+      // Never resend a value the user replaced by a later, already confirmed one.
+      m.patch = type.patch(m.patch.applyTo(type.merge(type.copy(e.local), e.base)), left);
+      m.updater = null;
+      m.superseded.clear();
+    }
     m.sentBase = e.base == null ? null : type.copy(e.base);
     if (m.firstBase == null) {
       m.firstBase = m.sentBase;
@@ -956,6 +973,7 @@ public final class SyncStore<K, E> {
                         () -> {
                           if (m.state() == waiting && m.attempts() == attempt) {
                             startSend(e, m);
+                            pump(e);
                           }
                           return null;
                         })));
@@ -1012,7 +1030,9 @@ public final class SyncStore<K, E> {
     }
     boolean applied = true;
     for (EntityField f : m.sentPatch.fields()) {
-      applied &= Objects.equals(m.sentPatch.get(f), type.get(e.base, f));
+      if (!m.superseded.contains(f)) {
+        applied &= Objects.equals(m.sentPatch.get(f), type.get(e.base, f));
+      }
     }
     if (!applied) {
       rollback(e, m, error, "the server's state shows it did not apply");

@@ -68,6 +68,44 @@ class InFlightPairsTest {
   }
 
   @Test
+  void retryNeverResendsAValueALaterConfirmedMutationReplaced() {
+    Harness h = new Harness(SyncStore.Builder::sendInParallel).withCards("t1");
+    Mutation<String, Card> first = h.store.update("t1", CardPatch.empty().title("A").done(true));
+    Mutation<String, Card> second = h.store.update("t1", CardPatch.empty().title("B"));
+    FakeServer.Call c1 = h.server.call(0);
+    h.server.call(1).succeed(); // B is on the server
+
+    c1.fail(RemoteFailure.transientFailure(503, "busy", null, null));
+    h.clock.advance(java.time.Duration.ofMillis(100));
+
+    Write<String, Card> resend = h.server.next().write;
+    assertEquals(List.of(CardField.DONE), List.copyOf(resend.patch().fields()));
+    h.server.next().succeed();
+    assertEquals(MutationState.CONFIRMED, first.state());
+    assertEquals(MutationState.CONFIRMED, second.state());
+    assertEquals("B", h.server.get("t1").title);
+    assertEquals("B", h.view("t1").title);
+    h.assertSyncedWithServer("t1");
+  }
+
+  @Test
+  void mutationWhoseEveryFieldWasReplacedSettlesWithoutAResend() {
+    Harness h = new Harness(SyncStore.Builder::sendInParallel).withCards("t1");
+    Mutation<String, Card> first = h.store.update("t1", CardPatch.empty().title("A"));
+    h.store.update("t1", CardPatch.empty().title("B"));
+    FakeServer.Call c1 = h.server.call(0);
+    h.server.call(1).succeed();
+
+    c1.fail(RemoteFailure.transientFailure(503, "busy", null, null));
+    h.clock.advance(java.time.Duration.ofMillis(100));
+
+    assertEquals(MutationState.CONFIRMED, first.state());
+    assertEquals(0, h.server.waiting());
+    assertEquals("B", h.view("t1").title);
+    h.assertSyncedWithServer("t1");
+  }
+
+  @Test
   void serialSendsWaitForTheMutationBeforeAndCarryItsNewVersion() {
     Harness h = new Harness().withCards("t1");
     h.store.update("t1", CardPatch.empty().title("A"));
