@@ -3,7 +3,6 @@ package io.github.synced.runtime;
 import io.github.synced.runtime.Change.Cause;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -90,13 +89,7 @@ public final class SyncStore<K, E> {
   private long nextSequence;
   private long epoch;
 
-  /** Work the current transition produced, moved to the outbox when it ends. Under the lock. */
-  private final List<Runnable> staged = new ArrayList<>();
-
-  /** Work to run outside the lock, in transition order, by one thread at a time. */
-  private final ArrayDeque<Runnable> outbox = new ArrayDeque<>();
-
-  private boolean draining;
+  private final Outbox outbox = new Outbox();
 
   private SyncStore(Builder<K, E> b) {
     this.type = b.type;
@@ -571,43 +564,15 @@ public final class SyncStore<K, E> {
       try {
         result = body.get();
       } catch (RuntimeException | Error ex) {
-        staged.clear();
+        outbox.discard();
         throw ex;
       }
-      synchronized (outbox) {
-        outbox.addAll(staged);
-      }
-      staged.clear();
+      outbox.commit();
     } finally {
       lock.unlock();
     }
-    drain();
+    outbox.drain();
     return result;
-  }
-
-  /** Runs the outbox in order; one thread at a time, never under the store's lock. */
-  private void drain() {
-    synchronized (outbox) {
-      if (draining) {
-        return;
-      }
-      draining = true;
-    }
-    while (true) {
-      Runnable next;
-      synchronized (outbox) {
-        next = outbox.poll();
-        if (next == null) {
-          draining = false;
-          return;
-        }
-      }
-      try {
-        next.run();
-      } catch (RuntimeException ex) {
-        LOG.log(Level.WARNING, "store work failed", ex);
-      }
-    }
   }
 
   private Mutation<K, E> apply(Entry<K, E> e, Mutation<K, E> m, Cause cause) {
@@ -746,7 +711,7 @@ public final class SyncStore<K, E> {
     Write<K, E> w =
         new Write<>(
             m.kind(), e.id, entity, m.sentPatch, baseVersion, m.idempotencyKey(), m.attempts());
-    staged.add(
+    outbox.stage(
         () -> call(() -> remote.send(w)).whenComplete((reply, f) -> answered(m, w, reply, f)));
   }
 
@@ -964,7 +929,7 @@ public final class SyncStore<K, E> {
     Duration delay = retry.delay(m.attempts(), retryAfter.orElse(null));
     move(m, waiting, "retry in " + delay, error);
     int attempt = m.attempts();
-    staged.add(
+    outbox.stage(
         () ->
             scheduler.schedule(
                 delay,
@@ -989,7 +954,7 @@ public final class SyncStore<K, E> {
       move(m, MutationState.OUTCOME_UNKNOWN, "asking the server", error);
       int attempt = m.attempts();
       K id = e.id;
-      staged.add(
+      outbox.stage(
           () ->
               call(() -> remote.fetch(id))
                   .whenComplete(
@@ -1062,7 +1027,7 @@ public final class SyncStore<K, E> {
     }
     int attempt = m.attempts();
     K id = e.id;
-    staged.add(
+    outbox.stage(
         () ->
             call(() -> remote.fetch(id))
                 .whenComplete(
@@ -1272,14 +1237,14 @@ public final class SyncStore<K, E> {
     Transition<K, E> t = new Transition<>(scheduler.now(), m.id(), m, from, to, reason, error);
     List<Listener<Transition<K, E>>> targets = List.copyOf(transitionListeners);
     if (!targets.isEmpty()) {
-      staged.add(() -> notifier.execute(() -> deliver(targets, t)));
+      outbox.stage(() -> notifier.execute(() -> deliver(targets, t)));
     }
     if (to == MutationState.CONFIRMED) {
       E value = m.entry.view == null ? null : type.copy(m.entry.view);
-      staged.add(() -> m.complete(value));
+      outbox.stage(() -> m.complete(value));
     } else if (to == MutationState.ROLLED_BACK) {
       Throwable cause = error;
-      staged.add(() -> m.fail(cause));
+      outbox.stage(() -> m.fail(cause));
     }
   }
 
@@ -1289,7 +1254,7 @@ public final class SyncStore<K, E> {
     List<Listener<Change<K, E>>> targets = new ArrayList<>(collectionListeners);
     targets.addAll(entityListeners.getOrDefault(e.id, List.of()));
     if (!targets.isEmpty()) {
-      staged.add(() -> notifier.execute(() -> deliver(targets, c)));
+      outbox.stage(() -> notifier.execute(() -> deliver(targets, c)));
     }
   }
 
