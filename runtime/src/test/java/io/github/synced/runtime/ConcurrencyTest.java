@@ -32,6 +32,19 @@ class ConcurrencyTest {
   @Test
   void threadsMutatingWhileAnswersCompleteElsewhereConvergeToTheServer() throws Exception {
     long seed = Long.getLong("synced.seed", 7L);
+    try {
+      run(seed);
+    } catch (Exception | AssertionError e) {
+      throw new AssertionError(
+          "threaded run failed (thread interleaving varies; op choices from -Dsynced.seed="
+              + seed
+              + "): "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private static void run(long seed) throws Exception {
     Harness h =
         new Harness(
             b ->
