@@ -1,0 +1,68 @@
+package io.github.synced.runtime;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The work a store's transitions produce for the world outside its lock (remote calls, timers,
+ * settled futures, listener deliveries), run in the order the transitions happened, by one thread
+ * at a time, never under the store's lock.
+ */
+final class Outbox {
+
+  private static final System.Logger LOG = System.getLogger(Outbox.class.getName());
+
+  /** Work of the transition in progress; touched only under the store's lock. */
+  private final List<Runnable> staged = new ArrayList<>();
+
+  private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+  private boolean draining;
+
+  /** Adds work to the transition in progress (under the store's lock). */
+  void stage(Runnable work) {
+    staged.add(work);
+  }
+
+  /** The transition failed: its work never happens (under the store's lock). */
+  void discard() {
+    staged.clear();
+  }
+
+  /** The transition is done: its work joins the queue in order (under the store's lock). */
+  void commit() {
+    synchronized (queue) {
+      queue.addAll(staged);
+    }
+    staged.clear();
+  }
+
+  /**
+   * Runs queued work until none is left, unless another thread already does (outside the lock).
+   * Work that a running item queues (a listener calling back into the store) runs after it.
+   */
+  void drain() {
+    synchronized (queue) {
+      if (draining) {
+        return;
+      }
+      draining = true;
+    }
+    while (true) {
+      Runnable next;
+      synchronized (queue) {
+        next = queue.poll();
+        if (next == null) {
+          draining = false;
+          return;
+        }
+      }
+      try {
+        next.run();
+      } catch (RuntimeException ex) {
+        LOG.log(Level.WARNING, "store work failed", ex);
+      }
+    }
+  }
+}

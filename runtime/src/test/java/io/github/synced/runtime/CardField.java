@@ -1,0 +1,20 @@
+package io.github.synced.runtime;
+
+/** What the processor would generate as {@code CardField}. */
+enum CardField implements EntityField {
+  ID("id"),
+  TITLE("title"),
+  DONE("done"),
+  VERSION("version");
+
+  private final String name;
+
+  CardField(String name) {
+    this.name = name;
+  }
+
+  @Override
+  public String fieldName() {
+    return name;
+  }
+}

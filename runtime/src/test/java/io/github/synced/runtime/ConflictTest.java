@@ -1,0 +1,136 @@
+package io.github.synced.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Conflicts are merged three-way against the mutation's base (rule 9). */
+class ConflictTest {
+
+  @Test
+  void disjointFieldsMergeSilentlyAndTheMutationIsResentOnTheNewBase() {
+    Harness h = new Harness().withCards("t1");
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
+    h.server.edit("t1", c -> c.done = true);
+
+    h.server.next().conflict();
+
+    assertEquals("mine", h.view("t1").title);
+    assertTrue(h.view("t1").done, "their field arrives silently");
+    Write<String, Card> resend = h.server.next().write;
+    assertEquals(2L, resend.baseVersion());
+    assertEquals(m.idempotencyKey(), resend.idempotencyKey());
+    assertEquals("mine", resend.patch().get(CardField.TITLE));
+    h.server.next().succeed();
+    assertEquals(MutationState.CONFIRMED, m.state());
+    assertTrue(h.server.get("t1").done);
+    h.assertSyncedWithServer("t1");
+  }
+
+  @Test
+  void overlappingFieldGoesToTheServerByDefault() {
+    Harness h = new Harness().withCards("t1");
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
+    h.server.edit("t1", c -> c.title = "theirs");
+
+    h.server.next().conflict();
+
+    assertEquals("theirs", h.view("t1").title);
+    assertEquals(MutationState.ROLLED_BACK, m.state());
+    assertEquals(RemoteFailure.Kind.CONFLICT, ((RemoteFailure) m.error().orElseThrow()).kind());
+    assertEquals(0, h.server.waiting(), "nothing left to send");
+    h.assertSyncedWithServer("t1");
+  }
+
+  @Test
+  void serverWinsDropsOnlyTheOverlapAndResendsTheRest() {
+    Harness h = new Harness().withCards("t1");
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine").done(true));
+    h.server.edit("t1", c -> c.title = "theirs");
+
+    h.server.next().conflict();
+
+    assertEquals("theirs", h.view("t1").title);
+    assertTrue(h.view("t1").done);
+    assertEquals(List.of(CardField.DONE), List.copyOf(h.server.next().write.patch().fields()));
+    h.server.next().succeed();
+    assertEquals(MutationState.CONFIRMED, m.state());
+    h.assertSyncedWithServer("t1");
+  }
+
+  @Test
+  void clientWinsResendsMineOnTopOfTheirsWithTheNewVersion() {
+    Harness h = new Harness(b -> b.conflicts(ConflictPolicy.clientWins())).withCards("t1");
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
+    h.server.edit("t1", c -> c.title = "theirs");
+
+    h.server.next().conflict();
+
+    assertEquals("mine", h.view("t1").title);
+    assertEquals(2L, h.server.next().write.baseVersion());
+    h.server.next().answerLikeServer();
+    assertEquals(MutationState.CONFIRMED, m.state());
+    assertEquals("mine", h.server.get("t1").title);
+    h.assertSyncedWithServer("t1");
+  }
+
+  @Test
+  void resolverDecidesTheOverlapFromBaseMineAndTheirs() {
+    List<String> seen = new ArrayList<>();
+    Harness h =
+        new Harness(
+                b ->
+                    b.conflicts(
+                        ConflictPolicy.resolveWith(
+                            (base, mine, theirs) -> {
+                              seen.add(base.title + "|" + mine.title + "|" + theirs.title);
+                              mine.title = theirs.title + " + " + mine.title;
+                              return mine;
+                            })))
+            .withCards("t1");
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
+    h.server.edit("t1", c -> c.title = "theirs");
+
+    h.server.next().conflict();
+
+    assertEquals(List.of("title t1|mine|theirs"), seen);
+    assertEquals("theirs + mine", h.view("t1").title);
+    h.server.next().answerLikeServer();
+    assertEquals(MutationState.CONFIRMED, m.state());
+    assertEquals("theirs + mine", h.server.get("t1").title);
+  }
+
+  @Test
+  void conflictWithoutTheServersStateFetchesIt() {
+    Harness h = new Harness().withCards("t1");
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
+    h.server.edit("t1", c -> c.done = true);
+    RemoteFailure bare = RemoteFailure.conflict(412, "precondition failed", null);
+
+    h.server.next().fail(bare);
+
+    assertEquals(1, h.server.fetches);
+    assertTrue(h.view("t1").done);
+    h.server.next().answerLikeServer();
+    assertEquals(MutationState.CONFIRMED, m.state());
+    h.assertSyncedWithServer("t1");
+  }
+
+  @Test
+  void conflictingDeleteIsRestoredUnderServerWins() {
+    Harness h = new Harness().withCards("t1");
+    Mutation<String, Card> m = h.store.delete("t1");
+    h.server.edit("t1", c -> c.title = "theirs");
+
+    h.server.next().conflict();
+
+    assertEquals(MutationState.ROLLED_BACK, m.state());
+    assertEquals("theirs", h.view("t1").title);
+    assertEquals(Change.Cause.RESTORED, h.lastChange().cause());
+    assertSame(m, h.lastChange().mutation());
+  }
+}

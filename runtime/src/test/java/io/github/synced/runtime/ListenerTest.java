@@ -1,0 +1,101 @@
+package io.github.synced.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Listeners: order, causes, executors, and never under the store's lock (rule 12). */
+class ListenerTest {
+
+  @Test
+  void listenersHearEveryChangeAndTransitionInOrderWithItsCause() {
+    Harness h = new Harness().withCards("t1");
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
+    h.store.local("t1", c -> c.expanded = true);
+    h.server.next().succeed();
+
+    assertEquals(
+        List.of(Change.Cause.OPTIMISTIC, Change.Cause.LOCAL_EDIT, Change.Cause.CONFIRM),
+        h.causes());
+    assertTrue(h.changes.stream().allMatch(c -> c.id().equals("t1")));
+    List<String> steps = h.transitions.stream().map(t -> t.from() + ">" + t.to()).toList();
+    assertEquals(List.of("null>PENDING", "PENDING>SENDING", "SENDING>CONFIRMED"), steps);
+    assertTrue(h.transitions.stream().allMatch(t -> t.mutation() == m));
+  }
+
+  @Test
+  void listenerRunsOutsideTheLockSoCallingBackIntoTheStoreDoesNotDeadlock() throws Exception {
+    Harness h = new Harness().withCards("t1");
+    List<String> seenFromOtherThread = new ArrayList<>();
+    h.store.subscribe(
+        change -> {
+          if (change.cause() != Change.Cause.OPTIMISTIC) {
+            return;
+          }
+          // Another thread must be able to read the store while this listener runs.
+          String title =
+              CompletableFuture.supplyAsync(() -> h.store.get("t1").orElseThrow().title)
+                  .orTimeout(5, TimeUnit.SECONDS)
+                  .join();
+          seenFromOtherThread.add(title);
+          h.store.local("t1", c -> c.selected = true); // and this thread may write to it
+        });
+
+    h.store.update("t1", CardPatch.empty().title("mine"));
+
+    assertEquals(List.of("mine"), seenFromOtherThread);
+    assertTrue(h.view("t1").selected);
+    assertEquals(
+        List.of(Change.Cause.OPTIMISTIC, Change.Cause.LOCAL_EDIT), h.causes(), "still in order");
+  }
+
+  @Test
+  void listenersRunOnTheGivenExecutorInOrder() {
+    ArrayDeque<Runnable> ui = new ArrayDeque<>();
+    Harness h = new Harness(b -> b.notifyOn(ui::add)).withCards("t1");
+    h.store.update("t1", CardPatch.empty().title("a"));
+    h.store.update("t1", CardPatch.empty().title("b"));
+    assertTrue(h.changes.isEmpty(), "nothing runs until the executor runs it");
+
+    while (!ui.isEmpty()) {
+      ui.poll().run();
+    }
+
+    List<String> titles = h.changes.stream().map(c -> c.after().title).toList();
+    assertEquals(List.of("title t1", "a", "b"), titles, "the load, then both updates");
+  }
+
+  @Test
+  void entitySubscriptionHearsOnlyItsEntityAndFollowsTheReKey() {
+    Harness h = new Harness().withCards("t1", "t2");
+    h.store.create(new Card(null, "new", false, 0));
+    List<Change.Cause> heard = new ArrayList<>();
+    h.store.subscribe("tmp-1", c -> heard.add(c.cause()));
+    h.store.update("t2", CardPatch.empty().title("other"));
+
+    h.server.next().succeed(); // the create: re-keyed to srv-1
+    h.store.local("srv-1", c -> c.expanded = true);
+
+    assertEquals(
+        List.of(Change.Cause.ID_REASSIGNED, Change.Cause.CONFIRM, Change.Cause.LOCAL_EDIT), heard);
+  }
+
+  @Test
+  void cancelledSubscriptionHearsNothingMore() {
+    Harness h = new Harness().withCards("t1");
+    List<Change<String, Card>> heard = new ArrayList<>();
+    Subscription s = h.store.subscribe(heard::add);
+    h.store.local("t1", c -> c.expanded = true);
+    s.cancel();
+    h.store.local("t1", c -> c.expanded = false);
+    assertEquals(1, heard.size());
+    assertFalse(heard.get(0).after().expanded == heard.get(0).before().expanded);
+  }
+}

@@ -1,0 +1,110 @@
+package io.github.synced.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** A send whose outcome is unknown is not a failure (rule 6). */
+class UnknownOutcomeTest {
+
+  private static Harness refetching() {
+    return new Harness(
+            b ->
+                b.retry(
+                    Harness.exactRetry().withUnknownOutcome(RetryPolicy.UnknownOutcome.REFETCH)))
+        .withCards("t1");
+  }
+
+  @Test
+  void droppedAnswerIsRetriedWithTheSameKeyAndTheServerAppliesItOnce() {
+    Harness h = new Harness().withCards("t1");
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
+
+    h.server.next().applyAndDrop();
+    assertEquals(MutationState.OUTCOME_UNKNOWN, m.state());
+    assertEquals("mine", h.view("t1").title);
+    long versionAfterFirstApply = h.server.get("t1").version;
+    h.clock.advance(Duration.ofMillis(100));
+    FakeServer.Call retry = h.server.next();
+    assertEquals(m.idempotencyKey(), retry.write.idempotencyKey());
+    retry.succeed();
+
+    assertEquals(MutationState.CONFIRMED, m.state());
+    assertEquals(versionAfterFirstApply, h.server.get("t1").version, "applied once");
+    h.assertSyncedWithServer("t1");
+  }
+
+  @Test
+  void refetchConfirmsWhenTheServerHasTheMutationsValues() {
+    Harness h = refetching();
+    h.server.holdFetches = true;
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
+
+    h.server.next().applyAndDrop();
+    assertEquals(MutationState.OUTCOME_UNKNOWN, m.state(), "observable while the fetch is out");
+    h.server.releaseFetch();
+
+    assertEquals(MutationState.CONFIRMED, m.state());
+    assertEquals(1, h.server.sent.size(), "decided without a resend");
+    h.assertSyncedWithServer("t1");
+  }
+
+  @Test
+  void refetchRollsBackWhenTheServerLacksTheMutationsValues() {
+    Harness h = refetching();
+    h.store.local("t1", c -> c.expanded = true);
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
+    RemoteFailure lost = RemoteFailure.outcomeUnknown("timed out", null);
+
+    h.server.next().fail(lost);
+
+    assertEquals(MutationState.ROLLED_BACK, m.state());
+    assertSame(lost, m.error().orElseThrow());
+    assertEquals("title t1", h.view("t1").title);
+    assertTrue(h.view("t1").expanded);
+    h.assertSyncedWithServer("t1");
+  }
+
+  @Test
+  void anyOtherExceptionFromTheRemoteIsAnUnknownOutcome() {
+    Harness h = new Harness().withCards("t1");
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
+    IllegalStateException odd = new IllegalStateException("socket closed");
+
+    h.server.next().fail(odd);
+
+    assertEquals(MutationState.OUTCOME_UNKNOWN, m.state());
+    assertSame(odd, m.error().orElseThrow());
+    h.clock.advance(Duration.ofMillis(100));
+    h.server.next().succeed();
+    assertEquals(MutationState.CONFIRMED, m.state());
+  }
+
+  @Test
+  void unknownOutcomeAfterTheLastAttemptIsDecidedByTheServer() {
+    Harness h = new Harness(b -> b.retry(Harness.exactRetry().withMaxAttempts(2))).withCards("t1");
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().done(true));
+
+    h.server.next().fail(RemoteFailure.outcomeUnknown("timed out", null));
+    h.clock.advance(Duration.ofMillis(100));
+    h.server.next().applyAndDrop();
+
+    assertEquals(MutationState.CONFIRMED, m.state());
+    assertEquals(2, h.server.sent.size());
+    h.assertSyncedWithServer("t1");
+  }
+
+  @Test
+  void deleteOfUnknownOutcomeIsConfirmedWhenTheServerNoLongerHasIt() {
+    Harness h = refetching().withCards("t2");
+    Mutation<String, Card> m = h.store.delete("t1");
+
+    h.server.next().applyAndDrop();
+
+    assertEquals(MutationState.CONFIRMED, m.state());
+    assertTrue(h.store.get("t1").isEmpty());
+  }
+}
