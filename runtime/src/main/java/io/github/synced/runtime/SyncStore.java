@@ -114,6 +114,11 @@ public final class SyncStore<K, E> {
     return type;
   }
 
+  /** The clock and timer this store runs on: the times of its transitions and its retries. */
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
   // ---------------------------------------------------------------- reads
 
   /**

@@ -105,6 +105,7 @@ public final class TaskServer implements AutoCloseable {
   private final Object faultLock = new Object();
   private final Random random;
   private final Deque<Decision> script = new ArrayDeque<>();
+  private final Deque<Decision> readScript = new ArrayDeque<>();
   private Faults faults = Faults.none();
   private ScheduledFuture<?> secondWriter;
 
@@ -204,6 +205,18 @@ public final class TaskServer implements AutoCloseable {
   public HeldResponse holdNextWriteResponse() {
     HeldResponse held = new HeldResponse();
     script(new Decision(0, null, false, held));
+    return held;
+  }
+
+  /**
+   * The next read (GET) is answered with the state at its arrival, but only when the handle is
+   * released: a slow refetch whose answer arrives after newer writes.
+   */
+  public HeldResponse holdNextReadResponse() {
+    HeldResponse held = new HeldResponse();
+    synchronized (faultLock) {
+      readScript.add(new Decision(0, null, false, held));
+    }
     return held;
   }
 
@@ -337,7 +350,7 @@ public final class TaskServer implements AutoCloseable {
         double errorDraw = random.nextDouble();
         double dropDraw = random.nextDouble();
         delayMs = faults.latency().toMillis() + (long) (jitterDraw * faults.jitter().toMillis());
-        Decision scripted = write ? script.poll() : null;
+        Decision scripted = write ? script.poll() : readScript.poll();
         decision = scripted != null ? scripted : draw(write, errorDraw, dropDraw);
       }
       String path = exchange.getRequestURI().getRawPath();

@@ -288,6 +288,24 @@ class TaskServerTest {
   }
 
   @Test
+  void aHeldReadAnswersWithTheStateAtItsArrivalWhenReleased() throws Exception {
+    HeldResponse held = server.holdNextReadResponse();
+    CompletableFuture<HttpResponse<String>> slowRead = http.sendAsync("GET", "/tasks/t1", null);
+    held.arrived().get(10, TimeUnit.SECONDS);
+    long before = server.snapshot().get("t1").updatedAt();
+
+    HttpResponse<String> write =
+        http.sendAsync("PATCH", "/tasks/t1", "{\"title\":\"newer\"}").get(10, TimeUnit.SECONDS);
+    assertEquals(200, write.statusCode());
+    assertFalse(slowRead.isDone());
+    held.release();
+
+    JsonNode stale = json(slowRead.get(10, TimeUnit.SECONDS));
+    assertEquals(before, stale.get("updatedAt").longValue());
+    assertTrue(before < server.snapshot().get("t1").updatedAt());
+  }
+
+  @Test
   void heldResponsesCanBeReleasedInReverseOrder() throws Exception {
     HeldResponse first = server.holdNextWriteResponse();
     HeldResponse second = server.holdNextWriteResponse();
