@@ -11,6 +11,7 @@ import io.github.synced.processor.diag.Message;
 import io.github.synced.processor.diag.Reporter;
 import io.github.synced.processor.generate.FieldWriter;
 import io.github.synced.processor.generate.JsonWriter;
+import io.github.synced.processor.generate.MutationsWriter;
 import io.github.synced.processor.generate.PatchWriter;
 import io.github.synced.processor.generate.SnapshotWriter;
 import io.github.synced.processor.generate.SyncWriter;
@@ -45,8 +46,8 @@ import javax.lang.model.util.ElementFilter;
 
 /**
  * Generates the typed synchronization code of every {@code @Synced} type: {@code XField}, {@code
- * XSnapshot}, {@code XPatch}, {@code XSync} and, where Jackson databind is on the compile class
- * path, {@code XJson}.
+ * XSnapshot}, {@code XPatch}, {@code XSync}, {@code XMutations} and, where Jackson databind is on
+ * the compile class path, {@code XJson}.
  *
  * <p>Per type: scan, validate (every problem reported at its element, all in one pass), build an
  * immutable model, generate. A type with an error gets no generated code; a problem in one type
@@ -204,6 +205,7 @@ public final class SyncedProcessor extends AbstractProcessor {
     files.add(new SnapshotWriter().write(model));
     files.add(new PatchWriter().write(model));
     files.add(new SyncWriter().write(model));
+    files.add(new MutationsWriter().write(model));
     if (json) {
       files.add(new JsonWriter().write(model));
     }

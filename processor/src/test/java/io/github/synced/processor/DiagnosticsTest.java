@@ -594,6 +594,7 @@ class DiagnosticsTest {
         List.of(
             "FineField.java",
             "FineJson.java",
+            "FineMutations.java",
             "FinePatch.java",
             "FineSnapshot.java",
             "FineSync.java"),

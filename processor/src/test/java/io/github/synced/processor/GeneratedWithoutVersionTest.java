@@ -8,12 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.Compilation;
 import io.github.synced.runtime.EntityType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,31 +52,5 @@ class GeneratedWithoutVersionTest {
     assertEquals(List.of("id", "name"), type.fields().stream().map(f -> f.fieldName()).toList());
     assertEquals("a1", type.id(a));
     assertEquals(Set.of(type.idField()), type.diff(a, b));
-  }
-
-  /** Loads classes from a compilation's in-memory class output, delegating the rest. */
-  private static final class CompiledClassLoader extends ClassLoader {
-    private final List<JavaFileObject> files;
-
-    CompiledClassLoader(List<JavaFileObject> files) {
-      super(GeneratedWithoutVersionTest.class.getClassLoader());
-      this.files = files;
-    }
-
-    @Override
-    protected Class<?> findClass(String name) throws ClassNotFoundException {
-      String path = "/" + name.replace('.', '/') + ".class";
-      for (JavaFileObject file : files) {
-        if (file.getKind() == JavaFileObject.Kind.CLASS && file.getName().endsWith(path)) {
-          try (InputStream in = file.openInputStream()) {
-            byte[] bytes = in.readAllBytes();
-            return defineClass(name, bytes, 0, bytes.length);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-      }
-      throw new ClassNotFoundException(name);
-    }
   }
 }

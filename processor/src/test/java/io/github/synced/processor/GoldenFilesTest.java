@@ -23,7 +23,7 @@ class GoldenFilesTest {
   private static final boolean UPDATE = Boolean.getBoolean("synced.updateGolden");
   private static final Path EXPECTED = Path.of("src/test/resources/expected");
   private static final List<String> SUFFIXES =
-      List.of("Field", "Snapshot", "Patch", "Sync", "Json");
+      List.of("Field", "Snapshot", "Patch", "Sync", "Mutations", "Json");
 
   @Test
   void fieldClassMatchesGoldenFiles() throws IOException {

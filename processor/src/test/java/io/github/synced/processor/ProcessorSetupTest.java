@@ -61,7 +61,7 @@ class ProcessorSetupTest {
     Compilation first = Sources.compileStrict(inputs);
     Compilation second = Sources.compileStrict(inputs);
     assertThat(first).succeeded();
-    assertEquals(5, first.generatedSourceFiles().size());
+    assertEquals(6, first.generatedSourceFiles().size());
     for (JavaFileObject file : first.generatedSourceFiles()) {
       String name = file.getName();
       JavaFileObject twin =
@@ -199,7 +199,7 @@ class ProcessorSetupTest {
     Compilation c = Sources.compileStrict(List.of(ITEM, COLOR, other));
     assertThat(c).succeededWithoutWarnings();
     try (Stream<String> names = c.generatedSourceFiles().stream().map(JavaFileObject::getName)) {
-      assertEquals(10, names.filter(n -> n.contains("/test/")).count());
+      assertEquals(12, names.filter(n -> n.contains("/test/")).count());
     }
   }
 
