@@ -53,6 +53,7 @@ public final class EventLog<K, E> {
   private final SyncStore<K, E> store;
   private final int capacity;
   private final ArrayDeque<Event<K, E>> events = new ArrayDeque<>();
+  private Instant last;
   private final List<Consumer<? super Event<K, E>>> listeners = new CopyOnWriteArrayList<>();
   private final Subscription changes;
   private final Subscription transitions;
@@ -176,8 +177,15 @@ public final class EventLog<K, E> {
     return "[" + what + (message == null ? "" : ": " + message) + "]";
   }
 
-  private void record(Event<K, E> event) {
+  private void record(Event<K, E> recorded) {
+    Event<K, E> event;
     synchronized (events) {
+      // a change is timed when it is heard, a transition when it happened: keep log order monotonic
+      event =
+          last != null && recorded.at().isBefore(last)
+              ? new Event<>(last, recorded.transition(), recorded.change())
+              : recorded;
+      last = event.at();
       if (events.size() == capacity) {
         events.removeFirst();
       }

@@ -17,6 +17,9 @@ final class Outbox {
   /** Work of the transition in progress; touched only under the store's lock. */
   private final List<Runnable> staged = new ArrayList<>();
 
+  /** Futures the transition in progress settles: they run after all its other work. */
+  private final List<Runnable> settling = new ArrayList<>();
+
   private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
   private boolean draining;
 
@@ -25,17 +28,29 @@ final class Outbox {
     staged.add(work);
   }
 
+  /**
+   * Adds the settling of a future to the transition in progress (under the store's lock): it runs
+   * after every other piece of the transition's work, so code that waits for a mutation's result
+   * finds its listeners already told.
+   */
+  void stageSettle(Runnable work) {
+    settling.add(work);
+  }
+
   /** The transition failed: its work never happens (under the store's lock). */
   void discard() {
     staged.clear();
+    settling.clear();
   }
 
   /** The transition is done: its work joins the queue in order (under the store's lock). */
   void commit() {
     synchronized (queue) {
       queue.addAll(staged);
+      queue.addAll(settling);
     }
     staged.clear();
+    settling.clear();
   }
 
   /**

@@ -1246,10 +1246,10 @@ public final class SyncStore<K, E> {
     }
     if (to == MutationState.CONFIRMED) {
       E value = m.entry.view == null ? null : type.copy(m.entry.view);
-      outbox.stage(() -> m.complete(value));
+      outbox.stageSettle(() -> m.complete(value));
     } else if (to == MutationState.ROLLED_BACK) {
       Throwable cause = error;
-      outbox.stage(() -> m.fail(cause));
+      outbox.stageSettle(() -> m.fail(cause));
     }
   }
 

@@ -31,6 +31,25 @@ class ListenerTest {
   }
 
   @Test
+  void aSettledResultFindsItsConfirmOrRollbackAlreadyAnnounced() {
+    Harness h =
+        new Harness(b -> b.retry(Harness.exactRetry().withMaxAttempts(1))).withCards("t1", "t2");
+    Mutation<String, Card> confirmed = h.store.update("t1", CardPatch.empty().title("mine"));
+    Mutation<String, Card> rejected = h.store.update("t2", CardPatch.empty().title("mine"));
+    List<List<Change.Cause>> heardWhenSettled = new ArrayList<>();
+    confirmed.result().whenComplete((v, e) -> heardWhenSettled.add(List.copyOf(h.causes())));
+    rejected.result().whenComplete((v, e) -> heardWhenSettled.add(List.copyOf(h.causes())));
+
+    h.server.next().succeed();
+    h.server.next().fail(RemoteFailure.rejected(422, "no"));
+
+    assertEquals(
+        Change.Cause.CONFIRM, heardWhenSettled.get(0).get(heardWhenSettled.get(0).size() - 1));
+    assertEquals(
+        Change.Cause.ROLLBACK, heardWhenSettled.get(1).get(heardWhenSettled.get(1).size() - 1));
+  }
+
+  @Test
   void listenerRunsOutsideTheLockSoCallingBackIntoTheStoreDoesNotDeadlock() throws Exception {
     Harness h = new Harness().withCards("t1");
     List<String> seenFromOtherThread = new ArrayList<>();

@@ -1,0 +1,103 @@
+package io.github.synced.example;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.synced.runtime.EventLog;
+import io.github.synced.runtime.Mutation;
+import io.github.synced.runtime.RetryPolicy;
+import io.github.synced.runtime.Scheduler;
+import io.github.synced.runtime.SyncStore;
+import io.github.synced.runtime.http.HttpRemote;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+
+/**
+ * The task board client: a store of {@link Task}s kept in sync with the task server over HTTP,
+ * through the code Synced generated for {@code Task}. Every method returns at once; what the server
+ * says later arrives through the store's listeners and the {@link #log() event log}.
+ */
+public final class TaskBoard {
+
+  private final SyncStore<String, Task> store;
+  private final TaskMutations tasks;
+  private final EventLog<String, Task> log;
+  private final AtomicInteger drafts = new AtomicInteger();
+
+  /**
+   * A board for the task server at {@code server}.
+   *
+   * @param server the server's base URI
+   * @param requestTimeout how long to wait for an answer before its outcome counts as unknown
+   * @param retry how transient failures and unknown outcomes are retried
+   * @param scheduler the clock and timer the store runs on
+   */
+  public TaskBoard(URI server, Duration requestTimeout, RetryPolicy retry, Scheduler scheduler) {
+    HttpRemote<String, Task> remote =
+        HttpRemote.<String, Task>builder(server, "/tasks", new TaskJson(new ObjectMapper()))
+            .requestTimeout(requestTimeout)
+            .build();
+    this.store =
+        SyncStore.of(TaskSync.TYPE)
+            .remote(remote)
+            .retry(retry)
+            .scheduler(scheduler)
+            .tempIds(() -> "draft-" + drafts.incrementAndGet())
+            .build();
+    this.tasks = new TaskMutations(store);
+    this.log = EventLog.attach(store);
+  }
+
+  /** The store behind the board. */
+  public SyncStore<String, Task> store() {
+    return store;
+  }
+
+  /** Every mutation step and every change of the board, with time and cause. */
+  public EventLog<String, Task> log() {
+    return log;
+  }
+
+  /** Loads (or reloads) every task from the server; pending edits stay on top. */
+  public CompletableFuture<Void> refresh() {
+    return store.refetch();
+  }
+
+  /**
+   * Changes a task: the change shows at once, is sent in the background, and on a permanent failure
+   * exactly this change leaves the board — other edits in flight and local UI state stay.
+   */
+  public Mutation<String, Task> updateTask(String id, UnaryOperator<TaskPatch> change) {
+    return tasks.update(id, change);
+  }
+
+  /** Adds a task under a draft id; the server's id replaces it when the server answers. */
+  public Mutation<String, Task> addTask(String title) {
+    Task draft = new Task();
+    draft.setTitle(title);
+    return tasks.create(draft);
+  }
+
+  /** Removes a task at once; if the server refuses, it comes back where it was. */
+  public Mutation<String, Task> removeTask(String id) {
+    return tasks.delete(id);
+  }
+
+  /** Expands or collapses a task: UI state only, never sent, never overwritten by the server. */
+  public Task setExpanded(String id, boolean expanded) {
+    return tasks.local(id, t -> t.setExpanded(expanded));
+  }
+
+  /** The task as the board shows it. */
+  public Optional<Task> task(String id) {
+    return store.get(id);
+  }
+
+  /** Every task on the board, in board order. */
+  public List<Task> all() {
+    return store.all();
+  }
+}
