@@ -202,7 +202,9 @@ public final class Demo {
       Mutation<String, Task> dropped = board.updateTask("t2", p -> p.done(true));
       settle(dropped);
       long applied =
-          server.log().stream().filter(w -> dropped.idempotencyKey().equals(w.idempotencyKey())).count();
+          server.log().stream()
+              .filter(w -> dropped.idempotencyKey().equals(w.idempotencyKey()))
+              .count();
       note("the server applied the write " + applied + " time(s); the replay answered the retry");
       show(board, "t2");
 
