@@ -266,7 +266,7 @@ public final class Demo {
   private void randomTraffic(TaskServer server, TaskBoard board) throws Exception {
     act(
         String.format(
-            "%d random edits under faults: %.0f%% errors, %.0f%% dropped answers, %d ms latency,"
+            "%d random steps (edits, creates, local UI changes) under faults: %.0f%% errors, %.0f%% dropped answers, %d ms latency,"
                 + " second writer every %d ms (seed %d)",
             options.rounds(),
             options.errorRate() * 100,
@@ -314,7 +314,14 @@ public final class Demo {
     for (Mutation<String, Task> m : made) {
       settled.merge(m.state().name(), 1L, Long::sum);
     }
-    note("all " + made.size() + " mutations settled: " + settled);
+    note(
+        "all "
+            + made.size()
+            + " mutations settled: "
+            + settled
+            + "; "
+            + (options.rounds() - made.size())
+            + " local-only edits were never sent");
   }
 
   private boolean agree(TaskServer server, TaskBoard board) {

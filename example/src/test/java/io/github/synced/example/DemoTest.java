@@ -70,6 +70,6 @@ class DemoTest {
     List<String> t =
         run("--seed=7", "--rounds=30", "--latency-ms=2", "--second-writer-ms=50", "--quiet")
             .timeline();
-    assertShows(t, "random edits", "all \\d+ mutations settled");
+    assertShows(t, "random steps", "all \\d+ mutations settled");
   }
 }

@@ -932,7 +932,7 @@ public final class SyncStore<K, E> {
       return;
     }
     Duration delay = retry.delay(m.attempts(), retryAfter.orElse(null));
-    move(m, waiting, "retry in " + delay, error);
+    move(m, waiting, "retry in " + delay.toMillis() + " ms", error);
     int attempt = m.attempts();
     outbox.stage(
         () ->

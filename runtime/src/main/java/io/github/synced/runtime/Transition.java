@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param mutation the mutation
  * @param from the state it left, or {@code null} when the mutation was made
  * @param to the state it entered
- * @param reason a short human-readable reason, for example {@code "retry in PT0.4S"}
+ * @param reason a short human-readable reason, for example {@code "retry in 400 ms"}
  * @param error the failure behind the step, or {@code null}
  * @param <K> the id type
  * @param <E> the entity type
