@@ -8,11 +8,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.synced.example.Task;
+import io.github.synced.example.TaskJson;
+import io.github.synced.example.TaskPatch;
 import io.github.synced.runtime.RemoteFailure;
 import io.github.synced.runtime.Reply;
 import io.github.synced.runtime.Write;
 import io.github.synced.runtime.http.HttpRemote;
-import io.github.synced.runtime.json.JsonCodec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -24,19 +25,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link HttpRemote} end to end against the {@link TaskServer}, over loopback. The client side uses
- * hand-written stand-ins for the generated Task code: to switch to the generated code, replace
- * {@code HandTaskJson} with {@code TaskJson} and {@code HandTaskPatch} with {@code TaskPatch} (in
- * {@link #codec} and {@link #patch}) and delete the {@code HandTask*} classes.
+ * {@link HttpRemote} end to end against the {@link TaskServer}, over loopback, with the generated
+ * {@link TaskJson} codec and {@link TaskPatch} patches on the client side.
  */
 class HttpRemoteAgainstTaskServerTest {
 
-  private static JsonCodec<Task> codec(ObjectMapper mapper) {
-    return new HandTaskJson(mapper);
-  }
-
-  private static HandTaskPatch patch() {
-    return HandTaskPatch.empty();
+  private static TaskPatch patch() {
+    return TaskPatch.empty();
   }
 
   private TaskServer server;
@@ -55,7 +50,7 @@ class HttpRemoteAgainstTaskServerTest {
 
   private HttpRemote<String, Task> remote(Duration requestTimeout) {
     ObjectMapper mapper = new ObjectMapper();
-    return HttpRemote.<String, Task>builder(server.uri(), TaskServer.PATH, codec(mapper))
+    return HttpRemote.<String, Task>builder(server.uri(), TaskServer.PATH, new TaskJson(mapper))
         .mapper(mapper)
         .requestTimeout(requestTimeout)
         .build();
@@ -66,7 +61,7 @@ class HttpRemoteAgainstTaskServerTest {
   }
 
   private static Write<String, Task> update(
-      String id, HandTaskPatch patch, Long baseVersion, String key, int attempt) {
+      String id, TaskPatch patch, Long baseVersion, String key, int attempt) {
     return new Write<>(Write.Kind.UPDATE, id, null, patch, baseVersion, key, attempt);
   }
 
