@@ -77,13 +77,16 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
    * unknown properties are skipped.
    *
    * @throws BadServerDataException if the input is not an object, a value does not fit its
-   *     field, or the id is missing
+   *     field, or the id or the version is missing
    */
   @Override
   public Invoice read(JsonParser in) throws IOException {
     InvoicePatch fields = readFields(in);
     if (!fields.fields().contains(InvoiceField.ID) || fields.id() == null) {
       throw new BadServerDataException("Invoice", null, "id", "the id is missing");
+    }
+    if (!fields.fields().contains(InvoiceField.VERSION) || fields.version() == null) {
+      throw new BadServerDataException("Invoice", fields.id(), "version", "the version is missing");
     }
     return fields.applyTo(new Invoice());
   }

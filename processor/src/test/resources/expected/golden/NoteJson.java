@@ -77,13 +77,16 @@ public final class NoteJson implements JsonCodec<Note> {
    * unknown properties are skipped.
    *
    * @throws BadServerDataException if the input is not an object, a value does not fit its
-   *     field, or the id is missing
+   *     field, or the id or the version is missing
    */
   @Override
   public Note read(JsonParser in) throws IOException {
     NotePatch fields = readFields(in);
     if (!fields.fields().contains(NoteField.ID)) {
       throw new BadServerDataException("Note", null, "id", "the id is missing");
+    }
+    if (!fields.fields().contains(NoteField.UPDATED_AT) || fields.updatedAt() == null) {
+      throw new BadServerDataException("Note", fields.id(), "updatedAt", "the version is missing");
     }
     return fields.applyTo(new Note());
   }

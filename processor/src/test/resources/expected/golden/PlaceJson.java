@@ -69,13 +69,16 @@ public final class PlaceJson implements JsonCodec<Place> {
    * unknown properties are skipped.
    *
    * @throws BadServerDataException if the input is not an object, a value does not fit its
-   *     field, or the id is missing
+   *     field, or the id or the version is missing
    */
   @Override
   public Place read(JsonParser in) throws IOException {
     PlacePatch fields = readFields(in);
     if (!fields.fields().contains(PlaceField.ID) || fields.id() == null) {
       throw new BadServerDataException("Place", null, "id", "the id is missing");
+    }
+    if (!fields.fields().contains(PlaceField.REVISION)) {
+      throw new BadServerDataException("Place", fields.id(), "revision", "the version is missing");
     }
     return new Place(
         fields.id(),

@@ -67,13 +67,16 @@ public final class TaskJson implements JsonCodec<Task> {
    * unknown properties are skipped.
    *
    * @throws BadServerDataException if the input is not an object, a value does not fit its
-   *     field, or the id is missing
+   *     field, or the id or the version is missing
    */
   @Override
   public Task read(JsonParser in) throws IOException {
     TaskPatch fields = readFields(in);
     if (!fields.fields().contains(TaskField.ID) || fields.id() == null) {
       throw new BadServerDataException("Task", null, "id", "the id is missing");
+    }
+    if (!fields.fields().contains(TaskField.UPDATED_AT)) {
+      throw new BadServerDataException("Task", fields.id(), "updatedAt", "the version is missing");
     }
     return fields.applyTo(new Task());
   }

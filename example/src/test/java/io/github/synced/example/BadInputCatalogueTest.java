@@ -76,15 +76,7 @@ class BadInputCatalogueTest {
     }
   }
 
-  /**
-   * Answers that are bad both as a mutation's answer and as a fetched entity.
-   *
-   * <p>Not listed yet, because the product does not meet the rule for them (see the issue note): an
-   * error found before the id was read names no id although the request's id is known ({@code
-   * "id":1}, {@code "id":null}, a fetched entity without {@code id}, {@code "title":42} before the
-   * id or in a partial answer); a whole entity without {@code updatedAt} is read as version 0, so a
-   * mutation answer is refused as "version 0 is older" and a refetch is silently ignored as stale.
-   */
+  /** Answers that are bad both as a mutation's answer and as a fetched entity. */
   private static Stream<Bad> badEverywhere() {
     return Stream.of(
         new Bad(
@@ -143,6 +135,26 @@ class BadInputCatalogueTest {
             "id",
             "the server answered with the entity of id 't2'"),
         new Bad(
+            "a number where the string id is expected",
+            "{\"id\":1,\"title\":\"mine\",\"done\":true,\"updatedAt\":6}",
+            "id",
+            "expected a string, found NUMBER"),
+        new Bad(
+            "null for the id",
+            "{\"id\":null,\"title\":\"mine\",\"done\":true,\"updatedAt\":6}",
+            "id",
+            "the id is missing"),
+        new Bad(
+            "a bad value before the id was read",
+            "{\"title\":42,\"id\":\"t1\",\"done\":true,\"updatedAt\":6}",
+            "title",
+            "expected a string, found NUMBER"),
+        new Bad(
+            "a whole entity without its version",
+            "{\"id\":\"t1\",\"title\":\"mine\",\"done\":true}",
+            "updatedAt",
+            "the version is missing"),
+        new Bad(
             "a second document after the entity",
             "{\"id\":\"t1\",\"title\":\"mine\",\"done\":true,\"updatedAt\":6}{}",
             null,
@@ -175,7 +187,13 @@ class BadInputCatalogueTest {
   static Stream<Bad> badFetchAnswers() {
     return Stream.concat(
         badEverywhere(),
-        Stream.of(new Bad("an empty 200 answer", "", null, "GET answered 200 with no body")));
+        Stream.of(
+            new Bad("an empty 200 answer", "", null, "GET answered 200 with no body"),
+            new Bad(
+                "a fetched entity without its id",
+                "{\"title\":\"mine\",\"done\":true,\"updatedAt\":6}",
+                "id",
+                "the id is missing")));
   }
 
   private HttpServer server;

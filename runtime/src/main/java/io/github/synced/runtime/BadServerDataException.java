@@ -14,6 +14,7 @@ public class BadServerDataException extends RuntimeException {
   private final String entity;
   private final transient Object id;
   private final String field;
+  private final String problem;
 
   /**
    * @param entity the entity type's name, for example {@code Task}
@@ -32,6 +33,7 @@ public class BadServerDataException extends RuntimeException {
     this.entity = Objects.requireNonNull(entity, "entity");
     this.id = id;
     this.field = field;
+    this.problem = problem;
   }
 
   private static String message(String entity, Object id, String field, String problem) {
@@ -56,5 +58,10 @@ public class BadServerDataException extends RuntimeException {
   /** The field at fault, or {@code null}. */
   public String field() {
     return field;
+  }
+
+  /** What is wrong, without the entity, id and field that the message starts with. */
+  public String problem() {
+    return problem;
   }
 }

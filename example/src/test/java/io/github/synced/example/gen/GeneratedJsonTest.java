@@ -114,7 +114,7 @@ class GeneratedJsonTest {
     FieldItem item =
         read(
             FIELD_JSON,
-            "{\"id\":\"a1\",\"expanded\":true,\"draft\":\"from server\","
+            "{\"id\":\"a1\",\"version\":1,\"expanded\":true,\"draft\":\"from server\","
                 + "\"extra\":{\"nested\":[1,{\"x\":2}]},\"title\":\"t\"}");
     assertFalse(item.expanded);
     assertNull(item.draft);
@@ -163,9 +163,14 @@ class GeneratedJsonTest {
     assertFalse(back.isSelected());
 
     RecordItemJson records = new RecordItemJson(MAPPER);
-    RecordItem record = new RecordItem("r", "label", true, 3, null);
+    RecordItem record = new RecordItem("r", "label", true, 3, 7);
+    assertEquals(new RecordItem("r", "label", false, 3, 7), read(records, write(records, record)));
+    BadServerDataException noRevision =
+        assertThrows(
+            BadServerDataException.class,
+            () -> read(records, write(records, new RecordItem("r", "label", true, 3, null))));
     assertEquals(
-        new RecordItem("r", "label", false, 3, null), read(records, write(records, record)));
+        "RecordItem 'r', field 'revision': the version is missing", noRevision.getMessage());
 
     SubItemJson subs = new SubItemJson(MAPPER);
     SubItem sub = new SubItem();
@@ -174,6 +179,15 @@ class GeneratedJsonTest {
     sub.note = "n";
     sub.open = true;
     assertEquals("{\"id\":\"s\",\"version\":0,\"owner\":\"o\",\"note\":\"n\"}", write(subs, sub));
+  }
+
+  @Test
+  void wholeEntityWithoutItsVersionIsRefusedNamingIdAndField() {
+    BadServerDataException e =
+        assertThrows(
+            BadServerDataException.class,
+            () -> read(FIELD_JSON, "{\"id\":\"a1\",\"title\":\"t\"}"));
+    assertEquals("FieldItem 'a1', field 'version': the version is missing", e.getMessage());
   }
 
   @Test

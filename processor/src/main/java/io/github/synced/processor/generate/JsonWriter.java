@@ -95,7 +95,7 @@ public final class JsonWriter {
                 "Reads one JSON object into a new {@link $T}; local-only fields get their defaults"
                     + " and\nunknown properties are skipped.\n\n"
                     + "@throws $T if the input is not an object, a value does not fit its\n"
-                    + "    field, or the id is missing\n",
+                    + "    field, or the id or the version is missing\n",
                 entity,
                 Code.BAD_SERVER_DATA)
             .addParameter(PARSER, "in")
@@ -116,6 +116,26 @@ public final class JsonWriter {
                 id.name(),
                 "the id is missing")
             .endControlFlow();
+    model
+        .version()
+        .ifPresent(
+            v ->
+                read.beginControlFlow(
+                        "if ($L)",
+                        v.isPrimitive()
+                            ? CodeBlock.of("!fields.fields().contains($L)", Code.constant(model, v))
+                            : CodeBlock.of(
+                                "!fields.fields().contains($L) || fields.$L() == null",
+                                Code.constant(model, v),
+                                v.name()))
+                    .addStatement(
+                        "throw new $T($S, fields.$L(), $S, $S)",
+                        Code.BAD_SERVER_DATA,
+                        model.name(),
+                        id.name(),
+                        v.name(),
+                        "the version is missing")
+                    .endControlFlow());
     if (model.record()) {
       read.addStatement(
           "return $L",

@@ -31,7 +31,8 @@ public interface JsonCodec<E> {
    * properties are skipped.
    *
    * @throws io.github.synced.runtime.BadServerDataException if the input is not an object, a value
-   *     has the wrong type, or the id is missing; the message names entity, id and field
+   *     has the wrong type, or the id or (where the entity has one) the version is missing; the
+   *     message names entity, id and field
    */
   E read(JsonParser in) throws IOException;
 

@@ -70,6 +70,8 @@ public final class JsonCodecs {
         return entity;
       } catch (JsonProcessingException e) {
         throw malformed(codec, in, id, e);
+      } catch (BadServerDataException e) {
+        throw withId(e, id);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -92,6 +94,8 @@ public final class JsonCodecs {
         return patch;
       } catch (JsonProcessingException e) {
         throw malformed(codec, in, id, e);
+      } catch (BadServerDataException e) {
+        throw withId(e, id);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -154,5 +158,13 @@ public final class JsonCodecs {
     return token == null
         ? "an empty document"
         : token.asString() == null ? token.name() : "'" + token.asString() + "'";
+  }
+
+  /** {@code e}, naming {@code id} where the codec failed before it could read one. */
+  private static BadServerDataException withId(BadServerDataException e, Object id) {
+    if (e.id() != null || id == null) {
+      return e;
+    }
+    return new BadServerDataException(e.entity(), id, e.field(), e.problem(), e.getCause());
   }
 }
