@@ -103,12 +103,15 @@ public record RetryPolicy(
   }
 
   /**
-   * The wait after the {@code failedAttempts}-th failed send: the server's hint when given,
-   * otherwise the jittered exponential backoff.
+   * The wait after the {@code failedAttempts}-th failed send: the server's hint when given (at most
+   * {@code maxBackoff}, so a hint of hours cannot stall the entity's queue), otherwise the jittered
+   * exponential backoff.
    */
   Duration delay(int failedAttempts, Duration retryAfter) {
     if (retryAfter != null) {
-      return retryAfter.isNegative() ? Duration.ZERO : retryAfter;
+      return retryAfter.isNegative()
+          ? Duration.ZERO
+          : retryAfter.compareTo(maxBackoff) > 0 ? maxBackoff : retryAfter;
     }
     double nanos = initialBackoff.toNanos() * Math.pow(multiplier, Math.max(0, failedAttempts - 1));
     nanos = Math.min(nanos, maxBackoff.toNanos());

@@ -957,29 +957,72 @@ public final class SyncStore<K, E> {
       retryLater(e, m, MutationState.OUTCOME_UNKNOWN, error, Optional.empty());
     } else {
       move(m, MutationState.OUTCOME_UNKNOWN, "asking the server", error);
-      int attempt = m.attempts();
-      K id = e.id;
-      outbox.stage(
-          () ->
-              call(() -> remote.fetch(id))
-                  .whenComplete(
-                      (found, f) ->
-                          op(
-                              () -> {
-                                if (m.state() == MutationState.OUTCOME_UNKNOWN
-                                    && m.attempts() == attempt) {
-                                  decideByServer(e, m, error, found, f);
-                                }
-                                return null;
-                              })));
+      askServer(e, m, error, 1);
     }
+  }
+
+  /**
+   * Fetches the entity to decide a mutation of unknown outcome. A fetch that fails is asked again
+   * after a backoff, up to {@code maxAttempts} fetches: a server that cannot be reached says
+   * nothing about whether the write applied.
+   */
+  private void askServer(Entry<K, E> e, Mutation<K, E> m, Throwable error, int asked) {
+    int attempt = m.attempts();
+    K id = e.id;
+    outbox.stage(
+        () ->
+            call(() -> remote.fetch(id))
+                .whenComplete(
+                    (found, f) ->
+                        op(
+                            () -> {
+                              if (m.state() != MutationState.OUTCOME_UNKNOWN
+                                  || m.attempts() != attempt) {
+                                return null;
+                              }
+                              Throwable failure = f != null ? f : nullAnswer(found, id);
+                              if (failure != null && asked < retry.maxAttempts()) {
+                                Duration delay = retry.delay(asked, null);
+                                outbox.stage(
+                                    () ->
+                                        scheduler.schedule(
+                                            delay,
+                                            () ->
+                                                op(
+                                                    () -> {
+                                                      if (m.state() == MutationState.OUTCOME_UNKNOWN
+                                                          && m.attempts() == attempt) {
+                                                        askServer(e, m, error, asked + 1);
+                                                      }
+                                                      return null;
+                                                    })));
+                              } else {
+                                decideByServer(e, m, error, found, failure);
+                              }
+                              return null;
+                            })));
+  }
+
+  /** A failure for a remote that answered a fetch with {@code null} instead of an Optional. */
+  private Throwable nullAnswer(Object answer, K id) {
+    return answer != null
+        ? null
+        : new BadServerDataException(
+            type.name(), id, null, "the remote answered a fetch with null instead of an Optional");
   }
 
   /** Settles a mutation of unknown outcome by the server's current state of its entity. */
   private void decideByServer(
       Entry<K, E> e, Mutation<K, E> m, Throwable error, Optional<E> found, Throwable failure) {
     if (failure != null) {
-      rollback(e, m, error, "outcome unknown and the fetch failed: " + unwrap(failure));
+      rollback(
+          e,
+          m,
+          error,
+          "outcome unknown and the server could not be asked "
+              + retry.maxAttempts()
+              + " times: "
+              + unwrap(failure));
       return;
     }
     if (found.isEmpty()) {
@@ -1042,8 +1085,10 @@ public final class SyncStore<K, E> {
                               if (m.state() != MutationState.SENDING || m.attempts() != attempt) {
                                 return null;
                               }
-                              if (f != null) {
-                                rollback(e, m, rf, "conflict and the fetch failed: " + unwrap(f));
+                              Throwable failure = f != null ? f : nullAnswer(found, id);
+                              if (failure != null) {
+                                rollback(
+                                    e, m, rf, "conflict and the fetch failed: " + unwrap(failure));
                               } else if (found.isEmpty()) {
                                 deletedOnServer(e);
                               } else {
@@ -1063,7 +1108,9 @@ public final class SyncStore<K, E> {
       return;
     }
     E before = e.view == null ? null : type.copy(e.view);
-    adoptBase(e, theirs);
+    if (!adoptBase(e, theirs)) {
+      theirs = type.copy(e.base); // the conflict's state is older than the base: merge the newer
+    }
     if (m.kind() == Write.Kind.DELETE) {
       if (conflicts.rule() == ConflictPolicy.Rule.SERVER_WINS) {
         rollback(e, m, rf, "conflict: the server's state wins");
@@ -1090,8 +1137,23 @@ public final class SyncStore<K, E> {
     if (conflicts.rule() == ConflictPolicy.Rule.SERVER_WINS) {
       keep.removeAll(overlap);
     } else {
-      E resolved =
-          conflicts.resolver().resolve(type.copy(base), type.copy(mine), type.copy(theirs));
+      E resolved;
+      try {
+        resolved =
+            conflicts.resolver().resolve(type.copy(base), type.copy(mine), type.copy(theirs));
+      } catch (RuntimeException ex) {
+        rollback(e, m, ex, "conflict: the resolver failed");
+        return;
+      }
+      if (resolved == null) {
+        rollback(
+            e,
+            m,
+            new IllegalStateException(
+                describe(e.id, null) + ": the conflict resolver returned null"),
+            "conflict: the resolver returned null");
+        return;
+      }
       source = type.patch(resolved, overlap).applyTo(type.copy(mine));
       for (EntityField f : overlap) {
         if (Objects.equals(type.get(resolved, f), type.get(theirs, f))) {

@@ -133,4 +133,54 @@ class ConflictTest {
     assertEquals(Change.Cause.RESTORED, h.lastChange().cause());
     assertSame(m, h.lastChange().mutation());
   }
+
+  @Test
+  void resolverThatThrowsRollsBackAndFreesTheEntitysQueue() {
+    IllegalStateException bug = new IllegalStateException("resolver bug");
+    Harness h =
+        new Harness(
+                b ->
+                    b.conflicts(
+                        ConflictPolicy.resolveWith(
+                            (base, mine, theirs) -> {
+                              throw bug;
+                            })))
+            .withCards("t1");
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
+    Mutation<String, Card> next = h.store.update("t1", CardPatch.empty().done(true));
+    h.server.edit("t1", c -> c.title = "theirs");
+
+    h.server.next().conflict();
+
+    assertEquals(MutationState.ROLLED_BACK, m.state());
+    assertSame(bug, m.error().orElseThrow());
+    assertEquals("theirs", h.view("t1").title);
+    h.server.next().answerLikeServer();
+    assertEquals(MutationState.CONFIRMED, next.state(), "the next mutation was sent and confirmed");
+    h.assertSyncedWithServer("t1");
+  }
+
+  @Test
+  void conflictCarryingAStateOlderThanTheBaseMergesAgainstTheNewerBase() {
+    Harness h = new Harness().withCards("t1");
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
+    Card stale = FakeServer.copy(h.server.edit("t1", c -> c.title = "theirs"));
+    Card newer =
+        h.server.edit(
+            "t1",
+            c -> {
+              c.title = "title t1"; // the other writer took its rename back
+              c.done = true;
+            });
+    h.store.receive(FakeServer.copy(newer)); // the base moved on while the write was in flight
+
+    h.server.next().fail(RemoteFailure.conflict(412, "precondition failed", stale));
+
+    assertEquals(newer.version, h.view("t1").version, "the older conflict state is not adopted");
+    assertTrue(h.view("t1").done);
+    assertEquals("mine", h.view("t1").title, "no overlap with the newest state: mine is resent");
+    h.server.next().answerLikeServer();
+    assertEquals(MutationState.CONFIRMED, m.state());
+    h.assertSyncedWithServer("t1");
+  }
 }

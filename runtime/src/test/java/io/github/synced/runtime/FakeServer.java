@@ -149,6 +149,10 @@ final class FakeServer implements Remote<String, Card> {
   final List<Write<String, Card>> sent = new ArrayList<>();
   final List<CompletableFuture<Void>> heldFetches = new ArrayList<>();
   boolean holdFetches;
+
+  /** A broken remote: {@link #fetch} completes with {@code null} instead of an Optional. */
+  boolean fetchAnswersNull;
+
   long clock;
   int created;
   int fetches;
@@ -216,6 +220,9 @@ final class FakeServer implements Remote<String, Card> {
 
   @Override
   public CompletionStage<Optional<Card>> fetch(String id) {
+    if (fetchAnswersNull) {
+      return CompletableFuture.completedFuture(null);
+    }
     return held(() -> Optional.ofNullable(truth.get(id)).map(FakeServer::copy));
   }
 

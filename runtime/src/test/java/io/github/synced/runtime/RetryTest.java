@@ -112,4 +112,24 @@ class RetryTest {
     h.server.next().succeed();
     assertEquals("second", h.server.next().write.patch().get(CardField.TITLE));
   }
+
+  @Test
+  void retryAfterHintIsCappedAtTheLongestBackoff() {
+    Harness h =
+        new Harness(
+                b ->
+                    b.retry(
+                        Harness.exactRetry()
+                            .withBackoff(Duration.ofMillis(100), 2, Duration.ofSeconds(30))))
+            .withCards("t1");
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
+
+    h.server
+        .next()
+        .fail(RemoteFailure.transientFailure(429, "come back tomorrow", Duration.ofDays(1), null));
+    h.clock.advance(Duration.ofSeconds(30));
+
+    assertEquals(MutationState.SENDING, m.state(), "sent again after maxBackoff, not a day");
+    assertEquals(2, h.server.sent.size());
+  }
 }

@@ -107,4 +107,45 @@ class UnknownOutcomeTest {
     assertEquals(MutationState.CONFIRMED, m.state());
     assertTrue(h.store.get("t1").isEmpty());
   }
+
+  @Test
+  void serverThatCannotBeAskedIsAskedAgainAndDecidesOnceReachable() throws Exception {
+    Harness h =
+        new Harness(
+                b ->
+                    b.retry(
+                        Harness.exactRetry()
+                            .withUnknownOutcome(RetryPolicy.UnknownOutcome.REFETCH)))
+            .withCards("t1");
+    h.server.holdFetches = true;
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
+    h.server.next().applyAndDrop(); // applied on the server, the answer lost
+
+    java.util.concurrent.CompletableFuture<Void> first;
+    synchronized (h.server) {
+      first = h.server.heldFetches.remove(0);
+    }
+    first.completeExceptionally(new java.io.IOException("server unreachable"));
+    assertEquals(MutationState.OUTCOME_UNKNOWN, m.state(), "an unreachable server says nothing");
+    assertEquals("mine", h.view("t1").title, "the effect stays while the outcome is unknown");
+
+    h.clock.advance(Duration.ofMillis(100)); // the backoff after the first failed fetch
+    h.server.releaseFetch();
+
+    assertEquals(MutationState.CONFIRMED, m.state());
+    h.assertSyncedWithServer("t1");
+  }
+
+  @Test
+  void remoteAnsweringAFetchWithNullRollsBackInsteadOfHanging() {
+    Harness h = new Harness(b -> b.retry(Harness.exactRetry().withMaxAttempts(1))).withCards("t1");
+    h.server.fetchAnswersNull = true;
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
+
+    h.server.next().fail(RemoteFailure.outcomeUnknown("timed out", null));
+
+    assertEquals(MutationState.ROLLED_BACK, m.state());
+    assertEquals("title t1", h.view("t1").title);
+    assertTrue(h.store.pending("t1").isEmpty());
+  }
 }
