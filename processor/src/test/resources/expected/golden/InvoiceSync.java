@@ -139,6 +139,26 @@ public final class InvoiceSync implements EntityType<String, Invoice> {
   }
 
   /**
+   * A new {@link Invoice} with the synced fields of {@code entity} and every local-only field as a
+   * new instance has it: what may leave the client.
+   */
+  @Override
+  public Invoice syncedCopy(Invoice entity) {
+    Invoice copy = new Invoice();
+    copy.id = entity.id;
+    copy.version = entity.version;
+    copy.amount = entity.amount;
+    copy.currency = entity.currency;
+    copy.discount = entity.discount;
+    copy.lines = entity.lines;
+    copy.rate = entity.rate;
+    copy.paid = entity.paid;
+    copy.issuedAt = entity.issuedAt;
+    copy.terms = entity.terms;
+    return copy;
+  }
+
+  /**
    * The synced fields of {@code entity}, as an immutable value.
    */
   @Override

@@ -139,6 +139,24 @@ public final class NoteSync implements EntityType<Long, Note> {
   }
 
   /**
+   * A new {@link Note} with the synced fields of {@code entity} and every local-only field as a
+   * new instance has it: what may leave the client.
+   */
+  @Override
+  public Note syncedCopy(Note entity) {
+    Note copy = new Note();
+    copy.id = entity.id;
+    copy.text = entity.text;
+    copy.priority = entity.priority;
+    copy.stars = entity.stars;
+    copy.price = entity.price;
+    copy.owner = entity.owner;
+    copy.due = entity.due;
+    copy.updatedAt = entity.updatedAt;
+    return copy;
+  }
+
+  /**
    * The synced fields of {@code entity}, as an immutable value.
    */
   @Override

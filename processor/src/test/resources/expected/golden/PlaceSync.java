@@ -135,6 +135,21 @@ public final class PlaceSync implements EntityType<UUID, Place> {
   }
 
   /**
+   * A new {@link Place} with the synced fields of {@code entity} and every local-only field as a
+   * new instance has it: what may leave the client.
+   */
+  @Override
+  public Place syncedCopy(Place entity) {
+    return new Place(
+        entity.id(),
+        entity.name(),
+        false,
+        entity.latitude(),
+        entity.longitude(),
+        entity.revision());
+  }
+
+  /**
    * The synced fields of {@code entity}, as an immutable value.
    */
   @Override

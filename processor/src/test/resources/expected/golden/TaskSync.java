@@ -129,6 +129,20 @@ public final class TaskSync implements EntityType<String, Task> {
   }
 
   /**
+   * A new {@link Task} with the synced fields of {@code entity} and every local-only field as a
+   * new instance has it: what may leave the client.
+   */
+  @Override
+  public Task syncedCopy(Task entity) {
+    Task copy = new Task();
+    copy.setId(entity.getId());
+    copy.setTitle(entity.getTitle());
+    copy.setDone(entity.isDone());
+    copy.setUpdatedAt(entity.getUpdatedAt());
+    return copy;
+  }
+
+  /**
    * The synced fields of {@code entity}, as an immutable value.
    */
   @Override

@@ -63,6 +63,13 @@ public interface EntityType<K, E> {
   /** A new instance equal to {@code entity} in every field, synced and local-only. */
   E copy(E entity);
 
+  /**
+   * A new instance with the synced fields of {@code entity} and every local-only field as a new
+   * instance has it: what may leave the client. The store hands remotes only such copies, so a
+   * remote that serializes the whole entity still never sends local-only values.
+   */
+  E syncedCopy(E entity);
+
   /** The synced fields of {@code entity}, as an immutable value. */
   Snapshot<E> snapshot(E entity);
 

@@ -707,9 +707,9 @@ public final class SyncStore<K, E> {
     m.sentPatch = m.patch;
     E entity =
         switch (m.kind()) {
-          case CREATE -> type.merge(type.copy(e.local), m.draft);
-          case UPDATE -> m.patch.applyTo(type.merge(type.copy(e.local), e.base));
-          case DELETE -> type.merge(type.copy(e.local), e.base);
+          case CREATE -> type.syncedCopy(m.draft);
+          case UPDATE -> m.patch.applyTo(type.syncedCopy(e.base));
+          case DELETE -> type.syncedCopy(e.base);
         };
     Object baseVersion = e.base == null ? null : type.version(e.base);
     move(m, MutationState.SENDING, "sent", null);

@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * @param kind what to do
  * @param id the entity's id: the temporary id for a create, the server's id otherwise
- * @param entity the full client state this write leads to (for a create: the draft); a remote must
- *     send only its synced fields, never local-only ones
+ * @param entity the synced state this write leads to (for a create: the draft), with every
+ *     local-only field as a new instance has it: a remote may serialize it whole
  * @param patch for an update, the fields to change with their values; {@code null} otherwise
  * @param baseVersion the version the mutation was made against, for an {@code If-Match} style
  *     precondition; {@code null} if unknown or the entity has no version

@@ -87,6 +87,11 @@ final class CardType implements EntityType<String, Card> {
   }
 
   @Override
+  public Card syncedCopy(Card c) {
+    return new Card(c.id, c.title, c.done, c.version);
+  }
+
+  @Override
   public Snapshot<Card> snapshot(Card c) {
     return new CardSnapshot(c.id, c.title, c.done, c.version);
   }

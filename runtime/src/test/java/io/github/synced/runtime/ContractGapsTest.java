@@ -258,6 +258,11 @@ class ContractGapsTest {
     }
 
     @Override
+    public Card syncedCopy(Card c) {
+      return d.syncedCopy(c);
+    }
+
+    @Override
     public Snapshot<Card> snapshot(Card c) {
       return d.snapshot(c);
     }

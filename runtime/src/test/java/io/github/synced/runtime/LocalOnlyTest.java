@@ -95,4 +95,25 @@ class LocalOnlyTest {
         });
     assertTrue(h.view("t1").selected);
   }
+
+  @Test
+  void writesHandedToTheRemoteCarryNoLocalOnlyValues() {
+    Harness h = new Harness().withCards("t1", "t2");
+    h.store.local("t1", c -> c.expanded = true);
+    h.store.local("t2", c -> c.selected = true);
+    Card draft = new Card(null, "new", false, 0);
+    draft.expanded = true;
+
+    h.store.update("t1", CardPatch.empty().title("mine"));
+    h.store.delete("t2");
+    h.store.create(draft);
+
+    assertEquals(3, h.server.sent.size());
+    for (Write<String, Card> w : h.server.sent) {
+      assertFalse(w.entity().expanded, w.kind() + " carried expanded");
+      assertFalse(w.entity().selected, w.kind() + " carried selected");
+    }
+    assertEquals("mine", h.server.sent.get(0).entity().title, "the synced state is whole");
+    assertTrue(h.view("t1").expanded, "the store keeps its local-only value");
+  }
 }

@@ -122,6 +122,11 @@ class RecordEntityTest {
     }
 
     @Override
+    public Note syncedCopy(Note n) {
+      return new Note(n.id(), n.text(), n.version(), false);
+    }
+
+    @Override
     public Snapshot<Note> snapshot(Note n) {
       return new NoteSnapshot(n.id(), n.text(), n.version());
     }

@@ -187,6 +187,22 @@ class GeneratedCodeTest {
   }
 
   @Test
+  void syncedCopyKeepsTheSyncedFieldsAndLeavesLocalOnlyOnesAtTheirDefaults() {
+    FieldItem item = fieldItem("a", "title", 3);
+    item.expanded = true;
+    item.draft = "d";
+    FieldItem out = FieldItemSync.TYPE.syncedCopy(item);
+    assertNotSame(item, out);
+    assertSyncedEqual(FieldItemSync.TYPE, item, out);
+    assertFalse(out.expanded);
+    assertNull(out.draft);
+    assertTrue(item.expanded, "the original is untouched");
+
+    RecordItem record = new RecordItem("r", "label", true, 3, 7);
+    assertEquals(new RecordItem("r", "label", false, 3, 7), RecordItemSync.TYPE.syncedCopy(record));
+  }
+
+  @Test
   void patchesAreImmutableValues() {
     FieldItemPatch titled = FieldItemPatch.empty().title("x");
     FieldItemPatch both = titled.count(3);

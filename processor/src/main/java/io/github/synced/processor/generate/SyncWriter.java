@@ -160,6 +160,7 @@ public final class SyncWriter {
     type.addMethod(compare.build());
 
     type.addMethod(copy(model));
+    type.addMethod(syncedCopy(model));
     type.addMethod(
         method("snapshot", snapshot)
             .addJavadoc("The synced fields of {@code entity}, as an immutable value.\n")
@@ -244,6 +245,29 @@ public final class SyncWriter {
     }
     method.addStatement("$T copy = new $T()", model.entity(), model.entity());
     for (Property p : model.properties()) {
+      method.addStatement(Code.set(p, "copy", Code.read(p, "entity")));
+    }
+    return method.addStatement("return copy").build();
+  }
+
+  private static MethodSpec syncedCopy(EntityModel model) {
+    MethodSpec.Builder method =
+        method("syncedCopy", model.entity())
+            .addJavadoc(
+                "A new {@link $T} with the synced fields of {@code entity} and every local-only"
+                    + " field as a\nnew instance has it: what may leave the client.\n",
+                model.entity())
+            .addParameter(model.entity(), "entity");
+    if (model.record()) {
+      return method
+          .addStatement(
+              "return $L",
+              Code.newRecord(
+                  model, p -> p.isSynced() ? Code.read(p, "entity") : Code.defaultValue(p.type())))
+          .build();
+    }
+    method.addStatement("$T copy = new $T()", model.entity(), model.entity());
+    for (Property p : model.synced()) {
       method.addStatement(Code.set(p, "copy", Code.read(p, "entity")));
     }
     return method.addStatement("return copy").build();

@@ -76,6 +76,11 @@ public final class NoteType implements EntityType<String, Note> {
   }
 
   @Override
+  public Note syncedCopy(Note entity) {
+    return new Note(entity.id, entity.text, entity.priority, entity.version);
+  }
+
+  @Override
   public Snapshot<Note> snapshot(Note e) {
     return new NoteSnapshot(e.id, e.text, e.priority, e.version);
   }
