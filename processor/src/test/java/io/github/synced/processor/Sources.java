@@ -80,7 +80,7 @@ final class Sources {
       String[] lines = source.getCharContent(true).toString().split("\n", -1);
       for (int i = 0; i < lines.length; i++) {
         if (lines[i].contains(marker)) {
-          return i + 1;
+          return i + 1L;
         }
       }
     } catch (IOException e) {

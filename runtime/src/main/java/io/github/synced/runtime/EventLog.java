@@ -165,7 +165,7 @@ public final class EventLog<K, E> {
   }
 
   private static String show(Object value) {
-    return value instanceof String ? '"' + (String) value + '"' : String.valueOf(value);
+    return value instanceof String s ? '"' + s + '"' : String.valueOf(value);
   }
 
   private static String errorText(Throwable error) {

@@ -144,7 +144,7 @@ public final class Mutation<K, E> {
           "mutation " + sequence + " of '" + id + "' cannot move from " + from + " to " + next);
     }
     if (next == MutationState.SENDING) {
-      attempts++;
+      attempts = attempts() + 1; // written under the store's lock only; volatile for readers
     }
     if (next == MutationState.CONFIRMED) {
       error = null;

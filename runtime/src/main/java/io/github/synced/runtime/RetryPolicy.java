@@ -113,13 +113,14 @@ public record RetryPolicy(
           ? Duration.ZERO
           : retryAfter.compareTo(maxBackoff) > 0 ? maxBackoff : retryAfter;
     }
-    double nanos = initialBackoff.toNanos() * Math.pow(multiplier, Math.max(0, failedAttempts - 1));
-    nanos = Math.min(nanos, maxBackoff.toNanos());
+    double nanos =
+        (double) initialBackoff.toNanos() * Math.pow(multiplier, Math.max(0, failedAttempts - 1));
+    nanos = Math.min(nanos, (double) maxBackoff.toNanos());
     if (jitter > 0) {
       synchronized (random) {
         nanos *= 1 - jitter + 2 * jitter * random.nextDouble();
       }
     }
-    return Duration.ofNanos(Math.round(Math.min(nanos, maxBackoff.toNanos())));
+    return Duration.ofNanos(Math.round(Math.min(nanos, (double) maxBackoff.toNanos())));
   }
 }

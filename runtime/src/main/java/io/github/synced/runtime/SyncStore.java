@@ -558,8 +558,8 @@ public final class SyncStore<K, E> {
    * listener deliveries) to the outbox and drains it outside the lock.
    */
   private <T> T op(Supplier<T> body) {
-    lock.lock();
     T result;
+    lock.lock();
     try {
       if (lock.getHoldCount() > 1) {
         throw new IllegalStateException(

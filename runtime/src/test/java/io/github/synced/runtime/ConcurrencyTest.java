@@ -93,26 +93,29 @@ class ConcurrencyTest {
                   }
                 }));
       }
+      List<Future<?>> helpers = new ArrayList<>();
       for (int a = 0; a < 2; a++) {
         SplittableRandom rnd = new SplittableRandom(seed * 17 + a);
-        pool.submit(() -> answerUntil(stop, h, rnd));
+        helpers.add(pool.submit(() -> answerUntil(stop, h, rnd)));
       }
-      pool.submit(
-          () -> {
-            while (!stop.get()) {
-              h.clock.advance(Duration.ofMillis(5));
-              Thread.yield();
-            }
-          });
+      helpers.add(
+          pool.submit(
+              () -> {
+                while (!stop.get()) {
+                  h.clock.advance(Duration.ofMillis(5));
+                  Thread.yield();
+                }
+              }));
       SplittableRandom other = new SplittableRandom(seed * 7);
-      pool.submit(
-          () -> {
-            for (int i = 0; i < 100 && !stop.get(); i++) {
-              String id = "card" + other.nextInt(MUTATORS);
-              h.store.receive(h.server.edit(id, c -> c.title = "other writer"));
-              Thread.yield();
-            }
-          });
+      helpers.add(
+          pool.submit(
+              () -> {
+                for (int i = 0; i < 100 && !stop.get(); i++) {
+                  String id = "card" + other.nextInt(MUTATORS);
+                  h.store.receive(h.server.edit(id, c -> c.title = "other writer"));
+                  Thread.yield();
+                }
+              }));
       for (Future<?> f : mutators) {
         f.get(30, TimeUnit.SECONDS);
       }
@@ -121,6 +124,10 @@ class ConcurrencyTest {
         results = made.stream().map(m -> m.result().exceptionally(e -> null)).toList();
       }
       CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+      stop.set(true);
+      for (Future<?> f : helpers) {
+        f.get(30, TimeUnit.SECONDS); // a helper thread that failed fails the test
+      }
     } finally {
       stop.set(true);
       pool.shutdown();

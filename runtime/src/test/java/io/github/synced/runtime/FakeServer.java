@@ -118,7 +118,8 @@ final class FakeServer implements Remote<String, Card> {
         switch (write.kind()) {
           case CREATE -> {
             Card c = copy(write.entity());
-            c.id = "srv-" + (++created);
+            created++;
+            c.id = "srv-" + created;
             c.version = ++clock;
             truth.put(c.id, c);
             reply = Reply.entity(copy(c));

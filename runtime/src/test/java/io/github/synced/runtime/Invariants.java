@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,7 +80,8 @@ final class Invariants {
     for (Map.Entry<String, Card> left : lastAfter.entrySet()) {
       assertTrue(shown.contains(left.getKey()), "listeners still see " + left.getValue());
     }
-    Map<Mutation<String, Card>, MutationState> reached = new IdentityHashMap<>();
+    Map<Mutation<String, Card>, MutationState> reached =
+        new HashMap<>(); // mutations are identities
     List<Transition<String, Card>> transitions;
     synchronized (h.transitions) {
       transitions = new ArrayList<>(h.transitions);

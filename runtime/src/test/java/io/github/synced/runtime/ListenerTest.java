@@ -37,12 +37,15 @@ class ListenerTest {
     Mutation<String, Card> confirmed = h.store.update("t1", CardPatch.empty().title("mine"));
     Mutation<String, Card> rejected = h.store.update("t2", CardPatch.empty().title("mine"));
     List<List<Change.Cause>> heardWhenSettled = new ArrayList<>();
-    confirmed.result().whenComplete((v, e) -> heardWhenSettled.add(List.copyOf(h.causes())));
-    rejected.result().whenComplete((v, e) -> heardWhenSettled.add(List.copyOf(h.causes())));
+    CompletableFuture<?> heardFirst =
+        confirmed.result().whenComplete((v, e) -> heardWhenSettled.add(List.copyOf(h.causes())));
+    CompletableFuture<?> heardSecond =
+        rejected.result().whenComplete((v, e) -> heardWhenSettled.add(List.copyOf(h.causes())));
 
     h.server.next().succeed();
     h.server.next().fail(RemoteFailure.rejected(422, "no"));
 
+    assertTrue(heardFirst.isDone() && heardSecond.isDone());
     assertEquals(
         Change.Cause.CONFIRM, heardWhenSettled.get(0).get(heardWhenSettled.get(0).size() - 1));
     assertEquals(

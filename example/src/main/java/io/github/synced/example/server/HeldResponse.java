@@ -25,7 +25,7 @@ public final class HeldResponse {
   }
 
   void arrive(Runnable send) {
-    released.thenRun(send);
+    var unused = released.thenRun(send);
     arrived.complete(null);
   }
 }

@@ -325,7 +325,8 @@ public final class TaskServer implements AutoCloseable {
   /** How one request is treated: an injected error, a drop, a hold, or nothing (0/false/null). */
   private record Decision(int error, Duration retryAfter, boolean drop, HeldResponse hold) {}
 
-  /** An answer. */
+  /** An answer. Its body array is never changed once made. */
+  @SuppressWarnings("ArrayRecordComponent")
   private record Response(int status, Map<String, String> headers, byte[] body) {
     Response with(String header, String value) {
       Map<String, String> h = new LinkedHashMap<>(headers);
@@ -380,7 +381,7 @@ public final class TaskServer implements AutoCloseable {
       } else if (decision.hold() != null) {
         decision.hold().arrive(() -> send(exchange, response));
       } else if (delayMs > 0) {
-        timer.schedule(() -> send(exchange, response), delayMs, TimeUnit.MILLISECONDS);
+        var unused = timer.schedule(() -> send(exchange, response), delayMs, TimeUnit.MILLISECONDS);
       } else {
         send(exchange, response);
       }

@@ -409,7 +409,7 @@ class TaskServerTest {
           outcomes.add("dropped");
         }
       }
-      long applied = s.log().size() - 1;
+      long applied = s.log().size() - 1L;
       assertEquals(
           outcomes.stream().filter(o -> o.equals("200") || o.equals("dropped")).count(),
           applied,

@@ -276,7 +276,7 @@ public final class MutationsWriter {
         ClassName.get(Consumer.class), WildcardTypeName.supertypeOf(entity));
   }
 
-  /** {@code {@code a}, {@code b}} for the given properties. */
+  /** The names of the given properties, each in a Javadoc code tag, comma-separated. */
   private static String names(List<Property> properties) {
     return properties.stream()
         .map(p -> "{@code " + p.name() + "}")

@@ -219,7 +219,8 @@ public final class SyncWriter {
               model.entity())
           .addStatement(
               "return $L",
-              Code.newRecord(model, p -> p == id ? CodeBlock.of("id") : Code.read(p, "entity")))
+              Code.newRecord(
+                  model, p -> p.equals(id) ? CodeBlock.of("id") : Code.read(p, "entity")))
           .build();
     }
     return method

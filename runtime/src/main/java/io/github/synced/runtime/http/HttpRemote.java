@@ -257,20 +257,21 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
   private <T> CompletableFuture<T> exchange(
       HttpRequest request, Call call, Interpreter<T> interpreter) {
     CompletableFuture<T> result = new CompletableFuture<>();
-    client
-        .sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-        .whenComplete(
-            (response, error) -> {
-              try {
-                if (error != null) {
-                  result.completeExceptionally(failureOf(unwrap(error), call));
-                } else {
-                  result.complete(interpreter.interpret(response));
-                }
-              } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-              }
-            });
+    var unused =
+        client
+            .sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+            .whenComplete(
+                (response, error) -> {
+                  try {
+                    if (error != null) {
+                      result.completeExceptionally(failureOf(unwrap(error), call));
+                    } else {
+                      result.complete(interpreter.interpret(response));
+                    }
+                  } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                  }
+                });
     return result;
   }
 
