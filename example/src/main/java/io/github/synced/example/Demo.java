@@ -46,94 +46,32 @@ public final class Demo {
       boolean quiet) {
 
     static Options parse(String... args) {
-      Options o = new Options(42, 40, 0.1, 0.05, 10, 200, false);
+      long seed = 42;
+      int rounds = 40;
+      double errorRate = 0.1;
+      double dropRate = 0.05;
+      long latencyMs = 10;
+      long secondWriterMs = 200;
+      boolean quiet = false;
       for (String arg : args) {
         String[] kv = arg.split("=", 2);
         String v = kv.length == 2 ? kv[1] : "";
-        o =
-            switch (kv[0]) {
-              case "--seed" ->
-                  o.with(
-                      Long.parseLong(v),
-                      o.rounds,
-                      o.errorRate,
-                      o.dropRate,
-                      o.latencyMs,
-                      o.secondWriterMs,
-                      o.quiet);
-              case "--rounds" ->
-                  o.with(
-                      o.seed,
-                      Integer.parseInt(v),
-                      o.errorRate,
-                      o.dropRate,
-                      o.latencyMs,
-                      o.secondWriterMs,
-                      o.quiet);
-              case "--error-rate" ->
-                  o.with(
-                      o.seed,
-                      o.rounds,
-                      Double.parseDouble(v),
-                      o.dropRate,
-                      o.latencyMs,
-                      o.secondWriterMs,
-                      o.quiet);
-              case "--drop-rate" ->
-                  o.with(
-                      o.seed,
-                      o.rounds,
-                      o.errorRate,
-                      Double.parseDouble(v),
-                      o.latencyMs,
-                      o.secondWriterMs,
-                      o.quiet);
-              case "--latency-ms" ->
-                  o.with(
-                      o.seed,
-                      o.rounds,
-                      o.errorRate,
-                      o.dropRate,
-                      Long.parseLong(v),
-                      o.secondWriterMs,
-                      o.quiet);
-              case "--second-writer-ms" ->
-                  o.with(
-                      o.seed,
-                      o.rounds,
-                      o.errorRate,
-                      o.dropRate,
-                      o.latencyMs,
-                      Long.parseLong(v),
-                      o.quiet);
-              case "--quiet" ->
-                  o.with(
-                      o.seed,
-                      o.rounds,
-                      o.errorRate,
-                      o.dropRate,
-                      o.latencyMs,
-                      o.secondWriterMs,
-                      true);
-              default ->
-                  throw new IllegalArgumentException(
-                      "unknown option "
-                          + arg
-                          + "; known: --seed=N --rounds=N --error-rate=R"
-                          + " --drop-rate=R --latency-ms=N --second-writer-ms=N --quiet");
-            };
+        switch (kv[0]) {
+          case "--seed" -> seed = Long.parseLong(v);
+          case "--rounds" -> rounds = Integer.parseInt(v);
+          case "--error-rate" -> errorRate = Double.parseDouble(v);
+          case "--drop-rate" -> dropRate = Double.parseDouble(v);
+          case "--latency-ms" -> latencyMs = Long.parseLong(v);
+          case "--second-writer-ms" -> secondWriterMs = Long.parseLong(v);
+          case "--quiet" -> quiet = true;
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown option "
+                      + arg
+                      + "; known: --seed=N --rounds=N --error-rate=R --drop-rate=R"
+                      + " --latency-ms=N --second-writer-ms=N --quiet");
+        }
       }
-      return o;
-    }
-
-    private Options with(
-        long seed,
-        int rounds,
-        double errorRate,
-        double dropRate,
-        long latencyMs,
-        long secondWriterMs,
-        boolean quiet) {
       return new Options(seed, rounds, errorRate, dropRate, latencyMs, secondWriterMs, quiet);
     }
   }

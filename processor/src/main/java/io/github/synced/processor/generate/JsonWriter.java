@@ -20,6 +20,27 @@ import javax.lang.model.element.Modifier;
  */
 public final class JsonWriter {
 
+  /** Adds the refusal of an object in which {@code p} is absent, or {@code null}. */
+  private static void requirePresent(
+      MethodSpec.Builder read, EntityModel model, Property p, String idExpression, String problem) {
+    read.beginControlFlow(
+            "if ($L)",
+            p.isPrimitive()
+                ? CodeBlock.of("!fields.fields().contains($L)", Code.constant(model, p))
+                : CodeBlock.of(
+                    "!fields.fields().contains($L) || fields.$L() == null",
+                    Code.constant(model, p),
+                    p.name()))
+        .addStatement(
+            "throw new $T($S, $L, $S, $S)",
+            Code.BAD_SERVER_DATA,
+            model.name(),
+            idExpression,
+            p.name(),
+            problem)
+        .endControlFlow();
+  }
+
   private static final ClassName MAPPER =
       ClassName.get("com.fasterxml.jackson.databind", "ObjectMapper");
   private static final ClassName GENERATOR =
@@ -100,42 +121,14 @@ public final class JsonWriter {
                 Code.BAD_SERVER_DATA)
             .addParameter(PARSER, "in")
             .addException(IOException.class)
-            .addStatement("$T fields = readFields(in)", patch)
-            .beginControlFlow(
-                "if ($L)",
-                id.isPrimitive()
-                    ? CodeBlock.of("!fields.fields().contains($L)", Code.constant(model, id))
-                    : CodeBlock.of(
-                        "!fields.fields().contains($L) || fields.$L() == null",
-                        Code.constant(model, id),
-                        id.name()))
-            .addStatement(
-                "throw new $T($S, null, $S, $S)",
-                Code.BAD_SERVER_DATA,
-                model.name(),
-                id.name(),
-                "the id is missing")
-            .endControlFlow();
+            .addStatement("$T fields = readFields(in)", patch);
+    requirePresent(read, model, id, "null", "the id is missing");
     model
         .version()
         .ifPresent(
             v ->
-                read.beginControlFlow(
-                        "if ($L)",
-                        v.isPrimitive()
-                            ? CodeBlock.of("!fields.fields().contains($L)", Code.constant(model, v))
-                            : CodeBlock.of(
-                                "!fields.fields().contains($L) || fields.$L() == null",
-                                Code.constant(model, v),
-                                v.name()))
-                    .addStatement(
-                        "throw new $T($S, fields.$L(), $S, $S)",
-                        Code.BAD_SERVER_DATA,
-                        model.name(),
-                        id.name(),
-                        v.name(),
-                        "the version is missing")
-                    .endControlFlow());
+                requirePresent(
+                    read, model, v, "fields." + id.name() + "()", "the version is missing"));
     if (model.record()) {
       read.addStatement(
           "return $L",

@@ -62,20 +62,7 @@ public final class JsonCodecs {
    * @throws BadServerDataException if the document is not a well-formed object of the entity
    */
   public static <E> E readEntity(ObjectMapper mapper, JsonCodec<E> codec, byte[] json, Object id) {
-    try (JsonParser in = mapper.createParser(json)) {
-      try {
-        expectObject(codec, in, id);
-        E entity = codec.read(in);
-        expectEnd(codec, in, id);
-        return entity;
-      } catch (JsonProcessingException e) {
-        throw malformed(codec, in, id, e);
-      } catch (BadServerDataException e) {
-        throw withId(e, id);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return readObject(mapper, codec, json, id, codec::read);
   }
 
   /**
@@ -86,12 +73,22 @@ public final class JsonCodecs {
    */
   public static <E> Patch<E> readPatch(
       ObjectMapper mapper, JsonCodec<E> codec, byte[] json, Object id) {
+    return readObject(mapper, codec, json, id, codec::readPatch);
+  }
+
+  /** How one object is read once the parser stands on its opening brace. */
+  private interface ObjectReader<T> {
+    T read(JsonParser in) throws IOException;
+  }
+
+  private static <E, T> T readObject(
+      ObjectMapper mapper, JsonCodec<E> codec, byte[] json, Object id, ObjectReader<T> reader) {
     try (JsonParser in = mapper.createParser(json)) {
       try {
         expectObject(codec, in, id);
-        Patch<E> patch = codec.readPatch(in);
+        T value = reader.read(in);
         expectEnd(codec, in, id);
-        return patch;
+        return value;
       } catch (JsonProcessingException e) {
         throw malformed(codec, in, id, e);
       } catch (BadServerDataException e) {
