@@ -75,12 +75,21 @@ public final class SyncStore<K, E> {
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<K, Entry<K, E>> byId = new HashMap<>();
   private final Map<Long, Entry<K, E>> ordered = new LinkedHashMap<>();
-  private final Map<K, K> aliases = new HashMap<>();
+
+  /**
+   * How many temporary ids (to find an entity by its draft id after re-keying) and deleted ids (to
+   * keep stale pushes from reviving an entity) the store remembers; the oldest are forgotten.
+   */
+  static final int REMEMBERED = 10_000;
+
+  /** Temporary ids of created entities, to their real ids; the latest {@link #REMEMBERED}. */
+  private final Map<K, K> aliases = latest(REMEMBERED);
 
   /**
    * Ids deleted on the server, with the epoch of their removal: stale pushes must not revive them.
+   * The latest {@link #REMEMBERED}.
    */
-  private final Map<K, Long> tombstones = new HashMap<>();
+  private final Map<K, Long> tombstones = latest(REMEMBERED);
 
   private final Map<K, List<Listener<Change<K, E>>>> entityListeners = new HashMap<>();
   private final List<Listener<Change<K, E>>> collectionListeners = new CopyOnWriteArrayList<>();
@@ -102,6 +111,28 @@ public final class SyncStore<K, E> {
     this.order = b.order;
     this.tempIds = b.tempIds;
     this.keys = b.keys;
+  }
+
+  /** A map that keeps only its {@code limit} most recently added entries. */
+  private static <A, B> Map<A, B> latest(int limit) {
+    return new LinkedHashMap<>() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<A, B> eldest) {
+        return size() > limit;
+      }
+    };
+  }
+
+  /** How many temporary and deleted ids the store remembers now (for tests). */
+  int remembered() {
+    lock.lock();
+    try {
+      return aliases.size() + tombstones.size();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Starts building a store for the entity type {@code type} (a generated {@code XSync.TYPE}). */

@@ -125,4 +125,21 @@ class CreateDeleteTest {
     assertInstanceOf(Mutation.class, store.create(new Card("own", "x", false, 0)));
     assertEquals("own", server.next().write.id());
   }
+
+  @Test
+  void deletedAndTemporaryIdsAreRememberedOnlyUpToABound() {
+    Harness h = new Harness();
+    int n = SyncStore.REMEMBERED + 50;
+    for (int i = 0; i < n; i++) {
+      String id = "c" + i;
+      h.store.receive(h.server.put(id, "x", false));
+      h.store.receiveDeleted(id); // a tombstone each
+      Mutation<String, Card> created = h.store.create(new Card(null, "new", false, 0));
+      h.server.next().succeed(); // a temporary id re-keyed: an alias each
+      assertEquals(MutationState.CONFIRMED, created.state());
+    }
+    assertEquals(2 * SyncStore.REMEMBERED, h.store.remembered());
+    assertTrue(
+        h.store.get("tmp-" + n).isPresent(), "the latest temporary id still finds its entity");
+  }
 }
