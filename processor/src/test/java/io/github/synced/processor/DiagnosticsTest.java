@@ -477,6 +477,232 @@ class DiagnosticsTest {
   }
 
   @Test
+  void fieldNamedLikeAMemberOrTypeOfTheGeneratedPatchIsRefused(@TempDir Path dir) {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  String EMPTY;",
+            "  int Objects;",
+            "  long ItemField;",
+            "}");
+    Compilation c = compile(item);
+    assertError(
+        c, item, "String EMPTY", Message.RESERVED_NAME.format("EMPTY", "Item", "ItemPatch"));
+    assertError(
+        c, item, "int Objects", Message.RESERVED_NAME.format("Objects", "Item", "ItemPatch"));
+    assertError(
+        c, item, "long ItemField", Message.RESERVED_NAME.format("ItemField", "Item", "ItemPatch"));
+    assertThat(c).hadErrorCount(3);
+    assertEquals(List.of(), Sources.generatedNames(dir, item), "nothing generated");
+  }
+
+  @Test
+  void syncedFieldsThatBecomeTheSameConstantAreRefusedAtTheSecond(@TempDir Path dir) {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  String fooBar;",
+            "  String foo_bar;",
+            "}");
+    Compilation c = compile(item);
+    assertError(
+        c,
+        item,
+        "String foo_bar",
+        Message.CONSTANT_CLASH.format("fooBar", "foo_bar", "Item", "FOO_BAR", "ItemField"));
+    assertThat(c)
+        .hadErrorContaining(
+            "[SyncedConstantClash] synced fields 'fooBar' and 'foo_bar' of Item both become the"
+                + " constant FOO_BAR of the generated ItemField; rename one of them");
+    assertThat(c).hadErrorCount(1);
+    assertEquals(List.of(), Sources.generatedNames(dir, item), "nothing generated");
+  }
+
+  @Test
+  void localOnlyFieldMayShareAConstantNameWithASyncedOne() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  String fooBar;",
+            "  @LocalOnly String foo_bar;",
+            "}");
+    Compilation c = Sources.compileStrict(List.of(item));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.ItemField").contentsAsUtf8String().contains("FOO_BAR");
+  }
+
+  @Test
+  void fieldThatHidesASuperclassFieldIsRefusedAtTheSubclassField(@TempDir Path dir) {
+    JavaFileObject base =
+        entity(
+            "Base",
+            "public class Base {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  String title;",
+            "}");
+    JavaFileObject item =
+        entity("Item", "@Synced", "public class Item extends Base {", "  String title;", "}");
+    Compilation c = compile(base, item);
+    assertError(
+        c, item, "String title", Message.HIDDEN_FIELD.format("title", "Item", "title", "Base"));
+    assertThat(c)
+        .hadErrorContaining(
+            "[SyncedHiddenField] field 'title' of Item has the same name as field 'title' of its"
+                + " superclass Base, and generated code reaches both by that name, so it cannot"
+                + " tell them apart; rename one of them, or mark the superclass's field transient"
+                + " if it is not entity state (@LocalOnly does not help)");
+    assertThat(c).hadErrorCount(1);
+    assertEquals(List.of(), Sources.generatedNames(dir, base, item), "nothing generated");
+  }
+
+  @Test
+  void localOnlyFieldThatHidesASuperclassFieldIsRefused(@TempDir Path dir) {
+    JavaFileObject base =
+        entity(
+            "Base",
+            "public class Base {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  @LocalOnly String title;",
+            "}");
+    JavaFileObject item =
+        entity("Item", "@Synced", "public class Item extends Base {", "  String title;", "}");
+    Compilation c = compile(base, item);
+    assertError(
+        c, item, "String title", Message.HIDDEN_FIELD.format("title", "Item", "title", "Base"));
+    assertThat(c).hadErrorCount(1);
+    assertEquals(List.of(), Sources.generatedNames(dir, base, item), "nothing generated");
+  }
+
+  @Test
+  void transientFieldThatHidesADirectlyReachedSuperclassFieldIsRefused(@TempDir Path dir) {
+    JavaFileObject base =
+        entity(
+            "Base",
+            "public class Base {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  String title;",
+            "}");
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item extends Base {",
+            "  transient String title;",
+            "}");
+    Compilation c = compile(base, item);
+    assertError(
+        c,
+        item,
+        "transient String title",
+        Message.HIDDEN_FIELD.format("title", "Item", "title", "Base"));
+    assertThat(c).hadErrorCount(1);
+    assertEquals(List.of(), Sources.generatedNames(dir, base, item), "nothing generated");
+  }
+
+  @Test
+  void fieldOfAPrivateNestedEnumIsRefused(@TempDir Path dir) {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  Kind kind;",
+            "  private enum Kind { A, B }",
+            "}");
+    Compilation c = compile(item);
+    assertError(
+        c,
+        item,
+        "Kind kind",
+        Message.INACCESSIBLE_TYPE.format(
+            "kind", "Item", "test.Item.Kind", "test", "Kind", "private"));
+    assertThat(c)
+        .hadErrorContaining(
+            "[SyncedInaccessibleType] field 'kind' of Item has type test.Item.Kind, which generated"
+                + " code in package test cannot access because Kind is private; make Kind public,"
+                + " or package-private if it is in package test");
+    assertThat(c).hadErrorCount(1);
+    assertEquals(List.of(), Sources.generatedNames(dir, item), "nothing generated");
+  }
+
+  @Test
+  void fieldOfAPackagePrivateTypeOfAnotherPackageIsRefused(@TempDir Path dir) {
+    JavaFileObject level = source("base.Level", "package base;", "enum Level { LOW, HIGH }");
+    JavaFileObject base =
+        source(
+            "base.Base",
+            "package base;",
+            IMPORTS,
+            "public class Base {",
+            "  @SyncId public String id;",
+            "  @SyncVersion public long v;",
+            "  private Level level;",
+            "  public Level getLevel() { return level; }",
+            "  public void setLevel(Level level) { this.level = level; }",
+            "}");
+    JavaFileObject item = entity("Item", "@Synced", "public class Item extends base.Base {", "}");
+    Compilation c = compile(level, base, item);
+    assertError(
+        c,
+        base,
+        "private Level level",
+        Message.INACCESSIBLE_TYPE.format(
+            "level", "Item", "base.Level", "test", "Level", "package-private in package base"));
+    assertThat(c).hadErrorCount(1);
+    assertEquals(List.of(), Sources.generatedNames(dir, level, base, item), "nothing generated");
+  }
+
+  @Test
+  void localOnlyFieldOfAPrivateTypeIsAccepted() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  @LocalOnly Kind kind;",
+            "  private enum Kind { A, B }",
+            "}");
+    Compilation c = Sources.compileStrict(List.of(item));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.ItemSync").contentsAsUtf8String().contains("kind");
+  }
+
+  @Test
+  void entityNestedInAPackagePrivateClassIsAccepted() {
+    JavaFileObject outer =
+        entity(
+            "Outer",
+            "class Outer {",
+            "  @Synced protected static class Item { @SyncId String id; @SyncVersion long v; }",
+            "}");
+    Compilation c = Sources.compileStrict(List.of(outer));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c)
+        .generatedSourceFile("test.Outer_ItemSync")
+        .contentsAsUtf8String()
+        .contains("Outer.Item");
+  }
+
+  @Test
   void fieldOfUnknownTypeIsReportedAfterTheLastRound(@TempDir Path dir) {
     JavaFileObject item =
         entity(
@@ -604,7 +830,8 @@ class DiagnosticsTest {
   @Test
   void everyCatalogueEntryStartsWithItsTagAndIsAnErrorButOne() {
     for (Message message : Message.values()) {
-      assertTrue(message.format("a", "b", "c", "d", "e").startsWith("[" + message.tag() + "] "));
+      assertTrue(
+          message.format("a", "b", "c", "d", "e", "f").startsWith("[" + message.tag() + "] "));
       assertEquals(
           message == Message.NO_VERSION ? Diagnostic.Kind.WARNING : Diagnostic.Kind.ERROR,
           message.kind(),

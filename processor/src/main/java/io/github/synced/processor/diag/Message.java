@@ -94,8 +94,23 @@ public enum Message {
           + " getter"),
   RESERVED_NAME(
       "SyncedReservedName",
-      "field '%s' of %s has a name that the generated %s uses for its own method; rename the"
-          + " field"),
+      "field '%s' of %s has a name that the generated %s already uses for one of its own members"
+          + " or for a type it refers to; rename the field"),
+  CONSTANT_CLASH(
+      "SyncedConstantClash",
+      "synced fields '%s' and '%s' of %s both become the constant %s of the generated %s; rename"
+          + " one of them"),
+  HIDDEN_FIELD(
+      "SyncedHiddenField",
+      "field '%s' of %s has the same name as field '%s' of its superclass %s, and generated code"
+          + " reaches both by that name, so it cannot tell them apart; rename one of them, or mark"
+          + " the superclass's field transient if it is not entity state (@LocalOnly does not"
+          + " help)"),
+  INACCESSIBLE_TYPE(
+      "SyncedInaccessibleType",
+      "field '%1$s' of %2$s has type %3$s, which generated code in package %4$s cannot access"
+          + " because %5$s is %6$s; make %5$s public, or package-private if it is in package"
+          + " %4$s"),
   UNRESOLVED_TYPE(
       "SyncedUnresolvedType",
       "field '%s' of %s has type %s, which could not be resolved; nothing was generated for %s"),

@@ -44,6 +44,14 @@ public record Property(
 
   /** The enum constant name of this property in the generated field enum, e.g. UPDATED_AT. */
   public String constantName() {
+    return constantName(name);
+  }
+
+  /**
+   * The enum constant name of a property named {@code name} in the generated field enum: upper
+   * case, with an underscore before every upper-case letter that follows a lower-case one.
+   */
+  public static String constantName(String name) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);

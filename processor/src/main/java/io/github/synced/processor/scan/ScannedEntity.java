@@ -32,10 +32,19 @@ public record ScannedEntity(
     return type.getKind() == javax.lang.model.element.ElementKind.RECORD;
   }
 
+  /**
+   * The simple name of a generated type, for example {@code TaskField} for suffix {@code Field}:
+   * the entity's simple name, or for a nested entity its enclosing names joined by {@code _}, then
+   * the suffix.
+   */
+  public String generatedName(String suffix) {
+    return String.join("_", ClassName.get(type).simpleNames()) + suffix;
+  }
+
   /** The immutable model of a validated entity; call only when validation reported no error. */
   public EntityModel toModel(boolean json) {
     ClassName entity = ClassName.get(type);
-    String prefix = String.join("_", entity.simpleNames());
+    String prefix = generatedName("");
     List<Property> model =
         properties.stream()
             .map(

@@ -2,16 +2,26 @@ package io.github.synced.processor.validate;
 
 import io.github.synced.processor.diag.Message;
 import io.github.synced.processor.diag.Reporter;
+import io.github.synced.processor.model.Access;
+import io.github.synced.processor.model.Property;
 import io.github.synced.processor.model.ValueKind;
 import io.github.synced.processor.scan.ScannedEntity;
 import io.github.synced.processor.scan.ScannedProperty;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
@@ -21,9 +31,20 @@ import javax.lang.model.util.Elements;
  */
 public final class EntityValidator {
 
-  /** Property names the generated patch class uses for its own members. */
+  /**
+   * Property names the generated patch class uses for its own members, or for types it names in
+   * expressions (a field of that name would obscure the type). The generated field enum's name is
+   * reserved too, per entity.
+   */
   private static final Set<String> RESERVED =
       Set.of(
+          "EMPTY",
+          "Objects",
+          "Set",
+          "EnumSet",
+          "Collections",
+          "Float",
+          "Double",
           "fields",
           "get",
           "applyTo",
@@ -134,6 +155,116 @@ public final class EntityValidator {
     }
     for (ScannedProperty property : entity.properties()) {
       validate(entity, property, reporter);
+      checkTypeAccess(entity, property, reporter);
+    }
+    checkNames(entity, reporter);
+    checkHiddenByNonState(entity, reporter);
+  }
+
+  /**
+   * Reports a property with the same name as an earlier one (a field that hides a superclass
+   * field), and a synced property whose field enum constant is an earlier one's.
+   */
+  private static void checkNames(ScannedEntity entity, Reporter reporter) {
+    Map<String, ScannedProperty> byName = new HashMap<>();
+    Map<String, ScannedProperty> byConstant = new HashMap<>();
+    for (ScannedProperty p : entity.properties()) {
+      ScannedProperty same = byName.putIfAbsent(p.name(), p);
+      if (same != null) {
+        reporter.report(
+            p.element(),
+            Message.HIDDEN_FIELD,
+            p.name(),
+            p.element().getEnclosingElement().getSimpleName(),
+            same.name(),
+            same.element().getEnclosingElement().getSimpleName());
+        continue;
+      }
+      if (p.localOnlyAt() != null) {
+        continue;
+      }
+      String constant = Property.constantName(p.name());
+      ScannedProperty clash = byConstant.putIfAbsent(constant, p);
+      if (clash != null) {
+        reporter.report(
+            p.element(),
+            Message.CONSTANT_CLASH,
+            clash.name(),
+            p.name(),
+            entity.type().getSimpleName(),
+            constant,
+            entity.generatedName("Field"));
+      }
+    }
+  }
+
+  /**
+   * Reports a static or transient field that hides a superclass field which generated code reaches
+   * directly: {@code entity.name} would reach the hiding field instead.
+   */
+  private static void checkHiddenByNonState(ScannedEntity entity, Reporter reporter) {
+    Set<Element> state = new HashSet<>();
+    entity.properties().forEach(p -> state.add(p.element()));
+    for (ScannedProperty p : entity.properties()) {
+      Element owner = p.element().getEnclosingElement();
+      if (p.read() == null || p.read().style() != Access.Style.FIELD) {
+        continue;
+      }
+      for (TypeElement c = entity.type(); c != null && !c.equals(owner); c = superclassOf(c)) {
+        for (VariableElement field : ElementFilter.fieldsIn(c.getEnclosedElements())) {
+          if (field.getSimpleName().contentEquals(p.name()) && !state.contains(field)) {
+            reporter.report(
+                field,
+                Message.HIDDEN_FIELD,
+                p.name(),
+                c.getSimpleName(),
+                p.name(),
+                owner.getSimpleName());
+          }
+        }
+      }
+    }
+  }
+
+  private static TypeElement superclassOf(TypeElement type) {
+    TypeMirror superclass = type.getSuperclass();
+    return superclass.getKind() == TypeKind.DECLARED
+        ? (TypeElement) ((DeclaredType) superclass).asElement()
+        : null;
+  }
+
+  /**
+   * Reports a synced property whose type the generated code (in the entity's package, outside its
+   * nest, not a subclass) cannot name: a private type, or a non-public one in another package, or
+   * one nested in such a type.
+   */
+  private void checkTypeAccess(ScannedEntity entity, ScannedProperty p, Reporter reporter) {
+    if (p.localOnlyAt() != null || p.kind() == null || !(p.type() instanceof DeclaredType d)) {
+      return;
+    }
+    Name target = elements.getPackageOf(entity.type()).getQualifiedName();
+    for (Element e = d.asElement(); e instanceof TypeElement t; e = e.getEnclosingElement()) {
+      Set<Modifier> modifiers = t.getModifiers();
+      Name own = elements.getPackageOf(t).getQualifiedName();
+      if (modifiers.contains(Modifier.PRIVATE)
+          || (!modifiers.contains(Modifier.PUBLIC) && !own.equals(target))) {
+        String why =
+            modifiers.contains(Modifier.PRIVATE)
+                ? "private"
+                : (modifiers.contains(Modifier.PROTECTED) ? "protected" : "package-private")
+                    + " in package "
+                    + own;
+        reporter.report(
+            p.element(),
+            Message.INACCESSIBLE_TYPE,
+            p.name(),
+            entity.type().getSimpleName(),
+            p.type(),
+            target,
+            t.getSimpleName(),
+            why);
+        return;
+      }
     }
   }
 
@@ -148,7 +279,7 @@ public final class EntityValidator {
       reporter.reportAnnotation(
           p.localOnlyAt(), "LocalOnly", Message.LOCAL_ONLY_VERSION, p.name(), name);
     }
-    if (RESERVED.contains(p.name())) {
+    if (RESERVED.contains(p.name()) || p.name().equals(entity.generatedName("Field"))) {
       reporter.report(p.element(), Message.RESERVED_NAME, p.name(), name, name + "Patch");
     }
     // Local-only state is only copied, never compared, sent or parsed: any type will do.
