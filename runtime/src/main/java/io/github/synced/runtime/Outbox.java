@@ -77,6 +77,11 @@ final class Outbox {
         next.run();
       } catch (RuntimeException ex) {
         LOG.log(Level.WARNING, "store work failed", ex);
+      } catch (Error err) {
+        synchronized (queue) {
+          draining = false; // the next drain runs what is left: one Error must not stop the store
+        }
+        throw err;
       }
     }
   }

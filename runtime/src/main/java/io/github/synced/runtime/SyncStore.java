@@ -125,6 +125,16 @@ public final class SyncStore<K, E> {
     };
   }
 
+  /** How many ids have entity subscriptions now (for tests). */
+  int subscribedIds() {
+    lock.lock();
+    try {
+      return entityListeners.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** How many temporary and deleted ids the store remembers now (for tests). */
   int remembered() {
     lock.lock();
@@ -562,7 +572,16 @@ public final class SyncStore<K, E> {
       l.active = false;
       lock.lock();
       try {
-        entityListeners.values().forEach(ls -> ls.remove(l));
+        K key = aliases.getOrDefault(id, id);
+        List<Listener<Change<K, E>>> ls = entityListeners.get(key);
+        if (ls != null && ls.remove(l)) {
+          if (ls.isEmpty()) {
+            entityListeners.remove(key);
+          }
+        } else { // its temporary id is forgotten: look everywhere
+          entityListeners.values().forEach(all -> all.remove(l));
+          entityListeners.values().removeIf(List::isEmpty);
+        }
       } finally {
         lock.unlock();
       }
@@ -718,6 +737,12 @@ public final class SyncStore<K, E> {
     if (!m.superseded.isEmpty()) {
       Set<EntityField> left = new LinkedHashSet<>(m.patch.fields());
       left.removeAll(m.superseded);
+      if (left.isEmpty() && m.state() == MutationState.OUTCOME_UNKNOWN) {
+        // Its last send may have been applied after the later mutation, so the server may hold
+        // this mutation's values: only the server's state can tell which.
+        askServer(e, m, m.error().orElse(null), 1);
+        return;
+      }
       if (left.isEmpty()) {
         E before = e.view == null ? null : type.copy(e.view);
         e.mutations.remove(m);
@@ -773,7 +798,13 @@ public final class SyncStore<K, E> {
             confirm(e, m, w, reply);
           } else if (cause instanceof RemoteFailure rf) {
             switch (rf.kind()) {
-              case REJECTED -> rollback(e, m, rf, "rejected");
+              case REJECTED -> {
+                if (isGone(rf) && m.kind() != Write.Kind.CREATE && e.base != null) {
+                  deletedOnServer(e); // a delete has had its way; updates cannot apply any more
+                } else {
+                  rollback(e, m, rf, "rejected");
+                }
+              }
               case TRANSIENT -> retryLater(e, m, MutationState.RETRYING, rf, rf.retryAfter());
               case OUTCOME_UNKNOWN -> unknownOutcome(e, m, rf);
               case CONFLICT -> conflict(e, m, rf);
@@ -1392,6 +1423,11 @@ public final class SyncStore<K, E> {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Whether a refusal says the entity does not exist on the server (404 Not Found, 410 Gone). */
+  private static boolean isGone(RemoteFailure rf) {
+    return rf.status() == 404 || rf.status() == 410;
   }
 
   private Entry<K, E> find(K id) {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Several threads mutate while answers, pushes and retry timers complete on other threads (rule
  * 12). Bounded by timeouts on futures, never by sleeps; the same invariants as the randomized
- * schedules must hold once quiet.
+ * schedules must hold once quiet. {@code -Dsynced.reps=N} repeats the run N times in one JVM, to
+ * hunt interleavings ({@code -Dsynced.reps=150} found a lost update that one run shows rarely).
  */
 class ConcurrencyTest {
 
@@ -33,7 +34,9 @@ class ConcurrencyTest {
   void threadsMutatingWhileAnswersCompleteElsewhereConvergeToTheServer() throws Exception {
     long seed = Long.getLong("synced.seed", 7L);
     try {
-      run(seed);
+      for (int rep = 0; rep < Integer.getInteger("synced.reps", 1); rep++) {
+        run(seed);
+      }
     } catch (Exception | AssertionError e) {
       throw new AssertionError(
           "threaded run failed (thread interleaving varies; op choices from -Dsynced.seed="

@@ -142,4 +142,42 @@ class CreateDeleteTest {
     assertTrue(
         h.store.get("tmp-" + n).isPresent(), "the latest temporary id still finds its entity");
   }
+
+  @Test
+  void deleteAnsweredNotFoundIsConfirmedAndTheEntityStaysGone() {
+    Harness h = new Harness().withCards("t1", "t2");
+    Mutation<String, Card> m = h.store.delete("t1");
+
+    h.server.next().fail(RemoteFailure.rejected(404, "no such task")); // someone deleted it first
+
+    assertEquals(MutationState.CONFIRMED, m.state());
+    assertTrue(h.store.get("t1").isEmpty());
+    assertTrue(h.changes.stream().noneMatch(c -> c.cause() == Change.Cause.RESTORED));
+  }
+
+  @Test
+  void updateAnsweredGoneRemovesTheEntityAndRollsBackItsMutations() {
+    Harness h = new Harness().withCards("t1", "t2");
+    Mutation<String, Card> first = h.store.update("t1", CardPatch.empty().title("mine"));
+    Mutation<String, Card> second = h.store.update("t1", CardPatch.empty().done(true));
+
+    h.server.next().fail(RemoteFailure.rejected(410, "gone"));
+
+    assertEquals(MutationState.ROLLED_BACK, first.state());
+    assertEquals(MutationState.ROLLED_BACK, second.state());
+    assertTrue(h.store.get("t1").isEmpty(), "no ghost left until the next refetch");
+    assertEquals(Change.Cause.DELETED, h.lastChange().cause());
+    assertEquals(0, h.server.waiting(), "nothing more was sent");
+  }
+
+  @Test
+  void otherRefusalsOfADeleteStillRestoreTheEntity() {
+    Harness h = new Harness().withCards("t1");
+    Mutation<String, Card> m = h.store.delete("t1");
+
+    h.server.next().fail(RemoteFailure.rejected(403, "forbidden"));
+
+    assertEquals(MutationState.ROLLED_BACK, m.state());
+    assertTrue(h.store.get("t1").isPresent());
+  }
 }

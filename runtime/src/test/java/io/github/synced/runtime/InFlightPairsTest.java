@@ -89,6 +89,24 @@ class InFlightPairsTest {
   }
 
   @Test
+  void replacedMutationOfUnknownOutcomeIsDecidedByTheServersState() {
+    Harness h = new Harness(SyncStore.Builder::sendInParallel).withCards("t1");
+    Mutation<String, Card> first = h.store.update("t1", CardPatch.empty().title("A"));
+    Mutation<String, Card> second = h.store.update("t1", CardPatch.empty().title("B"));
+    FakeServer.Call c1 = h.server.call(0);
+    h.server.call(1).succeed(); // B is applied and confirmed first
+
+    c1.applyAndDrop(); // then A is applied after it, and its answer is lost
+    h.clock.advance(java.time.Duration.ofMillis(100)); // the retry finds every field replaced
+
+    assertEquals(MutationState.CONFIRMED, first.state());
+    assertEquals(MutationState.CONFIRMED, second.state());
+    assertEquals("A", h.server.get("t1").title, "the server applied A last");
+    assertEquals("A", h.view("t1").title, "and the store learned it instead of assuming B");
+    h.assertSyncedWithServer("t1");
+  }
+
+  @Test
   void mutationWhoseEveryFieldWasReplacedSettlesWithoutAResend() {
     Harness h = new Harness(SyncStore.Builder::sendInParallel).withCards("t1");
     Mutation<String, Card> first = h.store.update("t1", CardPatch.empty().title("A"));

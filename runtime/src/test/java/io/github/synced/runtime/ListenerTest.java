@@ -2,6 +2,7 @@ package io.github.synced.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayDeque;
@@ -119,5 +120,46 @@ class ListenerTest {
     h.store.local("t1", c -> c.expanded = false);
     assertEquals(1, heard.size());
     assertFalse(heard.get(0).after().expanded == heard.get(0).before().expanded);
+  }
+
+  @Test
+  void anErrorThrownByAListenerDoesNotStopTheStore() {
+    Harness h = new Harness().withCards("t1");
+    java.util.concurrent.atomic.AtomicBoolean thrown =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    h.store.subscribe(
+        c -> {
+          if (thrown.compareAndSet(false, true)) {
+            throw new AssertionError("a listener's bug");
+          }
+        });
+    assertThrows(AssertionError.class, () -> h.store.local("t1", c -> c.expanded = true));
+
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
+    assertEquals(1, h.server.sent.size(), "sends still go out");
+    h.server.next().succeed();
+
+    assertEquals(MutationState.CONFIRMED, m.state());
+    assertEquals(
+        List.of(Change.Cause.LOCAL_EDIT, Change.Cause.OPTIMISTIC, Change.Cause.CONFIRM),
+        h.causes().subList(h.causes().size() - 3, h.causes().size()));
+  }
+
+  @Test
+  void cancellingEntitySubscriptionsLeavesNothingBehind() {
+    Harness h = new Harness().withCards("t1", "t2");
+    List<Subscription> subs = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      subs.add(h.store.subscribe("t1", c -> {}));
+      subs.add(h.store.subscribe("t2", c -> {}));
+    }
+    Mutation<String, Card> created = h.store.create(new Card(null, "new", false, 0));
+    subs.add(h.store.subscribe(created.id(), c -> {})); // subscribed under the temporary id
+    h.server.next().succeed(); // re-keyed: the subscription follows the real id
+    assertEquals(3, h.store.subscribedIds());
+
+    subs.forEach(Subscription::cancel);
+
+    assertEquals(0, h.store.subscribedIds());
   }
 }

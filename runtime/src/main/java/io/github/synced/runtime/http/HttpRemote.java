@@ -57,8 +57,8 @@ import java.util.function.Function;
  * If-Match: "<baseVersion>"}. A 2xx answer with an object body becomes {@link Reply#entity}; an
  * update's answer without the id property, such as {@code {"updatedAt": 8}}, becomes {@link
  * Reply#partial} (it must then hold the version, where the entity has one); a {@code 204} or an
- * empty body becomes {@link Reply#empty()}. An answer whose id differs from the id written to
- * (updates, deletes, fetches) is refused.
+ * empty body becomes {@link Reply#empty()}, and so does any answer to a delete (its body is not
+ * read). An answer whose id differs from the id written to (updates, fetches) is refused.
  *
  * <table>
  *   <caption>Failures, as the store sees them</caption>
@@ -224,7 +224,7 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
             case CREATE ->
                 Reply.entity(JsonCodecs.readEntity(mapper, codec, response.body(), write.id()));
             case UPDATE -> updateReply(response.body(), write.id());
-            case DELETE -> Reply.entity(readSameId(response.body(), write.id()));
+            case DELETE -> Reply.empty(); // the store needs nothing back from a delete
           };
         });
   }

@@ -201,6 +201,17 @@ class HttpRemoteTest {
   }
 
   @Test
+  void aDeleteAnsweredWithAnyBodyIsAnEmptyReply() throws Exception {
+    server.answer(respond(200, "{\"ok\":true}")); // not an entity: a delete's body is not read
+
+    Reply<Note> reply =
+        value(remote.send(new Write<>(Write.Kind.DELETE, "n1", null, null, 7L, "key-del", 1)));
+
+    assertTrue(reply.entity().isEmpty());
+    assertTrue(reply.fields().isEmpty());
+  }
+
+  @Test
   void anUpdateAnsweredWithoutTheIdIsAPartialReply() throws Exception {
     server.answer(respond(200, "{\"version\":8,\"pinned\":true}"));
 
