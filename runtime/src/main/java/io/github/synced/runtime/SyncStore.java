@@ -236,10 +236,14 @@ public final class SyncStore<K, E> {
       if (e == null) {
         return byField;
       }
+      List<List<EntityField>> fieldsOf = new ArrayList<>(e.mutations.size());
+      for (Mutation<K, E> m : e.mutations) {
+        fieldsOf.add(m.fields(type));
+      }
       for (EntityField f : type.fields()) {
-        for (Mutation<K, E> m : e.mutations) {
-          if (m.fields(type).contains(f)) {
-            byField.computeIfAbsent(f, x -> new ArrayList<>()).add(m);
+        for (int i = 0; i < fieldsOf.size(); i++) {
+          if (fieldsOf.get(i).contains(f)) {
+            byField.computeIfAbsent(f, x -> new ArrayList<>()).add(e.mutations.get(i));
           }
         }
       }
@@ -259,10 +263,7 @@ public final class SyncStore<K, E> {
    * @throws BadServerDataException if a state has the wrong type, no id or no version
    */
   public void load(Collection<? extends E> serverStates) {
-    List<E> checked = new ArrayList<>(serverStates.size());
-    for (E s : serverStates) {
-      checked.add(s);
-    }
+    List<E> checked = new ArrayList<>(serverStates);
     op(
         () -> {
           for (E s : checked) {
@@ -744,7 +745,7 @@ public final class SyncStore<K, E> {
         return;
       }
       if (left.isEmpty()) {
-        E before = e.view == null ? null : type.copy(e.view);
+        E before = viewCopy(e);
         e.mutations.remove(m);
         derive(e);
         move(m, MutationState.CONFIRMED, "superseded by a later confirmed mutation", null);
@@ -824,7 +825,7 @@ public final class SyncStore<K, E> {
       rollback(e, m, bad, "bad server data");
       return;
     }
-    E before = e.view == null ? null : type.copy(e.view);
+    E before = viewCopy(e);
     switch (m.kind()) {
       case DELETE -> {
         e.mutations.remove(m);
@@ -847,7 +848,7 @@ public final class SyncStore<K, E> {
           m.reassign(real);
           derive(e);
           announce(Cause.ID_REASSIGNED, e, before, m, null);
-          before = e.view == null ? null : type.copy(e.view);
+          before = viewCopy(e);
         } else {
           derive(e);
         }
@@ -956,7 +957,7 @@ public final class SyncStore<K, E> {
   }
 
   private void rollback(Entry<K, E> e, Mutation<K, E> m, Throwable error, String reason) {
-    E before = e.view == null ? null : type.copy(e.view);
+    E before = viewCopy(e);
     e.mutations.remove(m);
     if (m.kind() == Write.Kind.CREATE) {
       remove(e);
@@ -1097,7 +1098,7 @@ public final class SyncStore<K, E> {
       rollback(e, m, bad, "bad server data");
       return;
     }
-    E before = e.view == null ? null : type.copy(e.view);
+    E before = viewCopy(e);
     adoptBase(e, found.get());
     if (m.kind() == Write.Kind.DELETE) {
       rollback(e, m, error, "the server still has it");
@@ -1169,7 +1170,7 @@ public final class SyncStore<K, E> {
       rollback(e, m, bad, "bad server data");
       return;
     }
-    E before = e.view == null ? null : type.copy(e.view);
+    E before = viewCopy(e);
     if (!adoptBase(e, theirs)) {
       theirs = type.copy(e.base); // the conflict's state is older than the base: merge the newer
     }
@@ -1278,7 +1279,7 @@ public final class SyncStore<K, E> {
       announce(Cause.EXTERNAL_UPDATE, e, null, null, null);
       return true;
     }
-    E before = e.view == null ? null : type.copy(e.view);
+    E before = viewCopy(e);
     if (!adoptBase(e, server)) {
       return false;
     }
@@ -1300,7 +1301,7 @@ public final class SyncStore<K, E> {
   }
 
   private void deletedOnServer(Entry<K, E> e) {
-    E before = e.view == null ? null : type.copy(e.view);
+    E before = viewCopy(e);
     remove(e);
     tombstones.put(e.id, ++epoch);
     List<Mutation<K, E>> open = List.copyOf(e.mutations);
@@ -1378,7 +1379,7 @@ public final class SyncStore<K, E> {
   }
 
   private void announce(Cause cause, Entry<K, E> e, E before, Mutation<K, E> m, Throwable error) {
-    E after = e.view == null ? null : type.copy(e.view);
+    E after = viewCopy(e);
     Change<K, E> c = new Change<>(cause, e.id, before, after, m, error);
     List<Listener<Change<K, E>>> targets = new ArrayList<>(collectionListeners);
     targets.addAll(entityListeners.getOrDefault(e.id, List.of()));
@@ -1423,6 +1424,11 @@ public final class SyncStore<K, E> {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** A copy of what user code sees of {@code e}, or {@code null} where it sees nothing. */
+  private E viewCopy(Entry<K, E> e) {
+    return e.view == null ? null : type.copy(e.view);
   }
 
   /** Whether a refusal says the entity does not exist on the server (404 Not Found, 410 Gone). */
