@@ -1,10 +1,13 @@
 package io.github.synced.runtime;
 
+import java.time.Instant;
+
 /**
  * One change of an entity as the store's listeners hear it. {@code before} and {@code after} are
  * copies made for this change (shared by the listeners that hear it; the store never changes them):
  * {@code before} is {@code null} when the entity appears, {@code after} when it disappears.
  *
+ * @param at when it changed, by the store's {@link Scheduler}
  * @param cause why the entity changed
  * @param id the entity's id after the change
  * @param before the entity as user code saw it before, or {@code null}
@@ -17,7 +20,7 @@ package io.github.synced.runtime;
  * @param <E> the entity type
  */
 public record Change<K, E>(
-    Cause cause, K id, E before, E after, Mutation<K, E> mutation, Throwable error) {
+    Instant at, Cause cause, K id, E before, E after, Mutation<K, E> mutation, Throwable error) {
 
   /** Why an entity changed. */
   public enum Cause {

@@ -53,7 +53,6 @@ public final class EventLog<K, E> {
   private final SyncStore<K, E> store;
   private final int capacity;
   private final ArrayDeque<Event<K, E>> events = new ArrayDeque<>();
-  private Instant last;
   private final List<Consumer<? super Event<K, E>>> listeners = new CopyOnWriteArrayList<>();
   private final Subscription changes;
   private final Subscription transitions;
@@ -62,7 +61,7 @@ public final class EventLog<K, E> {
     this.store = store;
     this.capacity = capacity;
     this.transitions = store.onTransition(t -> record(new Event<>(t.at(), t, null)));
-    this.changes = store.subscribe(c -> record(new Event<>(store.scheduler().now(), null, c)));
+    this.changes = store.subscribe(c -> record(new Event<>(c.at(), null, c)));
   }
 
   /** Starts recording the events of {@code store}, keeping the latest 10,000. */
@@ -177,15 +176,8 @@ public final class EventLog<K, E> {
     return "[" + what + (message == null ? "" : ": " + message) + "]";
   }
 
-  private void record(Event<K, E> recorded) {
-    Event<K, E> event;
+  private void record(Event<K, E> event) {
     synchronized (events) {
-      // a change is timed when it is heard, a transition when it happened: keep log order monotonic
-      event =
-          last != null && recorded.at().isBefore(last)
-              ? new Event<>(last, recorded.transition(), recorded.change())
-              : recorded;
-      last = event.at();
       if (events.size() == capacity) {
         events.removeFirst();
       }

@@ -1380,7 +1380,7 @@ public final class SyncStore<K, E> {
 
   private void announce(Cause cause, Entry<K, E> e, E before, Mutation<K, E> m, Throwable error) {
     E after = viewCopy(e);
-    Change<K, E> c = new Change<>(cause, e.id, before, after, m, error);
+    Change<K, E> c = new Change<>(scheduler.now(), cause, e.id, before, after, m, error);
     List<Listener<Change<K, E>>> targets = new ArrayList<>(collectionListeners);
     targets.addAll(entityListeners.getOrDefault(e.id, List.of()));
     if (!targets.isEmpty()) {

@@ -57,4 +57,21 @@ class EventLogTest {
     assertEquals(2, log.events().size());
     assertThrows(IllegalArgumentException.class, () -> EventLog.attach(h.store, 0));
   }
+
+  @Test
+  void aChangeCarriesTheTimeOfTheStepBehindIt() {
+    Harness h = new Harness().withCards("t1");
+    h.clock.advance(Duration.ofSeconds(3));
+    h.store.update("t1", CardPatch.empty().title("mine"));
+    Change<String, Card> optimistic = h.lastChange();
+    h.clock.advance(Duration.ofSeconds(2));
+    h.server.next().succeed();
+    Change<String, Card> confirm = h.lastChange();
+
+    assertEquals(Change.Cause.OPTIMISTIC, optimistic.cause());
+    assertEquals(h.transitions.get(h.transitions.size() - 3).at(), optimistic.at());
+    assertEquals(Change.Cause.CONFIRM, confirm.cause());
+    assertEquals(h.clock.now(), confirm.at());
+    assertEquals(Duration.ofSeconds(2), Duration.between(optimistic.at(), confirm.at()));
+  }
 }
