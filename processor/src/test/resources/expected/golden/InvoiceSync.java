@@ -1,8 +1,8 @@
 package golden;
 
-import io.github.synced.runtime.EntityField;
-import io.github.synced.runtime.EntityType;
-import io.github.synced.runtime.Snapshot;
+import io.github.synced.runtime.spi.EntityField;
+import io.github.synced.runtime.spi.EntityType;
+import io.github.synced.runtime.spi.Snapshot;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;

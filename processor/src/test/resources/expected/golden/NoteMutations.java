@@ -1,8 +1,8 @@
 package golden;
 
-import io.github.synced.runtime.EntityField;
 import io.github.synced.runtime.Mutation;
 import io.github.synced.runtime.SyncStore;
+import io.github.synced.runtime.spi.EntityField;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

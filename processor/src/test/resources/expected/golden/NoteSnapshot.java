@@ -1,7 +1,7 @@
 package golden;
 
-import io.github.synced.runtime.EntityField;
-import io.github.synced.runtime.Snapshot;
+import io.github.synced.runtime.spi.EntityField;
+import io.github.synced.runtime.spi.Snapshot;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package golden;
 
-import io.github.synced.runtime.EntityField;
+import io.github.synced.runtime.spi.EntityField;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.Compilation;
-import io.github.synced.runtime.EntityType;
+import io.github.synced.runtime.spi.EntityType;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -5,9 +5,10 @@ import java.util.Objects;
 /**
  * Server data that the store refuses: malformed or mistyped JSON, an id that does not match, a
  * missing or regressing version. The message names the entity type, the id and the field; the store
- * is left unchanged, and a mutation whose answer was refused settles as a failure.
+ * is left unchanged, and a mutation whose answer was refused settles as a failure. Its {@link
+ * #kind()} is {@link SyncFailure.Kind#BAD_RESPONSE}.
  */
-public class BadServerDataException extends RuntimeException {
+public class BadServerDataException extends SyncFailure {
 
   private static final long serialVersionUID = 1L;
 
@@ -29,7 +30,7 @@ public class BadServerDataException extends RuntimeException {
   /** As {@link #BadServerDataException(String, Object, String, String)}, with a cause. */
   public BadServerDataException(
       String entity, Object id, String field, String problem, Throwable cause) {
-    super(message(entity, id, field, problem), cause);
+    super(Kind.BAD_RESPONSE, 0, message(entity, id, field, problem), cause);
     this.entity = Objects.requireNonNull(entity, "entity");
     this.id = id;
     this.field = field;

@@ -1,5 +1,7 @@
 package io.github.synced.runtime;
 
+import io.github.synced.runtime.spi.EntityField;
+import io.github.synced.runtime.spi.EntityType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -170,7 +172,7 @@ public final class EventLog<K, E> {
   private static String errorText(Throwable error) {
     String message = error.getMessage();
     String what =
-        error instanceof RemoteFailure f
+        error instanceof SyncFailure f
             ? f.kind() + (f.status() > 0 ? " " + f.status() : "")
             : error.getClass().getSimpleName();
     return "[" + what + (message == null ? "" : ": " + message) + "]";

@@ -1,5 +1,8 @@
 package io.github.synced.runtime;
 
+import io.github.synced.runtime.spi.EntityField;
+import io.github.synced.runtime.spi.EntityType;
+import io.github.synced.runtime.spi.Patch;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletionStage;
  * The user's server API for one entity collection, as the store sees it. Implement it over your own
  * client, or use the JSON/HTTP adapter in {@code io.github.synced.runtime.http}.
  *
- * <p>Failures are reported by completing the stage exceptionally with a {@link RemoteFailure} that
+ * <p>Failures are reported by completing the stage exceptionally with a {@link SyncFailure} that
  * says how the store must treat them (rejected, transient, outcome unknown, conflict); any other
  * exception is treated as an outcome-unknown failure when it happens after the write may have
  * reached the server.

@@ -1,5 +1,6 @@
 package io.github.synced.runtime;
 
+import io.github.synced.runtime.spi.Patch;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,6 +1,9 @@
 package io.github.synced.runtime;
 
 import io.github.synced.runtime.Change.Cause;
+import io.github.synced.runtime.spi.EntityField;
+import io.github.synced.runtime.spi.EntityType;
+import io.github.synced.runtime.spi.Patch;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -797,7 +800,7 @@ public final class SyncStore<K, E> {
           Throwable cause = failure == null ? null : unwrap(failure);
           if (cause == null) {
             confirm(e, m, w, reply);
-          } else if (cause instanceof RemoteFailure rf) {
+          } else if (cause instanceof SyncFailure rf) {
             switch (rf.kind()) {
               case REJECTED -> {
                 if (isGone(rf) && m.kind() != Write.Kind.CREATE && e.base != null) {
@@ -806,9 +809,17 @@ public final class SyncStore<K, E> {
                   rollback(e, m, rf, "rejected");
                 }
               }
+              case NOT_FOUND -> {
+                if (m.kind() != Write.Kind.CREATE && e.base != null) {
+                  deletedOnServer(e);
+                } else {
+                  rollback(e, m, rf, "rejected");
+                }
+              }
               case TRANSIENT -> retryLater(e, m, MutationState.RETRYING, rf, rf.retryAfter());
-              case OUTCOME_UNKNOWN -> unknownOutcome(e, m, rf);
+              case OUTCOME_UNKNOWN, BAD_RESPONSE -> unknownOutcome(e, m, rf);
               case CONFLICT -> conflict(e, m, rf);
+              case USER_CODE -> rollback(e, m, rf, "failed in user code");
             }
           } else {
             unknownOutcome(e, m, cause);
@@ -1122,7 +1133,7 @@ public final class SyncStore<K, E> {
     pump(e);
   }
 
-  private void conflict(Entry<K, E> e, Mutation<K, E> m, RemoteFailure rf) {
+  private void conflict(Entry<K, E> e, Mutation<K, E> m, SyncFailure rf) {
     if (m.kind() == Write.Kind.CREATE) {
       rollback(e, m, rf, "conflict on create");
       return;
@@ -1162,7 +1173,7 @@ public final class SyncStore<K, E> {
   }
 
   /** The three-way merge of rule 9 against the base the mutation was sent with. */
-  private void mergeConflict(Entry<K, E> e, Mutation<K, E> m, RemoteFailure rf, Object state) {
+  private void mergeConflict(Entry<K, E> e, Mutation<K, E> m, SyncFailure rf, Object state) {
     E theirs;
     try {
       theirs = checkServerState(state, e.id);
@@ -1432,7 +1443,7 @@ public final class SyncStore<K, E> {
   }
 
   /** Whether a refusal says the entity does not exist on the server (404 Not Found, 410 Gone). */
-  private static boolean isGone(RemoteFailure rf) {
+  private static boolean isGone(SyncFailure rf) {
     return rf.status() == 404 || rf.status() == 410;
   }
 

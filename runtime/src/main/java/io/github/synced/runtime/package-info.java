@@ -5,11 +5,11 @@
  *
  * <ul>
  *   <li>Implemented by generated code, per {@code @Synced} type: {@link
- *       io.github.synced.runtime.EntityType}, {@link io.github.synced.runtime.EntityField}, {@link
- *       io.github.synced.runtime.Snapshot}, {@link io.github.synced.runtime.Patch}.
+ *       io.github.synced.runtime.spi.EntityType}, {@link io.github.synced.runtime.spi.EntityField},
+ *       {@link io.github.synced.runtime.spi.Snapshot}, {@link io.github.synced.runtime.spi.Patch}.
  *   <li>Implemented by the user (or the HTTP adapter): {@link io.github.synced.runtime.Remote},
  *       which answers {@link io.github.synced.runtime.Write}s with {@link
- *       io.github.synced.runtime.Reply}s or {@link io.github.synced.runtime.RemoteFailure}s.
+ *       io.github.synced.runtime.Reply}s or {@link io.github.synced.runtime.SyncFailure}s.
  *   <li>The store and what it hands out: {@link io.github.synced.runtime.Mutation} handles with
  *       their {@link io.github.synced.runtime.MutationState}, {@link
  *       io.github.synced.runtime.Change}s and {@link io.github.synced.runtime.Transition}s for

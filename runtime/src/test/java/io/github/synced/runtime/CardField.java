@@ -1,5 +1,7 @@
 package io.github.synced.runtime;
 
+import io.github.synced.runtime.spi.EntityField;
+
 /** What the processor would generate as {@code CardField}. */
 enum CardField implements EntityField {
   ID("id"),

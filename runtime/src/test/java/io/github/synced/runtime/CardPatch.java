@@ -1,5 +1,7 @@
 package io.github.synced.runtime;
 
+import io.github.synced.runtime.spi.EntityField;
+import io.github.synced.runtime.spi.Patch;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,5 +1,9 @@
 package io.github.synced.runtime;
 
+import io.github.synced.runtime.spi.EntityField;
+import io.github.synced.runtime.spi.EntityType;
+import io.github.synced.runtime.spi.Patch;
+import io.github.synced.runtime.spi.Snapshot;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;

@@ -157,9 +157,9 @@ class ConcurrencyTest {
       if (c.alreadyApplied() || pick < 6) {
         c.answerLikeServer();
       } else if (pick == 6) {
-        c.fail(RemoteFailure.rejected(422, "refused"));
+        c.fail(SyncFailure.rejected(422, "refused"));
       } else if (pick == 7) {
-        c.fail(RemoteFailure.transientFailure(503, "busy", null, null));
+        c.fail(SyncFailure.transientFailure(503, "busy", null, null));
       } else if (c.acceptable()) {
         c.applyAndDrop();
       } else {

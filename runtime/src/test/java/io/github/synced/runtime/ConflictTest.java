@@ -41,7 +41,7 @@ class ConflictTest {
 
     assertEquals("theirs", h.view("t1").title);
     assertEquals(MutationState.ROLLED_BACK, m.state());
-    assertEquals(RemoteFailure.Kind.CONFLICT, ((RemoteFailure) m.error().orElseThrow()).kind());
+    assertEquals(SyncFailure.Kind.CONFLICT, ((SyncFailure) m.error().orElseThrow()).kind());
     assertEquals(0, h.server.waiting(), "nothing left to send");
     h.assertSyncedWithServer("t1");
   }
@@ -109,7 +109,7 @@ class ConflictTest {
     Harness h = new Harness().withCards("t1");
     Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
     h.server.edit("t1", c -> c.done = true);
-    RemoteFailure bare = RemoteFailure.conflict(412, "precondition failed", null);
+    SyncFailure bare = SyncFailure.conflict(412, "precondition failed", null);
 
     h.server.next().fail(bare);
 
@@ -174,7 +174,7 @@ class ConflictTest {
             });
     h.store.receive(FakeServer.copy(newer)); // the base moved on while the write was in flight
 
-    h.server.next().fail(RemoteFailure.conflict(412, "precondition failed", stale));
+    h.server.next().fail(SyncFailure.conflict(412, "precondition failed", stale));
 
     assertEquals(newer.version, h.view("t1").version, "the older conflict state is not adopted");
     assertTrue(h.view("t1").done);

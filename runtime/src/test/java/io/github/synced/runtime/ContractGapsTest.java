@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.synced.runtime.spi.EntityField;
+import io.github.synced.runtime.spi.EntityType;
+import io.github.synced.runtime.spi.Patch;
+import io.github.synced.runtime.spi.Snapshot;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,8 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class ContractGapsTest {
 
-  private static RemoteFailure unavailable() {
-    return RemoteFailure.transientFailure(503, "unavailable", null, null);
+  private static SyncFailure unavailable() {
+    return SyncFailure.transientFailure(503, "unavailable", null, null);
   }
 
   /** Rule 5: the optimistic effect stays while retrying, even when the view is derived again. */
@@ -121,7 +125,7 @@ class ContractGapsTest {
     assertEquals(MutationState.CONFIRMED, first.state());
     assertTrue(h.view("t1").done, "the second mutation's effect is still shown");
 
-    h.server.next().fail(RemoteFailure.rejected(422, "no"));
+    h.server.next().fail(SyncFailure.rejected(422, "no"));
     assertEquals(MutationState.ROLLED_BACK, second.state());
     Card v = h.view("t1");
     assertEquals("Mine!", v.title);
@@ -160,7 +164,7 @@ class ContractGapsTest {
             .withCards("t1");
     h.server.holdFetches = true;
     Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
-    h.server.next().fail(RemoteFailure.outcomeUnknown("timed out", null)); // not applied
+    h.server.next().fail(SyncFailure.outcomeUnknown("timed out", null)); // not applied
     assertEquals(MutationState.OUTCOME_UNKNOWN, m.state());
 
     CompletableFuture<Void> fetch;

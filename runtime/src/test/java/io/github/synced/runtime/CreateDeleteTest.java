@@ -54,7 +54,7 @@ class CreateDeleteTest {
     Harness h = new Harness().withCards("t1");
     Mutation<String, Card> create = h.store.create(new Card(null, "new", false, 0));
     Mutation<String, Card> update = h.store.update("tmp-1", CardPatch.empty().done(true));
-    RemoteFailure refused = RemoteFailure.rejected(422, "title taken");
+    SyncFailure refused = SyncFailure.rejected(422, "title taken");
 
     h.server.next().fail(refused);
 
@@ -82,7 +82,7 @@ class CreateDeleteTest {
         java.util.NoSuchElementException.class,
         () -> h.store.update("b", CardPatch.empty().done(true)));
 
-    h.server.next().fail(RemoteFailure.rejected(403, "forbidden"));
+    h.server.next().fail(SyncFailure.rejected(403, "forbidden"));
 
     assertEquals(List.of("a", "b", "c"), ids(h));
     assertEquals(MutationState.ROLLED_BACK, m.state());
@@ -148,7 +148,7 @@ class CreateDeleteTest {
     Harness h = new Harness().withCards("t1", "t2");
     Mutation<String, Card> m = h.store.delete("t1");
 
-    h.server.next().fail(RemoteFailure.rejected(404, "no such task")); // someone deleted it first
+    h.server.next().fail(SyncFailure.rejected(404, "no such task")); // someone deleted it first
 
     assertEquals(MutationState.CONFIRMED, m.state());
     assertTrue(h.store.get("t1").isEmpty());
@@ -161,7 +161,7 @@ class CreateDeleteTest {
     Mutation<String, Card> first = h.store.update("t1", CardPatch.empty().title("mine"));
     Mutation<String, Card> second = h.store.update("t1", CardPatch.empty().done(true));
 
-    h.server.next().fail(RemoteFailure.rejected(410, "gone"));
+    h.server.next().fail(SyncFailure.rejected(410, "gone"));
 
     assertEquals(MutationState.ROLLED_BACK, first.state());
     assertEquals(MutationState.ROLLED_BACK, second.state());
@@ -175,7 +175,7 @@ class CreateDeleteTest {
     Harness h = new Harness().withCards("t1");
     Mutation<String, Card> m = h.store.delete("t1");
 
-    h.server.next().fail(RemoteFailure.rejected(403, "forbidden"));
+    h.server.next().fail(SyncFailure.rejected(403, "forbidden"));
 
     assertEquals(MutationState.ROLLED_BACK, m.state());
     assertTrue(h.store.get("t1").isPresent());

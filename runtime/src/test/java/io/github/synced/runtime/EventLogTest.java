@@ -22,7 +22,7 @@ class EventLogTest {
 
     h.store.update("t1", CardPatch.empty().title("Buy oat milk"));
     h.clock.advance(Duration.ofMillis(250));
-    h.server.next().fail(RemoteFailure.rejected(422, "too long"));
+    h.server.next().fail(SyncFailure.rejected(422, "too long"));
 
     List<String> described = log.events().stream().map(log::describe).toList();
     assertEquals(heard, described, "subscribers hear exactly what is recorded, in order");

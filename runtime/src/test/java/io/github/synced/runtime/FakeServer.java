@@ -39,14 +39,14 @@ final class FakeServer implements Remote<String, Card> {
      * an update or delete of a missing entity is rejected, anything else succeeds.
      */
     void answerLikeServer() {
-      RemoteFailure refusal = null;
+      SyncFailure refusal = null;
       synchronized (FakeServer.this) {
         if (!applied.containsKey(write.idempotencyKey()) && write.kind() != Write.Kind.CREATE) {
           Card current = truth.get(write.id());
           if (current == null) {
-            refusal = RemoteFailure.rejected(404, "no such card " + write.id());
+            refusal = SyncFailure.rejected(404, "no such card " + write.id());
           } else if (write.baseVersion() != null && (Long) write.baseVersion() != current.version) {
-            refusal = RemoteFailure.conflict(412, "version moved", copy(current));
+            refusal = SyncFailure.conflict(412, "version moved", copy(current));
           }
         }
       }
@@ -84,7 +84,7 @@ final class FakeServer implements Remote<String, Card> {
     /** Applies the write, then loses the answer: the client cannot know it took effect. */
     void applyAndDrop() {
       apply();
-      fail(RemoteFailure.outcomeUnknown("response dropped", null));
+      fail(SyncFailure.outcomeUnknown("response dropped", null));
     }
 
     void fail(Throwable failure) {
@@ -105,7 +105,7 @@ final class FakeServer implements Remote<String, Card> {
 
     /** A conflict carrying the server's current state. */
     void conflict() {
-      fail(RemoteFailure.conflict(409, "changed", get(write.id())));
+      fail(SyncFailure.conflict(409, "changed", get(write.id())));
     }
 
     private Reply<Card> apply() {

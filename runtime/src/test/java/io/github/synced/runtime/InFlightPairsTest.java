@@ -3,6 +3,7 @@ package io.github.synced.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.synced.runtime.spi.EntityField;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class InFlightPairsTest {
     Mutation<String, Card> first = h.store.update("t1", CardPatch.empty().title("A"));
     Mutation<String, Card> second = h.store.update("t1", CardPatch.empty().done(true));
 
-    h.server.next().fail(RemoteFailure.rejected(422, "no"));
+    h.server.next().fail(SyncFailure.rejected(422, "no"));
 
     assertEquals(MutationState.ROLLED_BACK, first.state());
     assertEquals("title t1", h.view("t1").title);
@@ -35,7 +36,7 @@ class InFlightPairsTest {
     Mutation<String, Card> second = h.store.update("t1", CardPatch.empty().title("B"));
     assertEquals("B", h.view("t1").title);
 
-    h.server.next().fail(RemoteFailure.rejected(422, "no"));
+    h.server.next().fail(SyncFailure.rejected(422, "no"));
 
     assertEquals("B", h.view("t1").title);
     h.server.next().succeed();
@@ -75,7 +76,7 @@ class InFlightPairsTest {
     FakeServer.Call c1 = h.server.call(0);
     h.server.call(1).succeed(); // B is on the server
 
-    c1.fail(RemoteFailure.transientFailure(503, "busy", null, null));
+    c1.fail(SyncFailure.transientFailure(503, "busy", null, null));
     h.clock.advance(java.time.Duration.ofMillis(100));
 
     Write<String, Card> resend = h.server.next().write;
@@ -114,7 +115,7 @@ class InFlightPairsTest {
     FakeServer.Call c1 = h.server.call(0);
     h.server.call(1).succeed();
 
-    c1.fail(RemoteFailure.transientFailure(503, "busy", null, null));
+    c1.fail(SyncFailure.transientFailure(503, "busy", null, null));
     h.clock.advance(java.time.Duration.ofMillis(100));
 
     assertEquals(MutationState.CONFIRMED, first.state());

@@ -44,7 +44,7 @@ class ListenerTest {
         rejected.result().whenComplete((v, e) -> heardWhenSettled.add(List.copyOf(h.causes())));
 
     h.server.next().succeed();
-    h.server.next().fail(RemoteFailure.rejected(422, "no"));
+    h.server.next().fail(SyncFailure.rejected(422, "no"));
 
     assertTrue(heardFirst.isDone() && heardSecond.isDone());
     assertEquals(

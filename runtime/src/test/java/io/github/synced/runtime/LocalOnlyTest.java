@@ -28,7 +28,7 @@ class LocalOnlyTest {
     h.store.update("t1", CardPatch.empty().title("mine"));
     h.store.local("t1", c -> c.selected = true);
 
-    h.server.next().fail(RemoteFailure.rejected(400, "no"));
+    h.server.next().fail(SyncFailure.rejected(400, "no"));
 
     assertTrue(h.view("t1").selected);
     assertEquals("title t1", h.view("t1").title);

@@ -201,10 +201,10 @@ class RandomizedScheduleTest {
         return;
       }
       switch (rnd.nextInt(10)) {
-        case 5 -> c.fail(RemoteFailure.rejected(422, "refused"));
+        case 5 -> c.fail(SyncFailure.rejected(422, "refused"));
         case 6 ->
             c.fail(
-                RemoteFailure.transientFailure(
+                SyncFailure.transientFailure(
                     503, "busy", rnd.nextBoolean() ? Duration.ofMillis(80) : null, null));
         case 7 -> {
           if (c.acceptable()) {
@@ -213,7 +213,7 @@ class RandomizedScheduleTest {
             c.answerLikeServer();
           }
         }
-        case 8 -> c.fail(RemoteFailure.outcomeUnknown("timed out", null));
+        case 8 -> c.fail(SyncFailure.outcomeUnknown("timed out", null));
         case 9 -> c.fail(new IllegalStateException("connection reset"));
         default -> c.answerLikeServer();
       }

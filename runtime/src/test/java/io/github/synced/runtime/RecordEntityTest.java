@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.synced.runtime.spi.EntityField;
+import io.github.synced.runtime.spi.EntityType;
+import io.github.synced.runtime.spi.Patch;
+import io.github.synced.runtime.spi.Snapshot;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -213,7 +217,7 @@ class RecordEntityTest {
     assertTrue(pinned.pinned());
     assertEquals("mine", remote.sent.get(0).patch().get(NoteField.TEXT));
 
-    remote.waiting.poll().completeExceptionally(RemoteFailure.rejected(400, "no"));
+    remote.waiting.poll().completeExceptionally(SyncFailure.rejected(400, "no"));
     assertEquals(MutationState.ROLLED_BACK, first.state());
     assertEquals(new Note(1L, "server!", 1, true), store.get(1L).orElseThrow());
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 /** Transient failures: bounded retries with backoff and jitter, same key, effect kept (rule 5). */
 class RetryTest {
 
-  private static RemoteFailure unavailable() {
-    return RemoteFailure.transientFailure(503, "unavailable", null, null);
+  private static SyncFailure unavailable() {
+    return SyncFailure.transientFailure(503, "unavailable", null, null);
   }
 
   @Test
@@ -53,7 +53,7 @@ class RetryTest {
 
     h.server
         .next()
-        .fail(RemoteFailure.transientFailure(429, "slow down", Duration.ofSeconds(5), null));
+        .fail(SyncFailure.transientFailure(429, "slow down", Duration.ofSeconds(5), null));
 
     h.clock.advance(Duration.ofMillis(4999));
     assertEquals(0, h.server.waiting());
@@ -65,7 +65,7 @@ class RetryTest {
   void exhaustedRetriesRollBackWithTheLastFailure() {
     Harness h = new Harness(b -> b.retry(Harness.exactRetry().withMaxAttempts(3))).withCards("t1");
     Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
-    RemoteFailure last = unavailable();
+    SyncFailure last = unavailable();
 
     h.server.next().fail(unavailable());
     h.clock.advance(Duration.ofMillis(100));
@@ -126,7 +126,7 @@ class RetryTest {
 
     h.server
         .next()
-        .fail(RemoteFailure.transientFailure(429, "come back tomorrow", Duration.ofDays(1), null));
+        .fail(SyncFailure.transientFailure(429, "come back tomorrow", Duration.ofDays(1), null));
     h.clock.advance(Duration.ofSeconds(30));
 
     assertEquals(MutationState.SENDING, m.state(), "sent again after maxBackoff, not a day");

@@ -39,7 +39,7 @@ class SeedScenarioTest {
     Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("x").done(true));
     h.store.local("t1", c -> c.selected = true);
 
-    RemoteFailure error = RemoteFailure.transientFailure(500, "boom", null, null);
+    SyncFailure error = SyncFailure.transientFailure(500, "boom", null, null);
     h.server.next().fail(error);
 
     Card v = h.view("t1");

@@ -57,7 +57,7 @@ class UnknownOutcomeTest {
     Harness h = refetching();
     h.store.local("t1", c -> c.expanded = true);
     Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
-    RemoteFailure lost = RemoteFailure.outcomeUnknown("timed out", null);
+    SyncFailure lost = SyncFailure.outcomeUnknown("timed out", null);
 
     h.server.next().fail(lost);
 
@@ -88,7 +88,7 @@ class UnknownOutcomeTest {
     Harness h = new Harness(b -> b.retry(Harness.exactRetry().withMaxAttempts(2))).withCards("t1");
     Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().done(true));
 
-    h.server.next().fail(RemoteFailure.outcomeUnknown("timed out", null));
+    h.server.next().fail(SyncFailure.outcomeUnknown("timed out", null));
     h.clock.advance(Duration.ofMillis(100));
     h.server.next().applyAndDrop();
 
@@ -142,7 +142,7 @@ class UnknownOutcomeTest {
     h.server.fetchAnswersNull = true;
     Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
 
-    h.server.next().fail(RemoteFailure.outcomeUnknown("timed out", null));
+    h.server.next().fail(SyncFailure.outcomeUnknown("timed out", null));
 
     assertEquals(MutationState.ROLLED_BACK, m.state());
     assertEquals("title t1", h.view("t1").title);

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.synced.runtime.EntityField;
-import io.github.synced.runtime.EntityType;
-import io.github.synced.runtime.Snapshot;
+import io.github.synced.runtime.spi.EntityField;
+import io.github.synced.runtime.spi.EntityType;
+import io.github.synced.runtime.spi.Snapshot;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -41,7 +41,7 @@ class GeneratedMutationsTest {
   private final RecordItemMutations items = new RecordItemMutations(itemStore);
 
   private static <E> SyncStore<String, E> store(
-      io.github.synced.runtime.EntityType<String, E> type, RecordingRemote<String, E> remote) {
+      io.github.synced.runtime.spi.EntityType<String, E> type, RecordingRemote<String, E> remote) {
     AtomicInteger keys = new AtomicInteger();
     AtomicInteger temps = new AtomicInteger();
     return SyncStore.of(type)

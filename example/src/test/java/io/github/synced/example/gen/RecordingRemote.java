@@ -1,8 +1,8 @@
 package io.github.synced.example.gen;
 
 import io.github.synced.runtime.Remote;
-import io.github.synced.runtime.RemoteFailure;
 import io.github.synced.runtime.Reply;
+import io.github.synced.runtime.SyncFailure;
 import io.github.synced.runtime.Write;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,7 @@ final class RecordingRemote<K, E> implements Remote<K, E> {
 
     /** The server refused the write for good. */
     void reject(int status) {
-      answer.completeExceptionally(RemoteFailure.rejected(status, "refused by the test"));
+      answer.completeExceptionally(SyncFailure.rejected(status, "refused by the test"));
     }
   }
 

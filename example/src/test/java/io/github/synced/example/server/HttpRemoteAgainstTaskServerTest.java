@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.synced.example.Task;
 import io.github.synced.example.TaskJson;
 import io.github.synced.example.TaskPatch;
-import io.github.synced.runtime.RemoteFailure;
 import io.github.synced.runtime.Reply;
+import io.github.synced.runtime.SyncFailure;
 import io.github.synced.runtime.Write;
 import io.github.synced.runtime.http.HttpRemote;
 import java.time.Duration;
@@ -69,12 +69,12 @@ class HttpRemoteAgainstTaskServerTest {
     return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
-  private static RemoteFailure failure(CompletionStage<?> stage) throws Exception {
+  private static SyncFailure failure(CompletionStage<?> stage) throws Exception {
     try {
       Object v = stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
-      return fail("expected a RemoteFailure but got " + v);
+      return fail("expected a SyncFailure but got " + v);
     } catch (ExecutionException e) {
-      return assertInstanceOf(RemoteFailure.class, e.getCause());
+      return assertInstanceOf(SyncFailure.class, e.getCause());
     }
   }
 
@@ -128,10 +128,10 @@ class HttpRemoteAgainstTaskServerTest {
   void anUpdateAfterTheSecondWriterIsAConflictCarryingTheServersTask() throws Exception {
     ServerTask theirs = server.editBehindClientsBack("t1", "Buy soy milk");
 
-    RemoteFailure f =
+    SyncFailure f =
         failure(remote().send(update("t1", patch().done(true), milk.updatedAt(), "u-1", 1)));
 
-    assertEquals(RemoteFailure.Kind.CONFLICT, f.kind());
+    assertEquals(SyncFailure.Kind.CONFLICT, f.kind());
     assertEquals(412, f.status());
     Task latest = (Task) f.serverState().orElseThrow();
     assertEquals("Buy soy milk", latest.getTitle());
@@ -144,10 +144,10 @@ class HttpRemoteAgainstTaskServerTest {
     server.failNextWrite(503, Duration.ofSeconds(2));
     HttpRemote<String, Task> remote = remote();
 
-    RemoteFailure f = failure(remote.send(update("t1", patch().done(true), null, "u-1", 1)));
+    SyncFailure f = failure(remote.send(update("t1", patch().done(true), null, "u-1", 1)));
     Reply<Task> retried = value(remote.send(update("t1", patch().done(true), null, "u-1", 2)));
 
-    assertEquals(RemoteFailure.Kind.TRANSIENT, f.kind());
+    assertEquals(SyncFailure.Kind.TRANSIENT, f.kind());
     assertEquals(Optional.of(Duration.ofSeconds(2)), f.retryAfter());
     assertTrue(retried.entity().orElseThrow().isDone());
     assertEquals(1, clientApplications("u-1"));
@@ -158,13 +158,13 @@ class HttpRemoteAgainstTaskServerTest {
     server.dropNextWriteResponse();
     HttpRemote<String, Task> remote = remote();
 
-    RemoteFailure f =
+    SyncFailure f =
         failure(remote.send(update("t1", patch().title("Oat milk"), milk.updatedAt(), "u-1", 1)));
     ServerTask committed = server.snapshot().get("t1");
     Reply<Task> resent =
         value(remote.send(update("t1", patch().title("Oat milk"), milk.updatedAt(), "u-1", 2)));
 
-    assertEquals(RemoteFailure.Kind.OUTCOME_UNKNOWN, f.kind());
+    assertEquals(SyncFailure.Kind.OUTCOME_UNKNOWN, f.kind());
     assertEquals("Oat milk", committed.title());
     assertEquals(committed.updatedAt(), resent.entity().orElseThrow().getUpdatedAt());
     assertEquals(1, clientApplications("u-1"), "the resend was not applied again");
@@ -174,12 +174,12 @@ class HttpRemoteAgainstTaskServerTest {
   void aResponseHeldPastTheClientTimeoutIsAnUnknownOutcome() throws Exception {
     HeldResponse held = server.holdNextWriteResponse();
     try {
-      RemoteFailure f =
+      SyncFailure f =
           failure(
               remote(Duration.ofMillis(300))
                   .send(update("t1", patch().done(true), milk.updatedAt(), "u-1", 1)));
 
-      assertEquals(RemoteFailure.Kind.OUTCOME_UNKNOWN, f.kind());
+      assertEquals(SyncFailure.Kind.OUTCOME_UNKNOWN, f.kind());
       assertTrue(held.arrived().isDone());
       assertTrue(server.snapshot().get("t1").done(), "committed before the answer was held");
     } finally {
@@ -196,13 +196,13 @@ class HttpRemoteAgainstTaskServerTest {
     server.failNextWrite(500);
     server.failNextWrite(422);
 
-    RemoteFailure serverError =
+    SyncFailure serverError =
         failure(remote().send(update("t1", patch().done(true), null, "a", 1)));
-    RemoteFailure clientError =
+    SyncFailure clientError =
         failure(remote().send(update("t1", patch().done(true), null, "b", 1)));
 
-    assertEquals(RemoteFailure.Kind.TRANSIENT, serverError.kind());
-    assertEquals(RemoteFailure.Kind.REJECTED, clientError.kind());
+    assertEquals(SyncFailure.Kind.TRANSIENT, serverError.kind());
+    assertEquals(SyncFailure.Kind.REJECTED, clientError.kind());
     assertTrue(clientError.getMessage().contains("injected fault 422"), clientError.getMessage());
     assertEquals(milk, server.snapshot().get("t1"));
   }

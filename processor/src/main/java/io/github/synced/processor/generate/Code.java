@@ -15,10 +15,10 @@ import java.util.function.Function;
 final class Code {
 
   static final String RUNTIME = "io.github.synced.runtime";
-  static final ClassName ENTITY_TYPE = ClassName.get(RUNTIME, "EntityType");
-  static final ClassName ENTITY_FIELD = ClassName.get(RUNTIME, "EntityField");
-  static final ClassName SNAPSHOT = ClassName.get(RUNTIME, "Snapshot");
-  static final ClassName PATCH = ClassName.get(RUNTIME, "Patch");
+  static final ClassName ENTITY_TYPE = ClassName.get(RUNTIME + ".spi", "EntityType");
+  static final ClassName ENTITY_FIELD = ClassName.get(RUNTIME + ".spi", "EntityField");
+  static final ClassName SNAPSHOT = ClassName.get(RUNTIME + ".spi", "Snapshot");
+  static final ClassName PATCH = ClassName.get(RUNTIME + ".spi", "Patch");
   static final ClassName BAD_SERVER_DATA = ClassName.get(RUNTIME, "BadServerDataException");
   static final ClassName JSON_CODEC = ClassName.get(RUNTIME + ".json", "JsonCodec");
 

@@ -2,14 +2,14 @@ package io.github.synced.runtime.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.synced.runtime.BadServerDataException;
-import io.github.synced.runtime.EntityType;
-import io.github.synced.runtime.Patch;
 import io.github.synced.runtime.Remote;
-import io.github.synced.runtime.RemoteFailure;
 import io.github.synced.runtime.Reply;
+import io.github.synced.runtime.SyncFailure;
 import io.github.synced.runtime.Write;
 import io.github.synced.runtime.json.JsonCodec;
 import io.github.synced.runtime.json.JsonCodecs;
+import io.github.synced.runtime.spi.EntityType;
+import io.github.synced.runtime.spi.Patch;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -62,7 +62,7 @@ import java.util.function.Function;
  *
  * <table>
  *   <caption>Failures, as the store sees them</caption>
- *   <tr><th>answer</th><th>{@link RemoteFailure.Kind}</th></tr>
+ *   <tr><th>answer</th><th>{@link SyncFailure.Kind}</th></tr>
  *   <tr><td>2xx</td><td>none: confirmed</td></tr>
  *   <tr><td>409, 412</td><td>{@code CONFLICT}, with the server's latest entity when the body
  *       is a JSON object</td></tr>
@@ -70,6 +70,7 @@ import java.util.function.Function;
  *       date)</td></tr>
  *   <tr><td>other 5xx</td><td>{@code TRANSIENT} ({@code Retry-After} honoured if sent)</td></tr>
  *   <tr><td>408</td><td>{@code OUTCOME_UNKNOWN}</td></tr>
+ *   <tr><td>404, 410</td><td>{@code NOT_FOUND}: the entity is not on the server</td></tr>
  *   <tr><td>other 4xx (and 1xx, 3xx)</td><td>{@code REJECTED}, with the status and the body's
  *       text</td></tr>
  *   <tr><td>connection refused, connect timeout: nothing was sent</td>
@@ -83,7 +84,7 @@ import java.util.function.Function;
  *
  * <p>Fetches change nothing on the server, so for them an outcome-unknown answer (408, timeout, I/O
  * error) is reported as {@code TRANSIENT}. Failed stages complete exceptionally with the {@link
- * RemoteFailure} or {@link BadServerDataException} itself (not wrapped).
+ * SyncFailure} or {@link BadServerDataException} itself (not wrapped).
  *
  * @param <K> the id type
  * @param <E> the entity type
@@ -287,7 +288,7 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
   /** The failure an exception of the HTTP client means; see the class comment. */
   private static Throwable failureOf(Throwable t, Call call) {
     if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException) {
-      return RemoteFailure.transientFailure(0, call + " could not connect: " + t, null, t);
+      return SyncFailure.transientFailure(0, call + " could not connect: " + t, null, t);
     }
     if (t instanceof IOException) {
       String what =
@@ -295,8 +296,8 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
               ? " timed out: "
               : " failed after it may have been sent: ";
       return call.write()
-          ? RemoteFailure.outcomeUnknown(call + what + t, t)
-          : RemoteFailure.transientFailure(0, call + what + t, null, t);
+          ? SyncFailure.outcomeUnknown(call + what + t, t)
+          : SyncFailure.transientFailure(0, call + what + t, null, t);
     }
     return t;
   }
@@ -309,18 +310,21 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
     }
     String message = call + " answered " + status + bodyText(response.body());
     if (status == 409 || status == 412) {
-      throw RemoteFailure.conflict(status, message, conflictState(response.body(), call));
+      throw SyncFailure.conflict(status, message, conflictState(response.body(), call));
     }
     if (status == 429 || status >= 500) {
-      throw RemoteFailure.transientFailure(
+      throw SyncFailure.transientFailure(
           status, message, retryAfter(response.headers(), clock), null);
     }
     if (status == 408) {
       throw call.write()
-          ? RemoteFailure.outcomeUnknown(message, null)
-          : RemoteFailure.transientFailure(status, message, null, null);
+          ? SyncFailure.outcomeUnknown(message, null)
+          : SyncFailure.transientFailure(status, message, null, null);
     }
-    throw RemoteFailure.rejected(status, message);
+    if (status == 404 || status == 410) {
+      throw SyncFailure.notFound(status, message);
+    }
+    throw SyncFailure.rejected(status, message);
   }
 
   /** The server's entity in a conflict answer, if it sent one as a JSON object. */

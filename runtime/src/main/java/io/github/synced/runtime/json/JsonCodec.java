@@ -2,8 +2,8 @@ package io.github.synced.runtime.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import io.github.synced.runtime.EntityType;
-import io.github.synced.runtime.Patch;
+import io.github.synced.runtime.spi.EntityType;
+import io.github.synced.runtime.spi.Patch;
 import java.io.IOException;
 
 /**

@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.synced.runtime.BadServerDataException;
-import io.github.synced.runtime.RemoteFailure;
 import io.github.synced.runtime.Reply;
+import io.github.synced.runtime.SyncFailure;
 import io.github.synced.runtime.Write;
 import io.github.synced.runtime.json.Note;
 import io.github.synced.runtime.json.NoteField;
@@ -175,8 +175,8 @@ class HttpRemoteTest {
   void everyAttemptOfOneWriteCarriesTheSameIdempotencyKey() throws Exception {
     server.answer(respond(503, ""));
 
-    failure(remote.send(update(NotePatch.empty().text("x"), 6L, 1)), RemoteFailure.class);
-    failure(remote.send(update(NotePatch.empty().text("x"), 6L, 2)), RemoteFailure.class);
+    failure(remote.send(update(NotePatch.empty().text("x"), 6L, 1)), SyncFailure.class);
+    failure(remote.send(update(NotePatch.empty().text("x"), 6L, 2)), SyncFailure.class);
 
     String first = server.next().header("Idempotency-Key");
     String second = server.next().header("Idempotency-Key");
@@ -236,7 +236,7 @@ class HttpRemoteTest {
   void aConflictOnACreateCarriesTheServersEntityUnderItsOwnId() throws Exception {
     server.answer(respond(409, NOTE_7));
 
-    RemoteFailure f =
+    SyncFailure f =
         failure(
             remote.send(
                 new Write<>(
@@ -247,7 +247,7 @@ class HttpRemoteTest {
                     null,
                     "k",
                     1)),
-            RemoteFailure.class);
+            SyncFailure.class);
 
     assertEquals("n1", ((Note) f.serverState().orElseThrow()).id());
   }
@@ -264,9 +264,9 @@ class HttpRemoteTest {
   void aPreconditionFailureIsAConflictCarryingTheServersEntity(int status) throws Exception {
     server.answer(respond(status, NOTE_7));
 
-    RemoteFailure f = failure(remote.send(UPDATE), RemoteFailure.class);
+    SyncFailure f = failure(remote.send(UPDATE), SyncFailure.class);
 
-    assertEquals(RemoteFailure.Kind.CONFLICT, f.kind());
+    assertEquals(SyncFailure.Kind.CONFLICT, f.kind());
     assertEquals(status, f.status());
     Note latest = (Note) f.serverState().orElseThrow();
     assertEquals(7, latest.version());
@@ -277,9 +277,9 @@ class HttpRemoteTest {
   void aConflictWithoutBodyCarriesNoState() throws Exception {
     server.answer(respond(412, ""));
 
-    RemoteFailure f = failure(remote.send(UPDATE), RemoteFailure.class);
+    SyncFailure f = failure(remote.send(UPDATE), SyncFailure.class);
 
-    assertEquals(RemoteFailure.Kind.CONFLICT, f.kind());
+    assertEquals(SyncFailure.Kind.CONFLICT, f.kind());
     assertTrue(f.serverState().isEmpty());
   }
 
@@ -299,9 +299,9 @@ class HttpRemoteTest {
       throws Exception {
     server.answer(respond(status, Map.of("Retry-After", "12"), ""));
 
-    RemoteFailure f = failure(remote.send(UPDATE), RemoteFailure.class);
+    SyncFailure f = failure(remote.send(UPDATE), SyncFailure.class);
 
-    assertEquals(RemoteFailure.Kind.TRANSIENT, f.kind());
+    assertEquals(SyncFailure.Kind.TRANSIENT, f.kind());
     assertEquals(status, f.status());
     assertEquals(Optional.of(Duration.ofSeconds(12)), f.retryAfter());
   }
@@ -310,7 +310,7 @@ class HttpRemoteTest {
   void retryAfterAsAnHttpDateIsMeasuredFromTheClock() throws Exception {
     server.answer(respond(503, Map.of("Retry-After", "Thu, 01 Jan 2026 00:02:00 GMT"), ""));
 
-    RemoteFailure f = failure(remote.send(UPDATE), RemoteFailure.class);
+    SyncFailure f = failure(remote.send(UPDATE), SyncFailure.class);
 
     assertEquals(Optional.of(Duration.ofMinutes(2)), f.retryAfter());
   }
@@ -320,7 +320,7 @@ class HttpRemoteTest {
     server.answer(respond(429, Map.of("Retry-After", "Wed, 31 Dec 2025 23:00:00 GMT"), ""));
 
     assertEquals(
-        Optional.of(Duration.ZERO), failure(remote.send(UPDATE), RemoteFailure.class).retryAfter());
+        Optional.of(Duration.ZERO), failure(remote.send(UPDATE), SyncFailure.class).retryAfter());
   }
 
   @ParameterizedTest
@@ -328,9 +328,9 @@ class HttpRemoteTest {
   void otherServerErrorsAreTransient(int status) throws Exception {
     server.answer(respond(status, ""));
 
-    RemoteFailure f = failure(remote.send(UPDATE), RemoteFailure.class);
+    SyncFailure f = failure(remote.send(UPDATE), SyncFailure.class);
 
-    assertEquals(RemoteFailure.Kind.TRANSIENT, f.kind());
+    assertEquals(SyncFailure.Kind.TRANSIENT, f.kind());
     assertEquals(status, f.status());
     assertTrue(f.retryAfter().isEmpty());
   }
@@ -340,19 +340,30 @@ class HttpRemoteTest {
     server.answer(respond(408, ""));
 
     assertEquals(
-        RemoteFailure.Kind.OUTCOME_UNKNOWN,
-        failure(remote.send(UPDATE), RemoteFailure.class).kind());
+        SyncFailure.Kind.OUTCOME_UNKNOWN, failure(remote.send(UPDATE), SyncFailure.class).kind());
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {301, 400, 401, 403, 404, 410, 422})
+  @ValueSource(ints = {404, 410})
+  void notFoundAndGoneOnAWriteMeanTheEntityIsNotOnTheServer(int status) throws Exception {
+    server.answer(respond(status, "{\"error\":\"no such note\"}"));
+
+    SyncFailure f = failure(remote.send(UPDATE), SyncFailure.class);
+
+    assertEquals(SyncFailure.Kind.NOT_FOUND, f.kind());
+    assertEquals(status, f.status());
+    assertTrue(f.getMessage().contains("PATCH /notes/n1"), f.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {301, 400, 401, 403, 405, 422})
   void otherClientErrorsAndUnexpectedStatusesAreRejectedWithStatusAndBodyText(int status)
       throws Exception {
     server.answer(respond(status, "{\"error\":\"title too long\"}"));
 
-    RemoteFailure f = failure(remote.send(UPDATE), RemoteFailure.class);
+    SyncFailure f = failure(remote.send(UPDATE), SyncFailure.class);
 
-    assertEquals(RemoteFailure.Kind.REJECTED, f.kind());
+    assertEquals(SyncFailure.Kind.REJECTED, f.kind());
     assertEquals(status, f.status());
     assertTrue(f.getMessage().contains("PATCH /notes/n1"), f.getMessage());
     assertTrue(f.getMessage().contains("title too long"), f.getMessage());
@@ -362,8 +373,7 @@ class HttpRemoteTest {
   void aFetchThatFailsWithAServerErrorIsTransient() throws Exception {
     server.answer(respond(500, ""));
 
-    assertEquals(
-        RemoteFailure.Kind.TRANSIENT, failure(remote.fetchAll(), RemoteFailure.class).kind());
+    assertEquals(SyncFailure.Kind.TRANSIENT, failure(remote.fetchAll(), SyncFailure.class).kind());
   }
 
   @Test
@@ -380,9 +390,9 @@ class HttpRemoteTest {
         });
     HttpRemote<String, Note> impatient = remoteTo(server.uri(), Duration.ofMillis(300));
     try {
-      RemoteFailure f = failure(impatient.send(UPDATE), RemoteFailure.class);
+      SyncFailure f = failure(impatient.send(UPDATE), SyncFailure.class);
 
-      assertEquals(RemoteFailure.Kind.OUTCOME_UNKNOWN, f.kind());
+      assertEquals(SyncFailure.Kind.OUTCOME_UNKNOWN, f.kind());
       assertEquals("PATCH", server.next().method(), "the server did receive the write");
     } finally {
       release.countDown();
@@ -404,7 +414,7 @@ class HttpRemoteTest {
     HttpRemote<String, Note> impatient = remoteTo(server.uri(), Duration.ofMillis(300));
     try {
       assertEquals(
-          RemoteFailure.Kind.TRANSIENT, failure(impatient.fetch("n1"), RemoteFailure.class).kind());
+          SyncFailure.Kind.TRANSIENT, failure(impatient.fetch("n1"), SyncFailure.class).kind());
     } finally {
       release.countDown();
     }
@@ -414,9 +424,9 @@ class HttpRemoteTest {
   void aConnectionClosedWithoutAnswerAfterTheWriteWasSentIsAnUnknownOutcome() throws Exception {
     server.answer(exchange -> exchange.close());
 
-    RemoteFailure f = failure(remote.send(UPDATE), RemoteFailure.class);
+    SyncFailure f = failure(remote.send(UPDATE), SyncFailure.class);
 
-    assertEquals(RemoteFailure.Kind.OUTCOME_UNKNOWN, f.kind());
+    assertEquals(SyncFailure.Kind.OUTCOME_UNKNOWN, f.kind());
     assertEquals("PATCH", server.next().method());
   }
 
@@ -429,9 +439,9 @@ class HttpRemoteTest {
     HttpRemote<String, Note> nowhere =
         remoteTo(URI.create("http://127.0.0.1:" + closedPort), Duration.ofSeconds(5));
 
-    RemoteFailure f = failure(nowhere.send(UPDATE), RemoteFailure.class);
+    SyncFailure f = failure(nowhere.send(UPDATE), SyncFailure.class);
 
-    assertEquals(RemoteFailure.Kind.TRANSIENT, f.kind());
+    assertEquals(SyncFailure.Kind.TRANSIENT, f.kind());
     assertEquals(0, f.status());
   }
 

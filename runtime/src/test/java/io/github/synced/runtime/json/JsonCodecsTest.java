@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.synced.runtime.BadServerDataException;
-import io.github.synced.runtime.Patch;
+import io.github.synced.runtime.spi.Patch;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

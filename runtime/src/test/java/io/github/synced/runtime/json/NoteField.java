@@ -1,6 +1,6 @@
 package io.github.synced.runtime.json;
 
-import io.github.synced.runtime.EntityField;
+import io.github.synced.runtime.spi.EntityField;
 
 /** The synced fields of {@link Note}. */
 public enum NoteField implements EntityField {

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.synced.runtime.BadServerDataException;
-import io.github.synced.runtime.EntityField;
-import io.github.synced.runtime.Patch;
+import io.github.synced.runtime.spi.EntityField;
+import io.github.synced.runtime.spi.Patch;
 import java.io.IOException;
 import java.util.EnumSet;
 

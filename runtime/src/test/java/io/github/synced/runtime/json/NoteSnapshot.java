@@ -1,7 +1,7 @@
 package io.github.synced.runtime.json;
 
-import io.github.synced.runtime.EntityField;
-import io.github.synced.runtime.Snapshot;
+import io.github.synced.runtime.spi.EntityField;
+import io.github.synced.runtime.spi.Snapshot;
 
 /** The synced fields of one {@link Note}. */
 public record NoteSnapshot(String id, String text, Integer priority, long version)

@@ -1,9 +1,9 @@
 package io.github.synced.runtime.json;
 
-import io.github.synced.runtime.EntityField;
-import io.github.synced.runtime.EntityType;
-import io.github.synced.runtime.Patch;
-import io.github.synced.runtime.Snapshot;
+import io.github.synced.runtime.spi.EntityField;
+import io.github.synced.runtime.spi.EntityType;
+import io.github.synced.runtime.spi.Patch;
+import io.github.synced.runtime.spi.Snapshot;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;

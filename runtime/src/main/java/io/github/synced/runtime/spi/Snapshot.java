@@ -1,4 +1,4 @@
-package io.github.synced.runtime;
+package io.github.synced.runtime.spi;
 
 /**
  * An immutable value holding the synced fields of one entity at one moment. Generated per entity

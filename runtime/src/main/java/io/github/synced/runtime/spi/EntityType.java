@@ -1,4 +1,4 @@
-package io.github.synced.runtime;
+package io.github.synced.runtime.spi;
 
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.github.synced.runtime;
+package io.github.synced.runtime.spi;
 
 /**
  * A synced field of an entity type. The processor generates one enum per {@code @Synced} type
