@@ -68,6 +68,22 @@ public final class InvoiceSync implements EntityType<String, Invoice> {
   }
 
   /**
+   * {@code String.class}, the class of the id.
+   */
+  @Override
+  public Class<String> idType() {
+    return String.class;
+  }
+
+  /**
+   * {@code null}, the id a new {@link Invoice} has before it is given one.
+   */
+  @Override
+  public String unsetId() {
+    return null;
+  }
+
+  /**
    * The entity's {@code id}.
    */
   @Override

@@ -69,6 +69,22 @@ public final class NoteSync implements EntityType<Long, Note> {
   }
 
   /**
+   * {@code Long.class}, the class of the id.
+   */
+  @Override
+  public Class<Long> idType() {
+    return Long.class;
+  }
+
+  /**
+   * {@code 0L}, the id a new {@link Note} has before it is given one.
+   */
+  @Override
+  public Long unsetId() {
+    return 0L;
+  }
+
+  /**
    * The entity's {@code id}.
    */
   @Override

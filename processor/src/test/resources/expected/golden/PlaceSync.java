@@ -66,6 +66,22 @@ public final class PlaceSync implements EntityType<UUID, Place> {
   }
 
   /**
+   * {@code UUID.class}, the class of the id.
+   */
+  @Override
+  public Class<UUID> idType() {
+    return UUID.class;
+  }
+
+  /**
+   * {@code null}, the id a new {@link Place} has before it is given one.
+   */
+  @Override
+  public UUID unsetId() {
+    return null;
+  }
+
+  /**
    * The entity's {@code id}.
    */
   @Override

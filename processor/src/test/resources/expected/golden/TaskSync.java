@@ -65,6 +65,22 @@ public final class TaskSync implements EntityType<String, Task> {
   }
 
   /**
+   * {@code String.class}, the class of the id.
+   */
+  @Override
+  public Class<String> idType() {
+    return String.class;
+  }
+
+  /**
+   * {@code null}, the id a new {@link Task} has before it is given one.
+   */
+  @Override
+  public String unsetId() {
+    return null;
+  }
+
+  /**
    * The entity's {@code id}.
    */
   @Override

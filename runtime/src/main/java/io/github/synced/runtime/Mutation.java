@@ -38,6 +38,7 @@ public final class Mutation<K, E> {
   Patch<E> patch;
   UnaryOperator<E> updater;
   E draft;
+  boolean temporaryId;
   Patch<E> sentPatch;
 
   /** The base of the latest send: the "base" of a three-way merge. */

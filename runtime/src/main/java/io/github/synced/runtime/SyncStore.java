@@ -73,6 +73,8 @@ public final class SyncStore<K, E> {
   private final boolean parallel;
   private final Comparator<? super E> order;
   private final Supplier<K> tempIds;
+  private Supplier<K> autoTempIds;
+  private final boolean clientIds;
   private final Supplier<String> keys;
 
   private final ReentrantLock lock = new ReentrantLock();
@@ -113,6 +115,7 @@ public final class SyncStore<K, E> {
     this.parallel = b.parallel;
     this.order = b.order;
     this.tempIds = b.tempIds;
+    this.clientIds = b.clientIds;
     this.keys = b.keys;
   }
 
@@ -494,42 +497,73 @@ public final class SyncStore<K, E> {
   }
 
   /**
-   * Creates an entity: it appears at once under its own id or, if it has none, under one from the
-   * {@linkplain Builder#tempIds temporary id supplier}; when the server answers with the real id
-   * the store re-keys it ({@link Cause#ID_REASSIGNED}) and mutations made meanwhile are sent
-   * against the real id. If the create fails the entity leaves the store and the mutations made on
-   * it meanwhile are rolled back.
+   * Creates an entity: it appears at once, under a temporary id when the server assigns ids (the
+   * default) or under its own id when the store was built with {@link Builder#clientAssignedIds()}.
+   * A temporary id never reaches the server; when the server answers with the real id the store
+   * re-keys the entity ({@link Cause#ID_REASSIGNED}), and mutations made meanwhile are sent against
+   * the real id. If the create fails the entity leaves the store and the mutations made on it
+   * meanwhile are rolled back.
    *
-   * @throws IllegalArgumentException if the draft has no id and there is no temporary id supplier,
-   *     or its id is already in the store
+   * @throws IllegalArgumentException if the draft has an id but the server assigns ids, has none
+   *     but ids are client-assigned, or its id is already in the store
    */
   public Mutation<K, E> create(E draft) {
     Objects.requireNonNull(draft, "draft");
     return op(
         () -> {
-          K given = type.id(draft);
-          K id = given;
-          if (id == null) {
-            if (tempIds == null) {
+          K own = type.id(draft);
+          boolean hasOwn = !Objects.equals(own, type.unsetId());
+          K id;
+          if (clientIds) {
+            if (!hasOwn) {
               throw new IllegalArgumentException(
                   describe(null, type.idField())
-                      + ": the draft has no id and the store has no temporary id supplier");
+                      + ": the draft has no id, and this store's ids are client-assigned; give"
+                      + " the draft its id");
             }
-            id = Objects.requireNonNull(tempIds.get(), "temporary id");
+            id = own;
+          } else {
+            if (hasOwn) {
+              throw new IllegalArgumentException(
+                  describe(own, type.idField())
+                      + ": the draft has an id, but the server assigns ids; leave the id unset,"
+                      + " or build the store with clientAssignedIds() if the server keeps ids"
+                      + " the client makes");
+            }
+            id = Objects.requireNonNull(temporaryIds().get(), "temporary id");
           }
           if (find(id) != null) {
             throw new IllegalArgumentException(
                 describe(id, type.idField()) + ": the id is already in the store");
           }
-          E d = given != null ? type.copy(draft) : type.withId(type.copy(draft), id);
+          E d = hasOwn ? type.copy(draft) : type.withId(type.copy(draft), id);
           Entry<K, E> e = new Entry<>(id, nextPosition++);
           Mutation<K, E> m = newMutation(Write.Kind.CREATE, e);
+          m.temporaryId = !hasOwn;
           e.local = type.copy(d);
           byId.put(id, e);
           ordered.put(e.position, e);
+          tombstones.remove(id);
           m.draft = d;
           return apply(e, m, Cause.OPTIMISTIC);
         });
+  }
+
+  private Supplier<K> temporaryIds() {
+    if (tempIds != null) {
+      return tempIds;
+    }
+    if (autoTempIds == null) {
+      autoTempIds = TemporaryIds.forType(type.idType());
+      if (autoTempIds == null) {
+        throw new IllegalArgumentException(
+            describe(null, type.idField())
+                + ": the store has no temporary ids for id type "
+                + type.idType().getName()
+                + "; give them with tempIds(..), or build the store with clientAssignedIds()");
+      }
+    }
+    return autoTempIds;
   }
 
   /**
@@ -760,6 +794,16 @@ public final class SyncStore<K, E> {
       m.updater = null;
       m.superseded.clear();
     }
+    if (m.kind() == Write.Kind.CREATE) {
+      Set<EntityField> sent = new LinkedHashSet<>(type.fields());
+      if (type.hasVersion()) {
+        sent.remove(type.versionField());
+      }
+      if (m.temporaryId) {
+        sent.remove(type.idField());
+      }
+      m.patch = type.patch(m.draft, sent);
+    }
     m.sentBase = e.base == null ? null : type.copy(e.base);
     if (m.firstBase == null) {
       m.firstBase = m.sentBase;
@@ -767,15 +811,19 @@ public final class SyncStore<K, E> {
     m.sentPatch = m.patch;
     E entity =
         switch (m.kind()) {
-          case CREATE -> type.syncedCopy(m.draft);
+          case CREATE ->
+              m.temporaryId
+                  ? type.withId(type.syncedCopy(m.draft), type.unsetId())
+                  : type.syncedCopy(m.draft);
           case UPDATE -> m.patch.applyTo(type.syncedCopy(e.base));
           case DELETE -> type.syncedCopy(e.base);
         };
     Object baseVersion = e.base == null ? null : type.version(e.base);
     move(m, MutationState.SENDING, "sent", null);
+    K wireId = m.kind() == Write.Kind.CREATE && m.temporaryId ? null : e.id;
     Write<K, E> w =
         new Write<>(
-            m.kind(), e.id, entity, m.sentPatch, baseVersion, m.idempotencyKey(), m.attempts());
+            m.kind(), wireId, entity, m.sentPatch, baseVersion, m.idempotencyKey(), m.attempts());
     outbox.stage(
         () -> call(() -> remote.send(w)).whenComplete((reply, f) -> answered(m, w, reply, f)));
   }
@@ -1562,6 +1610,7 @@ public final class SyncStore<K, E> {
     private boolean parallel;
     private Comparator<? super E> order;
     private Supplier<K> tempIds;
+    private boolean clientIds;
     private Supplier<String> keys = () -> UUID.randomUUID().toString();
 
     private Builder(EntityType<K, E> type) {
@@ -1622,9 +1671,23 @@ public final class SyncStore<K, E> {
       return this;
     }
 
-    /** Where {@link SyncStore#create} takes an id for a draft that has none. */
+    /**
+     * Where {@link SyncStore#create} takes temporary ids, for id types the store has none for (it
+     * has them for {@code String}, {@code UUID}, {@code long}, {@code int}, {@code short} and
+     * {@code BigInteger} ids). They must never equal a real id; they are never sent.
+     */
     public Builder<K, E> tempIds(Supplier<K> supplier) {
       this.tempIds = Objects.requireNonNull(supplier, "supplier");
+      return this;
+    }
+
+    /**
+     * Declares that the client makes the real ids (UUIDs, say) and the server keeps them: a draft
+     * must carry its id, the entity appears under it, and the create sends it. By default the
+     * server assigns ids and a draft must have none.
+     */
+    public Builder<K, E> clientAssignedIds() {
+      this.clientIds = true;
       return this;
     }
 

@@ -5,17 +5,25 @@ import java.util.Objects;
 
 /**
  * One write the store asks a {@link Remote} to send: a create, an update or a delete of one entity.
- * The same mutation is sent with the same {@link #idempotencyKey()} on every attempt, so a server
- * that deduplicates by key applies it at most once.
+ * The same mutation is sent with the same {@link #idempotencyKey()} on every attempt that carries
+ * the same body, so a server that deduplicates by key applies it at most once.
+ *
+ * <p><b>Creates and ids.</b> A temporary id never reaches a remote: for a create whose id the
+ * server assigns, {@link #id()} is {@code null}, {@link #entity()} has its id as a new instance has
+ * it, and {@link #patch()} leaves the id out. For a create with a client-assigned id ({@link
+ * SyncStore.Builder#clientAssignedIds()}) the id is in all three.
  *
  * @param kind what to do
- * @param id the entity's id: the temporary id for a create, the server's id otherwise
+ * @param id the entity's id on the server; for a create, the client-assigned id, or {@code null}
+ *     when the server assigns it
  * @param entity the synced state this write leads to (for a create: the draft), with every
  *     local-only field as a new instance has it: a remote may serialize it whole
- * @param patch for an update, the fields to change with their values; {@code null} otherwise
+ * @param patch the fields to send with their values: for an update, the fields it changes; for a
+ *     create, every synced field but the version (and but the id when the server assigns it);
+ *     {@code null} for a delete
  * @param baseVersion the version the mutation was made against, for an {@code If-Match} style
- *     precondition; {@code null} if unknown or the entity has no version
- * @param idempotencyKey stable across retries of this mutation
+ *     precondition; {@code null} if unknown, for a create, or where the entity has no version
+ * @param idempotencyKey the same on every attempt with this body
  * @param attempt 1 for the first send, 2 for the first retry, and so on
  * @param <K> the id type
  * @param <E> the entity type
@@ -43,8 +51,8 @@ public record Write<K, E>(
   public Write {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
-    if (kind == Kind.UPDATE) {
-      Objects.requireNonNull(patch, "patch of an update");
+    if (kind != Kind.DELETE) {
+      Objects.requireNonNull(patch, "patch of a " + kind);
     }
     if (attempt < 1) {
       throw new IllegalArgumentException("attempt must be at least 1, was " + attempt);

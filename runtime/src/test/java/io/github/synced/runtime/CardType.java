@@ -49,6 +49,16 @@ final class CardType implements EntityType<String, Card> {
   }
 
   @Override
+  public Class<String> idType() {
+    return String.class;
+  }
+
+  @Override
+  public String unsetId() {
+    return null;
+  }
+
+  @Override
   public String id(Card entity) {
     return entity.id;
   }

@@ -227,6 +227,16 @@ class ContractGapsTest {
     }
 
     @Override
+    public Class<String> idType() {
+      return String.class;
+    }
+
+    @Override
+    public String unsetId() {
+      return null;
+    }
+
+    @Override
     public String id(Card c) {
       return d.id(c);
     }

@@ -1,7 +1,6 @@
 package io.github.synced.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -112,18 +111,31 @@ class CreateDeleteTest {
   }
 
   @Test
-  void createOfADraftWithoutIdNeedsATemporaryIdSupplier() {
+  void serverAssignedIdsAreTheDefaultAndADraftWithAnIdIsRefused() {
     FakeServer server = new FakeServer();
     SyncStore<String, Card> store = SyncStore.of(CardType.TYPE).remote(server).build();
     IllegalArgumentException e =
         assertThrows(
-            IllegalArgumentException.class, () -> store.create(new Card(null, "x", false, 0)));
+            IllegalArgumentException.class, () -> store.create(new Card("own", "x", false, 0)));
     assertEquals(
-        "Card (no id), field 'id': the draft has no id and the store has no temporary id supplier",
+        "Card 'own', field 'id': the draft has an id, but the server assigns ids; leave the id"
+            + " unset, or build the store with clientAssignedIds() if the server keeps ids the"
+            + " client makes",
         e.getMessage());
     assertTrue(store.all().isEmpty());
-    assertInstanceOf(Mutation.class, store.create(new Card("own", "x", false, 0)));
-    assertEquals("own", server.next().write.id());
+    Mutation<String, Card> m = store.create(new Card(null, "x", false, 0));
+    assertTrue(m.id().startsWith("tmp-"), m.id());
+
+    SyncStore<String, Card> clientIds =
+        SyncStore.of(CardType.TYPE).remote(server).clientAssignedIds().build();
+    IllegalArgumentException none =
+        assertThrows(
+            IllegalArgumentException.class, () -> clientIds.create(new Card(null, "x", false, 0)));
+    assertEquals(
+        "Card (no id), field 'id': the draft has no id, and this store's ids are client-assigned;"
+            + " give the draft its id",
+        none.getMessage());
+    assertEquals("own", clientIds.create(new Card("own", "x", false, 0)).id());
   }
 
   @Test

@@ -91,6 +91,16 @@ class RecordEntityTest {
     }
 
     @Override
+    public Class<Long> idType() {
+      return Long.class;
+    }
+
+    @Override
+    public Long unsetId() {
+      return null;
+    }
+
+    @Override
     public Long id(Note n) {
       return n.id();
     }

@@ -63,7 +63,7 @@ class RefusedInputTest {
 
   @Test
   void createUnderAnIdAlreadyInTheStoreIsRefused() {
-    Harness h = new Harness().withCards("t1");
+    Harness h = new Harness(SyncStore.Builder::clientAssignedIds).withCards("t1");
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class, () -> h.store.create(new Card("t1", "dup", false, 0)));

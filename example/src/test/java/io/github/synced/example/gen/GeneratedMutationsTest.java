@@ -2,6 +2,7 @@ package io.github.synced.example.gen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -237,7 +238,9 @@ class GeneratedMutationsTest {
     assertEquals("Water plants", shown("tmp-1").getTitle());
     Write<String, Task> sent = taskRemote.writes().get(0);
     assertEquals(Write.Kind.CREATE, sent.kind());
-    assertEquals("tmp-1", sent.id());
+    assertNull(sent.id(), "a temporary id never reaches the remote");
+    assertNull(sent.entity().getId());
+    assertFalse(sent.patch().fields().contains(TaskField.ID));
 
     taskRemote.call(0).confirm(task("t7", "Water plants", false, 1));
 

@@ -97,14 +97,22 @@ class HttpRemoteAgainstTaskServerTest {
 
   @Test
   void aCreateGetsTheServersIdAndSendsNoLocalOnlyField() throws Exception {
-    Task draft = new Task("tmp-1", "Walk the dog", false, 0);
+    Task draft = new Task(null, "Walk the dog", false, 0);
     draft.setExpanded(true);
     draft.setSelected(true);
 
     Reply<Task> reply =
         value(
             remote()
-                .send(new Write<>(Write.Kind.CREATE, "tmp-1", draft, null, null, "create-1", 1)));
+                .send(
+                    new Write<>(
+                        Write.Kind.CREATE,
+                        null,
+                        draft,
+                        TaskPatch.empty().title("Walk the dog").done(false),
+                        null,
+                        "create-1",
+                        1)));
 
     // the server refuses unknown properties with 400, so a leaked "expanded" would fail here
     Task created = reply.entity().orElseThrow();

@@ -100,6 +100,19 @@ public final class SyncWriter {
             .addStatement("return $L", Code.constant(model, id))
             .build());
     type.addMethod(
+        method("idType", ParameterizedTypeName.get(ClassName.get(Class.class), idType))
+            .addJavadoc("{@code $T.class}, the class of the id.\n", idType)
+            .addStatement("return $T.class", idType)
+            .build());
+    type.addMethod(
+        method("unsetId", idType)
+            .addJavadoc(
+                "{@code $L}, the id a new {@link $T} has before it is given one.\n",
+                unset(id),
+                entity)
+            .addStatement("return $L", unset(id))
+            .build());
+    type.addMethod(
         method("id", idType)
             .addJavadoc("The entity's {@code $L}.\n", id.name())
             .addParameter(entity, "entity")
@@ -192,6 +205,23 @@ public final class SyncWriter {
             .addCode(get.build())
             .build());
     return type;
+  }
+
+  /** The value a field of this property has in a new instance, as Java source. */
+  private static String unset(Property p) {
+    if (!p.isPrimitive()) {
+      return "null";
+    }
+    return switch (p.kind()) {
+      case BOOLEAN -> "false";
+      case LONG -> "0L";
+      case FLOAT -> "0.0f";
+      case DOUBLE -> "0.0";
+      case CHAR -> "'\\0'";
+      case BYTE -> "(byte) 0";
+      case SHORT -> "(short) 0";
+      default -> "0";
+    };
   }
 
   private static MethodSpec.Builder method(String name, TypeName returns) {

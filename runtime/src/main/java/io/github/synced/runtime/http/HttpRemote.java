@@ -45,7 +45,8 @@ import java.util.function.Function;
  *   <tr><td>{@link #fetch fetch(id)}</td><td>{@code GET {path}/{id}}</td>
  *       <td>2xx with the entity; {@code 404} → empty</td></tr>
  *   <tr><td>{@link #fetchAll()}</td><td>{@code GET {path}}</td><td>2xx with a JSON array</td></tr>
- *   <tr><td>create</td><td>{@code POST {path}}, the entity's synced fields</td>
+ *   <tr><td>create</td><td>{@code POST {path}}, the fields of {@link Write#patch()}: every
+ *       synced field but the version, and but the id where the server assigns it</td>
  *       <td>2xx with the created entity (its real id)</td></tr>
  *   <tr><td>update</td><td>{@code PATCH {path}/{id}}, exactly the patch's fields
  *       ({@code null} values written, absent fields left out)</td><td>2xx</td></tr>
@@ -189,7 +190,7 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
             request(call)
                 .POST(
                     HttpRequest.BodyPublishers.ofByteArray(
-                        JsonCodecs.writeEntity(mapper, codec, write.entity())));
+                        JsonCodecs.writePatch(mapper, codec, write.patch())));
       }
       case UPDATE -> {
         call = new Call("PATCH", path + "/" + segment(write.id()), write.id(), true);

@@ -34,7 +34,19 @@ public interface EntityType<K, E> {
   /** The field that holds the id. */
   EntityField idField();
 
-  /** The entity's id; {@code null} where the entity has none yet. */
+  /**
+   * The class of the id, boxed for a primitive id ({@code Long.class} for {@code long}): the store
+   * draws temporary ids for creates by it.
+   */
+  Class<K> idType();
+
+  /**
+   * The id a new instance has before it is given one: {@code null}, or zero for a primitive id. A
+   * draft whose id equals it has no id yet.
+   */
+  K unsetId();
+
+  /** The entity's id; {@link #unsetId()} where the entity has none yet. */
   K id(E entity);
 
   /** {@code entity} with its id set to {@code id}; see the class comment on in place or new. */

@@ -127,19 +127,19 @@ class HttpRemoteTest {
   @Test
   void createPostsTheSyncedFieldsOnlyAndReadsTheAssignedId() throws Exception {
     server.answer(respond(201, "{\"id\":\"n42\",\"text\":\"draft\",\"priority\":1,\"version\":1}"));
-    Note draft = new Note("tmp-1", "draft", 1, 0);
+    Note draft = new Note(null, "draft", 1, 0);
     draft.pin(true);
+    NotePatch fields = NotePatch.empty().text("draft").priority(1);
 
     Reply<Note> reply =
         value(
             remote.send(
-                new Write<>(Write.Kind.CREATE, "tmp-1", draft, null, null, "key-create-1", 1)));
+                new Write<>(Write.Kind.CREATE, null, draft, fields, null, "key-create-1", 1)));
 
     LoopbackServer.Received request = server.next();
     assertEquals("POST", request.method());
     assertEquals("/notes", request.rawPath());
-    assertEquals(
-        "{\"id\":\"tmp-1\",\"text\":\"draft\",\"priority\":1,\"version\":0}", request.body());
+    assertEquals("{\"text\":\"draft\",\"priority\":1}", request.body());
     assertEquals("key-create-1", request.header("Idempotency-Key"));
     assertNull(request.header("If-Match"), "a create without a base version has no precondition");
     assertEquals("n42", reply.entity().orElseThrow().id());
@@ -241,9 +241,9 @@ class HttpRemoteTest {
             remote.send(
                 new Write<>(
                     Write.Kind.CREATE,
-                    "tmp-1",
-                    new Note("tmp-1", "x", null, 0),
                     null,
+                    new Note(null, "x", null, 0),
+                    NotePatch.empty().text("x"),
                     null,
                     "k",
                     1)),

@@ -38,6 +38,16 @@ public final class NoteType implements EntityType<String, Note> {
   }
 
   @Override
+  public Class<String> idType() {
+    return String.class;
+  }
+
+  @Override
+  public String unsetId() {
+    return null;
+  }
+
+  @Override
   public String id(Note entity) {
     return entity.id;
   }
