@@ -45,6 +45,7 @@ public final class TaskBoard {
             .remote(remote)
             .retry(retry)
             .scheduler(scheduler)
+            .notifyOn(Runnable::run) // a console board: its log prints as things happen
             .tempIds(() -> "draft-" + drafts.incrementAndGet())
             .build();
     this.tasks = new TaskMutations(store);

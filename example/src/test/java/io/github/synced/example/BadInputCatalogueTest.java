@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -53,10 +54,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ({@code GET}) fails the refetch with that exception and changes nothing. Each case prints {@code
  * input → message} for the catalogue in the issue note.
  *
- * <p>The store takes a refusal by the remote as an unknown outcome and, with no retries left, asks
- * the server for the entity; the loopback server answers that {@code GET} with the same bad body,
- * so the mutation is rolled back with the first refusal. Refusals by the store itself (a regressing
- * version, no version at all) roll back without asking.
+ * <p>A 2xx answer that cannot be taken probably means the write was applied, so the store asks the
+ * server for the entity (rule 6); the loopback server answers that {@code GET} with the same bad
+ * body, which cannot be read either, so the mutation is rolled back with the first refusal. An
+ * answer without the version (fields only, or an empty 2xx) is not bad: the write was accepted.
  */
 class BadInputCatalogueTest {
 
@@ -170,17 +171,7 @@ class BadInputCatalogueTest {
                 "a regressing version: 4 answering a write made against 5",
                 "{\"id\":\"t1\",\"title\":\"mine\",\"done\":true,\"updatedAt\":4}",
                 "updatedAt",
-                "the answer's version 4 is older than the version 5 the write was made against"),
-            new Bad(
-                "a partial answer without the version",
-                "{\"title\":\"mine\",\"done\":true}",
-                "updatedAt",
-                "missing from an answer without the entity's id"),
-            new Bad(
-                "an empty 200 answer (no version)",
-                "",
-                "updatedAt",
-                "the answer has no body, so no version")));
+                "the answer's version 4 is older than the version 5 the write was made against")));
   }
 
   /** Fetch answers only: a fetched entity must be whole. */
@@ -200,6 +191,7 @@ class BadInputCatalogueTest {
   private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
   private volatile int status = 200;
   private volatile String body = "";
+  private final CompletableFuture<Void> fetched = new CompletableFuture<>();
 
   private final List<Change<String, Task>> changes =
       Collections.synchronizedList(new ArrayList<>());
@@ -228,6 +220,7 @@ class BadInputCatalogueTest {
             .remote(remote)
             .scheduler(new VirtualScheduler())
             .retry(RetryPolicy.none())
+            .notifyOn(Runnable::run)
             .idempotencyKeys(() -> "key-" + keys.incrementAndGet())
             .build();
     store.load(List.of(TaskSync.TYPE.copy(BASE)));
@@ -245,6 +238,9 @@ class BadInputCatalogueTest {
     try (exchange) {
       exchange.getRequestBody().readAllBytes();
       requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+      if (exchange.getRequestMethod().equals("GET")) {
+        fetched.complete(null);
+      }
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
@@ -350,6 +346,26 @@ class BadInputCatalogueTest {
     print(
         (answerStatus == 200 ? "PATCH " : "PATCH " + answerStatus + " ") + requests, bad.body(), e);
     namesTaskT1AndField(e, bad);
+  }
+
+  /**
+   * Rule 3: an answer without the new version (fields only, or an empty 2xx) still means the write
+   * was accepted: the written values are confirmed and the version is fetched.
+   */
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"{\"title\":\"mine\"}", ""})
+  void anAnswerWithoutTheVersionConfirmsTheWrittenValues(String answer) throws Exception {
+    body = answer;
+
+    Mutation<String, Task> m = update();
+    Task confirmed = m.result().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+
+    assertEquals(MutationState.CONFIRMED, m.state());
+    assertEquals(
+        "Task{id=t1, title=mine, done=true, updatedAt=5, expanded=true, selected=false}",
+        confirmed.toString());
+    fetched.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    assertEquals(List.of("PATCH /tasks/t1", "GET /tasks/t1"), requests, "the version was asked");
   }
 
   @Test

@@ -1,26 +1,18 @@
 package io.github.synced.runtime;
 
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 
 /**
- * One change of an entity as the store's listeners hear it. {@code before} and {@code after} are
- * copies made for this change (shared by the listeners that hear it; the store never changes them):
- * {@code before} is {@code null} when the entity appears, {@code after} when it disappears.
+ * One change of an entity as the store's listeners hear it. {@link #before()} and {@link #after()}
+ * return a new copy on every call, so no listener can change what another one sees, and the store
+ * never changes them: {@code before} is {@code null} when the entity appears, {@code after} when it
+ * disappears.
  *
- * @param at when it changed, by the store's {@link Scheduler}
- * @param cause why the entity changed
- * @param id the entity's id after the change
- * @param before the entity as user code saw it before, or {@code null}
- * @param after the entity as user code sees it now, or {@code null}
- * @param mutation the mutation behind the change, or {@code null} for server pushes, refetches and
- *     local edits
- * @param error the failure behind a {@link Cause#ROLLBACK} or {@link Cause#RESTORED}, else {@code
- *     null}
  * @param <K> the id type
  * @param <E> the entity type
  */
-public record Change<K, E>(
-    Instant at, Cause cause, K id, E before, E after, Mutation<K, E> mutation, Throwable error) {
+public final class Change<K, E> {
 
   /** Why an entity changed. */
   public enum Cause {
@@ -44,5 +36,73 @@ public record Change<K, E>(
     DELETED,
     /** A delete failed and the entity is back where it was. */
     RESTORED
+  }
+
+  private final Instant at;
+  private final Cause cause;
+  private final K id;
+  private final E before;
+  private final E after;
+  private final Mutation<K, E> mutation;
+  private final SyncFailure error;
+  private final UnaryOperator<E> copier;
+
+  Change(
+      Instant at,
+      Cause cause,
+      K id,
+      E before,
+      E after,
+      Mutation<K, E> mutation,
+      SyncFailure error,
+      UnaryOperator<E> copier) {
+    this.at = at;
+    this.cause = cause;
+    this.id = id;
+    this.before = before;
+    this.after = after;
+    this.mutation = mutation;
+    this.error = error;
+    this.copier = copier;
+  }
+
+  /** When it changed, by the store's {@link Scheduler}. */
+  public Instant at() {
+    return at;
+  }
+
+  /** Why the entity changed. */
+  public Cause cause() {
+    return cause;
+  }
+
+  /** The entity's id after the change. */
+  public K id() {
+    return id;
+  }
+
+  /** A copy of the entity as user code saw it before, or {@code null} if it was not visible. */
+  public E before() {
+    return before == null ? null : copier.apply(before);
+  }
+
+  /** A copy of the entity as user code sees it now, or {@code null} if it is not visible. */
+  public E after() {
+    return after == null ? null : copier.apply(after);
+  }
+
+  /** The mutation behind the change; {@code null} for server pushes, refetches and local edits. */
+  public Mutation<K, E> mutation() {
+    return mutation;
+  }
+
+  /** The failure behind a {@link Cause#ROLLBACK}, {@link Cause#RESTORED} or deletion, if any. */
+  public SyncFailure error() {
+    return error;
+  }
+
+  @Override
+  public String toString() {
+    return "Change[" + cause + " " + id + " " + before + " → " + after + "]";
   }
 }

@@ -141,23 +141,21 @@ public final class EventLog<K, E> {
       s.append(" by #").append(c.mutation().sequence());
     }
     EntityType<K, E> type = store.type();
-    if (c.before() != null && c.after() != null) {
+    E before = c.before();
+    E after = c.after();
+    if (before != null && after != null) {
       List<String> fields = new ArrayList<>();
-      for (EntityField f : type.diff(c.before(), c.after())) {
+      for (EntityField f : type.diff(before, after)) {
         fields.add(
-            f.fieldName()
-                + ": "
-                + show(type.get(c.before(), f))
-                + " → "
-                + show(type.get(c.after(), f)));
+            f.fieldName() + ": " + show(type.get(before, f)) + " → " + show(type.get(after, f)));
       }
       if (!fields.isEmpty()) {
         s.append("  ").append(String.join(", ", fields));
       } else if (c.cause() == Change.Cause.LOCAL_EDIT) {
-        s.append("  ").append(c.after());
+        s.append("  ").append(after);
       }
-    } else if (c.after() != null) {
-      s.append("  ").append(c.after());
+    } else if (after != null) {
+      s.append("  ").append(after);
     }
     if (c.error() != null) {
       s.append("  ").append(errorText(c.error()));
@@ -186,7 +184,11 @@ public final class EventLog<K, E> {
       events.addLast(event);
     }
     for (Consumer<? super Event<K, E>> l : listeners) {
-      l.accept(event);
+      try {
+        l.accept(event);
+      } catch (Throwable t) { // one failing subscriber never silences the others
+        AfterLock.report(t);
+      }
     }
   }
 }

@@ -1,22 +1,17 @@
 package io.github.synced.runtime;
 
-import io.github.synced.runtime.spi.EntityField;
-import io.github.synced.runtime.spi.EntityType;
-import io.github.synced.runtime.spi.Patch;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.UnaryOperator;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * The handle of one mutation made through a {@link SyncStore}: a create, an update or a delete of
- * one entity. Its optimistic effect is visible in the store from the moment it is made; its {@link
- * #state()} says where it is (see {@link MutationState} for the transitions), {@link #error()} the
- * last failure, and {@link #result()} completes when it settles.
- *
- * <p>A handle is safe to read from any thread; only the store changes it.
+ * The read-only handle of one mutation made through a {@link SyncStore}: a create, an update or a
+ * delete of one entity. Its optimistic effect is visible in the store from the moment it is made;
+ * {@link #state()} says where it is (see {@link MutationState}), {@link #error()} the last failure,
+ * and {@link #result()} completes when it settles. Safe to read from any thread; only the store
+ * changes it.
  *
  * @param <K> the id type
  * @param <E> the entity type
@@ -24,39 +19,18 @@ import java.util.function.UnaryOperator;
 public final class Mutation<K, E> {
 
   private final Write.Kind kind;
-  private final String idempotencyKey;
   private final long sequence;
-  private final CompletableFuture<E> result = new CompletableFuture<>();
+  private final Result<E> result = new Result<>();
 
   private volatile K id;
   private volatile MutationState state;
-  private volatile Throwable error;
+  private volatile SyncFailure error;
   private volatile int attempts;
+  private volatile String idempotencyKey;
 
-  // Owned by the store, read and written under its lock only.
-  final Entry<K, E> entry;
-  Patch<E> patch;
-  UnaryOperator<E> updater;
-  E draft;
-  boolean temporaryId;
-  Patch<E> sentPatch;
-
-  /** The base of the latest send: the "base" of a three-way merge. */
-  E sentBase;
-
-  /** The base of the first send: no answer may carry an older version. */
-  E firstBase;
-
-  /**
-   * Fields a later mutation has since confirmed (parallel sends): this one no longer shows its
-   * value for them, since the user made the later value last.
-   */
-  final Set<EntityField> superseded = new HashSet<>();
-
-  Mutation(Write.Kind kind, Entry<K, E> entry, String idempotencyKey, long sequence) {
+  Mutation(Write.Kind kind, K id, String idempotencyKey, long sequence) {
     this.kind = kind;
-    this.entry = entry;
-    this.id = entry.id;
+    this.id = id;
     this.idempotencyKey = idempotencyKey;
     this.sequence = sequence;
   }
@@ -67,8 +41,8 @@ public final class Mutation<K, E> {
   }
 
   /**
-   * The id of the entity it changes: the temporary id of a create until the server assigns the real
-   * one, the real one from then on.
+   * The id of the entity it changes: for a create, the temporary id until the server assigns the
+   * real one, the real one from then on.
    */
   public K id() {
     return id;
@@ -88,14 +62,18 @@ public final class Mutation<K, E> {
   }
 
   /**
-   * The last failure: why it was rolled back, or why it is being retried; empty once confirmed and
-   * before any failure.
+   * The last failure: why it was rolled back, or why it is being retried or asked about; empty once
+   * confirmed and before any failure. Switch on {@link SyncFailure#kind()}.
    */
-  public Optional<Throwable> error() {
+  public Optional<SyncFailure> error() {
     return Optional.ofNullable(error);
   }
 
-  /** The key sent with every attempt of this mutation, so the server applies it at most once. */
+  /**
+   * The key sent with its current request body, so a server that deduplicates by key applies it at
+   * most once. Every retry of one body carries the same key; a changed body (after a conflict was
+   * merged) gets a new key.
+   */
   public String idempotencyKey() {
     return idempotencyKey;
   }
@@ -112,43 +90,20 @@ public final class Mutation<K, E> {
 
   /**
    * Completes when the mutation settles: with a copy of the entity as the store shows it right
-   * after the confirmation ({@code null} for a delete), or exceptionally with {@link #error()} when
-   * it is rolled back. Each call returns a new dependent future; completing it does not affect the
-   * store.
+   * after the confirmation ({@code null} for a delete), or exceptionally with its {@link
+   * SyncFailure} when it is rolled back. Every call returns the same future, which only the store
+   * can complete: {@code complete}, {@code cancel} and the like leave it as it is.
    */
   public CompletableFuture<E> result() {
-    return result.copy();
+    return result;
   }
 
-  /**
-   * The synced fields this mutation sets right now: a patch's fields, those an updater changed when
-   * last run, every field for a create, none for a delete.
-   */
-  List<EntityField> fields(EntityType<K, E> type) {
-    return switch (kind) {
-      case CREATE -> List.copyOf(type.fields());
-      case DELETE -> List.of();
-      case UPDATE ->
-          patch.fields().stream()
-              .<EntityField>map(f -> f)
-              .filter(f -> !superseded.contains(f))
-              .toList();
-    };
-  }
+  // ---- written by the store under its lock
 
-  /**
-   * The one place where the state changes: refuses any move the {@link MutationState} table does
-   * not allow. Returns the previous state ({@code null} when the mutation is made).
-   */
-  MutationState moveTo(MutationState next, Throwable failure) {
-    MutationState from = state;
-    boolean legal = from == null ? next == MutationState.PENDING : from.canMoveTo(next);
-    if (!legal) {
-      throw new IllegalStateException(
-          "mutation " + sequence + " of '" + id + "' cannot move from " + from + " to " + next);
-    }
+  @SuppressWarnings("NonAtomicVolatileUpdate") // written under the store's lock only
+  void moveTo(MutationState next, SyncFailure failure) {
     if (next == MutationState.SENDING) {
-      attempts = attempts() + 1; // written under the store's lock only; volatile for readers
+      attempts = attempts + 1;
     }
     if (next == MutationState.CONFIRMED) {
       error = null;
@@ -156,23 +111,83 @@ public final class Mutation<K, E> {
       error = failure;
     }
     state = next;
-    return from;
   }
 
   void reassign(K newId) {
     id = newId;
   }
 
-  void complete(E value) {
-    result.complete(value);
+  void rekey(String key) {
+    idempotencyKey = key;
   }
 
-  void fail(Throwable failure) {
-    result.completeExceptionally(failure);
+  void settle(E value) {
+    result.settle(value);
+  }
+
+  void fail(SyncFailure failure) {
+    result.fail(failure);
   }
 
   @Override
   public String toString() {
     return "Mutation[" + sequence + " " + kind + " " + id + " " + state + "]";
+  }
+
+  /** A future only the store completes. */
+  private static final class Result<E> extends CompletableFuture<E> {
+
+    void settle(E value) {
+      super.complete(value);
+    }
+
+    void fail(Throwable failure) {
+      super.completeExceptionally(failure);
+    }
+
+    @Override
+    public boolean complete(E value) {
+      return false;
+    }
+
+    @Override
+    public boolean completeExceptionally(Throwable ex) {
+      return false;
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      return false;
+    }
+
+    @Override
+    public void obtrudeValue(E value) {
+      throw new UnsupportedOperationException("only the store settles a mutation");
+    }
+
+    @Override
+    public void obtrudeException(Throwable ex) {
+      throw new UnsupportedOperationException("only the store settles a mutation");
+    }
+
+    @Override
+    public CompletableFuture<E> completeAsync(Supplier<? extends E> supplier, Executor executor) {
+      return this;
+    }
+
+    @Override
+    public CompletableFuture<E> completeAsync(Supplier<? extends E> supplier) {
+      return this;
+    }
+
+    @Override
+    public CompletableFuture<E> orTimeout(long timeout, TimeUnit unit) {
+      return copy().orTimeout(timeout, unit);
+    }
+
+    @Override
+    public CompletableFuture<E> completeOnTimeout(E value, long timeout, TimeUnit unit) {
+      return copy().completeOnTimeout(value, timeout, unit);
+    }
   }
 }

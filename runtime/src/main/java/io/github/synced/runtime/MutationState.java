@@ -1,29 +1,30 @@
 package io.github.synced.runtime;
 
 /**
- * Where a {@link Mutation} is in its life. A mutation starts {@link #PENDING} and ends either
- * {@link #CONFIRMED} or {@link #ROLLED_BACK}; in between it may be sent several times. Its
- * optimistic effect is part of the view from the moment it is made until it settles.
+ * Where a {@link Mutation} is in its life. A mutation starts {@link #QUEUED} and ends either {@link
+ * #CONFIRMED} or {@link #ROLLED_BACK}; in between it may be sent several times. Its optimistic
+ * effect is part of the view from the moment it is made until it settles.
  *
  * <pre>
- * PENDING ─────────► SENDING ─────────► CONFIRMED
- *   ▲  │                │ │ │ └───────► ROLLED_BACK
- *   │  │                │ │ └─► RETRYING ────────► SENDING | ROLLED_BACK | CONFIRMED
- *   │  │                │ └───► OUTCOME_UNKNOWN ─► SENDING | CONFIRMED | ROLLED_BACK
+ * QUEUED ──────────► SENDING ─────────► CONFIRMED | ROLLED_BACK
+ *   ▲  │                │ │ │
+ *   │  │                │ │ └─► RETRYING ────────► SENDING | OUTCOME_UNKNOWN | settled
+ *   │  │                │ └───► OUTCOME_UNKNOWN ─► SENDING | settled
  *   └──┼────────────────┘ (conflict merged: queued again)
- *      └─► ROLLED_BACK | CONFIRMED (the entity's create failed, or it was deleted on the server)
+ *      └─► settled (its create failed, the entity was deleted on the server, the entity refused it)
  * </pre>
  */
 public enum MutationState {
   /** Made and applied optimistically; waiting for its turn to be sent. */
-  PENDING,
+  QUEUED,
   /** A send is in flight. */
   SENDING,
-  /** The last send failed transiently; the next attempt waits for its backoff. */
+  /** The last send did not take effect (a 5xx, a 429); the next attempt waits for its backoff. */
   RETRYING,
   /**
-   * The last send may or may not have taken effect; it is being retried with the same idempotency
-   * key or resolved by fetching the server's state.
+   * A send may or may not have taken effect: it is being resent with the same body and key, or the
+   * server's state is being asked to decide. It never settles as a failure the server may have
+   * applied.
    */
   OUTCOME_UNKNOWN,
   /** Settled: the server accepted it and its answer is in the base. */
@@ -40,11 +41,14 @@ public enum MutationState {
 
   /** The transition table: whether a mutation in this state may move to {@code next}. */
   boolean canMoveTo(MutationState next) {
+    if (next.isSettled()) {
+      return !isSettled();
+    }
     return switch (this) {
-      case PENDING -> next == SENDING || next == CONFIRMED || next == ROLLED_BACK;
+      case QUEUED -> next == SENDING;
       case SENDING -> next != SENDING;
-      case RETRYING -> next == SENDING || next == CONFIRMED || next == ROLLED_BACK;
-      case OUTCOME_UNKNOWN -> next == SENDING || next == CONFIRMED || next == ROLLED_BACK;
+      case RETRYING -> next == SENDING || next == OUTCOME_UNKNOWN;
+      case OUTCOME_UNKNOWN -> next == SENDING || next == OUTCOME_UNKNOWN; // asked again
       case CONFIRMED, ROLLED_BACK -> false;
     };
   }

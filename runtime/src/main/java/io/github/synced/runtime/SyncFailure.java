@@ -116,7 +116,12 @@ public class SyncFailure extends RuntimeException {
 
   /** The entity does not exist on the server; {@code status} is the HTTP status (404, 410) or 0. */
   public static SyncFailure notFound(int status, String message) {
-    return new SyncFailure(Kind.NOT_FOUND, status, message, null, null, null);
+    return notFound(status, message, null);
+  }
+
+  /** As {@link #notFound(int, String)}, with the failure behind it. */
+  static SyncFailure notFound(int status, String message, Throwable cause) {
+    return new SyncFailure(Kind.NOT_FOUND, status, message, null, null, cause);
   }
 
   /** Application code the store ran failed with {@code cause}. */

@@ -22,4 +22,4 @@ public record Transition<K, E>(
     MutationState from,
     MutationState to,
     String reason,
-    Throwable error) {}
+    SyncFailure error) {}

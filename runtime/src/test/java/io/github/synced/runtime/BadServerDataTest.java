@@ -34,11 +34,42 @@ class BadServerDataTest {
     assertEquals("id", e.field());
   }
 
-  @Test
-  void partialAnswerWithoutVersionIsRefused() {
+  /**
+   * Rule 3: an answer to a write means it was accepted. Without the new version (an empty 2xx, or
+   * fields without the version) the written values are confirmed and the version is fetched before
+   * the entity's next send, so that send carries the server's version.
+   */
+  private static void answerWithoutVersionConfirmsAndLearnsTheVersion(Reply<Card> reply) {
     Harness h = new Harness().withCards("t1");
-    BadServerDataException e = refusedAnswer(h, Reply.partial(CardPatch.empty().title("mine")));
-    assertEquals("Card 't1', field 'version': the answer has no version", e.getMessage());
+    h.store.local("t1", c -> c.expanded = true);
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
+    Mutation<String, Card> next = h.store.update("t1", CardPatch.empty().done(true));
+    FakeServer.Call call = h.server.next();
+    call.applyOnly();
+    int fetches = h.server.fetches;
+
+    call.answer(reply);
+
+    assertEquals(MutationState.CONFIRMED, m.state());
+    assertEquals(fetches + 1, h.server.fetches, "the version was fetched");
+    Write<String, Card> sent = h.server.next().write;
+    assertEquals(next.idempotencyKey(), sent.idempotencyKey());
+    assertEquals(h.server.get("t1").version, sent.baseVersion(), "sent with the learned version");
+    assertEquals("mine", h.view("t1").title);
+    assertTrue(h.view("t1").expanded);
+    h.server.next().answerLikeServer();
+    assertEquals(MutationState.CONFIRMED, next.state());
+    h.assertSyncedWithServer("t1");
+  }
+
+  @Test
+  void partialAnswerWithoutVersionConfirmsTheWrittenValues() {
+    answerWithoutVersionConfirmsAndLearnsTheVersion(Reply.partial(CardPatch.empty().title("mine")));
+  }
+
+  @Test
+  void emptyAnswerToAnUpdateConfirmsTheWrittenValues() {
+    answerWithoutVersionConfirmsAndLearnsTheVersion(Reply.empty());
   }
 
   @Test
@@ -60,13 +91,6 @@ class BadServerDataTest {
     Reply<Card> wrong = (Reply) Reply.entity("not a card");
     BadServerDataException e = refusedAnswer(h, wrong);
     assertEquals("Card 't1': the answer is a java.lang.String, not a Card", e.getMessage());
-  }
-
-  @Test
-  void emptyAnswerToAnUpdateIsRefusedForAVersionedEntity() {
-    Harness h = new Harness().withCards("t1");
-    BadServerDataException e = refusedAnswer(h, Reply.empty());
-    assertEquals("version", e.field());
   }
 
   @Test

@@ -41,7 +41,7 @@ class ConflictTest {
 
     assertEquals("theirs", h.view("t1").title);
     assertEquals(MutationState.ROLLED_BACK, m.state());
-    assertEquals(SyncFailure.Kind.CONFLICT, ((SyncFailure) m.error().orElseThrow()).kind());
+    assertEquals(SyncFailure.Kind.CONFLICT, m.error().orElseThrow().kind());
     assertEquals(0, h.server.waiting(), "nothing left to send");
     h.assertSyncedWithServer("t1");
   }
@@ -153,7 +153,8 @@ class ConflictTest {
     h.server.next().conflict();
 
     assertEquals(MutationState.ROLLED_BACK, m.state());
-    assertSame(bug, m.error().orElseThrow());
+    assertEquals(SyncFailure.Kind.USER_CODE, m.error().orElseThrow().kind());
+    assertSame(bug, m.error().orElseThrow().getCause());
     assertEquals("theirs", h.view("t1").title);
     h.server.next().answerLikeServer();
     assertEquals(MutationState.CONFIRMED, next.state(), "the next mutation was sent and confirmed");

@@ -2,7 +2,6 @@ package io.github.synced.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.synced.runtime.spi.EntityField;
@@ -179,27 +178,31 @@ class ContractGapsTest {
     }
   }
 
-  /** Rule 14: a whole-entity answer without a version is refused by name; the store unchanged. */
+  /**
+   * Rule 3: a whole-entity answer without a version still means the write was accepted: its values
+   * are taken and the version is fetched.
+   */
   @Test
-  void wholeAnswerWithoutVersionIsRefusedNamingTheVersionField() {
+  void wholeAnswerWithoutVersionIsTakenAndTheVersionFetched() {
     FakeServer server = new FakeServer();
     SyncStore<String, Card> store =
         SyncStore.of(new NullableVersion())
             .remote(server)
             .scheduler(new VirtualScheduler())
             .build();
-    store.load(List.of(new Card("t1", "first", false, 3)));
+    server.put("t1", "first", false);
+    store.load(server.all());
     Mutation<String, Card> m = store.update("t1", CardPatch.empty().title("mine"));
 
-    server.next().answer(Reply.entity(new Card("t1", "mine", false, 0))); // version 0: none
+    FakeServer.Call call = server.next();
+    call.applyOnly();
+    call.answer(Reply.entity(new Card("t1", "mine", false, 0))); // version 0: none
 
-    assertEquals(MutationState.ROLLED_BACK, m.state());
-    BadServerDataException e =
-        assertInstanceOf(BadServerDataException.class, m.error().orElseThrow());
-    assertEquals("Card 't1', field 'version': the answer has no version", e.getMessage());
+    assertEquals(MutationState.CONFIRMED, m.state());
+    assertEquals(1, server.fetches, "the version was fetched");
     Card v = store.get("t1").orElseThrow();
-    assertEquals("first", v.title);
-    assertEquals(3, v.version);
+    assertEquals("mine", v.title);
+    assertEquals(server.get("t1").version, v.version);
   }
 
   /** Card whose version 0 reads as no version at all, as a boxed {@code Long} would be null. */

@@ -141,7 +141,7 @@ class CreateDeleteTest {
   @Test
   void deletedAndTemporaryIdsAreRememberedOnlyUpToABound() {
     Harness h = new Harness();
-    int n = SyncStore.REMEMBERED + 50;
+    int n = Entities.REMEMBERED + 50;
     for (int i = 0; i < n; i++) {
       String id = "c" + i;
       h.store.receive(h.server.put(id, "x", false));
@@ -150,7 +150,7 @@ class CreateDeleteTest {
       h.server.next().succeed(); // a temporary id re-keyed: an alias each
       assertEquals(MutationState.CONFIRMED, created.state());
     }
-    assertEquals(2 * SyncStore.REMEMBERED, h.store.remembered());
+    assertEquals(2 * Entities.REMEMBERED, h.store.remembered());
     assertTrue(
         h.store.get("tmp-" + n).isPresent(), "the latest temporary id still finds its entity");
   }
@@ -160,7 +160,7 @@ class CreateDeleteTest {
     Harness h = new Harness().withCards("t1", "t2");
     Mutation<String, Card> m = h.store.delete("t1");
 
-    h.server.next().fail(SyncFailure.rejected(404, "no such task")); // someone deleted it first
+    h.server.next().fail(SyncFailure.notFound(404, "no such task")); // someone deleted it first
 
     assertEquals(MutationState.CONFIRMED, m.state());
     assertTrue(h.store.get("t1").isEmpty());
@@ -173,10 +173,11 @@ class CreateDeleteTest {
     Mutation<String, Card> first = h.store.update("t1", CardPatch.empty().title("mine"));
     Mutation<String, Card> second = h.store.update("t1", CardPatch.empty().done(true));
 
-    h.server.next().fail(SyncFailure.rejected(410, "gone"));
+    h.server.next().fail(SyncFailure.notFound(410, "gone"));
 
     assertEquals(MutationState.ROLLED_BACK, first.state());
     assertEquals(MutationState.ROLLED_BACK, second.state());
+    assertEquals(SyncFailure.Kind.NOT_FOUND, second.error().orElseThrow().kind());
     assertTrue(h.store.get("t1").isEmpty(), "no ghost left until the next refetch");
     assertEquals(Change.Cause.DELETED, h.lastChange().cause());
     assertEquals(0, h.server.waiting(), "nothing more was sent");

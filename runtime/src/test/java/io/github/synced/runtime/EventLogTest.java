@@ -28,9 +28,9 @@ class EventLogTest {
     assertEquals(heard, described, "subscribers hear exactly what is recorded, in order");
     assertEquals(
         List.of(
-            "#1 update PENDING  (made)",
+            "#1 update QUEUED  (made)",
             "OPTIMISTIC by #1  title: \"title t1\" → \"Buy oat milk\"",
-            "#1 update PENDING → SENDING  (sent)",
+            "#1 update QUEUED → SENDING  (sent)",
             "#1 update SENDING → ROLLED_BACK  (rejected)  [REJECTED 422: too long]",
             "ROLLBACK by #1  title: \"Buy oat milk\" → \"title t1\"  [REJECTED 422: too long]"),
         described);

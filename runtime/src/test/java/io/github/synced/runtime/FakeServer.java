@@ -44,7 +44,7 @@ final class FakeServer implements Remote<String, Card> {
         if (!applied.containsKey(write.idempotencyKey()) && write.kind() != Write.Kind.CREATE) {
           Card current = truth.get(write.id());
           if (current == null) {
-            refusal = SyncFailure.rejected(404, "no such card " + write.id());
+            refusal = SyncFailure.notFound(404, "no such card " + write.id());
           } else if (write.baseVersion() != null && (Long) write.baseVersion() != current.version) {
             refusal = SyncFailure.conflict(412, "version moved", copy(current));
           }

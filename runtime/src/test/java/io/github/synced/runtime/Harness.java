@@ -36,6 +36,7 @@ final class Harness {
     SyncStore.Builder<String, Card> b =
         SyncStore.of(CardType.TYPE)
             .remote(server)
+            .notifyOn(Runnable::run)
             .scheduler(clock)
             .retry(exactRetry())
             .idempotencyKeys(() -> "key-" + keys.incrementAndGet())

@@ -130,7 +130,7 @@ class InFlightPairsTest {
     h.store.update("t1", CardPatch.empty().title("A"));
     Mutation<String, Card> second = h.store.update("t1", CardPatch.empty().done(true));
     assertEquals(1, h.server.waiting(), "the second waits for the first");
-    assertEquals(MutationState.PENDING, second.state());
+    assertEquals(MutationState.QUEUED, second.state());
     assertTrue(h.view("t1").done, "yet its effect is visible at once");
 
     h.server.next().succeed();

@@ -106,7 +106,7 @@ class RetryTest {
 
     h.server.next().fail(unavailable());
     assertEquals(0, h.server.waiting());
-    assertEquals(MutationState.PENDING, second.state());
+    assertEquals(MutationState.QUEUED, second.state());
     h.clock.advance(Duration.ofMillis(100));
     assertEquals("first", h.server.next().write.patch().get(CardField.TITLE));
     h.server.next().succeed();

@@ -77,7 +77,8 @@ class UnknownOutcomeTest {
     h.server.next().fail(odd);
 
     assertEquals(MutationState.OUTCOME_UNKNOWN, m.state());
-    assertSame(odd, m.error().orElseThrow());
+    assertEquals(SyncFailure.Kind.OUTCOME_UNKNOWN, m.error().orElseThrow().kind());
+    assertSame(odd, m.error().orElseThrow().getCause());
     h.clock.advance(Duration.ofMillis(100));
     h.server.next().succeed();
     assertEquals(MutationState.CONFIRMED, m.state());

@@ -48,6 +48,7 @@ class GeneratedMutationsTest {
     return SyncStore.of(type)
         .remote(remote)
         .scheduler(new VirtualScheduler())
+        .notifyOn(Runnable::run)
         .idempotencyKeys(() -> "key-" + keys.incrementAndGet())
         .tempIds(() -> "tmp-" + temps.incrementAndGet())
         .build();
@@ -168,6 +169,11 @@ class GeneratedMutationsTest {
   @Test
   void recordPatchUpdateBuildsANewRecord() {
     itemStore.load(List.of(new RecordItem("r1", "box", true, 3, 1)));
+    assertEquals(
+        new RecordItem("r1", "box", false, 3, 1),
+        shownItem("r1"),
+        "local-only values start as a new instance has them, never the server's");
+    itemStore.localWith("r1", r -> new RecordItem(r.id(), r.label(), true, r.size(), r.revision()));
 
     items.update("r1", p -> p.label("crate"));
 

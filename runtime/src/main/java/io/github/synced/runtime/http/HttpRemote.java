@@ -340,20 +340,14 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
   }
 
   /**
-   * An update's answer: the whole entity when the body has the id, otherwise the fields it has,
-   * which must include the version where the entity has one.
+   * An update's answer: the whole entity when the body has the id, otherwise the fields it has (the
+   * store takes written fields the answer leaves out as written, and fetches a version the answer
+   * does not give).
    */
   private Reply<E> updateReply(byte[] body, Object id) {
     Patch<E> fields = JsonCodecs.readPatch(mapper, codec, body, id);
     if (fields.fields().contains(type.idField())) {
       return Reply.entity(readSameId(body, id));
-    }
-    if (type.hasVersion() && !fields.fields().contains(type.versionField())) {
-      throw new BadServerDataException(
-          type.name(),
-          id,
-          type.versionField().fieldName(),
-          "missing from an answer without the entity's id");
     }
     return Reply.partial(fields);
   }

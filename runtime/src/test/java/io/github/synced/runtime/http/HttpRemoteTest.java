@@ -223,13 +223,12 @@ class HttpRemoteTest {
   }
 
   @Test
-  void aPartialReplyWithoutTheVersionIsBadServerData() throws Exception {
+  void aPartialReplyWithoutTheVersionIsPassedOnForTheStoreToDecide() throws Exception {
     server.answer(respond(200, "{\"text\":\"x\"}"));
 
-    BadServerDataException e = failure(remote.send(UPDATE), BadServerDataException.class);
+    Reply<Note> reply = value(remote.send(UPDATE));
 
-    assertEquals("n1", e.id());
-    assertEquals("version", e.field());
+    assertEquals(Set.of(NoteField.TEXT), reply.fields().orElseThrow().fields());
   }
 
   @Test

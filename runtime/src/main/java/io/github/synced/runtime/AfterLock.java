@@ -1,18 +1,16 @@
 package io.github.synced.runtime;
 
-import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The work a store's transitions produce for the world outside its lock (remote calls, timers,
- * settled futures, listener deliveries), run in the order the transitions happened, by one thread
- * at a time, never under the store's lock.
+ * listener deliveries, settled futures), run in the order the transitions happened, by one thread
+ * at a time, never under the store's lock. A failure of one piece of work is reported to the
+ * thread's uncaught-exception handler and never stops the rest.
  */
-final class Outbox {
-
-  private static final System.Logger LOG = System.getLogger(Outbox.class.getName());
+final class AfterLock {
 
   /** Work of the transition in progress; touched only under the store's lock. */
   private final List<Runnable> staged = new ArrayList<>();
@@ -31,7 +29,7 @@ final class Outbox {
   /**
    * Adds the settling of a future to the transition in progress (under the store's lock): it runs
    * after every other piece of the transition's work, so code that waits for a mutation's result
-   * finds its listeners already told.
+   * finds its listeners already handed the change.
    */
   void stageSettle(Runnable work) {
     settling.add(work);
@@ -45,6 +43,9 @@ final class Outbox {
 
   /** The transition is done: its work joins the queue in order (under the store's lock). */
   void commit() {
+    if (staged.isEmpty() && settling.isEmpty()) {
+      return;
+    }
     synchronized (queue) {
       queue.addAll(staged);
       queue.addAll(settling);
@@ -59,7 +60,7 @@ final class Outbox {
    */
   void drain() {
     synchronized (queue) {
-      if (draining) {
+      if (draining || queue.isEmpty()) {
         return;
       }
       draining = true;
@@ -75,14 +76,18 @@ final class Outbox {
       }
       try {
         next.run();
-      } catch (RuntimeException ex) {
-        LOG.log(Level.WARNING, "store work failed", ex);
-      } catch (Error err) {
-        synchronized (queue) {
-          draining = false; // the next drain runs what is left: one Error must not stop the store
-        }
-        throw err;
+      } catch (Throwable t) { // user code (an executor, a scheduler) must not stop the store
+        report(t);
       }
+    }
+  }
+
+  /** Hands a failure of user code to the current thread's uncaught-exception handler. */
+  static void report(Throwable t) {
+    Thread current = Thread.currentThread();
+    try {
+      current.getUncaughtExceptionHandler().uncaughtException(current, t);
+    } catch (Throwable ignored) { // a failing handler has nowhere left to report to
     }
   }
 }

@@ -1,0 +1,323 @@
+package io.github.synced.runtime;
+
+import io.github.synced.runtime.Change.Cause;
+import io.github.synced.runtime.spi.EntityField;
+import io.github.synced.runtime.spi.EntityType;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * A store's shared state and the steps every part of it takes: the lock and its after-lock work,
+ * the id index, the listeners, state moves and announcements. The parts ({@link Edits}, {@link
+ * Sends}, {@link Answers}, {@link Intake}) hold a reference to it; {@link SyncStore} is the facade.
+ */
+final class Core<K, E> {
+
+  /** A "before" that was not copied because nobody listened: the change is not announced. */
+  private static final Object UNHEARD = new Object();
+
+  final EntityType<K, E> type;
+  final Remote<K, E> remote;
+  final Scheduler scheduler;
+  final RetryPolicy retry;
+  final ConflictPolicy<E> conflicts;
+  final boolean parallel;
+  final boolean clientIds;
+  final Comparator<? super E> order;
+  final Supplier<String> keys;
+  private final Supplier<K> tempIds;
+  private Supplier<K> autoTempIds;
+
+  final ReentrantLock lock = new ReentrantLock();
+  final Entities<K, E> entities = new Entities<>();
+  final Listeners<K, E> listeners;
+  final AfterLock afterLock = new AfterLock();
+
+  /** Counts every change of a base or a local value; reads remember the epoch they started at. */
+  long epoch;
+
+  private long sequence;
+
+  final Sends<K, E> sends;
+  final Answers<K, E> answers;
+  final Intake<K, E> intake;
+  final Edits<K, E> edits;
+
+  Core(SyncStore.Builder<K, E> b) {
+    this.type = b.type;
+    this.remote = b.remote;
+    this.scheduler = b.scheduler;
+    this.retry = b.retry;
+    this.conflicts = b.conflicts;
+    this.parallel = b.parallel;
+    this.clientIds = b.clientIds;
+    this.order = b.order;
+    this.keys = b.keys;
+    this.tempIds = b.tempIds;
+    this.listeners = new Listeners<>(b.notifier != null ? b.notifier : Notifier.of(type.name()));
+    this.sends = new Sends<>(this);
+    this.answers = new Answers<>(this);
+    this.intake = new Intake<>(this);
+    this.edits = new Edits<>(this);
+  }
+
+  /**
+   * Runs one transition under the lock, then hands its work (remote calls, timers, futures,
+   * listener deliveries) to the after-lock queue and drains it outside the lock. If the body
+   * throws, its work is dropped and the exception reaches the caller.
+   */
+  <T> T op(Supplier<T> body) {
+    T result;
+    lock.lock();
+    try {
+      if (lock.getHoldCount() > 1) {
+        throw new IllegalStateException(
+            "a function the store runs under its lock (updater, edit, resolver, comparator,"
+                + " supplier) must not call the store");
+      }
+      try {
+        result = body.get();
+      } catch (RuntimeException | Error ex) {
+        afterLock.discard();
+        throw ex;
+      }
+      afterLock.commit();
+    } finally {
+      lock.unlock();
+    }
+    afterLock.drain();
+    return result;
+  }
+
+  /** Like {@link #op} for work that returns nothing. */
+  void run(Runnable body) {
+    op(
+        () -> {
+          body.run();
+          return null;
+        });
+  }
+
+  // ---------------------------------------------------------------- announcing
+
+  /**
+   * A copy of what user code sees of {@code j} before a change, for its announcement: {@code null}
+   * where it sees nothing; a marker that skips the announcement where nobody listens.
+   */
+  @SuppressWarnings("unchecked")
+  E before(Journal<K, E> j) {
+    if (!listeners.hearChanges(j.id)) {
+      return (E) UNHEARD;
+    }
+    return j.view == null ? null : type.copy(j.view);
+  }
+
+  /** Whether {@code before} is the marker of a change nobody hears. */
+  boolean unheard(E before) {
+    return before == UNHEARD;
+  }
+
+  /** Tells the listeners of {@code j} how it changed, if they were listening before the change. */
+  void announce(Cause cause, Journal<K, E> j, E before, Layer<K, E> by, SyncFailure error) {
+    if (before == UNHEARD) {
+      return;
+    }
+    E after = j.view == null ? null : type.copy(j.view);
+    Change<K, E> c =
+        new Change<>(
+            scheduler.now(),
+            cause,
+            j.id,
+            before,
+            after,
+            by == null ? null : by.handle,
+            error,
+            type::copy);
+    afterLock.stage(listeners.deliveryOf(c));
+  }
+
+  /**
+   * The one place where a mutation's state changes: refuses any move the {@link MutationState}
+   * table does not allow, records it for transition listeners and settles the result future.
+   */
+  void move(Layer<K, E> l, MutationState to, String reason, SyncFailure error) {
+    Mutation<K, E> m = l.handle;
+    MutationState from = m.state();
+    boolean legal = from == null ? to == MutationState.QUEUED : from.canMoveTo(to);
+    if (!legal) {
+      throw new IllegalStateException(
+          "mutation "
+              + m.sequence()
+              + " of '"
+              + m.id()
+              + "' cannot move from "
+              + from
+              + " to "
+              + to);
+    }
+    if (to != from) {
+      l.turn++; // whatever waited for the previous state is stale now
+    }
+    m.moveTo(to, error);
+    if (listeners.hearTransitions()) {
+      Instant at = scheduler.now();
+      afterLock.stage(
+          listeners.deliveryOf(new Transition<>(at, m.id(), m, from, to, reason, error)));
+    }
+    if (to == MutationState.CONFIRMED) {
+      E value = l.journal.view == null ? null : type.copy(l.journal.view);
+      afterLock.stageSettle(() -> m.settle(value)); // after the listeners were handed the change
+    } else if (to == MutationState.ROLLED_BACK) {
+      afterLock.stageSettle(() -> m.fail(error));
+    }
+  }
+
+  /**
+   * Settles a layer and takes its effect out of the view (or, when it confirmed, leaves the
+   * confirmed base to show it): remove, derive, move, announce, start what may start now.
+   */
+  void settle(Layer<K, E> l, MutationState to, String reason, SyncFailure error, Cause cause) {
+    Journal<K, E> j = l.journal;
+    E before = before(j);
+    j.remove(l);
+    derive(j);
+    move(l, to, reason, error);
+    announce(cause, j, before, l, error);
+    sends.pump(j);
+  }
+
+  /**
+   * Derives a journal's view again; layers the entity refused on the new base are rolled back
+   * (those not on the wire) or settled when their answer comes.
+   */
+  void derive(Journal<K, E> j) {
+    if (j.derive(type)) {
+      for (Layer<K, E> l : List.copyOf(j.layers())) {
+        if (l.refused != null && !l.inFlight() && !l.state().isSettled()) {
+          j.remove(l);
+          move(l, MutationState.ROLLED_BACK, "the entity refused it", l.refused);
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- server state
+
+  /**
+   * Takes {@code server} as the base of {@code j} unless it is older by version (rule 7); the
+   * local-only values stay. Does not derive the view.
+   *
+   * @return whether it was taken
+   * @throws BadServerDataException if the entity refuses a value of it; {@code j} is unchanged
+   */
+  boolean adopt(Journal<K, E> j, E server) {
+    if (!j.accepts(type, server)) {
+      return false;
+    }
+    E next;
+    try {
+      next = Objects.requireNonNull(type.merge(type.copy(j.state), server), "merge returned null");
+    } catch (RuntimeException refused) {
+      throw new BadServerDataException(
+          type.name(), j.id, null, "the entity refused the server's state: " + refused, refused);
+    }
+    j.state = next;
+    j.confirmed = true;
+    j.baseEpoch = ++epoch;
+    return true;
+  }
+
+  /**
+   * Rule 7 without a version: a read sent at {@code sentAt}, before a write was confirmed, cannot
+   * undo that write's fields. Returns {@code server} with those fields taken from the base.
+   */
+  E sinceRead(Journal<K, E> j, E server, long sentAt) {
+    if (type.hasVersion() || j.confirmedAt == null || !j.confirmed) {
+      return server;
+    }
+    Set<EntityField> newer = new LinkedHashSet<>();
+    List<? extends EntityField> fields = type.fields();
+    for (int i = 0; i < fields.size(); i++) {
+      if (j.confirmedAt[i] > sentAt) {
+        newer.add(fields.get(i));
+      }
+    }
+    return newer.isEmpty() ? server : type.patch(j.state, newer).applyTo(type.copy(server));
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  Mutation<K, E> newHandle(Write.Kind kind, K id) {
+    requireRemote();
+    return new Mutation<>(kind, id, newKey(), ++sequence);
+  }
+
+  String newKey() {
+    return Objects.requireNonNull(keys.get(), "idempotency key");
+  }
+
+  void requireRemote() {
+    if (remote == null) {
+      throw new IllegalStateException(
+          "this "
+              + type.name()
+              + " store has no remote; give one with SyncStore.of(..).remote(..)");
+    }
+  }
+
+  Supplier<K> temporaryIds() {
+    if (tempIds != null) {
+      return tempIds;
+    }
+    if (autoTempIds == null) {
+      autoTempIds = TemporaryIds.forType(type.idType());
+      if (autoTempIds == null) {
+        throw new IllegalArgumentException(
+            describe(null, type.idField())
+                + ": the store has no temporary ids for id type "
+                + type.idType().getName()
+                + "; give them with tempIds(..), or build the store with clientAssignedIds()");
+      }
+    }
+    return autoTempIds;
+  }
+
+  String describe(Object id, EntityField field) {
+    return Layers.describe(type, id, field);
+  }
+
+  BadServerDataException bad(Object id, EntityField field, String problem) {
+    return Layers.bad(type, id, field, problem);
+  }
+
+  /** The failure inside the wrappers a future puts around it. */
+  static Throwable unwrap(Throwable t) {
+    Throwable c = t;
+    while (c instanceof java.util.concurrent.CompletionException && c.getCause() != null) {
+      c = c.getCause();
+    }
+    return c;
+  }
+
+  /** Calls the remote; a remote that throws or returns null fails the stage instead. */
+  static <T> CompletionStage<T> call(Supplier<CompletionStage<T>> remoteCall, String what) {
+    try {
+      CompletionStage<T> stage = remoteCall.get();
+      return stage != null
+          ? stage
+          : CompletableFuture.failedFuture(
+              SyncFailure.userCode("the remote returned null from " + what, null));
+    } catch (RuntimeException | Error t) {
+      return CompletableFuture.failedFuture(
+          SyncFailure.userCode("the remote threw from " + what + ": " + t, t));
+    }
+  }
+}

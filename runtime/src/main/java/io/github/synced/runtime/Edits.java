@@ -1,0 +1,150 @@
+package io.github.synced.runtime;
+
+import io.github.synced.runtime.Change.Cause;
+import io.github.synced.runtime.spi.EntityField;
+import io.github.synced.runtime.spi.EntityType;
+import io.github.synced.runtime.spi.Patch;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * What user code asks for (rule 2): mutations applied at once and then sent, and local-only edits
+ * that are never sent. Each checks its input against a copy first, so a change the entity refuses
+ * throws to the caller and leaves nothing behind. Called under the store's lock.
+ */
+final class Edits<K, E> {
+
+  private final Core<K, E> core;
+  private final EntityType<K, E> type;
+
+  Edits(Core<K, E> core) {
+    this.core = core;
+    this.type = core.type;
+  }
+
+  Mutation<K, E> update(K id, Patch<E> patch) {
+    Journal<K, E> j = visible(id);
+    if (patch.fields().contains(type.idField())) {
+      throw new IllegalArgumentException(
+          core.describe(j.id, type.idField()) + ": a patch cannot change the id");
+    }
+    if (patch.isEmpty()) {
+      throw new IllegalArgumentException(core.describe(j.id, null) + ": the patch sets no field");
+    }
+    E shown = Objects.requireNonNull(patch.applyTo(type.copy(j.view)), "applyTo returned null");
+    Layer<K, E> l = new Layer<>(core.newHandle(Write.Kind.UPDATE, j.id), j);
+    l.patch = patch;
+    return make(j, l, shown, Cause.OPTIMISTIC);
+  }
+
+  Mutation<K, E> modify(K id, UnaryOperator<E> updater) {
+    Journal<K, E> j = visible(id);
+    Patch<E> first = Layers.runUpdater(type, j.id, updater, j.view, true);
+    if (first.isEmpty()) {
+      throw new IllegalArgumentException(
+          core.describe(j.id, null) + ": the updater changes no synced field");
+    }
+    E shown = Objects.requireNonNull(first.applyTo(type.copy(j.view)), "applyTo returned null");
+    Layer<K, E> l = new Layer<>(core.newHandle(Write.Kind.UPDATE, j.id), j);
+    l.updater = updater;
+    l.patch = first;
+    return make(j, l, shown, Cause.OPTIMISTIC);
+  }
+
+  Mutation<K, E> create(E draft) {
+    K own = type.id(draft);
+    boolean hasOwn = !Objects.equals(own, type.unsetId());
+    K id;
+    if (core.clientIds) {
+      if (!hasOwn) {
+        throw new IllegalArgumentException(
+            core.describe(null, type.idField())
+                + ": the draft has no id, and this store's ids are client-assigned; give the"
+                + " draft its id");
+      }
+      id = own;
+      if (core.entities.find(id) != null) {
+        throw new IllegalArgumentException(
+            core.describe(id, type.idField()) + ": the id is already in the store");
+      }
+    } else {
+      if (hasOwn) {
+        throw new IllegalArgumentException(
+            core.describe(own, type.idField())
+                + ": the draft has an id, but the server assigns ids; leave the id unset, or"
+                + " build the store with clientAssignedIds() if the server keeps ids the client"
+                + " makes");
+      }
+      id = newTemporaryId();
+    }
+    core.requireRemote();
+    E state = type.copy(draft);
+    if (!hasOwn) {
+      state = Objects.requireNonNull(type.withId(state, id), "withId returned null");
+    }
+    Journal<K, E> j = new Journal<>(id, state, false);
+    j.temporary = !hasOwn;
+    Layer<K, E> l = new Layer<>(core.newHandle(Write.Kind.CREATE, id), j);
+    l.temporaryId = !hasOwn;
+    core.entities.add(j);
+    core.entities.unbury(id); // a deleted id may be created again
+    j.view = null; // not visible until the layer is made
+    return make(j, l, state, Cause.OPTIMISTIC);
+  }
+
+  Mutation<K, E> delete(K id) {
+    Journal<K, E> j = visible(id);
+    return make(j, new Layer<>(core.newHandle(Write.Kind.DELETE, j.id), j), null, Cause.DELETED);
+  }
+
+  /** Local-only edit (never sent, never taken from the server). */
+  E local(K id, UnaryOperator<E> edit) {
+    Journal<K, E> j = visible(id);
+    E edited = Objects.requireNonNull(edit.apply(type.copy(j.view)), "the edit returned null");
+    Set<? extends EntityField> changed = type.diff(j.view, edited);
+    if (!changed.isEmpty()) {
+      throw new IllegalArgumentException(
+          core.describe(j.id, changed.iterator().next())
+              + ": a local edit may change only @LocalOnly fields; change synced fields with"
+              + " update(...)");
+    }
+    E state = type.merge(type.copy(edited), j.state); // local-only from the edit, synced kept
+    E before = core.before(j);
+    j.state = state;
+    j.localEpoch = ++core.epoch;
+    core.derive(j);
+    core.announce(Cause.LOCAL_EDIT, j, before, null, null);
+    return type.copy(j.view);
+  }
+
+  private Mutation<K, E> make(Journal<K, E> j, Layer<K, E> l, E shown, Cause cause) {
+    E before = core.before(j);
+    j.push(l, shown);
+    core.move(l, MutationState.QUEUED, "made", null);
+    core.announce(cause, j, before, l, null);
+    core.sends.pump(j);
+    return l.handle;
+  }
+
+  private K newTemporaryId() {
+    for (int tries = 0; tries < 1_000; tries++) {
+      K id = Objects.requireNonNull(core.temporaryIds().get(), "temporary id");
+      if (!core.entities.knows(id)) {
+        return id;
+      }
+    }
+    throw new IllegalStateException(
+        core.describe(null, type.idField()) + ": the temporary id supplier keeps repeating ids");
+  }
+
+  private Journal<K, E> visible(K id) {
+    Objects.requireNonNull(id, "id");
+    Journal<K, E> j = core.entities.find(id);
+    if (j == null || j.view == null) {
+      throw new NoSuchElementException(core.describe(id, null) + " is not in the store");
+    }
+    return j;
+  }
+}

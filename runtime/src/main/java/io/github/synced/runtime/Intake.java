@@ -1,0 +1,211 @@
+package io.github.synced.runtime;
+
+import io.github.synced.runtime.Change.Cause;
+import io.github.synced.runtime.spi.EntityType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Server state from outside a mutation (rules 7 and 8): loads, pushes, refetches. One path for all:
+ * a state older than the base is ignored (by version; without a version, a read cannot undo a write
+ * confirmed after it was sent); otherwise it becomes the base, pending mutations are re-applied on
+ * top, and local-only values stay. A new entity starts with local-only values as a new instance has
+ * them, never the server's.
+ */
+final class Intake<K, E> {
+
+  /** For pushes and loads: they were sent "now", after every write confirmed so far. */
+  static final long NOW = Long.MAX_VALUE;
+
+  private final Core<K, E> core;
+  private final EntityType<K, E> type;
+
+  Intake(Core<K, E> core) {
+    this.core = core;
+    this.type = core.type;
+  }
+
+  /** What taking one server state will do; made before anything changes. */
+  private record Plan<K, E>(Journal<K, E> journal, K id, E state, boolean revive) {}
+
+  void load(Collection<? extends E> states) {
+    List<E> checked = new ArrayList<>(states.size());
+    for (E s : states) {
+      checked.add(Checks.serverState(type, s, null));
+    }
+    apply(plan(checked, NOW, NOW));
+  }
+
+  boolean receive(Object state) {
+    return reconcile(state, NOW, NOW, null);
+  }
+
+  /**
+   * Checks and takes one server state.
+   *
+   * @param since for an id the server deleted: only a read sent after the deletion revives it
+   *     ({@link #NOW} for pushes, which never do)
+   * @param sentAt when the read was sent, for the send-order rule
+   * @param expectedId the id it must have, or {@code null}
+   * @return whether it was taken
+   */
+  boolean reconcile(Object state, long since, long sentAt, K expectedId) {
+    E s = Checks.serverState(type, state, expectedId);
+    List<Plan<K, E>> plans = plan(List.of(s), since, sentAt);
+    apply(plans);
+    return !plans.isEmpty();
+  }
+
+  void receiveDeleted(K id) {
+    Journal<K, E> j = core.entities.find(id);
+    if (j != null && j.confirmed) {
+      core.answers.deletedOnServer(j, null);
+    }
+  }
+
+  /**
+   * Reads the whole collection and takes it; known entities it does not list, whose base did not
+   * change since the read was sent, were deleted on the server.
+   */
+  CompletableFuture<Void> refetch() {
+    core.requireRemote();
+    long sentAt = core.op(() -> ++core.epoch);
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Core.call(core.remote::fetchAll, "fetchAll")
+        .whenComplete(
+            (list, failure) -> {
+              try {
+                if (failure != null) {
+                  throw SyncFailure.of(Core.unwrap(failure), "fetchAll failed");
+                }
+                if (list == null) {
+                  throw SyncFailure.userCode("the remote answered fetchAll with null", null);
+                }
+                core.run(() -> takeAll(list, sentAt));
+                done.complete(null);
+              } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e);
+              }
+            });
+    return done;
+  }
+
+  private void takeAll(List<E> list, long sentAt) {
+    List<E> checked = new ArrayList<>(list.size());
+    Set<K> listed = new HashSet<>();
+    for (Object o : list) {
+      E s = Checks.serverState(type, o, null);
+      checked.add(s);
+      listed.add(type.id(s));
+    }
+    apply(plan(checked, sentAt, sentAt));
+    List<Journal<K, E>> known = new ArrayList<>();
+    core.entities.forEach(known::add);
+    for (Journal<K, E> j : known) {
+      if (j.confirmed && !j.temporary && j.baseEpoch <= sentAt && !listed.contains(j.id)) {
+        core.answers.deletedOnServer(j, null);
+      }
+    }
+  }
+
+  /** Reads one entity and takes it; if the server no longer has it, it was deleted there. */
+  CompletableFuture<Void> refetch(K id) {
+    core.requireRemote();
+    long sentAt = core.op(() -> ++core.epoch);
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Core.call(() -> core.remote.fetch(id), "fetch")
+        .whenComplete(
+            (found, failure) -> {
+              try {
+                if (failure != null) {
+                  throw SyncFailure.of(Core.unwrap(failure), "fetch failed");
+                }
+                if (found == null) {
+                  throw SyncFailure.userCode("the remote answered a fetch with null", null);
+                }
+                core.run(() -> takeOne(id, found, sentAt));
+                done.complete(null);
+              } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e);
+              }
+            });
+    return done;
+  }
+
+  private void takeOne(K id, Optional<E> found, long sentAt) {
+    if (found.isPresent()) {
+      reconcile(found.get(), sentAt, sentAt, id);
+      return;
+    }
+    Journal<K, E> j = core.entities.find(id);
+    if (j != null && j.confirmed && j.baseEpoch <= sentAt) {
+      core.answers.deletedOnServer(j, null);
+    }
+  }
+
+  /** Plans every state first, so one the entity refuses leaves the store unchanged. */
+  private List<Plan<K, E>> plan(List<E> states, long since, long sentAt) {
+    List<Plan<K, E>> plans = new ArrayList<>(states.size());
+    for (E server : states) {
+      K id = type.id(server);
+      Journal<K, E> j = core.entities.real(id);
+      try {
+        if (j == null) {
+          Long deletedAt = core.entities.deletedAt(id);
+          if (deletedAt != null && (since == NOW || since <= deletedAt)) {
+            continue; // a late push never revives a deleted entity; a newer read may
+          }
+          plans.add(new Plan<>(null, id, type.syncedCopy(server), deletedAt != null));
+        } else {
+          E s = core.sinceRead(j, server, sentAt);
+          if (j.accepts(type, s)) {
+            plans.add(new Plan<>(j, id, type.merge(type.copy(j.state), s), false));
+          }
+        }
+      } catch (RuntimeException refused) {
+        throw new BadServerDataException(
+            type.name(), id, null, "the entity refused the server's state: " + refused, refused);
+      }
+    }
+    return plans;
+  }
+
+  private void apply(List<Plan<K, E>> plans) {
+    for (Plan<K, E> p : plans) {
+      Journal<K, E> j = p.journal() != null ? p.journal() : core.entities.real(p.id());
+      if (j == null) {
+        if (p.revive()) {
+          core.entities.unbury(p.id());
+        }
+        j = new Journal<>(p.id(), p.state(), true);
+        j.baseEpoch = ++core.epoch;
+        core.entities.add(j);
+        j.view = null;
+        E before = core.before(j);
+        j.view = j.state;
+        core.announce(Cause.EXTERNAL_UPDATE, j, before, null, null);
+        continue;
+      }
+      E before = core.before(j);
+      if (p.journal() == null) {
+        core.adopt(j, p.state()); // listed twice in one read
+      } else {
+        j.state = p.state();
+        j.confirmed = true;
+        j.baseEpoch = ++core.epoch;
+      }
+      core.derive(j);
+      if (j.view != null
+          && !core.unheard(before)
+          && (before == null || !type.diff(before, j.view).isEmpty())) {
+        core.announce(j.hasLayers() ? Cause.REBASE : Cause.EXTERNAL_UPDATE, j, before, null, null);
+      }
+      core.sends.pump(j);
+    }
+  }
+}

@@ -1,0 +1,186 @@
+package io.github.synced.runtime;
+
+import io.github.synced.runtime.spi.EntityField;
+import io.github.synced.runtime.spi.EntityType;
+import io.github.synced.runtime.spi.Patch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One entity's record in a store (rule 1): the base with the current local-only values, the pending
+ * layers in the order they were made, and the view derived from them. Pure: no lock, no scheduler,
+ * no remote; the store calls it under its lock.
+ *
+ * <p>{@link #state} is one instance whose synced fields are the base (the last confirmed server
+ * state, or the draft while the entity's create is pending) and whose local-only fields are the
+ * current local values. With no layer the view is that same instance; it is never handed out.
+ */
+final class Journal<K, E> {
+
+  K id;
+
+  /** Whether {@link #id} is a temporary id (its create is pending). */
+  boolean temporary;
+
+  /**
+   * Synced fields: the base (or the draft while unconfirmed); local-only fields: current values.
+   */
+  E state;
+
+  /**
+   * Whether the synced fields of {@link #state} are server state (false while its create waits).
+   */
+  boolean confirmed;
+
+  /** When the base last changed, in the store's epochs. */
+  long baseEpoch;
+
+  /** When a local-only value was last edited, in the store's epochs; 0 if never. */
+  long localEpoch;
+
+  /** When each synced field was last confirmed by a write (entities without a version only). */
+  long[] confirmedAt;
+
+  /** Sends wait for a fetch that learns the version a versionless answer did not give. */
+  boolean awaitingVersion;
+
+  /** Pending layers in the order made; {@code null} when there are none. */
+  List<Layer<K, E>> layers;
+
+  /** base ⊕ layers ⊕ local-only values; {@code null} while a delete hides it. */
+  E view;
+
+  /** Insertion order in the store (kept by {@link Entities}). */
+  Journal<K, E> previous;
+
+  Journal<K, E> next;
+
+  Journal(K id, E state, boolean confirmed) {
+    this.id = id;
+    this.state = state;
+    this.view = state;
+    this.confirmed = confirmed;
+  }
+
+  boolean hasLayers() {
+    return layers != null && !layers.isEmpty();
+  }
+
+  List<Layer<K, E>> layers() {
+    return layers == null ? List.of() : layers;
+  }
+
+  /** Adds a layer whose effect {@code view} already shows (the caller applied it on a copy). */
+  void push(Layer<K, E> layer, E newView) {
+    if (layers == null) {
+      layers = new ArrayList<>(2);
+    }
+    layers.add(layer);
+    view = newView;
+  }
+
+  void remove(Layer<K, E> layer) {
+    if (layers != null) {
+      layers.remove(layer);
+    }
+  }
+
+  /**
+   * Whether {@code server} may replace the base (rule 7): a confirmed base is replaced only by a
+   * state that is not older by version.
+   */
+  boolean accepts(EntityType<K, E> type, E server) {
+    return !confirmed || type.compareVersions(server, state) >= 0;
+  }
+
+  /**
+   * Derives the view again: a copy of the state with every layer applied in order, updaters run
+   * again on the new base; hidden while a delete is pending. A layer the entity refuses (its setter
+   * or updater throws) is marked {@link Layer#refused} and left out, so one refused change never
+   * corrupts the others.
+   *
+   * @return whether some layer was refused in this derivation
+   */
+  boolean derive(EntityType<K, E> type) {
+    if (!hasLayers()) {
+      view = state;
+      return false;
+    }
+    boolean refused = false;
+    while (true) {
+      try {
+        view = apply(type);
+        return refused;
+      } catch (LayerRefused r) {
+        refused = true; // a mutable copy may be half-changed: start again without that layer
+      }
+    }
+  }
+
+  private E apply(EntityType<K, E> type) {
+    E v = type.copy(state);
+    boolean hidden = false;
+    for (Layer<K, E> l : layers) {
+      switch (l.kind()) {
+        case CREATE -> {} // the draft is the state until the create is confirmed
+        case DELETE -> hidden = true;
+        case UPDATE -> {
+          if (l.refused == null) {
+            v = applyUpdate(type, l, v);
+          }
+        }
+      }
+    }
+    return hidden ? null : v;
+  }
+
+  private E applyUpdate(EntityType<K, E> type, Layer<K, E> l, E v) {
+    try {
+      if (l.updater != null) {
+        l.patch = Layers.runUpdater(type, id, l.updater, v, false);
+      }
+      Patch<E> shown = l.shownPatch(type, v);
+      return Objects.requireNonNull(shown.applyTo(v), "applyTo returned null");
+    } catch (RuntimeException | Error t) {
+      l.refused =
+          SyncFailure.userCode(
+              Layers.describe(type, id, null)
+                  + ": the entity refused mutation #"
+                  + l.handle.sequence()
+                  + " on the new base: "
+                  + t,
+              t);
+      throw new LayerRefused();
+    }
+  }
+
+  /**
+   * Records that a write confirmed {@code fields} at {@code epoch} (entities without a version).
+   */
+  void confirmedFields(EntityType<K, E> type, Set<? extends EntityField> fields, long epoch) {
+    if (type.hasVersion()) {
+      return;
+    }
+    List<? extends EntityField> all = type.fields();
+    if (confirmedAt == null) {
+      confirmedAt = new long[all.size()];
+    }
+    for (EntityField f : fields) {
+      int i = all.indexOf(f);
+      if (i >= 0) {
+        confirmedAt[i] = epoch;
+      }
+    }
+  }
+
+  /** Thrown inside a derivation to start it again without a refused layer. */
+  private static final class LayerRefused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    LayerRefused() {
+      super(null, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package io.github.synced.runtime;
+
+import io.github.synced.runtime.spi.EntityField;
+import io.github.synced.runtime.spi.EntityType;
+import io.github.synced.runtime.spi.Patch;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * What the store knows of one pending mutation: its effect on the view (a patch, an updater, the
+ * draft of a create, the hiding of a delete) and where its sends stand. The user sees it through
+ * its read-only {@link Mutation} handle. Guarded by the store's lock.
+ */
+final class Layer<K, E> {
+
+  final Mutation<K, E> handle;
+  final Journal<K, E> journal;
+
+  /** Update: the fields it sets now (an updater's patch is made again on every new base). */
+  Patch<E> patch;
+
+  /** Update made with a function: run again on every new base while pending. */
+  UnaryOperator<E> updater;
+
+  /** Create: whether its id is temporary (the server assigns the real one). */
+  boolean temporaryId;
+
+  /** The entity refused this change on a new base (its setter or updater threw). */
+  SyncFailure refused;
+
+  /**
+   * Changes with every step (send, answer, timer, question): a continuation that finds another turn
+   * is stale and does nothing. The identity of an attempt.
+   */
+  int turn;
+
+  /** The last write sent; a send after an unknown outcome resends exactly it. */
+  Write<K, E> lastWrite;
+
+  /** Some attempt's outcome is unknown and no later answer has decided it. */
+  boolean unknown;
+
+  /** The failure to report if asking the server shows the write did not apply. */
+  SyncFailure undecided;
+
+  /** How many times the server has been asked to decide an unknown outcome. */
+  int asked;
+
+  /** The base of the latest send (the "base" of a three-way merge); null for a create. */
+  E sentBase;
+
+  /** The base of the first send: no answer may carry an older version. */
+  E firstBase;
+
+  /** When the latest send started, in the store's epochs. */
+  long sentEpoch;
+
+  /**
+   * Parallel sends: fields a later mutation has since confirmed; this one no longer shows or sends
+   * them, since the user set the later value last.
+   */
+  Set<EntityField> superseded;
+
+  /**
+   * Parallel sends: fields another mutation of this entity confirmed after this one was sent. A
+   * conflict on them is our own doing, not another writer's.
+   */
+  Set<EntityField> ownConfirmed;
+
+  Layer(Mutation<K, E> handle, Journal<K, E> journal) {
+    this.handle = handle;
+    this.journal = journal;
+  }
+
+  Write.Kind kind() {
+    return handle.kind();
+  }
+
+  MutationState state() {
+    return handle.state();
+  }
+
+  /** Whether a send of this layer is on the wire. */
+  boolean inFlight() {
+    return handle.state() == MutationState.SENDING;
+  }
+
+  /** The patch this layer shows on {@code view}: its patch without superseded fields. */
+  Patch<E> shownPatch(EntityType<K, E> type, E view) {
+    if (superseded == null || superseded.isEmpty()) {
+      return patch;
+    }
+    Set<EntityField> shown = new LinkedHashSet<>(patch.fields());
+    shown.removeAll(superseded);
+    return type.patch(patch.applyTo(type.copy(view)), shown);
+  }
+
+  void supersede(Set<? extends EntityField> fields) {
+    if (superseded == null) {
+      superseded = new LinkedHashSet<>();
+    }
+    superseded.addAll(fields);
+  }
+
+  void ownConfirmed(Set<? extends EntityField> fields) {
+    if (ownConfirmed == null) {
+      ownConfirmed = new LinkedHashSet<>();
+    }
+    ownConfirmed.addAll(fields);
+  }
+
+  /** The synced fields this layer sets now: for a spinner. */
+  Set<? extends EntityField> fields(EntityType<K, E> type) {
+    return switch (kind()) {
+      case CREATE -> new LinkedHashSet<>(type.fields());
+      case DELETE -> Set.of();
+      case UPDATE -> {
+        if (superseded == null || superseded.isEmpty()) {
+          yield patch.fields();
+        }
+        Set<EntityField> left = new LinkedHashSet<>(patch.fields());
+        left.removeAll(superseded);
+        yield left;
+      }
+    };
+  }
+
+  @Override
+  public String toString() {
+    return handle.toString();
+  }
+}
