@@ -53,6 +53,7 @@ final class Answers<K, E> {
                 core.sends.retryOrGiveUp(l, MutationState.RETRYING, f, f.retryAfter());
             case OUTCOME_UNKNOWN -> {
               l.unknown = true;
+              l.undecided = f;
               if (core.retry.onUnknownOutcome() == RetryPolicy.UnknownOutcome.RETRY) {
                 core.sends.retryOrGiveUp(l, MutationState.OUTCOME_UNKNOWN, f, Optional.empty());
               } else {

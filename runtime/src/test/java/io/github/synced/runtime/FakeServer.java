@@ -119,7 +119,7 @@ final class FakeServer implements Remote<String, Card> {
           case CREATE -> {
             Card c = copy(write.entity());
             created++;
-            c.id = "srv-" + created;
+            c.id = write.id() != null ? write.id() : "srv-" + created; // keeps a client's id
             c.version = ++clock;
             truth.put(c.id, c);
             reply = Reply.entity(copy(c));
