@@ -17,7 +17,7 @@ import java.util.Random;
  * Notes (numeric ids, no version) through the generated {@link NoteMutations}: the text is the
  * unique text.
  */
-final class NoteSubject extends Subject<Long, Note> {
+public final class NoteSubject extends Subject<Long, Note> {
 
   private NoteMutations notes;
 

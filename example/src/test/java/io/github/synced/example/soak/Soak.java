@@ -46,6 +46,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A soak of one server personality: many mutations (updates, creates, deletes) and local-only edits
@@ -85,10 +87,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param <K> the id type
  * @param <E> the entity type
  */
-final class Soak<K, E> {
+public final class Soak<K, E> {
 
   /** The contract checks, by the rule they hold. */
-  enum Check {
+  public enum Check {
     STUCK,
     LOST,
     APPLIED_TWICE,
@@ -106,8 +108,8 @@ final class Soak<K, E> {
    * @param delete deletes
    * @param local local-only edits
    */
-  record Mix(int update, int create, int delete, int local) {
-    static final Mix ALL = new Mix(55, 12, 10, 23);
+  public record Mix(int update, int create, int delete, int local) {
+    public static final Mix ALL = new Mix(55, 12, 10, 23);
 
     int total() {
       return update + create + delete + local;
@@ -131,7 +133,7 @@ final class Soak<K, E> {
    *     or poll that came before the answer to its own create (false: only entities it loaded,
    *     created, or is still creating)
    */
-  record Config(
+  public record Config(
       Personality personality,
       long seed,
       int mutations,
@@ -144,7 +146,7 @@ final class Soak<K, E> {
       boolean earlyArrivals) {
 
     /** Every fault and operation, small backoffs, the default five attempts. */
-    static Config standard(Personality personality, long seed, int mutations) {
+    public static Config standard(Personality personality, long seed, int mutations) {
       return new Config(
           personality,
           seed,
@@ -161,7 +163,7 @@ final class Soak<K, E> {
     }
 
     /** 1–4 ms latency, 6 % 500, 6 % 503, 2 % 429 (Retry-After 1 s), 6 % drops, a second writer. */
-    static Faults standardFaults() {
+    public static Faults standardFaults() {
       return Faults.none()
           .withLatency(Duration.ofMillis(1), Duration.ofMillis(3))
           .withErrorRate(500, 0.06)
@@ -173,7 +175,7 @@ final class Soak<K, E> {
     }
 
     /** This config with at most {@code attempts} sends per mutation. */
-    Config withMaxAttempts(int attempts) {
+    public Config withMaxAttempts(int attempts) {
       return new Config(
           personality,
           seed,
@@ -188,7 +190,7 @@ final class Soak<K, E> {
     }
 
     /** This config with other faults. */
-    Config withFaults(Faults f) {
+    public Config withFaults(Faults f) {
       return new Config(
           personality,
           seed,
@@ -203,7 +205,7 @@ final class Soak<K, E> {
     }
 
     /** This config with another mix of operations. */
-    Config withMix(Mix m) {
+    public Config withMix(Mix m) {
       return new Config(
           personality,
           seed,
@@ -218,7 +220,7 @@ final class Soak<K, E> {
     }
 
     /** This config with ids the client makes. */
-    Config withClientIds() {
+    public Config withClientIds() {
       return new Config(
           personality,
           seed,
@@ -233,14 +235,14 @@ final class Soak<K, E> {
     }
 
     /** This config where the user leaves alone entities the client knows only from the server. */
-    Config withoutEarlyArrivals() {
+    public Config withoutEarlyArrivals() {
       return new Config(
           personality, seed, mutations, faults, retry, inFlight, pollEvery, mix, clientIds, false);
     }
   }
 
   /** One broken promise, with what led to it. */
-  record Violation(Check check, String what, List<String> steps) {
+  public record Violation(Check check, String what, List<String> steps) {
     @Override
     public String toString() {
       StringBuilder s = new StringBuilder(check + ": " + what);
@@ -252,15 +254,15 @@ final class Soak<K, E> {
   }
 
   /** What a run did and found. */
-  record Report(Config config, Map<String, Integer> counts, List<Violation> violations) {
+  public record Report(Config config, Map<String, Integer> counts, List<Violation> violations) {
 
     /** The violations of one check. */
-    List<Violation> of(Check check) {
+    public List<Violation> of(Check check) {
       return violations.stream().filter(v -> v.check() == check).toList();
     }
 
     /** A readable summary: counts, violations per check, the first examples of each. */
-    String text(int examplesPerCheck) {
+    public String text(int examplesPerCheck) {
       StringBuilder s = new StringBuilder();
       s.append("soak ")
           .append(config.personality())
@@ -269,6 +271,15 @@ final class Soak<K, E> {
           .append(" (rerun: -Dsynced.soak.seed=")
           .append(config.seed())
           .append(")\n  ")
+          .append(config.mutations())
+          .append(" mutations, ")
+          .append(config.mix())
+          .append(", ")
+          .append(config.retry().maxAttempts())
+          .append(" attempts")
+          .append(config.clientIds() ? ", client ids" : "")
+          .append(config.earlyArrivals() ? ", early arrivals changed" : "")
+          .append("\n  ")
           .append(counts)
           .append("\n  violations: ")
           .append(violations.size());
@@ -325,7 +336,7 @@ final class Soak<K, E> {
   }
 
   /** Runs one soak and reports what it found. */
-  static <K, E> Report run(Config config, Subject<K, E> subject) throws Exception {
+  public static <K, E> Report run(Config config, Subject<K, E> subject) throws Exception {
     return new Soak<>(config, subject).run();
   }
 
@@ -419,7 +430,7 @@ final class Soak<K, E> {
     if (draw < mix.update() && !visible.isEmpty()) {
       K id = type.id(visible.get(random.nextInt(visible.size())));
       String text = "u" + op;
-      return mutate("update", text, () -> subject.update(id, text, random));
+      return mutate("update", text, () -> subject.update(id, text, random), m -> {});
     }
     draw -= mix.update();
     if (draw < mix.create() || visible.isEmpty()) {
@@ -437,25 +448,22 @@ final class Soak<K, E> {
             synchronized (expectations) {
               known.add(m.id());
             }
-            var unused =
-                m.result()
-                    .whenComplete(
-                        (v, f) -> {
-                          if (m.state() == MutationState.CONFIRMED) {
-                            synchronized (expectations) {
-                              expectedLocal.put(m.id(), draftLocal);
-                              editable.add(m.id());
-                              known.add(m.id());
-                            }
-                          }
-                        });
             return m;
+          },
+          m -> {
+            if (m.state() == MutationState.CONFIRMED) {
+              synchronized (expectations) {
+                expectedLocal.put(m.id(), draftLocal);
+                editable.add(m.id());
+                known.add(m.id());
+              }
+            }
           });
     }
     draw -= mix.create();
     if (draw < mix.delete()) {
       K id = type.id(visible.get(random.nextInt(visible.size())));
-      return mutate("delete", null, () -> subject.delete(id));
+      return mutate("delete", null, () -> subject.delete(id), m -> {});
     }
     List<K> candidates = new ArrayList<>();
     synchronized (expectations) {
@@ -483,8 +491,12 @@ final class Soak<K, E> {
     return true;
   }
 
-  /** Makes one mutation once a slot is free; false if none freed in time. */
-  private boolean mutate(String kind, String text, java.util.function.Supplier<Mutation<K, E>> make)
+  /**
+   * Makes one mutation once a slot is free; {@code settled} runs when it settles, before its slot
+   * is free again (so {@link #settle()} sees what it records). False if no slot freed in time.
+   */
+  private boolean mutate(
+      String kind, String text, Supplier<Mutation<K, E>> make, Consumer<Mutation<K, E>> settled)
       throws InterruptedException {
     if (!slots.tryAcquire(SETTLE.toMillis(), TimeUnit.MILLISECONDS)) {
       stuck();
@@ -504,7 +516,16 @@ final class Soak<K, E> {
     }
     counts.merge(kind + "s", 1, Integer::sum);
     made.add(new Made<>(m, text));
-    var unused = m.result().whenComplete((v, f) -> slots.release());
+    var unused =
+        m.result()
+            .whenComplete(
+                (v, f) -> {
+                  try {
+                    settled.accept(m);
+                  } finally {
+                    slots.release();
+                  }
+                });
     return true;
   }
 

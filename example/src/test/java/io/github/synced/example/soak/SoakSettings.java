@@ -5,15 +5,15 @@ package io.github.synced.example.soak;
  * personality: a second or two each) and {@code synced.soak.seed} (default: a fresh one, printed
  * with every report).
  */
-final class SoakSettings {
+public final class SoakSettings {
 
   private SoakSettings() {}
 
-  static int mutations() {
+  public static int mutations() {
     return Integer.getInteger("synced.soak.mutations", 300);
   }
 
-  static long seed() {
+  public static long seed() {
     String s = System.getProperty("synced.soak.seed");
     return s == null || s.isBlank() ? System.nanoTime() : Long.parseLong(s.strip());
   }

@@ -18,7 +18,7 @@ import java.util.Random;
  * @param <K> the id type
  * @param <E> the entity type
  */
-abstract class Subject<K, E> {
+public abstract class Subject<K, E> {
 
   /** The generated entity description ({@code XSync.TYPE}). */
   abstract EntityType<K, E> type();

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Random;
 
 /** Tasks through the generated {@link TaskMutations}: the title is the unique text. */
-final class TaskSubject extends Subject<String, Task> {
+public final class TaskSubject extends Subject<String, Task> {
 
   private TaskMutations tasks;
 
