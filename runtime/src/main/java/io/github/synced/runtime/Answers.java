@@ -367,33 +367,83 @@ final class Answers<K, E> {
       rollback(l, bad, "bad server data");
       return;
     }
+    if (!type.hasVersion() && sentAt < j.readAt && j.confirmed) {
+      server = j.state; // a newer read or push came meanwhile: it knows more than this answer
+    }
+    if (j.confirmed && type.compareVersions(server, j.state) < 0) {
+      rollback(l, l.undecided, "the server's state is older than the base: it cannot decide");
+      return;
+    }
     if (l.kind() == Write.Kind.CREATE) {
       confirmCreate(l, server, false, "the server's state shows it applied");
       return;
     }
-    E before = core.before(j);
-    try {
-      core.adopt(j, server);
-    } catch (BadServerDataException bad) {
-      rollback(l, bad, "bad server data", before);
+    if (untouchedSinceSent(l, server)) {
+      // Nothing of it reached the server's state, and nobody else changed those fields since.
+      E before = core.before(j);
+      try {
+        core.adopt(j, server);
+      } catch (BadServerDataException bad) {
+        rollback(l, bad, "bad server data", before);
+        return;
+      }
+      rollback(l, l.undecided, "the server's state shows it did not apply", before);
       return;
     }
-    if (l.kind() == Write.Kind.DELETE) {
-      rollback(l, l.undecided, "the server still has it", before);
+    if (l.kind() == Write.Kind.UPDATE && holdsItsValues(l, server)) {
+      E before = core.before(j);
+      try {
+        core.adopt(j, server);
+      } catch (BadServerDataException bad) {
+        rollback(l, bad, "bad server data", before);
+        return;
+      }
+      confirmUpdate(
+          l, l.lastWrite.patch(), j.state, false, "the server's state shows it applied", before);
       return;
     }
+    // Someone changed the entity since it was sent: whether or not it applied first, the conflict
+    // policy decides between its values and theirs (rule 9).
+    merge(
+        l,
+        SyncFailure.conflict(
+            0,
+            core.describe(j.id, null) + " changed on the server while its outcome was unknown",
+            null),
+        server);
+  }
+
+  /** Whether the server holds every value the last send of {@code l} set. */
+  private boolean holdsItsValues(Layer<K, E> l, E server) {
     Patch<E> sent = l.lastWrite.patch();
-    boolean applied = true;
     for (EntityField f : sent.fields()) {
-      if (l.superseded == null || !l.superseded.contains(f)) {
-        applied &= Objects.equals(sent.get(f), type.get(j.state, f));
+      if ((l.superseded == null || !l.superseded.contains(f))
+          && !Objects.equals(sent.get(f), type.get(server, f))) {
+        return false;
       }
     }
-    if (applied) {
-      confirmUpdate(l, sent, j.state, false, "the server's state shows it applied", before);
-    } else {
-      rollback(l, l.undecided, "the server's state does not hold its values", before);
+    return true;
+  }
+
+  /**
+   * Whether the server's state equals the base the last send of {@code l} was made against, in its
+   * version and in every field the send set: the write did not apply.
+   */
+  private boolean untouchedSinceSent(Layer<K, E> l, E server) {
+    E base = l.sentBase;
+    if (base == null || (type.hasVersion() && type.compareVersions(server, base) != 0)) {
+      return false;
     }
+    Patch<E> sent = l.lastWrite.patch();
+    if (l.kind() == Write.Kind.DELETE) {
+      return type.diff(base, server).isEmpty();
+    }
+    for (EntityField f : sent.fields()) {
+      if (!Objects.equals(type.get(base, f), type.get(server, f))) {
+        return false;
+      }
+    }
+    return !holdsItsValues(l, server) || sent.fields().isEmpty();
   }
 
   /**

@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class Intake<K, E> {
 
-  /** For pushes and loads: they were sent "now", after every write confirmed so far. */
+  /** For pushes and loads: never trusted to revive an id the server deleted. */
   static final long NOW = Long.MAX_VALUE;
 
   private final Core<K, E> core;
@@ -31,18 +31,18 @@ final class Intake<K, E> {
   }
 
   /** What taking one server state will do; made before anything changes. */
-  private record Plan<K, E>(Journal<K, E> journal, K id, E state, boolean revive) {}
+  private record Plan<K, E>(Journal<K, E> journal, K id, E state, boolean revive, long sentAt) {}
 
   void load(Collection<? extends E> states) {
     List<E> checked = new ArrayList<>(states.size());
     for (E s : states) {
       checked.add(Checks.serverState(type, s, null));
     }
-    apply(plan(checked, NOW, NOW));
+    apply(plan(checked, NOW, ++core.epoch));
   }
 
   boolean receive(Object state) {
-    return reconcile(state, NOW, NOW, null);
+    return reconcile(state, NOW, ++core.epoch, null); // a push is as new as its arrival
   }
 
   /**
@@ -50,7 +50,7 @@ final class Intake<K, E> {
    *
    * @param since for an id the server deleted: only a read sent after the deletion revives it
    *     ({@link #NOW} for pushes, which never do)
-   * @param sentAt when the read was sent, for the send-order rule
+   * @param sentAt when the read was sent (a push: when it arrived), for the send-order rule
    * @param expectedId the id it must have, or {@code null}
    * @return whether it was taken
    */
@@ -160,11 +160,14 @@ final class Intake<K, E> {
           if (deletedAt != null && (since == NOW || since <= deletedAt)) {
             continue; // a late push never revives a deleted entity; a newer read may
           }
-          plans.add(new Plan<>(null, id, type.syncedCopy(server), deletedAt != null));
+          plans.add(new Plan<>(null, id, type.syncedCopy(server), deletedAt != null, sentAt));
         } else {
+          if (!type.hasVersion() && sentAt < j.readAt) {
+            continue; // without a version, a read sent before the one that set the base is older
+          }
           E s = core.sinceRead(j, server, sentAt);
           if (j.accepts(type, s)) {
-            plans.add(new Plan<>(j, id, type.merge(type.copy(j.state), s), false));
+            plans.add(new Plan<>(j, id, type.merge(type.copy(j.state), s), false, sentAt));
           }
         }
       } catch (RuntimeException refused) {
@@ -184,6 +187,7 @@ final class Intake<K, E> {
         }
         j = new Journal<>(p.id(), p.state(), true);
         j.baseEpoch = ++core.epoch;
+        j.readAt = p.sentAt();
         core.entities.add(j);
         j.view = null;
         E before = core.before(j);
@@ -198,6 +202,7 @@ final class Intake<K, E> {
         j.state = p.state();
         j.confirmed = true;
         j.baseEpoch = ++core.epoch;
+        j.readAt = Math.max(j.readAt, p.sentAt());
       }
       core.derive(j);
       if (j.view != null

@@ -43,6 +43,12 @@ final class Journal<K, E> {
   /** When each synced field was last confirmed by a write (entities without a version only). */
   long[] confirmedAt;
 
+  /**
+   * When the read or push that last set the base was sent or arrived (entities without a version
+   * only): an older read never replaces it.
+   */
+  long readAt;
+
   /** Sends wait for a fetch that learns the version a versionless answer did not give. */
   boolean awaitingVersion;
 

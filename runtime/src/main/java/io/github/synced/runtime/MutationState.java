@@ -9,7 +9,7 @@ package io.github.synced.runtime;
  * QUEUED ──────────► SENDING ─────────► CONFIRMED | ROLLED_BACK
  *   ▲  │                │ │ │
  *   │  │                │ │ └─► RETRYING ────────► SENDING | OUTCOME_UNKNOWN | settled
- *   │  │                │ └───► OUTCOME_UNKNOWN ─► SENDING | settled
+ *   │  │                │ └───► OUTCOME_UNKNOWN ─► SENDING | QUEUED | settled
  *   └──┼────────────────┘ (conflict merged: queued again)
  *      └─► settled (its create failed, the entity was deleted on the server, the entity refused it)
  * </pre>
@@ -48,7 +48,7 @@ public enum MutationState {
       case QUEUED -> next == SENDING;
       case SENDING -> next != SENDING;
       case RETRYING -> next == SENDING || next == OUTCOME_UNKNOWN;
-      case OUTCOME_UNKNOWN -> next == SENDING || next == OUTCOME_UNKNOWN; // asked again
+      case OUTCOME_UNKNOWN -> next != RETRYING; // sent again, asked again, or merged and queued
       case CONFIRMED, ROLLED_BACK -> false;
     };
   }

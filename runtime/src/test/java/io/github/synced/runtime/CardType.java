@@ -17,6 +17,9 @@ final class CardType implements EntityType<String, Card> {
   static final CardType TYPE = new CardType(true);
   static final CardType UNVERSIONED = new CardType(false);
 
+  /** The title a card's setter refuses. */
+  static final String REFUSED = "refused";
+
   private final boolean versioned;
   private final List<CardField> fields;
 
@@ -159,7 +162,12 @@ final class CardType implements EntityType<String, Card> {
   static void set(Card c, CardField f, Object v) {
     switch (f) {
       case ID -> c.id = (String) v;
-      case TITLE -> c.title = (String) v;
+      case TITLE -> {
+        if (REFUSED.equals(v)) { // a validating setter, as real entities have
+          throw new IllegalArgumentException("a card's title cannot be '" + REFUSED + "'");
+        }
+        c.title = (String) v;
+      }
       case DONE -> c.done = (Boolean) v;
       case VERSION -> c.version = (Long) v;
     }

@@ -1,5 +1,6 @@
 package io.github.synced.runtime;
 
+import io.github.synced.runtime.spi.EntityField;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,6 +18,21 @@ import java.util.function.Consumer;
  */
 final class FakeServer implements Remote<String, Card> {
 
+  /** How a server answers a write it applied: the habits of real servers. */
+  enum Shape {
+    /** The whole entity. */
+    WHOLE,
+    /** The fields written (as the server stored them) and the version (a create: with the id). */
+    PARTIAL,
+    /** Only the new version (a create: the id and the version). */
+    VERSION_ONLY,
+    /** No body (204). */
+    EMPTY
+  }
+
+  /** Whether the entity has a version the server reports; a server without versions does not. */
+  boolean versioned = true;
+
   /** A send the server has received and not yet answered. */
   final class Call {
     final Write<String, Card> write;
@@ -29,9 +45,36 @@ final class FakeServer implements Remote<String, Card> {
 
     /** Applies the write (once per idempotency key) and answers with the whole entity. */
     Reply<Card> succeed() {
-      Reply<Card> reply = apply();
+      return succeed(Shape.WHOLE);
+    }
+
+    /** Applies the write (once per idempotency key) and answers in the given shape. */
+    Reply<Card> succeed(Shape shape) {
+      Reply<Card> reply = shaped(apply(), shape);
       answer(reply);
       return reply;
+    }
+
+    /** The whole-entity answer {@code whole} as a server of another habit gives it. */
+    private Reply<Card> shaped(Reply<Card> whole, Shape shape) {
+      if (whole.entity().isEmpty()) {
+        return whole;
+      }
+      Card c = whole.entity().get();
+      boolean create = write.kind() == Write.Kind.CREATE;
+      CardPatch p = create ? CardPatch.empty().id(c.id) : CardPatch.empty();
+      return switch (shape) {
+        case WHOLE -> whole;
+        case PARTIAL -> {
+          for (EntityField f : write.patch().fields()) {
+            CardField cf = (CardField) f;
+            p = p.with(cf, CardType.TYPE.get(c, cf));
+          }
+          yield Reply.partial(versioned ? p.version(c.version) : p);
+        }
+        case VERSION_ONLY -> Reply.partial(versioned ? p.version(c.version) : p);
+        case EMPTY -> Reply.empty();
+      };
     }
 
     /**

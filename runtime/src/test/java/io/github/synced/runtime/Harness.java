@@ -33,8 +33,12 @@ final class Harness {
   }
 
   Harness(Consumer<SyncStore.Builder<String, Card>> config) {
+    this(CardType.TYPE, config);
+  }
+
+  Harness(CardType type, Consumer<SyncStore.Builder<String, Card>> config) {
     SyncStore.Builder<String, Card> b =
-        SyncStore.of(CardType.TYPE)
+        SyncStore.of(type)
             .remote(server)
             .notifyOn(Runnable::run)
             .scheduler(clock)

@@ -1,44 +1,25 @@
 package io.github.synced.example.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * An embedded HTTP server of tasks, for the task-board example and for tests: a real server on a
- * loopback port (the JDK's {@code com.sun.net.httpserver}) with its own representation of tasks
- * ({@link ServerTask}, JSON through Jackson's tree model) that shares no class with the client.
+ * An embedded HTTP server of tasks, for the task-board example and for tests: a {@link RestServer}
+ * of {@link Shape#TASK tasks}, seen through its own typed representation ({@link ServerTask}) that
+ * shares no class with the client. By default it has the {@link Personality#tasks()} personality;
+ * {@link #start(Personality, long, Faults)} starts the other task-shaped ones ({@link
+ * Personality#strictIfMatch()}, {@link Personality#versionOnly()}).
  *
  * <table>
  *   <caption>The task API</caption>
@@ -83,65 +64,44 @@ public final class TaskServer implements AutoCloseable {
   /** The collection's path. */
   public static final String PATH = "/tasks";
 
-  private static final String REPLAYED = "Idempotent-Replayed";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  static {
-    // The JDK server writes headers and body separately; without TCP_NODELAY every answer on a
-    // kept-alive connection waits ~40 ms for the client's delayed ACK. Read once, when the JDK
-    // server's configuration is first loaded; a value the user set wins.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
+  private final RestServer server;
 
-  private final ObjectMapper mapper = new ObjectMapper();
-  private final HttpServer http;
-  private final ExecutorService handlers;
-  private final ScheduledExecutorService timer;
-  private final List<Consumer<? super AppliedWrite>> listeners = new CopyOnWriteArrayList<>();
-  private final List<Consumer<? super ServedRequest>> requestListeners =
-      new CopyOnWriteArrayList<>();
-
-  private final Object faultLock = new Object();
-  private final Random random;
-  private final Deque<Decision> script = new ArrayDeque<>();
-  private final Deque<Decision> readScript = new ArrayDeque<>();
-  private Faults faults = Faults.none();
-  private ScheduledFuture<?> secondWriter;
-
-  private final Object lock = new Object();
-  private final Random writerRandom;
-  private final Map<String, ServerTask> tasks = new LinkedHashMap<>();
-  private final Map<String, Recorded> recorded = new HashMap<>();
-  private final List<AppliedWrite> log = new ArrayList<>();
-  private long version;
-  private long lastId;
-  private long secondWriterEdits;
-
-  private TaskServer(InetSocketAddress address, long seed, Faults faults) throws IOException {
-    this.random = new Random(seed);
-    this.writerRandom = new Random(seed ^ 0x5DEECE66DL);
-    this.handlers = Executors.newFixedThreadPool(4, daemon("task-server"));
-    this.timer = Executors.newSingleThreadScheduledExecutor(daemon("task-server-timer"));
-    this.http = HttpServer.create(address, 0);
-    http.setExecutor(handlers);
-    http.createContext("/", this::handle);
-    faults(faults);
-    http.start();
+  private TaskServer(RestServer server) {
+    this.server = server;
   }
 
   /** Starts a server on a free loopback port, drawing faults from {@code seed}. */
   public static TaskServer start(long seed, Faults faults) {
-    return start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), seed, faults);
+    return start(Personality.tasks(), seed, faults);
   }
 
   /** Starts a server on {@code address}, drawing faults from {@code seed}. */
   public static TaskServer start(InetSocketAddress address, long seed, Faults faults) {
-    try {
-      return new TaskServer(address, seed, Objects.requireNonNull(faults, "faults"));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the task server on " + address, e);
+    return new TaskServer(RestServer.start(address, Personality.tasks(), seed, faults));
+  }
+
+  /**
+   * Starts a server of a task-shaped {@code personality} on a free loopback port, drawing faults
+   * from {@code seed}.
+   *
+   * @throws IllegalArgumentException if the personality's entities are not tasks under {@link
+   *     #PATH}
+   */
+  public static TaskServer start(Personality personality, long seed, Faults faults) {
+    if (!personality.shape().equals(Shape.TASK) || !personality.path().equals(PATH)) {
+      throw new IllegalArgumentException(
+          "a task server serves tasks under " + PATH + "; " + personality + " does not");
     }
+    return new TaskServer(
+        RestServer.start(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), personality, seed, faults));
+  }
+
+  /** The server underneath, with its entities as JSON. */
+  public RestServer rest() {
+    return server;
   }
 
   /**
@@ -149,40 +109,24 @@ public final class TaskServer implements AutoCloseable {
    * #PATH}.
    */
   public URI uri() {
-    InetSocketAddress a = http.getAddress();
-    return URI.create("http://" + a.getAddress().getHostAddress() + ":" + a.getPort());
+    return server.uri();
   }
 
   // ---------------------------------------------------------------- faults
 
   /** The random faults in force. */
   public Faults faults() {
-    synchronized (faultLock) {
-      return faults;
-    }
+    return server.faults();
   }
 
   /** Changes the random faults from the next request on; restarts the second writer's period. */
   public void faults(Faults faults) {
-    Objects.requireNonNull(faults, "faults");
-    synchronized (faultLock) {
-      if (secondWriter != null) {
-        secondWriter.cancel(false);
-        secondWriter = null;
-      }
-      this.faults = faults;
-      Duration every = faults.secondWriterEvery();
-      if (every != null) {
-        long ms = Math.max(1, every.toMillis());
-        secondWriter =
-            timer.scheduleAtFixedRate(this::secondWriterTick, ms, ms, TimeUnit.MILLISECONDS);
-      }
-    }
+    server.faults(faults);
   }
 
   /** The next write is answered with {@code status} and not applied. */
   public void failNextWrite(int status) {
-    failNextWrite(status, null);
+    server.failNextWrite(status);
   }
 
   /**
@@ -190,22 +134,17 @@ public final class TaskServer implements AutoCloseable {
    * {@code retryAfter} is {@code null}) and not applied.
    */
   public void failNextWrite(int status, Duration retryAfter) {
-    if (status < 400 || status > 599) {
-      throw new IllegalArgumentException("an injected error status is 400..599, was " + status);
-    }
-    script(new Decision(status, retryAfter, false, null));
+    server.failNextWrite(status, retryAfter);
   }
 
   /** The next write is committed and then gets no answer: its connection is closed. */
   public void dropNextWriteResponse() {
-    script(new Decision(0, null, true, null));
+    server.dropNextWriteResponse();
   }
 
   /** The next write is committed when it arrives and answered only when the handle is released. */
   public HeldResponse holdNextWriteResponse() {
-    HeldResponse held = new HeldResponse();
-    script(new Decision(0, null, false, held));
-    return held;
+    return server.holdNextWriteResponse();
   }
 
   /**
@@ -213,29 +152,15 @@ public final class TaskServer implements AutoCloseable {
    * released: a slow refetch whose answer arrives after newer writes.
    */
   public HeldResponse holdNextReadResponse() {
-    HeldResponse held = new HeldResponse();
-    synchronized (faultLock) {
-      readScript.add(new Decision(0, null, false, held));
-    }
-    return held;
-  }
-
-  private void script(Decision d) {
-    synchronized (faultLock) {
-      script.add(d);
-    }
+    return server.holdNextReadResponse();
   }
 
   // ---------------------------------------------------------------- state
 
   /** Adds a task as the server's owner (not a client write); returns it. */
   public ServerTask addTask(String title, boolean done) {
-    synchronized (lock) {
-      ServerTask task = new ServerTask("t" + ++lastId, title, done, ++version);
-      tasks.put(task.id(), task);
-      applied(AppliedWrite.Kind.CREATE, task.id(), AppliedWrite.Writer.SERVER, null, task);
-      return task;
-    }
+    Objects.requireNonNull(title, "title");
+    return task(server.add(MAPPER.createObjectNode().put("title", title).put("done", done)));
   }
 
   /**
@@ -245,43 +170,30 @@ public final class TaskServer implements AutoCloseable {
    * @throws NoSuchElementException if there is no such task
    */
   public ServerTask editBehindClientsBack(String id, String title) {
-    Objects.requireNonNull(title, "title");
-    synchronized (lock) {
-      ServerTask task = tasks.get(id);
-      if (task == null) {
-        throw new NoSuchElementException("no task " + id);
-      }
-      ServerTask edited = new ServerTask(id, title, task.done(), ++version);
-      tasks.put(id, edited);
-      applied(AppliedWrite.Kind.UPDATE, id, AppliedWrite.Writer.SECOND_WRITER, null, edited);
-      return edited;
-    }
+    return task(server.editBehindClientsBack(id, title));
   }
 
   /** The tasks as they are now, in creation order, by id. */
   public Map<String, ServerTask> snapshot() {
-    synchronized (lock) {
-      return Collections.unmodifiableMap(new LinkedHashMap<>(tasks));
-    }
+    Map<String, ServerTask> tasks = new LinkedHashMap<>();
+    server.snapshot().forEach((id, t) -> tasks.put(id, task(t)));
+    return Collections.unmodifiableMap(tasks);
   }
 
   /** Every write applied so far, in order. */
   public List<AppliedWrite> log() {
-    synchronized (lock) {
-      return List.copyOf(log);
-    }
+    return server.log().stream().map(TaskServer::applied).toList();
   }
 
   /** The latest version: the number of writes applied so far. */
   public long version() {
-    synchronized (lock) {
-      return version;
-    }
+    return server.sequence();
   }
 
   /** Calls {@code listener} with every write applied from now on; see the class comment. */
   public void onApplied(Consumer<? super AppliedWrite> listener) {
-    listeners.add(Objects.requireNonNull(listener, "listener"));
+    Objects.requireNonNull(listener, "listener");
+    server.onApplied(w -> listener.accept(applied(w)));
   }
 
   /**
@@ -289,356 +201,31 @@ public final class TaskServer implements AutoCloseable {
    * answer's fate is decided (before any latency); it must be quick.
    */
   public void onRequest(Consumer<? super ServedRequest> listener) {
-    requestListeners.add(Objects.requireNonNull(listener, "listener"));
+    server.onRequest(listener);
   }
 
   /** Stops the server; held answers are never sent. */
   @Override
   public void close() {
-    http.stop(0);
-    timer.shutdownNow();
-    handlers.shutdownNow();
+    server.close();
   }
 
-  private void secondWriterTick() {
-    synchronized (lock) {
-      if (tasks.isEmpty()) {
-        return;
-      }
-      List<String> ids = new ArrayList<>(tasks.keySet());
-      String id = ids.get(writerRandom.nextInt(ids.size()));
-      editBehindClientsBack(id, "Edited elsewhere #" + ++secondWriterEdits);
-    }
+  private static AppliedWrite applied(ServerWrite w) {
+    return new AppliedWrite(
+        w.sequence(),
+        w.kind(),
+        w.id(),
+        w.writer(),
+        w.idempotencyKey(),
+        w.after() == null ? null : task(w.after()));
   }
 
-  private void applied(
-      AppliedWrite.Kind kind, String id, AppliedWrite.Writer writer, String key, ServerTask after) {
-    AppliedWrite entry = new AppliedWrite(version, kind, id, writer, key, after);
-    log.add(entry);
-    for (Consumer<? super AppliedWrite> l : listeners) {
-      l.accept(entry);
-    }
-  }
-
-  // ---------------------------------------------------------------- HTTP
-
-  /** How one request is treated: an injected error, a drop, a hold, or nothing (0/false/null). */
-  private record Decision(int error, Duration retryAfter, boolean drop, HeldResponse hold) {}
-
-  /** An answer. Its body array is never changed once made. */
-  @SuppressWarnings("ArrayRecordComponent")
-  private record Response(int status, Map<String, String> headers, byte[] body) {
-    Response with(String header, String value) {
-      Map<String, String> h = new LinkedHashMap<>(headers);
-      h.put(header, value);
-      return new Response(status, h, body);
-    }
-  }
-
-  /** An applied write's answer, kept under its idempotency key. */
-  private record Recorded(String method, String path, Response response) {}
-
-  private void handle(HttpExchange exchange) {
-    try {
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      String method = exchange.getRequestMethod();
-      boolean write = method.equals("POST") || method.equals("PATCH") || method.equals("DELETE");
-      long delayMs;
-      Decision decision;
-      synchronized (faultLock) {
-        // always three draws per request, so the sequence depends only on the seed and requests
-        double jitterDraw = random.nextDouble();
-        double errorDraw = random.nextDouble();
-        double dropDraw = random.nextDouble();
-        delayMs = faults.latency().toMillis() + (long) (jitterDraw * faults.jitter().toMillis());
-        Decision scripted = write ? script.poll() : readScript.poll();
-        decision = scripted != null ? scripted : draw(write, errorDraw, dropDraw);
-      }
-      String path = exchange.getRequestURI().getRawPath();
-      Headers headers = exchange.getRequestHeaders();
-      Response response =
-          decision.error() != 0
-              ? injected(decision.error(), decision.retryAfter())
-              : process(method, path, headers, body);
-      ServedRequest.Fate fate =
-          decision.error() != 0
-              ? ServedRequest.Fate.INJECTED
-              : decision.drop()
-                  ? ServedRequest.Fate.DROPPED
-                  : decision.hold() != null
-                      ? ServedRequest.Fate.HELD
-                      : response.headers().containsKey(REPLAYED)
-                          ? ServedRequest.Fate.REPLAYED
-                          : ServedRequest.Fate.ANSWERED;
-      ServedRequest served =
-          new ServedRequest(
-              method, path, headers.getFirst("Idempotency-Key"), response.status(), fate);
-      for (Consumer<? super ServedRequest> l : requestListeners) {
-        l.accept(served);
-      }
-      if (decision.drop()) {
-        exchange.close(); // committed, but no answer: the client cannot know the outcome
-      } else if (decision.hold() != null) {
-        decision.hold().arrive(() -> send(exchange, response));
-      } else if (delayMs > 0) {
-        var unused = timer.schedule(() -> send(exchange, response), delayMs, TimeUnit.MILLISECONDS);
-      } else {
-        send(exchange, response);
-      }
-    } catch (IOException | RuntimeException e) {
-      send(exchange, error(500, "internal error: " + e));
-    }
-  }
-
-  private Decision draw(boolean write, double errorDraw, double dropDraw) {
-    double sum = 0;
-    for (Map.Entry<Integer, Double> rate : faults.errorRates().entrySet()) {
-      sum += rate.getValue();
-      if (errorDraw < sum) {
-        int status = rate.getKey();
-        boolean hinted = status == 429 || status == 503;
-        return new Decision(status, hinted ? faults.retryAfter() : null, false, null);
-      }
-    }
-    return new Decision(0, null, write && dropDraw < faults.dropRate(), null);
-  }
-
-  private Response injected(int status, Duration retryAfter) {
-    Response r = error(status, "injected fault " + status);
-    return retryAfter == null ? r : r.with("Retry-After", String.valueOf(retryAfter.toSeconds()));
-  }
-
-  private Response process(String method, String rawPath, Headers headers, byte[] body) {
-    String id = null;
-    if (!rawPath.equals(PATH)) {
-      if (!rawPath.startsWith(PATH + "/") || rawPath.length() == PATH.length() + 1) {
-        return error(404, "no resource at " + rawPath);
-      }
-      String segment = rawPath.substring(PATH.length() + 1);
-      if (segment.contains("/")) {
-        return error(404, "no resource at " + rawPath);
-      }
-      id = URLDecoder.decode(segment, StandardCharsets.UTF_8);
-    }
-    String key = headers.getFirst("Idempotency-Key");
-    String ifMatch = headers.getFirst("If-Match");
-    boolean write = !method.equals("GET");
-    synchronized (lock) {
-      if (write && key != null) {
-        Recorded r = recorded.get(key);
-        if (r != null) {
-          if (!r.method().equals(method) || !r.path().equals(rawPath)) {
-            return error(
-                422, "Idempotency-Key " + key + " was used for " + r.method() + " " + r.path());
-          }
-          return r.response().with(REPLAYED, "true");
-        }
-      }
-      Response response =
-          switch (method + (id == null ? " collection" : " item")) {
-            case "GET collection" -> list();
-            case "GET item" -> get(id);
-            case "POST collection" -> create(body, key);
-            case "PATCH item" -> update(id, body, ifMatch, key);
-            case "DELETE item" -> delete(id, ifMatch, key);
-            default ->
-                error(405, method + " is not allowed on " + rawPath)
-                    .with("Allow", id == null ? "GET, POST" : "GET, PATCH, DELETE");
-          };
-      if (write && key != null && response.status() / 100 == 2) {
-        recorded.put(key, new Recorded(method, rawPath, response));
-      }
-      return response;
-    }
-  }
-
-  private Response list() {
-    ArrayNode array = mapper.createArrayNode();
-    tasks.values().forEach(t -> array.add(t.toJson(mapper)));
-    return json(200, array);
-  }
-
-  private Response get(String id) {
-    ServerTask task = tasks.get(id);
-    return task == null ? error(404, "no task " + id) : json(200, task.toJson(mapper));
-  }
-
-  private Response create(byte[] body, String key) {
-    JsonNode object;
-    try {
-      object = parseObject(body);
-      check(object, null);
-    } catch (BadRequest e) {
-      return error(400, e.getMessage());
-    }
-    if (!object.has("title")) {
-      return error(400, "title is required");
-    }
-    ServerTask task =
-        new ServerTask(
-            "t" + ++lastId,
-            object.get("title").textValue(),
-            object.has("done") && object.get("done").booleanValue(),
-            ++version);
-    tasks.put(task.id(), task);
-    applied(AppliedWrite.Kind.CREATE, task.id(), AppliedWrite.Writer.CLIENT, key, task);
-    return json(201, task.toJson(mapper)).with("Location", PATH + "/" + task.id());
-  }
-
-  private Response update(String id, byte[] body, String ifMatch, String key) {
-    ServerTask task = tasks.get(id);
-    if (task == null) {
-      return error(404, "no task " + id);
-    }
-    JsonNode object;
-    try {
-      object = parseObject(body);
-      check(object, id);
-    } catch (BadRequest e) {
-      return error(400, e.getMessage());
-    }
-    if (!matches(ifMatch, task)) {
-      return json(412, task.toJson(mapper));
-    }
-    ServerTask updated =
-        new ServerTask(
-            id,
-            object.has("title") ? object.get("title").textValue() : task.title(),
-            object.has("done") ? object.get("done").booleanValue() : task.done(),
-            ++version);
-    tasks.put(id, updated);
-    applied(AppliedWrite.Kind.UPDATE, id, AppliedWrite.Writer.CLIENT, key, updated);
-    return json(200, updated.toJson(mapper));
-  }
-
-  private Response delete(String id, String ifMatch, String key) {
-    ServerTask task = tasks.get(id);
-    if (task == null) {
-      return error(404, "no task " + id);
-    }
-    if (!matches(ifMatch, task)) {
-      return json(412, task.toJson(mapper));
-    }
-    tasks.remove(id);
-    ++version;
-    applied(AppliedWrite.Kind.DELETE, id, AppliedWrite.Writer.CLIENT, key, null);
-    return new Response(204, Map.of(), new byte[0]);
-  }
-
-  /** A request body the server refuses with 400. */
-  private static final class BadRequest extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    BadRequest(String message) {
-      super(message);
-    }
-  }
-
-  private JsonNode parseObject(byte[] body) throws BadRequest {
-    JsonNode node;
-    try {
-      node = mapper.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw new BadRequest("malformed JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    if (node == null || !node.isObject()) {
-      throw new BadRequest("expected a JSON object");
-    }
-    return node;
-  }
-
-  /** Checks every property of a task body; {@code pathId} is null for a create. */
-  private static void check(JsonNode object, String pathId) throws BadRequest {
-    for (Map.Entry<String, JsonNode> p : object.properties()) {
-      JsonNode v = p.getValue();
-      switch (p.getKey()) {
-        case "id" -> {
-          if (pathId == null ? !(v.isTextual() || v.isNull()) : !pathId.equals(v.textValue())) {
-            throw new BadRequest(
-                pathId == null
-                    ? "id must be a string, was " + v
-                    : "id " + v + " does not match the path's id \"" + pathId + "\"");
-          }
-        }
-        case "title" -> {
-          if (!v.isTextual()) {
-            throw new BadRequest("title must be a string, was " + v);
-          }
-        }
-        case "done" -> {
-          if (!v.isBoolean()) {
-            throw new BadRequest("done must be true or false, was " + v);
-          }
-        }
-        case "updatedAt" -> {
-          if (!(v.isIntegralNumber() || v.isNull())) {
-            throw new BadRequest("updatedAt must be an integer, was " + v);
-          }
-        }
-        default -> throw new BadRequest("unknown property \"" + p.getKey() + "\"");
-      }
-    }
-  }
-
-  /** Whether an {@code If-Match} header (absent: always) matches the task's version. */
-  private static boolean matches(String ifMatch, ServerTask task) {
-    if (ifMatch == null) {
-      return true;
-    }
-    for (String tag : ifMatch.split(",")) {
-      String t = tag.strip();
-      if (t.equals("*")) {
-        return true;
-      }
-      if (t.startsWith("W/")) {
-        t = t.substring(2);
-      }
-      if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
-        t = t.substring(1, t.length() - 1);
-      }
-      if (t.equals(String.valueOf(task.updatedAt()))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private Response json(int status, JsonNode node) {
-    try {
-      return new Response(status, Map.of(), mapper.writeValueAsBytes(node));
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private Response error(int status, String message) {
-    return json(status, mapper.createObjectNode().put("error", message));
-  }
-
-  private static void send(HttpExchange exchange, Response r) {
-    try {
-      r.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-      if (r.body().length > 0) {
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-      }
-      exchange.sendResponseHeaders(r.status(), r.body().length == 0 ? -1 : r.body().length);
-      if (r.body().length > 0) {
-        exchange.getResponseBody().write(r.body());
-      }
-    } catch (IOException clientGone) {
-      // the client stopped waiting (for example it timed out on a held answer): nothing to do
-    } finally {
-      exchange.close();
-    }
-  }
-
-  private static ThreadFactory daemon(String name) {
-    return r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
+  /** The task a server entity is. */
+  static ServerTask task(ObjectNode t) {
+    return new ServerTask(
+        t.get("id").textValue(),
+        t.get("title").textValue(),
+        t.get("done").booleanValue(),
+        t.get("updatedAt").longValue());
   }
 }

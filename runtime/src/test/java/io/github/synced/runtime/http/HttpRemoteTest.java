@@ -73,6 +73,16 @@ class HttpRemoteTest {
 
   private static final Write<String, Note> UPDATE = update(NotePatch.empty().text("x"), 6L, 1);
 
+  private static final Write<String, Note> CREATE =
+      new Write<>(
+          Write.Kind.CREATE,
+          null,
+          new Note(null, "x", null, 0),
+          NotePatch.empty().text("x"),
+          null,
+          "key-create-1",
+          1);
+
   /** The value of a stage that must succeed. */
   private static <T> T value(CompletionStage<T> stage) throws Exception {
     return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -220,6 +230,38 @@ class HttpRemoteTest {
     assertTrue(reply.entity().isEmpty());
     assertEquals(Set.of(NoteField.VERSION), reply.fields().orElseThrow().fields());
     assertEquals(8L, reply.fields().orElseThrow().get(NoteField.VERSION));
+  }
+
+  @Test
+  void anUpdateAnsweredWithTheIdButNotEveryFieldIsAPartialReplyNotAnEntityWithDefaults()
+      throws Exception {
+    server.answer(respond(200, "{\"id\":\"n1\",\"version\":8}"));
+
+    Reply<Note> reply = value(remote.send(UPDATE));
+
+    assertTrue(reply.entity().isEmpty(), "text and priority were not answered, so not nulled");
+    assertEquals(Set.of(NoteField.ID, NoteField.VERSION), reply.fields().orElseThrow().fields());
+  }
+
+  @Test
+  void aCreateAnsweredWithOnlyTheAssignedIdAndVersionIsAPartialReply() throws Exception {
+    server.answer(respond(201, "{\"id\":\"n42\",\"version\":1}"));
+
+    Reply<Note> reply = value(remote.send(CREATE));
+
+    assertTrue(reply.entity().isEmpty());
+    assertEquals("n42", reply.fields().orElseThrow().get(NoteField.ID));
+    assertEquals(1L, reply.fields().orElseThrow().get(NoteField.VERSION));
+  }
+
+  @Test
+  void aCreateAnsweredWithoutTheAssignedIdIsBadServerData() throws Exception {
+    server.answer(respond(201, "{\"text\":\"x\",\"version\":1}"));
+
+    BadServerDataException e = failure(remote.send(CREATE), BadServerDataException.class);
+
+    assertEquals("id", e.field());
+    assertTrue(e.getMessage().contains("not the id the server assigned"), e.getMessage());
   }
 
   @Test

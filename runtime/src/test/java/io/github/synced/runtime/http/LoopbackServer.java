@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -91,6 +92,13 @@ final class LoopbackServer implements AutoCloseable {
       throw new AssertionError("the server received no request");
     }
     return r;
+  }
+
+  /** The requests received and not yet taken, without waiting; forgets them. */
+  List<Received> receivedSoFar() {
+    List<Received> all = new ArrayList<>();
+    received.drainTo(all);
+    return all;
   }
 
   /** Answers with {@code status}, {@code headers} and {@code body} (empty: no body). */
