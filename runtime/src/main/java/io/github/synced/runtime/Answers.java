@@ -113,26 +113,21 @@ final class Answers<K, E> {
   private void confirmDelete(Layer<K, E> l, String reason) {
     Journal<K, E> j = l.journal;
     j.remove(l);
-    core.entities.remove(j);
-    core.entities.bury(j.id, ++core.epoch);
     core.move(l, MutationState.CONFIRMED, reason, null);
+    deletedOnServer(j, null); // whatever else is pending on it (after a merge) settles too
   }
 
   private void confirmCreate(Layer<K, E> l, E server, boolean versionUnknown, String reason) {
     Journal<K, E> j = l.journal;
     K real = type.id(server);
     Journal<K, E> other = core.entities.real(real);
-    if (other != null && other != j && other.hasLayers()) {
-      core.sends.askServer(
-          l,
-          core.bad(
-              j.id,
-              type.idField(),
-              "the server assigned id '"
-                  + real
-                  + "', which another entity with pending mutations holds"));
-      return;
+    if (other != null && other != j && !earlyCopy(other, l)) {
+      // Another entity had its id (known before this create was sent, or made by another
+      // create): the server gave the id out again, so that one was deleted there.
+      deletedOnServer(other, null);
+      other = null;
     }
+    Long deletedBornAt = core.entities.deletedBornAt(real);
     E before = core.before(j);
     try {
       core.adopt(j, server);
@@ -147,19 +142,29 @@ final class Answers<K, E> {
       core.announce(Cause.ID_REASSIGNED, j, before, l, null);
       before = core.before(j);
     }
-    Long deletedAt = core.entities.deletedAt(real);
     j.awaitingVersion |= versionUnknown; // the next send waits for the version
     finish(l, MutationState.CONFIRMED, reason, null, Cause.CONFIRM, before);
-    if (deletedAt != null && deletedAt > l.sentEpoch && core.entities.real(real) == j) {
-      deletedOnServer(j, null); // a pushed copy under the real id was deleted before this answer
+    if (deletedBornAt != null && deletedBornAt >= l.firstSentEpoch) {
+      // a copy of this very entity, pushed under the real id, was deleted before this answer
+      if (core.entities.real(real) == j) {
+        deletedOnServer(j, null);
+      }
       return;
     }
-    if (deletedAt != null) {
+    if (deletedBornAt != null) {
       core.entities.unbury(real); // an old deletion of an id the server gave out again
     }
     if (versionUnknown) {
       askVersion(j, 1);
     }
+  }
+
+  /**
+   * Whether {@code other} may be the entity {@code create} made, which a read or push brought under
+   * its real id before the create's answer.
+   */
+  private static boolean earlyCopy(Journal<?, ?> other, Layer<?, ?> create) {
+    return other.fromServer && other.bornAt >= create.firstSentEpoch;
   }
 
   private void confirmUpdate(
@@ -205,6 +210,14 @@ final class Answers<K, E> {
         // the later local edit wins, as if both were one entity all along
         j.state = type.merge(type.copy(pushed.state), j.state);
         j.localEpoch = pushed.localEpoch;
+      }
+      if (pushed.hasLayers()) { // edits made on the pushed copy join the create's entity
+        for (Layer<K, E> moved : pushed.layers) {
+          moved.journal = j;
+          j.push(moved, j.view);
+        }
+        j.layers.sort(java.util.Comparator.comparingLong(m -> m.handle.sequence()));
+        pushed.layers = null;
       }
       core.entities.remove(pushed);
       pushed.view = null;
@@ -301,7 +314,7 @@ final class Answers<K, E> {
   void deletedOnServer(Journal<K, E> j, SyncFailure cause) {
     E before = core.before(j);
     core.entities.remove(j);
-    core.entities.bury(j.id, ++core.epoch);
+    core.entities.bury(j, ++core.epoch);
     List<Layer<K, E>> open = List.copyOf(j.layers());
     j.layers = null;
     j.view = null;
@@ -371,23 +384,10 @@ final class Answers<K, E> {
       server = j.state; // a newer read or push came meanwhile: it knows more than this answer
     }
     if (j.confirmed && type.compareVersions(server, j.state) < 0) {
-      rollback(l, l.undecided, "the server's state is older than the base: it cannot decide");
-      return;
+      server = j.state; // a slow answer: the base (from a push meanwhile) is the newer state
     }
     if (l.kind() == Write.Kind.CREATE) {
       confirmCreate(l, server, false, "the server's state shows it applied");
-      return;
-    }
-    if (untouchedSinceSent(l, server)) {
-      // Nothing of it reached the server's state, and nobody else changed those fields since.
-      E before = core.before(j);
-      try {
-        core.adopt(j, server);
-      } catch (BadServerDataException bad) {
-        rollback(l, bad, "bad server data", before);
-        return;
-      }
-      rollback(l, l.undecided, "the server's state shows it did not apply", before);
       return;
     }
     if (l.kind() == Write.Kind.UPDATE && holdsItsValues(l, server)) {
@@ -402,8 +402,38 @@ final class Answers<K, E> {
           l, l.lastWrite.patch(), j.state, false, "the server's state shows it applied", before);
       return;
     }
-    // Someone changed the entity since it was sent: whether or not it applied first, the conflict
-    // policy decides between its values and theirs (rule 9).
+    if (l.kind() == Write.Kind.UPDATE && !showsItDidNotApply(l, server)) {
+      // Every field it set holds its value or one written since by someone else: it may have
+      // applied first. Rule 6: never report a failure the server may have applied.
+      E before = core.before(j);
+      try {
+        core.adopt(j, server);
+      } catch (BadServerDataException bad) {
+        rollback(l, bad, "bad server data", before);
+        return;
+      }
+      confirmUpdate(
+          l,
+          l.lastWrite.patch(),
+          j.state,
+          false,
+          "the server's state may hold it under later changes",
+          before);
+      return;
+    }
+    if (untouchedSinceSent(l, server)) {
+      E before = core.before(j);
+      try {
+        core.adopt(j, server);
+      } catch (BadServerDataException bad) {
+        rollback(l, bad, "bad server data", before);
+        return;
+      }
+      rollback(l, l.undecided, "the server's state shows it did not apply", before);
+      return;
+    }
+    // It did not apply, and someone changed the entity since it was sent: the conflict policy
+    // decides between its values and theirs (rule 9).
     merge(
         l,
         SyncFailure.conflict(
@@ -426,24 +456,43 @@ final class Answers<K, E> {
   }
 
   /**
+   * Whether some field the last send of {@code l} set still has the value of the base it was sent
+   * against, though the send set another: a write applies all its fields or none, so it did not
+   * apply (unless someone set that field back since, which cannot be told apart).
+   */
+  private boolean showsItDidNotApply(Layer<K, E> l, E server) {
+    E base = l.sentBase;
+    if (base == null) {
+      return false;
+    }
+    Patch<E> sent = l.lastWrite.patch();
+    for (EntityField f : sent.fields()) {
+      Object now = type.get(server, f);
+      if (Objects.equals(now, type.get(base, f)) && !Objects.equals(now, sent.get(f))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Whether the server's state equals the base the last send of {@code l} was made against, in its
-   * version and in every field the send set: the write did not apply.
+   * version and in every field the send set: the write did not apply and nobody else wrote there.
    */
   private boolean untouchedSinceSent(Layer<K, E> l, E server) {
     E base = l.sentBase;
     if (base == null || (type.hasVersion() && type.compareVersions(server, base) != 0)) {
       return false;
     }
-    Patch<E> sent = l.lastWrite.patch();
     if (l.kind() == Write.Kind.DELETE) {
       return type.diff(base, server).isEmpty();
     }
-    for (EntityField f : sent.fields()) {
+    for (EntityField f : l.lastWrite.patch().fields()) {
       if (!Objects.equals(type.get(base, f), type.get(server, f))) {
         return false;
       }
     }
-    return !holdsItsValues(l, server) || sent.fields().isEmpty();
+    return true;
   }
 
   /**
@@ -461,8 +510,9 @@ final class Answers<K, E> {
 
   /**
    * Decides a create of unknown outcome under a temporary id by the server's collection: an entity
-   * the store does not know whose fields equal every field the create sent is the one it made; none
-   * means it did not apply.
+   * the store does not know whose fields equal every field the create sent is the one it made. If
+   * there is none, under {@link RetryPolicy.UnknownOutcome#RETRY} (a server that deduplicates by
+   * key) the identical request is sent again; otherwise the create did not apply.
    */
   void decideCreate(Layer<K, E> l, List<E> all, Throwable failure) {
     if (failure != null) {
@@ -482,7 +532,10 @@ final class Answers<K, E> {
         continue;
       }
       K id = type.id(s);
-      if (core.entities.real(id) != null || core.entities.deletedAt(id) != null) {
+      Journal<K, E> known = core.entities.real(id);
+      Long deletedBornAt = core.entities.deletedBornAt(id);
+      if ((known != null && !earlyCopy(known, l))
+          || (deletedBornAt != null && deletedBornAt >= l.firstSentEpoch)) {
         continue;
       }
       boolean same = true;
@@ -493,6 +546,12 @@ final class Answers<K, E> {
         confirmCreate(l, s, false, "the server's collection shows it applied");
         return;
       }
+    }
+    if (core.retry.onUnknownOutcome() == RetryPolicy.UnknownOutcome.RETRY) {
+      // Not recognised (perhaps changed by someone since). Under RETRY the server deduplicates by
+      // key: the identical request answers the first creation if there was one, or creates it now.
+      core.sends.start(l);
+      return;
     }
     rollback(l, l.undecided, "the server's collection shows it did not apply");
   }

@@ -86,6 +86,7 @@ final class Edits<K, E> {
     }
     Journal<K, E> j = new Journal<>(id, state, false);
     j.temporary = !hasOwn;
+    j.bornAt = ++core.epoch;
     Layer<K, E> l = new Layer<>(core.newHandle(Write.Kind.CREATE, id), j);
     l.temporaryId = !hasOwn;
     core.entities.add(j);

@@ -22,7 +22,10 @@ final class Entities<K, E> implements Iterable<Journal<K, E>> {
   private final Map<K, Journal<K, E>> real = new HashMap<>();
   private final Map<K, Journal<K, E>> temporary = new HashMap<>();
   private final Map<K, K> aliases = latest(REMEMBERED);
-  private final Map<K, Long> tombstones = latest(REMEMBERED);
+
+  /** Deleted ids: when each was deleted and when the deleted journal was made. */
+  private final Map<K, long[]> tombstones = latest(REMEMBERED);
+
   private Journal<K, E> first;
   private Journal<K, E> last;
 
@@ -113,11 +116,19 @@ final class Entities<K, E> implements Iterable<Journal<K, E>> {
 
   /** The epoch at which the server deleted {@code id}, or {@code null}. */
   Long deletedAt(K id) {
-    return tombstones.get(id);
+    long[] t = tombstones.get(id);
+    return t == null ? null : t[0];
   }
 
-  void bury(K id, long epoch) {
-    tombstones.put(id, epoch);
+  /** When the journal deleted under {@code id} was made, or {@code null}. */
+  Long deletedBornAt(K id) {
+    long[] t = tombstones.get(id);
+    return t == null ? null : t[1];
+  }
+
+  /** Remembers that the server deleted {@code j} at {@code epoch}. */
+  void bury(Journal<K, E> j, long epoch) {
+    tombstones.put(j.id, new long[] {epoch, j.bornAt});
   }
 
   void unbury(K id) {

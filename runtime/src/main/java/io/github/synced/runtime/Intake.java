@@ -186,7 +186,9 @@ final class Intake<K, E> {
           core.entities.unbury(p.id());
         }
         j = new Journal<>(p.id(), p.state(), true);
-        j.baseEpoch = ++core.epoch;
+        j.bornAt = ++core.epoch;
+        j.baseEpoch = j.bornAt;
+        j.fromServer = true;
         j.readAt = p.sentAt();
         core.entities.add(j);
         j.view = null;

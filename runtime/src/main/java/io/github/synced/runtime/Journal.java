@@ -40,6 +40,12 @@ final class Journal<K, E> {
   /** When a local-only value was last edited, in the store's epochs; 0 if never. */
   long localEpoch;
 
+  /** When this journal was made, in the store's epochs. */
+  long bornAt;
+
+  /** Whether a read or push made this journal (not a create of this client). */
+  boolean fromServer;
+
   /** When each synced field was last confirmed by a write (entities without a version only). */
   long[] confirmedAt;
 

@@ -15,7 +15,9 @@ import java.util.function.UnaryOperator;
 final class Layer<K, E> {
 
   final Mutation<K, E> handle;
-  final Journal<K, E> journal;
+
+  /** The entity it belongs to; a pushed copy's layers move to their create's journal. */
+  Journal<K, E> journal;
 
   /** Update: the fields it sets now (an updater's patch is made again on every new base). */
   Patch<E> patch;
@@ -55,6 +57,9 @@ final class Layer<K, E> {
 
   /** When the latest send started, in the store's epochs. */
   long sentEpoch;
+
+  /** When the first send started, in the store's epochs; 0 before it. */
+  long firstSentEpoch;
 
   /**
    * Parallel sends: fields a later mutation has since confirmed; this one no longer shows or sends

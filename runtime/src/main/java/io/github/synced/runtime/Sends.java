@@ -122,6 +122,9 @@ final class Sends<K, E> {
     }
     l.lastWrite = w;
     l.sentEpoch = ++core.epoch;
+    if (l.firstSentEpoch == 0) {
+      l.firstSentEpoch = l.sentEpoch;
+    }
     core.move(l, MutationState.SENDING, "sent", null);
     int turn = l.turn;
     core.afterLock.stage(

@@ -130,14 +130,40 @@ class EdgesTest {
   }
 
   @Test
-  void aCreateOfUnknownOutcomeNotInTheServersCollectionIsRolledBack() {
-    Harness h = new Harness(b -> b.retry(Harness.exactRetry().withMaxAttempts(1))).withCards("t1");
+  void aCreateOfUnknownOutcomeNotInTheServersCollectionIsRolledBackUnderRefetch() {
+    Harness h =
+        new Harness(
+                b ->
+                    b.retry(
+                        Harness.exactRetry()
+                            .withMaxAttempts(1)
+                            .withUnknownOutcome(RetryPolicy.UnknownOutcome.REFETCH)))
+            .withCards("t1");
     Mutation<String, Card> m = h.store.create(new Card(null, "new", false, 0));
 
     h.server.next().fail(SyncFailure.outcomeUnknown("timed out", null));
 
     assertEquals(MutationState.ROLLED_BACK, m.state());
     assertEquals(List.of("t1"), h.store.all().stream().map(c -> c.id).toList());
+  }
+
+  @Test
+  void aCreateOfUnknownOutcomeChangedBySomeoneIsResentUnderItsKeyUnderRetry() {
+    Harness h = new Harness(b -> b.retry(Harness.exactRetry().withMaxAttempts(1))).withCards("t1");
+    Mutation<String, Card> m = h.store.create(new Card(null, "new", false, 0));
+    FakeServer.Call first = h.server.next();
+    first.applyOnly();
+    // before the store asks, another writer renames it: the collection no longer shows the draft
+    h.server.edit("srv-1", c -> c.title = "renamed");
+    first.fail(SyncFailure.outcomeUnknown("answer lost", null));
+    FakeServer.Call again = h.server.next();
+
+    assertEquals(first.write.idempotencyKey(), again.write.idempotencyKey(), "the same request");
+    again.answerLikeServer(); // the server deduplicates: the first creation's answer
+
+    assertEquals(MutationState.CONFIRMED, m.state());
+    assertEquals("srv-1", m.id());
+    assertEquals(2, h.server.truth.size(), "made once");
   }
 
   // ---- 3. create after delete of the same id

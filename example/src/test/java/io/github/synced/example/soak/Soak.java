@@ -16,6 +16,7 @@ import io.github.synced.runtime.RetryPolicy;
 import io.github.synced.runtime.SyncFailure;
 import io.github.synced.runtime.SyncStore;
 import io.github.synced.runtime.Transition;
+import io.github.synced.runtime.Write;
 import io.github.synced.runtime.http.HttpRemote;
 import io.github.synced.runtime.json.JsonCodec;
 import io.github.synced.runtime.json.JsonCodecs;
@@ -601,6 +602,18 @@ public final class Soak<K, E> {
 
   // ---------------------------------------------------------------- checks
 
+  /** Whether a client deleted {@code id} on the server: a second delete of it is confirmed too. */
+  private static boolean deletedByAClient(List<ServerWrite> log, String id) {
+    for (ServerWrite w : log) {
+      if (w.kind() == AppliedWrite.Kind.DELETE
+          && w.writer() == AppliedWrite.Writer.CLIENT
+          && w.id().equals(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void check(SyncStore<K, E> store, RestServer server, EventLog<K, E> events) {
     List<ServerWrite> log = server.log();
     Map<String, List<ServerWrite>> byKey = new HashMap<>();
@@ -637,7 +650,9 @@ public final class Soak<K, E> {
       if (state == MutationState.ROLLED_BACK) {
         counts.merge("rolled back: " + reason(m), 1, Integer::sum);
       }
-      if (state == MutationState.CONFIRMED && writes.isEmpty()) {
+      if (state == MutationState.CONFIRMED
+          && writes.isEmpty()
+          && !(m.kind() == Write.Kind.DELETE && deletedByAClient(log, String.valueOf(m.id())))) {
         violations.add(
             new Violation(
                 Check.LOST,

@@ -1,6 +1,6 @@
-package io.github.synced.example.soak.pending;
+package io.github.synced.example.soak.contract;
 
-import static io.github.synced.example.soak.pending.Clients.settled;
+import static io.github.synced.example.soak.contract.Clients.settled;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Test;
  * count as written, so a version-only answer confirms the written values at the new version. (Issue
  * 7, item 1.)
  *
- * <p>Today: {@code PATCH /tasks/t1 {"title": "Buy oat milk", "done": true}} answered {@code 200
- * {"updatedAt": 2}} is CONFIRMED, and the view shows the old title and done with the new version
- * ({@code CONFIRM title: "Buy oat milk" → "Buy milk"}); client and server disagree until a refetch.
+ * <p>Before the fix (issue 7): {@code PATCH /tasks/t1 {"title": "Buy oat milk", "done": true}}
+ * answered {@code 200 {"updatedAt": 2}} is CONFIRMED, and the view shows the old title and done
+ * with the new version ({@code CONFIRM title: "Buy oat milk" → "Buy milk"}); client and server
+ * disagree until a refetch.
  */
 class Rule3VersionOnlyAnswerConfirmsTheWrittenValuesTest {
 

@@ -1,4 +1,4 @@
-package io.github.synced.example.soak.pending;
+package io.github.synced.example.soak.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
-/** What the pending tests share: a real store over the real HTTP remote to a real server. */
+/** What the contract tests share: a real store over the real HTTP remote to a real server. */
 final class Clients {
 
   private Clients() {}

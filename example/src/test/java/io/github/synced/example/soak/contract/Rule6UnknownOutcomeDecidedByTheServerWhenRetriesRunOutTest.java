@@ -1,6 +1,6 @@
-package io.github.synced.example.soak.pending;
+package io.github.synced.example.soak.contract;
 
-import static io.github.synced.example.soak.pending.Clients.settled;
+import static io.github.synced.example.soak.contract.Clients.settled;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
  * Rule 6: once any attempt's outcome is unknown, the server's state decides when retries run out;
  * never report a failure the server may have applied. (Issue 7, item 2.)
  *
- * <p>Today: the first attempt commits but its answer is dropped; attempts 2 to 5 get 503; the store
- * rolls the mutation back ("gave up after 5 attempts") without asking the server, which has it. For
- * a create the server keeps an entity the client never shows.
+ * <p>Before the fix (issue 7): the first attempt commits but its answer is dropped; attempts 2 to 5
+ * get 503; the store rolls the mutation back ("gave up after 5 attempts") without asking the
+ * server, which has it. For a create the server keeps an entity the client never shows.
  */
 class Rule6UnknownOutcomeDecidedByTheServerWhenRetriesRunOutTest {
 

@@ -1,6 +1,6 @@
-package io.github.synced.example.soak.pending;
+package io.github.synced.example.soak.contract;
 
-import static io.github.synced.example.soak.pending.Clients.settled;
+import static io.github.synced.example.soak.contract.Clients.settled;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Test;
  * bad input), decided by rule 6: never report a failure the server applied. A {@code 204} to a
  * {@code PATCH} of a versioned entity says the write was applied and gives no version.
  *
- * <p>Today: the store refuses the answer ("the answer has no body, so no version") and rolls back a
- * write the server has: 472 of 1,100 updates in one soak of the version-only server. Expected:
- * confirmed with the written values; the new version learned from the server (a fetch of the
- * entity) or from the next answer.
+ * <p>Before the fix (issue 7): the store refuses the answer ("the answer has no body, so no
+ * version") and rolls back a write the server has: 472 of 1,100 updates in one soak of the
+ * version-only server. Expected: confirmed with the written values; the new version learned from
+ * the server (a fetch of the entity) or from the next answer.
  */
 class Rule3EmptyAnswerToAVersionedWriteConfirmsTest {
 

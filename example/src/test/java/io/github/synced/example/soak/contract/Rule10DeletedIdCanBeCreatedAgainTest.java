@@ -1,6 +1,6 @@
-package io.github.synced.example.soak.pending;
+package io.github.synced.example.soak.contract;
 
-import static io.github.synced.example.soak.pending.Clients.settled;
+import static io.github.synced.example.soak.contract.Clients.settled;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,11 +29,11 @@ import org.junit.jupiter.api.Test;
  * gives a new note the largest id + 1, so deleting the newest note and creating one gives the new
  * note the deleted id. (Issue 7, item 3.)
  *
- * <p>Today: (1) when the delete was confirmed first, the create is CONFIRMED and the note then
- * vanishes from the store (the deleted id's tombstone removes it), though the server has it; (2)
- * when the delete's answer is still on its way, the create's answer is refused ("the server
- * assigned id '3', which another entity with pending mutations holds") and the create is ROLLED
- * BACK, though the server applied it.
+ * <p>Before the fix (issue 7): (1) when the delete was confirmed first, the create is CONFIRMED and
+ * the note then vanishes from the store (the deleted id's tombstone removes it), though the server
+ * has it; (2) when the delete's answer is still on its way, the create's answer is refused ("the
+ * server assigned id '3', which another entity with pending mutations holds") and the create is
+ * ROLLED BACK, though the server applied it.
  */
 class Rule10DeletedIdCanBeCreatedAgainTest {
 

@@ -1,6 +1,6 @@
-package io.github.synced.example.soak.pending;
+package io.github.synced.example.soak.contract;
 
-import static io.github.synced.example.soak.pending.Clients.settled;
+import static io.github.synced.example.soak.contract.Clients.settled;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Test;
  * poll, a push), and the user can change it there. The create's answer must then join the two, not
  * refuse the answer.
  *
- * <p>Today: the create's answer is refused ("the server assigned id 't2', which another entity with
- * pending mutations holds") and the create is ROLLED BACK though the server applied it: about one
- * create in a thousand in soaks with pushes and polls.
+ * <p>Before the fix (issue 7): the create's answer is refused ("the server assigned id 't2', which
+ * another entity with pending mutations holds") and the create is ROLLED BACK though the server
+ * applied it: about one create in a thousand in soaks with pushes and polls.
  */
 class Rule10EarlyArrivalMergesWithItsCreateTest {
 
