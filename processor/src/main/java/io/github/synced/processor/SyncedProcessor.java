@@ -20,6 +20,8 @@ import io.github.synced.processor.scan.EntityScanner;
 import io.github.synced.processor.scan.ScannedEntity;
 import io.github.synced.processor.validate.EntityValidator;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -143,6 +145,19 @@ public final class SyncedProcessor extends AbstractProcessor {
     for (Class<? extends Annotation> annotation : MEMBER_ANNOTATIONS) {
       for (Element element : round.getElementsAnnotatedWith(annotation)) {
         Element enclosing = element.getEnclosingElement();
+        String name = annotation.getSimpleName();
+        if (enclosing instanceof TypeElement owner && owner.getKind() == ElementKind.INTERFACE) {
+          reporter.reportAnnotation(
+              element,
+              name,
+              Message.ON_INTERFACE,
+              name,
+              element.getSimpleName(),
+              owner.getSimpleName(),
+              name,
+              owner.getSimpleName());
+          continue;
+        }
         if (!(enclosing instanceof TypeElement owner)
             || owner.getAnnotation(Synced.class) != null
             || owner.getModifiers().contains(Modifier.ABSTRACT)
@@ -150,7 +165,6 @@ public final class SyncedProcessor extends AbstractProcessor {
             || isCopyOfComponentAnnotation(owner, element)) {
           continue;
         }
-        String name = annotation.getSimpleName();
         reporter.reportAnnotation(
             element,
             name,
@@ -177,8 +191,23 @@ public final class SyncedProcessor extends AbstractProcessor {
         || owner.getRecordComponents().stream().anyMatch(c -> c.getAccessor().equals(element));
   }
 
+  /**
+   * Processes one type; an unexpected exception is reported as an error at the type, so that it
+   * never stops the other types.
+   */
   private void process(TypeElement type, boolean lastRound) {
     Reporter reporter = new Reporter(processingEnv.getMessager());
+    try {
+      process(type, lastRound, reporter);
+    } catch (RuntimeException e) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      reporter.report(
+          type, Message.UNEXPECTED, type.getQualifiedName(), e.getClass().getName(), trace);
+    }
+  }
+
+  private void process(TypeElement type, boolean lastRound, Reporter reporter) {
     if (!validator.validateType(type, reporter)) {
       return;
     }

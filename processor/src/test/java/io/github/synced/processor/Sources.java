@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.annotation.processing.Processor;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
@@ -50,6 +51,12 @@ final class Sources {
    * Unlike compile-testing this also answers for compilations that failed.
    */
   static List<String> generatedNames(Path dir, JavaFileObject... sources) {
+    return generatedNames(dir, List.of(new SyncedProcessor()), sources);
+  }
+
+  /** As {@link #generatedNames(Path, JavaFileObject...)}, with the given processors. */
+  static List<String> generatedNames(
+      Path dir, List<? extends Processor> processors, JavaFileObject... sources) {
     try {
       Path src = Files.createDirectories(dir.resolve("src"));
       Path classes = Files.createDirectories(dir.resolve("classes"));
@@ -59,7 +66,7 @@ final class Sources {
         files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
         JavaCompiler.CompilationTask task =
             javac.getTask(null, files, d -> {}, List.of("-proc:only"), null, List.of(sources));
-        task.setProcessors(List.of(new SyncedProcessor()));
+        task.setProcessors(processors);
         task.call();
       }
       try (Stream<Path> generated = Files.walk(src)) {

@@ -121,8 +121,11 @@ final class Code {
   /** An expression reading {@code p} from the entity held in variable {@code entity}. */
   static CodeBlock read(Property p, String entity) {
     Access read = p.read();
-    return read.style() == Access.Style.FIELD
-        ? CodeBlock.of("$L.$L", entity, read.name())
+    if (read.style() == Access.Style.FIELD) {
+      return CodeBlock.of("$L.$L", entity, read.name());
+    }
+    return read.converts()
+        ? CodeBlock.of("(($T) $L.$L())", p.type(), entity, read.name())
         : CodeBlock.of("$L.$L()", entity, read.name());
   }
 

@@ -67,8 +67,8 @@ public final class EntityScanner {
           "java.util.OptionalLong",
           "java.util.OptionalDouble");
 
-  private static final List<Class<? extends Annotation>> KEYS =
-      List.of(SyncId.class, SyncVersion.class);
+  private static final List<Class<? extends Annotation>> ANNOTATIONS =
+      List.of(SyncId.class, SyncVersion.class, LocalOnly.class);
 
   private final Elements elements;
   private final Types types;
@@ -132,13 +132,13 @@ public final class EntityScanner {
     for (TypeElement owner : hierarchy(type)) {
       for (VariableElement field : ElementFilter.fieldsIn(owner.getEnclosedElements())) {
         Set<Modifier> modifiers = field.getModifiers();
-        if (modifiers.contains(Modifier.STATIC)) {
-          for (Class<? extends Annotation> key : KEYS) {
-            if (field.getAnnotation(key) != null) {
-              strays.add(new ScannedEntity.Stray(field, key.getSimpleName()));
+        if (modifiers.contains(Modifier.STATIC) || modifiers.contains(Modifier.TRANSIENT)) {
+          for (Class<? extends Annotation> annotation : ANNOTATIONS) {
+            if (field.getAnnotation(annotation) != null) {
+              strays.add(new ScannedEntity.Stray(field, annotation.getSimpleName()));
             }
           }
-        } else if (!record && !modifiers.contains(Modifier.TRANSIENT)) {
+        } else if (!record) {
           properties.add(field(type, self, field, getters));
         }
       }
@@ -148,8 +148,7 @@ public final class EntityScanner {
         if (getters.contains(method)) {
           continue;
         }
-        for (Class<? extends Annotation> annotation :
-            List.of(SyncId.class, SyncVersion.class, LocalOnly.class)) {
+        for (Class<? extends Annotation> annotation : ANNOTATIONS) {
           if (method.getAnnotation(annotation) != null) {
             strays.add(new ScannedEntity.Stray(method, annotation.getSimpleName()));
           }
@@ -186,7 +185,9 @@ public final class EntityScanner {
         Access.method(name),
         Access.constructor(name),
         name,
-        name);
+        name,
+        null,
+        null);
   }
 
   private ScannedProperty field(
@@ -196,25 +197,45 @@ public final class EntityScanner {
       Set<ExecutableElement> getters) {
     String name = field.getSimpleName().toString();
     TypeMirror type = types.asMemberOf(self, field);
-    String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-    String getterName = (type.getKind() == TypeKind.BOOLEAN ? "is" : "get") + capitalized;
-    String setterName = "set" + capitalized;
+    List<String> getterNames = getterNames(name, type);
+    List<String> setterNames = setterNames(name, type);
     ExecutableElement getter = null;
     ExecutableElement setter = null;
+    boolean getterConverts = false;
+    ExecutableElement unfitGetter = null;
+    ExecutableElement unfitSetter = null;
+    int getterRank = Integer.MAX_VALUE;
+    int setterRank = Integer.MAX_VALUE;
     for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(entity))) {
       if (method.getModifiers().contains(Modifier.STATIC) || !accessible(method, entity)) {
         continue;
       }
       ExecutableType signature = (ExecutableType) types.asMemberOf(self, method);
       String methodName = method.getSimpleName().toString();
-      if (methodName.equals(getterName)
-          && method.getParameters().isEmpty()
-          && types.isSameType(signature.getReturnType(), type)) {
-        getter = method;
-      } else if (methodName.equals(setterName)
-          && method.getParameters().size() == 1
-          && types.isSameType(signature.getParameterTypes().get(0), type)) {
-        setter = method;
+      int getterAt = getterNames.indexOf(methodName);
+      int setterAt = setterNames.indexOf(methodName);
+      if (getterAt >= 0 && method.getParameters().isEmpty()) {
+        TypeMirror returns = signature.getReturnType();
+        // An exact type ranks before an assignable one, then the order of the names.
+        boolean exact = types.isSameType(returns, type);
+        int rank = (exact ? 0 : getterNames.size()) + getterAt;
+        if ((exact || types.isAssignable(returns, type)) && rank < getterRank) {
+          getter = method;
+          getterConverts = !exact;
+          getterRank = rank;
+        } else if (!exact && !types.isAssignable(returns, type) && unfitGetter == null) {
+          unfitGetter = method;
+        }
+      } else if (setterAt >= 0 && method.getParameters().size() == 1) {
+        TypeMirror takes = signature.getParameterTypes().get(0);
+        boolean exact = types.isSameType(takes, type);
+        int rank = (exact ? 0 : setterNames.size()) + setterAt;
+        if ((exact || types.isAssignable(type, takes)) && rank < setterRank) {
+          setter = method;
+          setterRank = rank;
+        } else if (!exact && !types.isAssignable(type, takes) && unfitSetter == null) {
+          unfitSetter = method;
+        }
       }
     }
     if (getter != null) {
@@ -225,11 +246,15 @@ public final class EntityScanner {
     Access read =
         direct
             ? Access.field(name)
-            : getter != null ? Access.method(getter.getSimpleName().toString()) : null;
+            : getter == null
+                ? null
+                : getterConverts
+                    ? Access.convertingMethod(getter.getSimpleName().toString())
+                    : Access.method(getter.getSimpleName().toString());
     Access write =
         direct && !isFinal
             ? Access.field(name)
-            : setter != null && !isFinal ? Access.method(setterName) : null;
+            : setter != null && !isFinal ? Access.method(setter.getSimpleName().toString()) : null;
     return new ScannedProperty(
         name,
         field,
@@ -242,8 +267,51 @@ public final class EntityScanner {
         isFinal,
         read,
         write,
-        getterName,
-        setterName);
+        getterNames.get(0),
+        setterNames.get(0),
+        getter == null ? unfitGetter : null,
+        setter == null ? unfitSetter : null);
+  }
+
+  /**
+   * The getter names a field may have, preferred first: {@code getName}; for a {@code boolean} also
+   * {@code isName}, and for a {@code boolean} field named like {@code isActive} the field's own
+   * name (Lombok's {@code isActive()}).
+   */
+  static List<String> getterNames(String name, TypeMirror type) {
+    String capitalized = capitalize(name);
+    if (type.getKind() != TypeKind.BOOLEAN) {
+      return List.of("get" + capitalized);
+    }
+    List<String> names = new ArrayList<>();
+    if (isPrefixed(name)) {
+      names.add(name);
+    }
+    names.add("is" + capitalized);
+    names.add("get" + capitalized);
+    return names;
+  }
+
+  /**
+   * The setter names a field may have, preferred first: {@code setName}, and for a {@code boolean}
+   * field named like {@code isActive} also {@code setActive} (Lombok's).
+   */
+  static List<String> setterNames(String name, TypeMirror type) {
+    List<String> names = new ArrayList<>();
+    if (type.getKind() == TypeKind.BOOLEAN && isPrefixed(name)) {
+      names.add("set" + name.substring(2));
+    }
+    names.add("set" + capitalize(name));
+    return names;
+  }
+
+  /** Whether {@code name} is {@code is} followed by an upper-case letter. */
+  private static boolean isPrefixed(String name) {
+    return name.length() > 2 && name.startsWith("is") && Character.isUpperCase(name.charAt(2));
+  }
+
+  private static String capitalize(String name) {
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
   private static Element annotated(

@@ -22,6 +22,10 @@ import javax.lang.model.type.TypeMirror;
  * @param write how generated code can set it, or {@code null} if it cannot
  * @param getterName the getter a bean would have, for messages
  * @param setterName the setter a bean would have, for messages
+ * @param unfitGetter an accessible getter by name whose type generated code cannot use, or {@code
+ *     null}
+ * @param unfitSetter an accessible setter by name whose type generated code cannot use, or {@code
+ *     null}
  */
 public record ScannedProperty(
     String name,
@@ -36,4 +40,6 @@ public record ScannedProperty(
     Access read,
     Access write,
     String getterName,
-    String setterName) {}
+    String setterName,
+    Element unfitGetter,
+    Element unfitSetter) {}
