@@ -73,8 +73,8 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
   }
 
   /**
-   * Reads one JSON object into a new {@link Invoice}; local-only fields get their defaults and
-   * unknown properties are skipped.
+   * Reads one JSON object into a new {@link Invoice}; unknown properties are skipped.
+   * Local-only fields keep the values a new instance has.
    *
    * @throws BadServerDataException if the input is not an object, a value does not fit its
    *     field, or the id or the version is missing
@@ -206,7 +206,11 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
 
   private static void writeRate(JsonGenerator out, float value) throws IOException {
     out.writeFieldName("rate");
-    out.writeNumber(value);
+    if (Float.isFinite(value)) {
+      out.writeNumber(value);
+    } else {
+      out.writeString(String.valueOf(value));
+    }
   }
 
   private static void writePaid(JsonGenerator out, Boolean value) throws IOException {
@@ -300,8 +304,12 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
 
   private static float readRate(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
+    if (isNonFinite(in)) {
+      return Float.parseFloat(in.getText());
+    }
     if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
-      throw unexpected(token, id, "rate", "a number");
+      throw unexpected(token, id, "rate",
+          "a number or one of \"NaN\", \"Infinity\", \"-Infinity\"");
     }
     return in.getFloatValue();
   }
@@ -349,6 +357,18 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
       throw new BadServerDataException(
           "Invoice", id, "terms", "'" + text + "' is not an ISO-8601 Duration", e);
     }
+  }
+
+  /**
+   * Whether the current token is one of the strings {@code NaN}, {@code Infinity} and
+   * {@code -Infinity} that this codec writes for non-finite floating-point values.
+   */
+  private static boolean isNonFinite(JsonParser in) throws IOException {
+    if (in.currentToken() != JsonToken.VALUE_STRING) {
+      return false;
+    }
+    String text = in.getText();
+    return text.equals("NaN") || text.equals("Infinity") || text.equals("-Infinity");
   }
 
   private static BadServerDataException unexpected(JsonToken token, Object id, String field,

@@ -73,8 +73,8 @@ public final class NoteJson implements JsonCodec<Note> {
   }
 
   /**
-   * Reads one JSON object into a new {@link Note}; local-only fields get their defaults and
-   * unknown properties are skipped.
+   * Reads one JSON object into a new {@link Note}; unknown properties are skipped. Local-only
+   * fields keep the values a new instance has.
    *
    * @throws BadServerDataException if the input is not an object, a value does not fit its
    *     field, or the id or the version is missing

@@ -65,8 +65,10 @@ public final class PlaceJson implements JsonCodec<Place> {
   }
 
   /**
-   * Reads one JSON object into a new {@link Place}; local-only fields get their defaults and
-   * unknown properties are skipped.
+   * Reads one JSON object into a new {@link Place}; unknown properties are skipped. Local-only
+   * components get the values a user can construct: an empty immutable {@code List},
+   * {@code Set} or {@code Map}, {@code Optional.empty()}, {@code 0} or {@code false}, and
+   * {@code null} for other reference types.
    *
    * @throws BadServerDataException if the input is not an object, a value does not fit its
    *     field, or the id or the version is missing
@@ -170,12 +172,20 @@ public final class PlaceJson implements JsonCodec<Place> {
 
   private static void writeLatitude(JsonGenerator out, double value) throws IOException {
     out.writeFieldName("latitude");
-    out.writeNumber(value);
+    if (Double.isFinite(value)) {
+      out.writeNumber(value);
+    } else {
+      out.writeString(String.valueOf(value));
+    }
   }
 
   private static void writeLongitude(JsonGenerator out, double value) throws IOException {
     out.writeFieldName("longitude");
-    out.writeNumber(value);
+    if (Double.isFinite(value)) {
+      out.writeNumber(value);
+    } else {
+      out.writeString(String.valueOf(value));
+    }
   }
 
   private static void writeRevision(JsonGenerator out, int value) throws IOException {
@@ -213,16 +223,24 @@ public final class PlaceJson implements JsonCodec<Place> {
 
   private static double readLatitude(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
+    if (isNonFinite(in)) {
+      return Double.parseDouble(in.getText());
+    }
     if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
-      throw unexpected(token, id, "latitude", "a number");
+      throw unexpected(token, id, "latitude",
+          "a number or one of \"NaN\", \"Infinity\", \"-Infinity\"");
     }
     return in.getDoubleValue();
   }
 
   private static double readLongitude(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
+    if (isNonFinite(in)) {
+      return Double.parseDouble(in.getText());
+    }
     if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
-      throw unexpected(token, id, "longitude", "a number");
+      throw unexpected(token, id, "longitude",
+          "a number or one of \"NaN\", \"Infinity\", \"-Infinity\"");
     }
     return in.getDoubleValue();
   }
@@ -233,6 +251,18 @@ public final class PlaceJson implements JsonCodec<Place> {
       throw unexpected(token, id, "revision", "an integer");
     }
     return in.getIntValue();
+  }
+
+  /**
+   * Whether the current token is one of the strings {@code NaN}, {@code Infinity} and
+   * {@code -Infinity} that this codec writes for non-finite floating-point values.
+   */
+  private static boolean isNonFinite(JsonParser in) throws IOException {
+    if (in.currentToken() != JsonToken.VALUE_STRING) {
+      return false;
+    }
+    String text = in.getText();
+    return text.equals("NaN") || text.equals("Infinity") || text.equals("-Infinity");
   }
 
   private static BadServerDataException unexpected(JsonToken token, Object id, String field,

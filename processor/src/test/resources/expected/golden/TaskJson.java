@@ -63,11 +63,12 @@ public final class TaskJson implements JsonCodec<Task> {
   }
 
   /**
-   * Reads one JSON object into a new {@link Task}; local-only fields get their defaults and
-   * unknown properties are skipped.
+   * Reads one JSON object into a new {@link Task}; unknown properties are skipped. Local-only
+   * fields keep the values a new instance has.
    *
    * @throws BadServerDataException if the input is not an object, a value does not fit its
-   *     field, or the id or the version is missing
+   *     field, the id or the version is missing, or a setter of Task refuses a value (its
+   *     exception is the cause)
    */
   @Override
   public Task read(JsonParser in) throws IOException {
@@ -78,7 +79,20 @@ public final class TaskJson implements JsonCodec<Task> {
     if (!fields.fields().contains(TaskField.UPDATED_AT)) {
       throw new BadServerDataException("Task", fields.id(), "updatedAt", "the version is missing");
     }
-    return fields.applyTo(new Task());
+    Task entity = new Task();
+    for (TaskField field : fields.fields()) {
+      try {
+        switch (field) {
+          case ID -> entity.setId(fields.id());
+          case TITLE -> entity.setTitle(fields.title());
+          case DONE -> entity.setDone(fields.done());
+          case UPDATED_AT -> entity.setUpdatedAt(fields.updatedAt());
+        }
+      } catch (RuntimeException e) {
+        throw refused(fields, field.fieldName(), e);
+      }
+    }
+    return entity;
   }
 
   /**
@@ -138,6 +152,16 @@ public final class TaskJson implements JsonCodec<Task> {
 
   private static Object idOf(TaskPatch fields) {
     return fields.fields().contains(TaskField.ID) ? fields.id() : null;
+  }
+
+  /**
+   * Bad server data: a setter of Task refused a value the server sent, with its message as the
+   * problem.
+   */
+  private static BadServerDataException refused(TaskPatch fields, String field,
+      RuntimeException refusal) {
+    String problem = refusal.getMessage() != null ? refusal.getMessage() : refusal.toString();
+    return new BadServerDataException("Task", idOf(fields), field, problem, refusal);
   }
 
   private static void writeId(JsonGenerator out, String value) throws IOException {

@@ -3,6 +3,7 @@ package io.github.synced.processor.generate;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import io.github.synced.processor.model.Access;
 import io.github.synced.processor.model.EntityModel;
@@ -188,6 +189,40 @@ final class Code {
     }
     return CodeBlock.of("($T) 0", type);
   }
+
+  /**
+   * The value a local-only component gets where there is no instance to take it from (a synced
+   * copy, an entity read from JSON): the value a user can construct, never a {@code null} that a
+   * validating record refuses. Empty immutable collections and maps, an empty {@code Optional},
+   * {@code 0} or {@code false}; {@code null} for other reference types.
+   */
+  static CodeBlock localDefault(TypeName type) {
+    TypeName raw = type instanceof ParameterizedTypeName p ? p.rawType() : type;
+    if (!(raw instanceof ClassName name)) {
+      return defaultValue(type);
+    }
+    return switch (name.canonicalName()) {
+      case "java.util.List", "java.util.Collection" -> CodeBlock.of("$T.of()", List.class);
+      case "java.util.Set" -> CodeBlock.of("$T.of()", java.util.Set.class);
+      case "java.util.Map" -> CodeBlock.of("$T.of()", java.util.Map.class);
+      case "java.util.SortedSet", "java.util.NavigableSet" ->
+          CodeBlock.of("$T.emptyNavigableSet()", java.util.Collections.class);
+      case "java.util.SortedMap", "java.util.NavigableMap" ->
+          CodeBlock.of("$T.emptyNavigableMap()", java.util.Collections.class);
+      case "java.util.Optional",
+          "java.util.OptionalInt",
+          "java.util.OptionalLong",
+          "java.util.OptionalDouble" ->
+          CodeBlock.of("$T.empty()", name);
+      default -> defaultValue(type);
+    };
+  }
+
+  /** The sentence that documents {@link #localDefault} in generated Javadoc. */
+  static final String LOCAL_DEFAULTS =
+      "Local-only components get the values a user can construct: an empty immutable {@code"
+          + " List}, {@code Set} or {@code Map}, {@code Optional.empty()}, {@code 0} or {@code"
+          + " false}, and {@code null} for other reference types.";
 
   /**
    * A boolean expression that is true when the values {@code a} and {@code b} of {@code p} equal.

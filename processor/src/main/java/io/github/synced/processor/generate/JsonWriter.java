@@ -113,12 +113,23 @@ public final class JsonWriter {
     MethodSpec.Builder read =
         override("read", entity)
             .addJavadoc(
-                "Reads one JSON object into a new {@link $T}; local-only fields get their defaults"
-                    + " and\nunknown properties are skipped.\n\n"
-                    + "@throws $T if the input is not an object, a value does not fit its\n"
-                    + "    field, or the id or the version is missing\n",
-                entity,
-                Code.BAD_SERVER_DATA)
+                Code.javadoc(
+                    "Reads one JSON object into a new {@link $T}; unknown properties are skipped."
+                        + " $L\n\n"
+                        + "@throws $T if the input is not an object, a value does not fit its field,"
+                        + " $L",
+                    entity,
+                    model.record()
+                        ? Code.LOCAL_DEFAULTS
+                        : "Local-only fields keep the values a new instance has.",
+                    Code.BAD_SERVER_DATA,
+                    !model.mayRefuse()
+                        ? "or the id or the version is missing"
+                        : "the id or the version is missing, or "
+                            + (model.record() ? "the constructor" : "a setter")
+                            + " of "
+                            + model.name()
+                            + " refuses a value (its exception is the cause)"))
             .addParameter(PARSER, "in")
             .addException(IOException.class)
             .addStatement("$T fields = readFields(in)", patch);
@@ -130,14 +141,39 @@ public final class JsonWriter {
                 requirePresent(
                     read, model, v, "fields." + id.name() + "()", "the version is missing"));
     if (model.record()) {
-      read.addStatement(
-          "return $L",
+      CodeBlock instance =
           Code.newRecord(
               model,
               p ->
                   p.isSynced()
                       ? CodeBlock.of("fields.$L()", p.name())
-                      : Code.defaultValue(p.type())));
+                      : Code.localDefault(p.type()));
+      if (model.mayRefuse()) {
+        read.beginControlFlow("try")
+            .addStatement("return $L", instance)
+            .nextControlFlow("catch ($T e)", RuntimeException.class)
+            .addStatement("throw refused(fields, null, e)")
+            .endControlFlow();
+      } else {
+        read.addStatement("return $L", instance);
+      }
+    } else if (model.mayRefuse()) {
+      read.addStatement("$T entity = new $T()", entity, entity)
+          .beginControlFlow("for ($T field : fields.fields())", field)
+          .beginControlFlow("try")
+          .beginControlFlow("switch (field)");
+      for (Property p : model.synced()) {
+        read.addStatement(
+            "case $L -> $L",
+            p.constantName(),
+            Code.set(p, "entity", CodeBlock.of("fields.$L()", p.name())));
+      }
+      read.endControlFlow()
+          .nextControlFlow("catch ($T e)", RuntimeException.class)
+          .addStatement("throw refused(fields, field.fieldName(), e)")
+          .endControlFlow()
+          .endControlFlow()
+          .addStatement("return entity");
     } else {
       read.addStatement("return fields.applyTo(new $T())", entity);
     }
@@ -192,11 +228,60 @@ public final class JsonWriter {
                 Code.constant(model, id),
                 id.name())
             .build());
+    if (model.mayRefuse()) {
+      type.addMethod(
+          MethodSpec.methodBuilder("refused")
+              .addJavadoc(
+                  Code.javadoc(
+                      "Bad server data: $L refused a value the server sent, with its message as"
+                          + " the problem.",
+                      model.record()
+                          ? "the constructor of " + model.name()
+                          : "a setter of " + model.name()))
+              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+              .returns(Code.BAD_SERVER_DATA)
+              .addParameter(patch, "fields")
+              .addParameter(String.class, "field")
+              .addParameter(RuntimeException.class, "refusal")
+              .addStatement(
+                  "$T problem = refusal.getMessage() != null ? refusal.getMessage() :"
+                      + " refusal.toString()",
+                  String.class)
+              .addStatement(
+                  "return new $T($S, idOf(fields), field, problem, refusal)",
+                  Code.BAD_SERVER_DATA,
+                  model.name())
+              .build());
+    }
     for (Property p : model.synced()) {
       type.addMethod(writer(p));
     }
     for (Property p : model.synced()) {
       type.addMethod(reader(model, p));
+    }
+    if (model.synced().stream()
+        .anyMatch(p -> p.kind() == ValueKind.FLOAT || p.kind() == ValueKind.DOUBLE)) {
+      type.addMethod(
+          MethodSpec.methodBuilder("isNonFinite")
+              .addJavadoc(
+                  Code.javadoc(
+                      "Whether the current token is one of the strings {@code NaN}, {@code"
+                          + " Infinity} and {@code -Infinity} that this codec writes for"
+                          + " non-finite floating-point values."))
+              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+              .returns(boolean.class)
+              .addParameter(PARSER, "in")
+              .addException(IOException.class)
+              .beginControlFlow("if (in.currentToken() != $T.VALUE_STRING)", TOKEN)
+              .addStatement("return false")
+              .endControlFlow()
+              .addStatement("$T text = in.getText()", String.class)
+              .addStatement(
+                  "return text.equals($S) || text.equals($S) || text.equals($S)",
+                  "NaN",
+                  "Infinity",
+                  "-Infinity")
+              .build());
     }
     type.addMethod(
         MethodSpec.methodBuilder("unexpected")
@@ -312,14 +397,29 @@ public final class JsonWriter {
           case UUID, TEMPORAL -> CodeBlock.of("out.writeString(value.toString())");
           default -> CodeBlock.of("out.writeNumber(value)");
         };
+    if (p.kind() == ValueKind.FLOAT || p.kind() == ValueKind.DOUBLE) {
+      // Non-finite values are no JSON numbers: written as the strings the reader accepts back.
+      value =
+          CodeBlock.builder()
+              .beginControlFlow(
+                  "if ($T.isFinite(value))",
+                  p.kind() == ValueKind.FLOAT ? Float.class : Double.class)
+              .addStatement("out.writeNumber(value)")
+              .nextControlFlow("else")
+              .addStatement("out.writeString($T.valueOf(value))", String.class)
+              .endControlFlow()
+              .build();
+    } else {
+      value = CodeBlock.builder().addStatement(value).build();
+    }
     if (p.isPrimitive()) {
-      return method.addStatement(value).build();
+      return method.addCode(value).build();
     }
     return method
         .beginControlFlow("if (value == null)")
         .addStatement("out.writeNull()")
         .nextControlFlow("else")
-        .addStatement(value)
+        .addCode(value)
         .endControlFlow()
         .build();
   }
@@ -345,9 +445,20 @@ public final class JsonWriter {
     if (kind == ValueKind.BOOLEAN) {
       expected = "a boolean";
       accepted = CodeBlock.of("token != $T.VALUE_TRUE && token != $T.VALUE_FALSE", TOKEN, TOKEN);
-    } else if (kind == ValueKind.FLOAT
-        || kind == ValueKind.DOUBLE
-        || kind == ValueKind.BIG_DECIMAL) {
+    } else if (kind == ValueKind.FLOAT || kind == ValueKind.DOUBLE) {
+      expected = "a number or one of \"NaN\", \"Infinity\", \"-Infinity\"";
+      method
+          .beginControlFlow("if (isNonFinite(in))")
+          .addStatement(
+              kind == ValueKind.FLOAT
+                  ? "return $T.parseFloat(in.getText())"
+                  : "return $T.parseDouble(in.getText())",
+              kind == ValueKind.FLOAT ? Float.class : Double.class)
+          .endControlFlow();
+      accepted =
+          CodeBlock.of(
+              "token != $T.VALUE_NUMBER_INT && token != $T.VALUE_NUMBER_FLOAT", TOKEN, TOKEN);
+    } else if (kind == ValueKind.BIG_DECIMAL) {
       expected = "a number";
       accepted =
           CodeBlock.of(
@@ -361,7 +472,7 @@ public final class JsonWriter {
     }
     method
         .beginControlFlow("if ($L)", accepted)
-        .addStatement("throw unexpected(token, id, $S, $S)", p.name(), expected)
+        .addStatement("throw unexpected(token, id, $S,$W$S)", p.name(), expected)
         .endControlFlow();
     switch (kind) {
       case BOOLEAN -> method.addStatement("return in.getBooleanValue()");

@@ -283,20 +283,25 @@ public final class SyncWriter {
 
   private static MethodSpec syncedCopy(EntityModel model) {
     MethodSpec.Builder method =
-        method("syncedCopy", model.entity())
-            .addJavadoc(
-                "A new {@link $T} with the synced fields of {@code entity} and every local-only"
-                    + " field as a\nnew instance has it: what may leave the client.\n",
-                model.entity())
-            .addParameter(model.entity(), "entity");
+        method("syncedCopy", model.entity()).addParameter(model.entity(), "entity");
     if (model.record()) {
       return method
+          .addJavadoc(
+              Code.javadoc(
+                  "A new {@link $T} with the synced components of {@code entity} and no local-only"
+                      + " value of it: what may leave the client. $L",
+                  model.entity(),
+                  Code.LOCAL_DEFAULTS))
           .addStatement(
               "return $L",
               Code.newRecord(
-                  model, p -> p.isSynced() ? Code.read(p, "entity") : Code.defaultValue(p.type())))
+                  model, p -> p.isSynced() ? Code.read(p, "entity") : Code.localDefault(p.type())))
           .build();
     }
+    method.addJavadoc(
+        "A new {@link $T} with the synced fields of {@code entity} and every local-only"
+            + " field as a\nnew instance has it: what may leave the client.\n",
+        model.entity());
     method.addStatement("$T copy = new $T()", model.entity(), model.entity());
     for (Property p : model.synced()) {
       method.addStatement(Code.set(p, "copy", Code.read(p, "entity")));

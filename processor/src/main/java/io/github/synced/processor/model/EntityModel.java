@@ -15,13 +15,16 @@ import java.util.Optional;
  * @param properties every property in declaration order (superclass first; for a record, component
  *     order), local-only ones included
  * @param json whether to generate a Jackson codec
+ * @param mayRefuse whether setting a value runs user code that may refuse it: a setter, or a
+ *     record's explicitly declared canonical (or compact) constructor
  */
 public record EntityModel(
     ClassName entity,
     String generatedPrefix,
     boolean record,
     List<Property> properties,
-    boolean json) {
+    boolean json,
+    boolean mayRefuse) {
 
   /** Copies {@code properties}, so the model stays immutable. */
   public EntityModel {

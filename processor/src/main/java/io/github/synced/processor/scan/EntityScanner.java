@@ -155,7 +155,30 @@ public final class EntityScanner {
         }
       }
     }
-    return new ScannedEntity(type, properties, strays);
+    return new ScannedEntity(
+        type, properties, strays, record && declaresCanonicalConstructor(type));
+  }
+
+  /** Whether the record declares its canonical constructor, in full or compact form. */
+  private boolean declaresCanonicalConstructor(TypeElement record) {
+    List<? extends RecordComponentElement> components = record.getRecordComponents();
+    for (ExecutableElement c : ElementFilter.constructorsIn(record.getEnclosedElements())) {
+      if (elements.getOrigin(c) != Elements.Origin.EXPLICIT
+          || c.getParameters().size() != components.size()) {
+        continue;
+      }
+      boolean canonical = true;
+      for (int i = 0; i < components.size(); i++) {
+        canonical &=
+            types.isSameType(
+                types.erasure(c.getParameters().get(i).asType()),
+                types.erasure(components.get(i).asType()));
+      }
+      if (canonical) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private ScannedProperty component(

@@ -2,6 +2,7 @@ package io.github.synced.processor.scan;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import io.github.synced.processor.model.Access;
 import io.github.synced.processor.model.EntityModel;
 import io.github.synced.processor.model.Property;
 import java.util.List;
@@ -13,11 +14,16 @@ import javax.lang.model.element.TypeElement;
  *
  * @param type the annotated type
  * @param properties its state in declaration order, superclass fields first
- * @param strayAnnotations Synced annotations the scan found where they cannot apply (on static
- *     fields, on methods that are not getters)
+ * @param strayAnnotations Synced annotations the scan found where they cannot apply (on static or
+ *     transient fields, on methods that are not getters)
+ * @param declaredCanonicalConstructor whether the type is a record that declares its canonical (or
+ *     compact) constructor, which may refuse values
  */
 public record ScannedEntity(
-    TypeElement type, List<ScannedProperty> properties, List<Stray> strayAnnotations) {
+    TypeElement type,
+    List<ScannedProperty> properties,
+    List<Stray> strayAnnotations,
+    boolean declaredCanonicalConstructor) {
 
   /**
    * An annotation found where it cannot apply.
@@ -60,6 +66,18 @@ public record ScannedEntity(
                         p.read(),
                         p.write()))
             .toList();
-    return new EntityModel(entity, prefix, isRecord(), model, json);
+    return new EntityModel(entity, prefix, isRecord(), model, json, mayRefuse());
+  }
+
+  /**
+   * Whether setting a value runs user code: a setter of a class, or the explicitly declared
+   * canonical (or compact) constructor of a record.
+   */
+  private boolean mayRefuse() {
+    if (isRecord()) {
+      return declaredCanonicalConstructor;
+    }
+    return properties.stream()
+        .anyMatch(p -> p.write() != null && p.write().style() == Access.Style.METHOD);
   }
 }
