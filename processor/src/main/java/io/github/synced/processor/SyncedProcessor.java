@@ -40,6 +40,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -207,6 +208,23 @@ public final class SyncedProcessor extends AbstractProcessor {
     }
   }
 
+  /**
+   * The simple names of the types in {@code pkg} that shadow a {@code java.lang} type, such as a
+   * class {@code Character}: generated code in {@code pkg} must name those {@code java.lang} types
+   * by their qualified names.
+   */
+  private List<String> javaLangNamesShadowedIn(PackageElement pkg) {
+    List<String> names = new ArrayList<>();
+    for (Element member : pkg.getEnclosedElements()) {
+      String name = member.getSimpleName().toString();
+      if (processingEnv.getElementUtils().getTypeElement("java.lang." + name) != null) {
+        names.add(name);
+      }
+    }
+    names.sort(null);
+    return names;
+  }
+
   private void process(TypeElement type, boolean lastRound, Reporter reporter) {
     if (!validator.validateType(type, reporter)) {
       return;
@@ -238,8 +256,14 @@ public final class SyncedProcessor extends AbstractProcessor {
     if (json) {
       files.add(new JsonWriter().write(model));
     }
+    List<String> shadowing =
+        javaLangNamesShadowedIn(processingEnv.getElementUtils().getPackageOf(type));
     for (TypeSpec.Builder builder : files) {
-      TypeSpec file = builder.addOriginatingElement(type).build();
+      TypeSpec file =
+          builder
+              .addOriginatingElement(type)
+              .alwaysQualify(shadowing.toArray(new String[0]))
+              .build();
       try {
         JavaFile.builder(model.packageName(), file)
             .skipJavaLangImports(true)

@@ -5,12 +5,15 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
 import io.github.synced.processor.model.Access;
 import io.github.synced.processor.model.EntityModel;
 import io.github.synced.processor.model.Property;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /** Code fragments shared by the writers: how to read, set, compare and default a property. */
 final class Code {
@@ -30,6 +33,31 @@ final class Code {
           .build();
 
   private Code() {}
+
+  /**
+   * Adds {@code @SuppressWarnings} with exactly the lint keys ({@code deprecation}, {@code
+   * removal}) that the generated type's references to the entity's deprecated API raise; nothing
+   * when there are none.
+   */
+  static void suppressWarnings(TypeSpec.Builder type, Stream<Set<String>> keys) {
+    List<String> sorted = keys.flatMap(Set::stream).distinct().sorted().toList();
+    if (sorted.isEmpty()) {
+      return;
+    }
+    CodeBlock values =
+        sorted.size() == 1
+            ? CodeBlock.of("$S", sorted.get(0))
+            : CodeBlock.of(
+                "{$L}",
+                CodeBlock.join(sorted.stream().map(k -> CodeBlock.of("$S", k)).toList(), ", "));
+    type.addAnnotation(
+        AnnotationSpec.builder(SuppressWarnings.class).addMember("value", values).build());
+  }
+
+  /** The lint keys that naming the types of {@code properties} raises. */
+  static Stream<Set<String>> typeWarnings(List<Property> properties) {
+    return properties.stream().map(Property::typeWarnings);
+  }
 
   /** The widest a line of generated Javadoc text may be, not counting its indent and {@code * }. */
   static final int JAVADOC_WIDTH = 90;

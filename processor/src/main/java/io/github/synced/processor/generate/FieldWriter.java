@@ -67,7 +67,8 @@ public final class FieldWriter {
                 .endControlFlow()
                 .addStatement("$T.requireNonNull(field, $S)", Objects.class, "field")
                 .addStatement(
-                    "throw new IllegalArgumentException(\n$S + field.fieldName() + $S + field.getClass().getSimpleName()\n+ $S)",
+                    "throw new $T(\n$S + field.fieldName() + $S + field.getClass().getSimpleName()\n+ $S)",
+                    IllegalArgumentException.class,
                     "'",
                     "' of ",
                     " is not a synced field of " + model.name())

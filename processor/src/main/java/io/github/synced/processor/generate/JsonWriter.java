@@ -76,6 +76,14 @@ public final class JsonWriter {
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(ParameterizedTypeName.get(Code.JSON_CODEC, entity));
 
+    Code.suppressWarnings(
+        type,
+        java.util.stream.Stream.of(
+                java.util.stream.Stream.of(model.entityWarnings(), model.constructorWarnings()),
+                Code.typeWarnings(model.synced()),
+                model.synced().stream().map(Property::readWarnings),
+                model.synced().stream().map(Property::writeWarnings))
+            .flatMap(s -> s));
     type.addField(MAPPER, "mapper", Modifier.PRIVATE, Modifier.FINAL);
     type.addMethod(
         MethodSpec.constructorBuilder()
@@ -347,7 +355,7 @@ public final class JsonWriter {
             .addStatement("$T fields = $T.empty()", patch, patch)
             .beginControlFlow("try")
             .beginControlFlow("while (in.nextToken() == $T.FIELD_NAME)", TOKEN)
-            .addStatement("String property = in.currentName()")
+            .addStatement("$T property = in.currentName()", String.class)
             .addStatement("in.nextToken()")
             .beginControlFlow("switch (property)");
     for (Property p : model.synced()) {
@@ -391,7 +399,7 @@ public final class JsonWriter {
     CodeBlock value =
         switch (p.kind()) {
           case BOOLEAN -> CodeBlock.of("out.writeBoolean(value)");
-          case CHAR -> CodeBlock.of("out.writeString(String.valueOf(value))");
+          case CHAR -> CodeBlock.of("out.writeString($T.valueOf(value))", String.class);
           case STRING -> CodeBlock.of("out.writeString(value)");
           case ENUM -> CodeBlock.of("out.writeString(value.name())");
           case UUID, TEMPORAL -> CodeBlock.of("out.writeString(value.toString())");
@@ -487,7 +495,7 @@ public final class JsonWriter {
       case STRING -> method.addStatement("return in.getText()");
       case CHAR ->
           method
-              .addStatement("String text = in.getText()")
+              .addStatement("$T text = in.getText()", String.class)
               .beginControlFlow("if (text.length() != 1)")
               .addStatement(
                   "throw new $T(\n$S, id, $S, $S + text + $S)",
@@ -544,7 +552,7 @@ public final class JsonWriter {
       Class<? extends Exception> failure,
       CodeBlock problem) {
     method
-        .addStatement("String text = in.getText()")
+        .addStatement("$T text = in.getText()", String.class)
         .beginControlFlow("try")
         .addStatement("return $L", parse)
         .nextControlFlow("catch ($T e)", failure)

@@ -66,6 +66,8 @@ public final class MutationsWriter {
             .addAnnotation(Code.GENERATED)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL);
 
+    Code.suppressWarnings(
+        type, java.util.stream.Stream.of(model.entityWarnings(), model.id().typeWarnings()));
     type.addField(store, "store", Modifier.PRIVATE, Modifier.FINAL);
     type.addMethod(
         MethodSpec.constructorBuilder()

@@ -47,6 +47,17 @@ public final class PatchWriter {
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(ParameterizedTypeName.get(Code.PATCH, model.entity()));
 
+    Code.suppressWarnings(
+        type,
+        java.util.stream.Stream.of(
+                java.util.stream.Stream.of(model.entityWarnings()),
+                Code.typeWarnings(synced),
+                model.record()
+                    ? java.util.stream.Stream.concat(
+                        model.properties().stream().map(Property::readWarnings),
+                        java.util.stream.Stream.of(model.constructorWarnings()))
+                    : synced.stream().map(Property::writeWarnings))
+            .flatMap(s -> s));
     type.addField(
         FieldSpec.builder(self, "EMPTY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .initializer(
@@ -125,7 +136,8 @@ public final class PatchWriter {
             .addStatement("$T known = $T.of(field)", field, field)
             .beginControlFlow("if (!fields.contains(known))")
             .addStatement(
-                "throw new IllegalArgumentException($S + known.fieldName() + $S)",
+                "throw new $T($S + known.fieldName() + $S)",
+                IllegalArgumentException.class,
                 self.simpleName() + " does not set '",
                 "'")
             .endControlFlow()

@@ -7,6 +7,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.github.synced.processor.model.EntityModel;
 import io.github.synced.processor.model.Property;
+import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
 /** Writes {@code XSnapshot}: a record of an entity's synced fields. */
@@ -27,8 +28,10 @@ public final class SnapshotWriter {
       get.add("case $L -> this.$L;\n", p.constantName(), p.name());
     }
     get.unindent().add("};\n");
-    return TypeSpec.recordBuilder(self)
-        .addJavadoc(
+    TypeSpec.Builder type = TypeSpec.recordBuilder(self);
+    Code.suppressWarnings(
+        type, Stream.concat(Stream.of(model.entityWarnings()), Code.typeWarnings(model.synced())));
+    return type.addJavadoc(
             "The synced fields of one {@link $T} at one moment, as an immutable value. Local-only"
                 + "\nfields are never part of it.\n",
             model.entity())

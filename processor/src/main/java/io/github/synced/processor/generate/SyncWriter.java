@@ -76,6 +76,14 @@ public final class SyncWriter {
               .initializer("$T.nullsFirst($T.naturalOrder())", Comparator.class, Comparator.class)
               .build());
     }
+    Code.suppressWarnings(
+        type,
+        java.util.stream.Stream.of(
+                java.util.stream.Stream.of(model.entityWarnings(), model.constructorWarnings()),
+                Code.typeWarnings(model.synced()),
+                model.properties().stream().map(Property::readWarnings),
+                model.properties().stream().map(Property::writeWarnings))
+            .flatMap(s -> s));
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
 
     type.addMethod(
@@ -317,7 +325,8 @@ public final class SyncWriter {
             .addParameter(ParameterizedTypeName.get(Code.SNAPSHOT, model.entity()), "snapshot")
             .beginControlFlow("if (!(snapshot instanceof $T values))", snapshot)
             .addStatement(
-                "throw new IllegalArgumentException($S + snapshot)",
+                "throw new $T($S + snapshot)",
+                IllegalArgumentException.class,
                 "not a snapshot made by " + model.generated("Sync").simpleName() + ": ")
             .endControlFlow();
     if (model.record()) {

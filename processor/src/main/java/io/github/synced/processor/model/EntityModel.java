@@ -3,6 +3,7 @@ package io.github.synced.processor.model;
 import com.palantir.javapoet.ClassName;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything the generators need to know about one {@code @Synced} type. Immutable; built by the
@@ -17,6 +18,10 @@ import java.util.Optional;
  * @param json whether to generate a Jackson codec
  * @param mayRefuse whether setting a value runs user code that may refuse it: a setter, or a
  *     record's explicitly declared canonical (or compact) constructor
+ * @param entityWarnings the lint keys ({@code deprecation}, {@code removal}) that naming the entity
+ *     type raises
+ * @param constructorWarnings the lint keys that calling the constructor generated code uses (the
+ *     no-arg one, or a record's canonical one) raises
  */
 public record EntityModel(
     ClassName entity,
@@ -24,11 +29,15 @@ public record EntityModel(
     boolean record,
     List<Property> properties,
     boolean json,
-    boolean mayRefuse) {
+    boolean mayRefuse,
+    Set<String> entityWarnings,
+    Set<String> constructorWarnings) {
 
-  /** Copies {@code properties}, so the model stays immutable. */
+  /** Copies the collections, so the model stays immutable. */
   public EntityModel {
     properties = List.copyOf(properties);
+    entityWarnings = Set.copyOf(entityWarnings);
+    constructorWarnings = Set.copyOf(constructorWarnings);
   }
 
   /** The package everything is generated in. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -156,7 +157,61 @@ public final class EntityScanner {
       }
     }
     return new ScannedEntity(
-        type, properties, strays, record && declaresCanonicalConstructor(type));
+        type,
+        properties,
+        strays,
+        record && declaresCanonicalConstructor(type),
+        warningsOfType(type),
+        constructorWarnings(type));
+  }
+
+  /**
+   * The lint keys that calling the constructor generated code uses raises: the no-arg one of a
+   * class, the canonical one of a record.
+   */
+  private Set<String> constructorWarnings(TypeElement type) {
+    List<? extends RecordComponentElement> components =
+        type.getKind() == ElementKind.RECORD ? type.getRecordComponents() : List.of();
+    for (ExecutableElement c : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+      if (c.getParameters().size() == components.size()) {
+        return warnings(c);
+      }
+    }
+    return Set.of();
+  }
+
+  /**
+   * The lint keys ({@code deprecation}, {@code removal}) that code outside {@code element} raises
+   * by using it.
+   */
+  private Set<String> warnings(Element element) {
+    Deprecated deprecated = element.getAnnotation(Deprecated.class);
+    if (deprecated != null && deprecated.forRemoval()) {
+      return Set.of("removal");
+    }
+    return deprecated != null || elements.isDeprecated(element) ? Set.of("deprecation") : Set.of();
+  }
+
+  /**
+   * The lint keys that naming {@code type} raises: its own, its enclosing types', its arguments'.
+   */
+  private Set<String> warningsOf(TypeMirror type) {
+    Set<String> keys = new TreeSet<>();
+    if (type instanceof DeclaredType declared) {
+      keys.addAll(warningsOfType((TypeElement) declared.asElement()));
+      for (TypeMirror argument : declared.getTypeArguments()) {
+        keys.addAll(warningsOf(argument));
+      }
+    }
+    return keys;
+  }
+
+  private Set<String> warningsOfType(TypeElement type) {
+    Set<String> keys = new TreeSet<>();
+    for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
+      keys.addAll(warnings(t));
+    }
+    return keys;
   }
 
   /** Whether the record declares its canonical constructor, in full or compact form. */
@@ -210,7 +265,10 @@ public final class EntityScanner {
         name,
         name,
         null,
-        null);
+        null,
+        warningsOf(type),
+        warnings(accessor),
+        Set.of());
   }
 
   private ScannedProperty field(
@@ -293,7 +351,10 @@ public final class EntityScanner {
         getterNames.get(0),
         setterNames.get(0),
         getter == null ? unfitGetter : null,
-        setter == null ? unfitSetter : null);
+        setter == null ? unfitSetter : null,
+        warningsOf(type),
+        read == null ? Set.of() : warnings(direct ? field : getter),
+        write == null ? Set.of() : warnings(direct && !isFinal ? field : setter));
   }
 
   /**

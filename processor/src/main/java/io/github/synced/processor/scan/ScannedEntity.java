@@ -6,6 +6,7 @@ import io.github.synced.processor.model.Access;
 import io.github.synced.processor.model.EntityModel;
 import io.github.synced.processor.model.Property;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
@@ -23,7 +24,9 @@ public record ScannedEntity(
     TypeElement type,
     List<ScannedProperty> properties,
     List<Stray> strayAnnotations,
-    boolean declaredCanonicalConstructor) {
+    boolean declaredCanonicalConstructor,
+    Set<String> entityWarnings,
+    Set<String> constructorWarnings) {
 
   /**
    * An annotation found where it cannot apply.
@@ -64,9 +67,13 @@ public record ScannedEntity(
                             : p.versionAt() != null ? Property.Role.VERSION : Property.Role.PLAIN,
                         p.localOnlyAt() != null,
                         p.read(),
-                        p.write()))
+                        p.write(),
+                        p.typeWarnings(),
+                        p.readWarnings(),
+                        p.writeWarnings()))
             .toList();
-    return new EntityModel(entity, prefix, isRecord(), model, json, mayRefuse());
+    return new EntityModel(
+        entity, prefix, isRecord(), model, json, mayRefuse(), entityWarnings, constructorWarnings);
   }
 
   /**

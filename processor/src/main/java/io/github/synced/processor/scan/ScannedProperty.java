@@ -2,6 +2,7 @@ package io.github.synced.processor.scan;
 
 import io.github.synced.processor.model.Access;
 import io.github.synced.processor.model.ValueKind;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.type.TypeMirror;
 
@@ -26,6 +27,9 @@ import javax.lang.model.type.TypeMirror;
  *     null}
  * @param unfitSetter an accessible setter by name whose type generated code cannot use, or {@code
  *     null}
+ * @param typeWarnings the lint keys that naming its type raises
+ * @param readWarnings the lint keys that reading it raises
+ * @param writeWarnings the lint keys that setting it raises
  */
 public record ScannedProperty(
     String name,
@@ -42,4 +46,7 @@ public record ScannedProperty(
     String getterName,
     String setterName,
     Element unfitGetter,
-    Element unfitSetter) {}
+    Element unfitSetter,
+    Set<String> typeWarnings,
+    Set<String> readWarnings,
+    Set<String> writeWarnings) {}
