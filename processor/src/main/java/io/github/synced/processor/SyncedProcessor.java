@@ -17,6 +17,7 @@ import io.github.synced.processor.generate.SnapshotWriter;
 import io.github.synced.processor.generate.SyncWriter;
 import io.github.synced.processor.model.EntityModel;
 import io.github.synced.processor.scan.EntityScanner;
+import io.github.synced.processor.scan.Lombok;
 import io.github.synced.processor.scan.ScannedEntity;
 import io.github.synced.processor.validate.EntityValidator;
 import java.io.IOException;
@@ -71,6 +72,10 @@ public final class SyncedProcessor extends AbstractProcessor {
   /** Qualified names of the superclasses of every {@code @Synced} type seen so far. */
   private final Set<String> entitySuperclasses = new HashSet<>();
 
+  /** Lombok-annotated types deferred once to see Lombok's changes. */
+  private final Set<String> awaitingLombok = new HashSet<>();
+
+  private Lombok lombok;
   private EntityScanner scanner;
   private EntityValidator validator;
 
@@ -81,6 +86,7 @@ public final class SyncedProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     scanner = new EntityScanner(env.getElementUtils(), env.getTypeUtils());
+    lombok = new Lombok(env.getElementUtils());
     validator = new EntityValidator(env.getElementUtils());
   }
 
@@ -126,6 +132,13 @@ public final class SyncedProcessor extends AbstractProcessor {
     }
     checkMemberAnnotations(round);
     for (TypeElement type : types.values()) {
+      String name = type.getQualifiedName().toString();
+      if (!round.processingOver() && lombok.mayChange(type) && awaitingLombok.add(name)) {
+        // Lombok may run after us in this round; its changes are visible in the next, which
+        // Lombok forces.
+        deferred.add(name);
+        continue;
+      }
       process(type, round.processingOver());
     }
     return true;
@@ -238,6 +251,14 @@ public final class SyncedProcessor extends AbstractProcessor {
       } else {
         deferred.add(type.getQualifiedName().toString());
       }
+      return;
+    }
+    if (lombok.didNotRun(type)) {
+      reporter.report(
+          type,
+          Message.LOMBOK_NOT_RUN,
+          type.getSimpleName(),
+          String.join(", ", lombok.annotations(type)));
       return;
     }
     ScannedEntity entity = scanner.scan(type);

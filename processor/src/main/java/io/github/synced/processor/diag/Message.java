@@ -131,6 +131,13 @@ public enum Message {
       "field '%1$s' of %2$s has type %3$s, which generated code in package %4$s cannot access"
           + " because %5$s is %6$s; make %5$s public, or package-private if it is in package"
           + " %4$s"),
+  LOMBOK_NOT_RUN(
+      "SyncedLombokNotRun",
+      "@Synced type %s uses Lombok (%s), but Lombok's annotation processor did not run on it, so"
+          + " the getters and setters it adds are missing; add org.projectlombok:lombok to the"
+          + " annotation processor path beside synced-processor (annotationProcessorPaths in"
+          + " Maven, annotationProcessor in Gradle; either order works): naming any processor"
+          + " there turns off the discovery of all others"),
   UNRESOLVED_TYPE(
       "SyncedUnresolvedType",
       "field '%s' of %s has type %s, which could not be resolved; nothing was generated for %s"),

@@ -127,14 +127,14 @@ public final class JsonWriter {
                         + "@throws $T if the input is not an object, a value does not fit its field,"
                         + " $L",
                     entity,
-                    model.record()
+                    model.immutable()
                         ? Code.LOCAL_DEFAULTS
                         : "Local-only fields keep the values a new instance has.",
                     Code.BAD_SERVER_DATA,
                     !model.mayRefuse()
                         ? "or the id or the version is missing"
                         : "the id or the version is missing, or "
-                            + (model.record() ? "the constructor" : "a setter")
+                            + (model.immutable() ? "the constructor" : "a setter")
                             + " of "
                             + model.name()
                             + " refuses a value (its exception is the cause)"))
@@ -148,7 +148,7 @@ public final class JsonWriter {
             v ->
                 requirePresent(
                     read, model, v, "fields." + id.name() + "()", "the version is missing"));
-    if (model.record()) {
+    if (model.immutable()) {
       CodeBlock instance =
           Code.newRecord(
               model,
@@ -243,7 +243,7 @@ public final class JsonWriter {
                   Code.javadoc(
                       "Bad server data: $L refused a value the server sent, with its message as"
                           + " the problem.",
-                      model.record()
+                      model.immutable()
                           ? "the constructor of " + model.name()
                           : "a setter of " + model.name()))
               .addModifiers(Modifier.PRIVATE, Modifier.STATIC)

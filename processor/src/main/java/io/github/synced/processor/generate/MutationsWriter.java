@@ -186,7 +186,7 @@ public final class MutationsWriter {
             + RETURNS
             + "\n@throws IllegalArgumentException if it changes the id or no synced field\n"
             + NOT_VISIBLE;
-    if (model.record()) {
+    if (model.immutable()) {
       return method
           .addJavadoc(
               Code.javadoc(
@@ -224,7 +224,7 @@ public final class MutationsWriter {
             + "@throws IllegalArgumentException if the edit changed a synced field (named in the"
             + " message); the store is then unchanged\n"
             + NOT_VISIBLE;
-    if (model.record()) {
+    if (model.immutable()) {
       return method
           .addJavadoc(
               Code.javadoc(

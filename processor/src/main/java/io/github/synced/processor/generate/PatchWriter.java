@@ -52,7 +52,7 @@ public final class PatchWriter {
         java.util.stream.Stream.of(
                 java.util.stream.Stream.of(model.entityWarnings()),
                 Code.typeWarnings(synced),
-                model.record()
+                model.immutable()
                     ? java.util.stream.Stream.concat(
                         model.properties().stream().map(Property::readWarnings),
                         java.util.stream.Stream.of(model.constructorWarnings()))
@@ -219,7 +219,7 @@ public final class PatchWriter {
             .addModifiers(Modifier.PUBLIC)
             .returns(model.entity())
             .addParameter(model.entity(), "target");
-    if (model.record()) {
+    if (model.immutable()) {
       method
           .addJavadoc(
               "A new {@link $T} with exactly this patch's fields set and every other component,"

@@ -38,7 +38,7 @@ public final class SyncWriter {
                 "The description of {@link $T} that the Synced runtime works through: id and"
                     + " version,\ncopies, snapshots, restore, merge, patches and diffs, in plain"
                     + " code without reflection.\n\n"
-                    + (model.record()
+                    + (model.immutable()
                         ? "<p>{@code $L} is a record: every method that produces an entity from"
                             + " another returns\na new instance and leaves its arguments"
                             + " untouched.\n\n"
@@ -249,7 +249,7 @@ public final class SyncWriter {
         method("withId", model.entity())
             .addParameter(model.entity(), "entity")
             .addParameter(idType, "id");
-    if (model.record()) {
+    if (model.immutable()) {
       return method
           .addJavadoc(
               "A new {@link $T} equal to {@code entity} but for its id; {@code entity} is left"
@@ -277,7 +277,7 @@ public final class SyncWriter {
                     + " such as a list, is shared.\n",
                 model.entity())
             .addParameter(model.entity(), "entity");
-    if (model.record()) {
+    if (model.immutable()) {
       return method
           .addStatement("return $L", Code.newRecord(model, p -> Code.read(p, "entity")))
           .build();
@@ -292,7 +292,7 @@ public final class SyncWriter {
   private static MethodSpec syncedCopy(EntityModel model) {
     MethodSpec.Builder method =
         method("syncedCopy", model.entity()).addParameter(model.entity(), "entity");
-    if (model.record()) {
+    if (model.immutable()) {
       return method
           .addJavadoc(
               Code.javadoc(
@@ -329,7 +329,7 @@ public final class SyncWriter {
                 IllegalArgumentException.class,
                 "not a snapshot made by " + model.generated("Sync").simpleName() + ": ")
             .endControlFlow();
-    if (model.record()) {
+    if (model.immutable()) {
       return method
           .addJavadoc(
               "A new {@link $T} with every synced field taken from {@code snapshot} and every"
@@ -363,7 +363,7 @@ public final class SyncWriter {
         method("merge", model.entity())
             .addParameter(model.entity(), "local")
             .addParameter(model.entity(), "server");
-    if (model.record()) {
+    if (model.immutable()) {
       return method
           .addJavadoc(
               "A new {@link $T} with every synced field taken from {@code server} and every"

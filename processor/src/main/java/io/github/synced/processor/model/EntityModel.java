@@ -12,7 +12,9 @@ import java.util.Set;
  * @param entity the entity class
  * @param generatedPrefix the prefix of the generated type names: the simple name for a top-level
  *     type, enclosing names joined by {@code _} for a nested one
- * @param record whether the entity is a record (changed through its canonical constructor)
+ * @param immutable whether the entity is changed through the constructor that takes all its state
+ *     (its canonical constructor): a record, or a class whose fields are all final, such as
+ *     Lombok's {@code @Value}
  * @param properties every property in declaration order (superclass first; for a record, component
  *     order), local-only ones included
  * @param json whether to generate a Jackson codec
@@ -26,7 +28,7 @@ import java.util.Set;
 public record EntityModel(
     ClassName entity,
     String generatedPrefix,
-    boolean record,
+    boolean immutable,
     List<Property> properties,
     boolean json,
     boolean mayRefuse,

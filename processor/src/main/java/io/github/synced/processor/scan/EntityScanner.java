@@ -156,24 +156,49 @@ public final class EntityScanner {
         }
       }
     }
+    boolean immutable = record;
+    if (!record && allStateConstructor(type, properties)) {
+      immutable = true;
+      properties.replaceAll(
+          p ->
+              new ScannedProperty(
+                  p.name(),
+                  p.element(),
+                  p.type(),
+                  p.kind(),
+                  p.notYetSupported(),
+                  p.idAt(),
+                  p.versionAt(),
+                  p.localOnlyAt(),
+                  p.isFinal(),
+                  p.read(),
+                  Access.constructor(p.name()),
+                  p.getterName(),
+                  p.setterName(),
+                  p.unfitGetter(),
+                  null,
+                  p.typeWarnings(),
+                  p.readWarnings(),
+                  constructorWarnings(type, properties.size())));
+    }
     return new ScannedEntity(
         type,
         properties,
         strays,
-        record && declaresCanonicalConstructor(type),
+        immutable,
+        record ? declaresCanonicalConstructor(type) : immutable,
         warningsOfType(type),
-        constructorWarnings(type));
+        constructorWarnings(
+            type, record ? type.getRecordComponents().size() : immutable ? properties.size() : 0));
   }
 
   /**
    * The lint keys that calling the constructor generated code uses raises: the no-arg one of a
    * class, the canonical one of a record.
    */
-  private Set<String> constructorWarnings(TypeElement type) {
-    List<? extends RecordComponentElement> components =
-        type.getKind() == ElementKind.RECORD ? type.getRecordComponents() : List.of();
+  private Set<String> constructorWarnings(TypeElement type, int parameters) {
     for (ExecutableElement c : ElementFilter.constructorsIn(type.getEnclosedElements())) {
-      if (c.getParameters().size() == components.size()) {
+      if (c.getParameters().size() == parameters) {
         return warnings(c);
       }
     }
@@ -212,6 +237,34 @@ public final class EntityScanner {
       keys.addAll(warnings(t));
     }
     return keys;
+  }
+
+  /**
+   * Whether {@code type} is a class whose state fields are all final and declared in it (not in a
+   * superclass), with an accessible constructor that takes them all in declaration order, as
+   * Lombok's {@code @Value} and {@code @AllArgsConstructor} make: generated code then makes new
+   * instances through it, as for a record.
+   */
+  private boolean allStateConstructor(TypeElement type, List<ScannedProperty> properties) {
+    if (properties.isEmpty()
+        || properties.stream()
+            .anyMatch(p -> !p.isFinal() || !p.element().getEnclosingElement().equals(type))) {
+      return false;
+    }
+    for (ExecutableElement c : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+      if (c.getModifiers().contains(Modifier.PRIVATE)
+          || c.getParameters().size() != properties.size()) {
+        continue;
+      }
+      boolean all = true;
+      for (int i = 0; i < properties.size(); i++) {
+        all &= types.isSameType(c.getParameters().get(i).asType(), properties.get(i).type());
+      }
+      if (all) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the record declares its canonical constructor, in full or compact form. */

@@ -24,6 +24,7 @@ public record ScannedEntity(
     TypeElement type,
     List<ScannedProperty> properties,
     List<Stray> strayAnnotations,
+    boolean immutable,
     boolean declaredCanonicalConstructor,
     Set<String> entityWarnings,
     Set<String> constructorWarnings) {
@@ -73,7 +74,7 @@ public record ScannedEntity(
                         p.writeWarnings()))
             .toList();
     return new EntityModel(
-        entity, prefix, isRecord(), model, json, mayRefuse(), entityWarnings, constructorWarnings);
+        entity, prefix, immutable, model, json, mayRefuse(), entityWarnings, constructorWarnings);
   }
 
   /**
@@ -81,7 +82,7 @@ public record ScannedEntity(
    * canonical (or compact) constructor of a record.
    */
   private boolean mayRefuse() {
-    if (isRecord()) {
+    if (immutable) {
       return declaredCanonicalConstructor;
     }
     return properties.stream()

@@ -110,12 +110,6 @@ public final class EntityValidator {
     if (!type.getTypeParameters().isEmpty()) {
       reporter.report(type, Message.GENERIC_CLASS, name);
     }
-    if (kind == ElementKind.CLASS
-        && ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
-            .noneMatch(
-                c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE))) {
-      reporter.report(type, Message.NO_CONSTRUCTOR, name);
-    }
     return true;
   }
 
@@ -123,6 +117,12 @@ public final class EntityValidator {
   public void validate(ScannedEntity entity, Reporter reporter) {
     TypeElement type = entity.type();
     String name = type.getSimpleName().toString();
+    if (!entity.immutable()
+        && ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+            .noneMatch(
+                c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE))) {
+      reporter.report(type, Message.NO_CONSTRUCTOR, type.getQualifiedName());
+    }
     for (ScannedEntity.Stray stray : entity.strayAnnotations()) {
       Element at = stray.element();
       String annotation = stray.annotation();
@@ -357,7 +357,7 @@ public final class EntityValidator {
           p.type());
     } else if (p.read() == null) {
       reporter.report(p.element(), Message.UNREADABLE_FIELD, p.name(), name, p.getterName());
-    } else if (p.isFinal() && !entity.isRecord()) {
+    } else if (p.isFinal() && !entity.immutable()) {
       reporter.report(p.element(), Message.FINAL_FIELD, p.name(), name, name);
     } else if (p.write() == null && p.unfitSetter() != null) {
       ExecutableElement setter = (ExecutableElement) p.unfitSetter();
