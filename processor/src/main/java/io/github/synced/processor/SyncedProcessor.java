@@ -57,12 +57,14 @@ import javax.lang.model.util.ElementFilter;
  * immutable model, generate. A type with an error gets no generated code; a problem in one type
  * never stops the others. Types that reference types not generated yet are retried in the next
  * round.
+ *
+ * <p>Claims Synced's four annotations and no others; {@link SyncedOutputProcessor}, in the same
+ * jar, claims the {@code @Generated} on the output.
  */
 @AutoService(Processor.class)
 public final class SyncedProcessor extends AbstractProcessor {
 
   private static final String JACKSON_MAPPER = "com.fasterxml.jackson.databind.ObjectMapper";
-  private static final String GENERATED = "javax.annotation.processing.Generated";
   private static final List<Class<? extends Annotation>> MEMBER_ANNOTATIONS =
       List.of(SyncId.class, SyncVersion.class, LocalOnly.class);
 
@@ -91,9 +93,8 @@ public final class SyncedProcessor extends AbstractProcessor {
   }
 
   /**
-   * Synced's four annotations, and {@code javax.annotation.processing.Generated}: the generated
-   * sources carry it into the next round, where javac's {@code -Xlint:processing} would warn that
-   * no processor claimed it and break builds that use {@code -Werror}.
+   * Synced's four annotations, which it claims; nothing else. ({@link SyncedOutputProcessor} claims
+   * the {@code @Generated} on Synced's output.)
    */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -102,7 +103,6 @@ public final class SyncedProcessor extends AbstractProcessor {
     for (Class<? extends Annotation> annotation : MEMBER_ANNOTATIONS) {
       names.add(annotation.getCanonicalName());
     }
-    names.add(GENERATED);
     return names;
   }
 

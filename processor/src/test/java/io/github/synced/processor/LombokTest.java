@@ -89,7 +89,7 @@ class LombokTest {
   private static Compilation compile(boolean lombokFirst, JavaFileObject... sources) {
     List<Processor> processors = new ArrayList<>(lombok());
     assertEquals(2, processors.size(), "Lombok's processors: " + processors);
-    processors.add(lombokFirst ? processors.size() : 0, new SyncedProcessor());
+    processors.addAll(lombokFirst ? processors.size() : 0, Sources.processors());
     return javac().withProcessors(processors).withOptions("-Xlint:all", "-Werror").compile(sources);
   }
 
@@ -150,7 +150,7 @@ class LombokTest {
   @Test
   void lombokEntityWithoutLombokRunningNamesTheFix() {
     Compilation c =
-        javac().withProcessors(new SyncedProcessor()).withOptions("-Xlint:all").compile(DATA);
+        javac().withProcessors(Sources.processors()).withOptions("-Xlint:all").compile(DATA);
     assertThat(c).failed();
     assertThat(c)
         .hadErrorContaining(Message.LOMBOK_NOT_RUN.format("Task", "@Data"))

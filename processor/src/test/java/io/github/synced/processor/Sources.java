@@ -22,6 +22,14 @@ final class Sources {
 
   private Sources() {}
 
+  /**
+   * Synced's processors as javac discovers them on a processor path: the generator and the one that
+   * claims {@code @Generated} on its output.
+   */
+  static List<Processor> processors() {
+    return List.of(new SyncedProcessor(), new SyncedOutputProcessor());
+  }
+
   /** A source file of class {@code qualifiedName} made of {@code lines}. */
   static JavaFileObject source(String qualifiedName, String... lines) {
     return JavaFileObjects.forSourceLines(qualifiedName, lines);
@@ -34,13 +42,13 @@ final class Sources {
 
   /** Compiles with the processor and {@code -Xlint:all}, warnings allowed. */
   static Compilation compile(JavaFileObject... sources) {
-    return javac().withProcessors(new SyncedProcessor()).withOptions("-Xlint:all").compile(sources);
+    return javac().withProcessors(processors()).withOptions("-Xlint:all").compile(sources);
   }
 
   /** Compiles with the processor, {@code -Xlint:all} and {@code -Werror}. */
   static Compilation compileStrict(List<JavaFileObject> sources) {
     return javac()
-        .withProcessors(new SyncedProcessor())
+        .withProcessors(processors())
         .withOptions("-Xlint:all", "-Werror")
         .compile(sources);
   }
@@ -51,7 +59,7 @@ final class Sources {
    * Unlike compile-testing this also answers for compilations that failed.
    */
   static List<String> generatedNames(Path dir, JavaFileObject... sources) {
-    return generatedNames(dir, List.of(new SyncedProcessor()), sources);
+    return generatedNames(dir, processors(), sources);
   }
 
   /** As {@link #generatedNames(Path, JavaFileObject...)}, with the given processors. */
