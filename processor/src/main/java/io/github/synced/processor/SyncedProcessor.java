@@ -19,6 +19,7 @@ import io.github.synced.processor.model.EntityModel;
 import io.github.synced.processor.scan.EntityScanner;
 import io.github.synced.processor.scan.Lombok;
 import io.github.synced.processor.scan.ScannedEntity;
+import io.github.synced.processor.scan.Visibility;
 import io.github.synced.processor.validate.EntityValidator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -65,6 +66,8 @@ import javax.lang.model.util.ElementFilter;
 public final class SyncedProcessor extends AbstractProcessor {
 
   private static final String JACKSON_MAPPER = "com.fasterxml.jackson.databind.ObjectMapper";
+  private static final String JACKSON_PARSER = "com.fasterxml.jackson.core.JsonParser";
+  private static final String JSON_CODEC = "io.github.synced.runtime.json.JsonCodec";
   private static final List<Class<? extends Annotation>> MEMBER_ANNOTATIONS =
       List.of(SyncId.class, SyncVersion.class, LocalOnly.class);
 
@@ -78,6 +81,7 @@ public final class SyncedProcessor extends AbstractProcessor {
   private final Set<String> awaitingLombok = new HashSet<>();
 
   private Lombok lombok;
+  private Visibility visibility;
   private EntityScanner scanner;
   private EntityValidator validator;
 
@@ -89,6 +93,7 @@ public final class SyncedProcessor extends AbstractProcessor {
     super.init(env);
     scanner = new EntityScanner(env.getElementUtils(), env.getTypeUtils());
     lombok = new Lombok(env.getElementUtils());
+    visibility = new Visibility(env.getElementUtils());
     validator = new EntityValidator(env.getElementUtils());
   }
 
@@ -266,8 +271,15 @@ public final class SyncedProcessor extends AbstractProcessor {
     if (reporter.hasErrors()) {
       return;
     }
-    boolean json = processingEnv.getElementUtils().getTypeElement(JACKSON_MAPPER) != null;
-    EntityModel model = entity.toModel(json);
+    boolean json =
+        visibility.visible(type, JACKSON_MAPPER)
+            && visibility.visible(type, JACKSON_PARSER)
+            && visibility.visible(type, JSON_CODEC);
+    EntityModel model =
+        entity.toModel(
+            json,
+            processingEnv.getSourceVersion().compareTo(SourceVersion.RELEASE_8) > 0
+                && visibility.visible(type, SyncedOutputProcessor.GENERATED));
     List<TypeSpec.Builder> files = new ArrayList<>();
     files.add(new FieldWriter().write(model));
     files.add(new SnapshotWriter().write(model));

@@ -27,10 +27,18 @@ final class Code {
   static final ClassName JSON_CODEC = ClassName.get(RUNTIME + ".json", "JsonCodec");
 
   /** {@code @Generated} naming the processor, without a date so builds stay reproducible. */
-  static final AnnotationSpec GENERATED =
+  private static final AnnotationSpec GENERATED =
       AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
           .addMember("value", "$S", "io.github.synced.processor.SyncedProcessor")
           .build();
+
+  /**
+   * {@code @Generated}, where the entity's code can see {@code javax.annotation.processing}; none
+   * where it cannot (a named module that does not read {@code java.compiler}).
+   */
+  static List<AnnotationSpec> generated(EntityModel model) {
+    return model.markGenerated() ? List.of(GENERATED) : List.of();
+  }
 
   private Code() {}
 

@@ -21,7 +21,7 @@ public final class FieldWriter {
                 "The synced fields of {@link $T}, in declaration order: the id, the version and"
                     + " every\nother field except the local-only ones.\n",
                 model.entity())
-            .addAnnotation(Code.GENERATED)
+            .addAnnotations(Code.generated(model))
             .addModifiers(Modifier.PUBLIC)
             .addSuperinterface(Code.ENTITY_FIELD);
     for (Property p : model.synced()) {

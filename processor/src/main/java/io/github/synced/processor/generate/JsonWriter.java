@@ -72,7 +72,7 @@ public final class JsonWriter {
                 entity,
                 patch,
                 Code.BAD_SERVER_DATA)
-            .addAnnotation(Code.GENERATED)
+            .addAnnotations(Code.generated(model))
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(ParameterizedTypeName.get(Code.JSON_CODEC, entity));
 

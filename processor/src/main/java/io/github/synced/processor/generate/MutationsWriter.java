@@ -63,7 +63,7 @@ public final class MutationsWriter {
                         : "Local-only fields ("
                             + names(localOnly)
                             + ") are never sent and never taken from the server."))
-            .addAnnotation(Code.GENERATED)
+            .addAnnotations(Code.generated(model))
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL);
 
     Code.suppressWarnings(

@@ -43,7 +43,7 @@ public final class PatchWriter {
                     .limit(2)
                     .map(p -> "." + p.name() + "(...)")
                     .reduce("", String::concat))
-            .addAnnotation(Code.GENERATED)
+            .addAnnotations(Code.generated(model))
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(ParameterizedTypeName.get(Code.PATCH, model.entity()));
 

@@ -35,7 +35,7 @@ public final class SnapshotWriter {
             "The synced fields of one {@link $T} at one moment, as an immutable value. Local-only"
                 + "\nfields are never part of it.\n",
             model.entity())
-        .addAnnotation(Code.GENERATED)
+        .addAnnotations(Code.generated(model))
         .addModifiers(Modifier.PUBLIC)
         .recordConstructor(components.build())
         .addSuperinterface(ParameterizedTypeName.get(Code.SNAPSHOT, model.entity()))

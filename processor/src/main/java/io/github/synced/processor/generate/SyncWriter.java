@@ -50,7 +50,7 @@ public final class SyncWriter {
                     + " fields of the other.\n",
                 entity,
                 model.name())
-            .addAnnotation(Code.GENERATED)
+            .addAnnotations(Code.generated(model))
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(ParameterizedTypeName.get(Code.ENTITY_TYPE, idType, entity));
 

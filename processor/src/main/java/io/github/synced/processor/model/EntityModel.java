@@ -24,6 +24,8 @@ import java.util.Set;
  *     type raises
  * @param constructorWarnings the lint keys that calling the constructor generated code uses (the
  *     no-arg one, or a record's canonical one) raises
+ * @param markGenerated whether generated types carry {@code javax.annotation.processing.Generated}:
+ *     only where the entity's module reads {@code java.compiler}
  */
 public record EntityModel(
     ClassName entity,
@@ -33,7 +35,8 @@ public record EntityModel(
     boolean json,
     boolean mayRefuse,
     Set<String> entityWarnings,
-    Set<String> constructorWarnings) {
+    Set<String> constructorWarnings,
+    boolean markGenerated) {
 
   /** Copies the collections, so the model stays immutable. */
   public EntityModel {

@@ -51,8 +51,13 @@ public record ScannedEntity(
     return String.join("_", ClassName.get(type).simpleNames()) + suffix;
   }
 
-  /** The immutable model of a validated entity; call only when validation reported no error. */
-  public EntityModel toModel(boolean json) {
+  /**
+   * The immutable model of a validated entity; call only when validation reported no error.
+   *
+   * @param json whether to generate a Jackson codec
+   * @param markGenerated whether generated types may carry {@code @Generated}
+   */
+  public EntityModel toModel(boolean json, boolean markGenerated) {
     ClassName entity = ClassName.get(type);
     String prefix = generatedName("");
     List<Property> model =
@@ -74,7 +79,15 @@ public record ScannedEntity(
                         p.writeWarnings()))
             .toList();
     return new EntityModel(
-        entity, prefix, immutable, model, json, mayRefuse(), entityWarnings, constructorWarnings);
+        entity,
+        prefix,
+        immutable,
+        model,
+        json,
+        mayRefuse(),
+        entityWarnings,
+        constructorWarnings,
+        markGenerated);
   }
 
   /**
