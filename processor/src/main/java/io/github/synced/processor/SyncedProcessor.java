@@ -71,6 +71,9 @@ public final class SyncedProcessor extends AbstractProcessor {
   private static final List<Class<? extends Annotation>> MEMBER_ANNOTATIONS =
       List.of(SyncId.class, SyncVersion.class, LocalOnly.class);
 
+  /** Qualified names of the types this processor has generated (or tried to). */
+  private final Set<String> written = new HashSet<>();
+
   /** Qualified names of types deferred to the next round. */
   private final Set<String> deferred = new LinkedHashSet<>();
 
@@ -289,6 +292,16 @@ public final class SyncedProcessor extends AbstractProcessor {
     if (json) {
       files.add(new JsonWriter().write(model));
     }
+    for (TypeSpec.Builder builder : files) {
+      String name = model.packageName() + "." + builder.build().name();
+      if (!written.contains(name) && processingEnv.getElementUtils().getTypeElement(name) != null) {
+        reporter.report(
+            type, Message.NAME_TAKEN, builder.build().name(), type.getSimpleName(), name);
+      }
+    }
+    if (reporter.hasErrors()) {
+      return;
+    }
     List<String> shadowing =
         javaLangNamesShadowedIn(processingEnv.getElementUtils().getPackageOf(type));
     for (TypeSpec.Builder builder : files) {
@@ -297,6 +310,7 @@ public final class SyncedProcessor extends AbstractProcessor {
               .addOriginatingElement(type)
               .alwaysQualify(shadowing.toArray(new String[0]))
               .build();
+      written.add(model.packageName() + "." + file.name());
       try {
         JavaFile.builder(model.packageName(), file)
             .skipJavaLangImports(true)

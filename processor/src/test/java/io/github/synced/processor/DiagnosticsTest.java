@@ -1,6 +1,7 @@
 package io.github.synced.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
 import static io.github.synced.processor.Sources.compile;
 import static io.github.synced.processor.Sources.lineOf;
 import static io.github.synced.processor.Sources.source;
@@ -9,10 +10,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import io.github.synced.processor.diag.Message;
+import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.tools.Diagnostic;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -1074,6 +1082,46 @@ class DiagnosticsTest {
     Compilation c = Sources.compileStrict(List.of(outer));
     assertThat(c).succeededWithoutWarnings();
     assertThat(c).generatedSourceFile("test.Outer_ItemPatch");
+  }
+
+  @Test
+  void aCompiledTypeWithAGeneratedNameIsNotReplaced(@TempDir Path dir) throws Exception {
+    JavaFileObject own =
+        source("test.ItemPatch", "package test;", "public class ItemPatch { int mine; }");
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
+      files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
+      assertTrue(javac.getTask(null, files, null, null, null, List.of(own)).call());
+    }
+    List<File> classPath = new ArrayList<>();
+    classPath.add(classes.toFile());
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      classPath.add(new File(entry));
+    }
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "}");
+    Compilation c =
+        javac()
+            .withProcessors(Sources.processors())
+            .withOptions("-Xlint:all")
+            .withClasspath(classPath)
+            .compile(item);
+    assertError(
+        c, item, "class Item", Message.NAME_TAKEN.format("ItemPatch", "Item", "test.ItemPatch"));
+    assertThat(c)
+        .hadErrorContaining(
+            "[SyncedNameTaken] Synced generates ItemPatch for Item, but a type test.ItemPatch"
+                + " already exists (compiled on the class path, or among the sources) and the"
+                + " generated one would silently replace it; rename that type, or move Item to"
+                + " another package");
+    assertThat(c).hadErrorCount(1);
   }
 
   @Test

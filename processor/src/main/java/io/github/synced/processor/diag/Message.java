@@ -145,6 +145,11 @@ public enum Message {
       "SyncedUnexpected",
       "Synced could not process %s because of an unexpected %s; this is a bug in Synced, please"
           + " report it with this message and the entity's source: %s"),
+  NAME_TAKEN(
+      "SyncedNameTaken",
+      "Synced generates %1$s for %2$s, but a type %3$s already exists (compiled on the class path,"
+          + " or among the sources) and the generated one would silently replace it; rename that"
+          + " type, or move %2$s to another package"),
   WRITE_FAILED(
       "SyncedWriteFailed",
       "could not write %s for %s (%s): another type in this compilation generates the same"
