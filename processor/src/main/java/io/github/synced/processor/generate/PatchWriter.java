@@ -58,28 +58,34 @@ public final class PatchWriter {
                         java.util.stream.Stream.of(model.constructorWarnings()))
                     : synced.stream().map(Property::writeWarnings))
             .flatMap(s -> s));
-    type.addField(
-        FieldSpec.builder(self, "EMPTY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer(
-                "new $T($L)",
-                self,
-                Code.wrapped(
-                    java.util.stream.Stream.concat(
-                            java.util.stream.Stream.of(CodeBlock.of("$T.of()", Set.class)),
-                            synced.stream().map(p -> Code.defaultValue(p.type())))
-                        .toList()))
-            .build());
-    type.addField(fieldSet, "fields", Modifier.PRIVATE, Modifier.FINAL);
-    MethodSpec.Builder constructor =
-        MethodSpec.constructorBuilder()
-            .addModifiers(Modifier.PRIVATE)
-            .addParameter(fieldSet, "fields")
-            .addStatement("this.fields = fields");
-    for (Property p : synced) {
-      type.addField(p.type(), p.name(), Modifier.PRIVATE, Modifier.FINAL);
-      constructor.addParameter(p.type(), p.name()).addStatement("this.$L = $L", p.name(), p.name());
+    if (model.wide()) {
+      addWideConstructors(model, type, self, fieldSet);
+    } else {
+      type.addField(
+          FieldSpec.builder(self, "EMPTY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .initializer(
+                  "new $T($L)",
+                  self,
+                  Code.wrapped(
+                      java.util.stream.Stream.concat(
+                              java.util.stream.Stream.of(CodeBlock.of("$T.of()", Set.class)),
+                              synced.stream().map(p -> Code.defaultValue(p.type())))
+                          .toList()))
+              .build());
+      type.addField(fieldSet, "fields", Modifier.PRIVATE, Modifier.FINAL);
+      MethodSpec.Builder constructor =
+          MethodSpec.constructorBuilder()
+              .addModifiers(Modifier.PRIVATE)
+              .addParameter(fieldSet, "fields")
+              .addStatement("this.fields = fields");
+      for (Property p : synced) {
+        type.addField(p.type(), p.name(), Modifier.PRIVATE, Modifier.FINAL);
+        constructor
+            .addParameter(p.type(), p.name())
+            .addStatement("this.$L = $L", p.name(), p.name());
+      }
+      type.addMethod(constructor.build());
     }
-    type.addMethod(constructor.build());
 
     type.addMethod(
         MethodSpec.methodBuilder("empty")
@@ -102,12 +108,14 @@ public final class PatchWriter {
               .addStatement(
                   "return new $T($L)",
                   self,
-                  Code.wrapped(
-                      java.util.stream.Stream.concat(
-                              java.util.stream.Stream.of(
-                                  CodeBlock.of("with($L)", Code.constant(model, p))),
-                              synced.stream().map(q -> CodeBlock.of("$L", q.name())))
-                          .toList()))
+                  model.wide()
+                      ? CodeBlock.of("this, $L, $L", Code.constant(model, p), p.name())
+                      : Code.wrapped(
+                          java.util.stream.Stream.concat(
+                                  java.util.stream.Stream.of(
+                                      CodeBlock.of("with($L)", Code.constant(model, p))),
+                                  synced.stream().map(q -> CodeBlock.of("$L", q.name())))
+                              .toList()))
               .build());
       type.addMethod(
           MethodSpec.methodBuilder(p.name())
@@ -210,6 +218,42 @@ public final class PatchWriter {
             .addStatement("return $T.unmodifiableSet(set)", Collections.class)
             .build());
     return type;
+  }
+
+  /**
+   * The fields and constructors of a patch whose synced fields are too many for one constructor
+   * that takes them all (the JVM allows 255 parameter slots): an empty patch, and a patch made from
+   * the one before it with one more field set.
+   */
+  private static void addWideConstructors(
+      EntityModel model, TypeSpec.Builder type, ClassName self, TypeName fieldSet) {
+    type.addField(
+        FieldSpec.builder(self, "EMPTY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer("new $T()", self)
+            .build());
+    type.addField(fieldSet, "fields", Modifier.PRIVATE, Modifier.FINAL);
+    MethodSpec.Builder empty =
+        MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PRIVATE)
+            .addStatement("this.fields = $T.of()", Set.class);
+    MethodSpec.Builder next =
+        MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PRIVATE)
+            .addParameter(self, "base")
+            .addParameter(model.generated("Field"), "field")
+            .addParameter(Object.class, "value")
+            .addStatement("this.fields = base.with(field)");
+    for (Property p : model.synced()) {
+      type.addField(p.type(), p.name(), Modifier.PRIVATE, Modifier.FINAL);
+      empty.addStatement("this.$L = $L", p.name(), Code.defaultValue(p.type()));
+      next.addStatement(
+          "this.$L = field == $L ? ($T) value : base.$L",
+          p.name(),
+          Code.constant(model, p),
+          p.type().box(),
+          p.name());
+    }
+    type.addMethod(empty.build()).addMethod(next.build());
   }
 
   private static MethodSpec applyTo(EntityModel model) {

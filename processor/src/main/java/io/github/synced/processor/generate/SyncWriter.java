@@ -189,7 +189,10 @@ public final class SyncWriter {
             .addStatement(
                 "return new $T($L)",
                 snapshot,
-                Code.arguments(model.synced().stream().map(p -> Code.read(p, "entity")).toList()))
+                model.wide()
+                    ? CodeBlock.of("entity")
+                    : Code.arguments(
+                        model.synced().stream().map(p -> Code.read(p, "entity")).toList()))
             .build());
     type.addMethod(restore(model));
     type.addMethod(merge(model));

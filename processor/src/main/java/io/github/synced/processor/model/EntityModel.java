@@ -60,6 +60,21 @@ public record EntityModel(
     return properties.stream().filter(Property::isSynced).toList();
   }
 
+  /**
+   * The most JVM parameter slots a constructor may take besides {@code this} and one more argument:
+   * the limit is 255 slots, a {@code long} or {@code double} taking two.
+   */
+  private static final int SLOTS = 253;
+
+  /**
+   * Whether the synced fields are too many for a constructor that takes them all (a record's
+   * canonical constructor): then the snapshot is a class made from the entity, and a patch is made
+   * from the patch before it.
+   */
+  public boolean wide() {
+    return synced().stream().mapToInt(Property::slots).sum() > SLOTS;
+  }
+
   /** The id property. */
   public Property id() {
     return properties.stream()

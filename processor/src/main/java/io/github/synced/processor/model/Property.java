@@ -52,6 +52,11 @@ public record Property(
     return type.isPrimitive();
   }
 
+  /** The JVM parameter slots a value of this property takes: 2 for long and double, else 1. */
+  public int slots() {
+    return type.equals(TypeName.LONG) || type.equals(TypeName.DOUBLE) ? 2 : 1;
+  }
+
   /** Whether the property is synced (owned by the server). */
   public boolean isSynced() {
     return !localOnly;
