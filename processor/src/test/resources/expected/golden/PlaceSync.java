@@ -28,8 +28,14 @@ public final class PlaceSync implements EntityType<UUID, Place> {
    */
   public static final PlaceSync TYPE = new PlaceSync();
 
+  /**
+   * The synced fields in declaration order, unmodifiable.
+   */
   private static final List<PlaceField> FIELDS = List.of(PlaceField.values());
 
+  /**
+   * The one instance is {@link #TYPE}.
+   */
   private PlaceSync() {
   }
 

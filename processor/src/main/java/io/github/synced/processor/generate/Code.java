@@ -3,6 +3,7 @@ package io.github.synced.processor.generate;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -65,6 +66,13 @@ final class Code {
   /** The lint keys that naming the types of {@code properties} raises. */
   static Stream<Set<String>> typeWarnings(List<Property> properties) {
     return properties.stream().map(Property::typeWarnings);
+  }
+
+  /** A private final field documented by {@code doc} (a line of Javadoc text). */
+  static FieldSpec.Builder privateField(TypeName type, String name, String doc, Object... args) {
+    return FieldSpec.builder(type, name, javax.lang.model.element.Modifier.PRIVATE)
+        .addModifiers(javax.lang.model.element.Modifier.FINAL)
+        .addJavadoc(doc + "\n", args);
   }
 
   /** The widest a line of generated Javadoc text may be, not counting its indent and {@code * }. */

@@ -84,18 +84,23 @@ public final class JsonWriter {
                 model.synced().stream().map(Property::readWarnings),
                 model.synced().stream().map(Property::writeWarnings))
             .flatMap(s -> s));
-    type.addField(MAPPER, "mapper", Modifier.PRIVATE, Modifier.FINAL);
+    type.addField(
+        Code.privateField(
+                MAPPER, "mapper", "The mapper that field types beyond the simple ones go to.")
+            .build());
     type.addMethod(
         MethodSpec.constructorBuilder()
             .addJavadoc(
-                "A codec that hands field types beyond the simple ones to {@code mapper}.\n")
+                "A codec that hands field types beyond the simple ones to {@code mapper}.\n\n"
+                    + "@param mapper the mapper for field types beyond the simple ones\n")
             .addModifiers(Modifier.PUBLIC)
             .addParameter(MAPPER, "mapper")
             .addStatement("this.mapper = $T.requireNonNull(mapper, $S)", Objects.class, "mapper")
             .build());
     type.addMethod(
         MethodSpec.methodBuilder("mapper")
-            .addJavadoc("The mapper this codec hands field types beyond the simple ones to.\n")
+            .addJavadoc(
+                "{@return the mapper this codec hands field types beyond the simple ones to}\n")
             .addModifiers(Modifier.PUBLIC)
             .returns(MAPPER)
             .addStatement("return mapper")
@@ -228,6 +233,9 @@ public final class JsonWriter {
     type.addMethod(readFields(model, patch));
     type.addMethod(
         MethodSpec.methodBuilder("idOf")
+            .addJavadoc(
+                "{@return the id among {@code fields}, or {@code null} if it was not read (yet)}\n\n"
+                    + "@param fields the fields read so far\n")
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .returns(Object.class)
             .addParameter(patch, "fields")
@@ -241,8 +249,12 @@ public final class JsonWriter {
           MethodSpec.methodBuilder("refused")
               .addJavadoc(
                   Code.javadoc(
-                      "Bad server data: $L refused a value the server sent, with its message as"
-                          + " the problem.",
+                      "{@return bad server data: $L refused a value the server sent, with its"
+                          + " message as the problem}\n\n"
+                          + "@param fields the fields read\n"
+                          + "@param field the field refused, or {@code null} where the values are"
+                          + " refused together\n"
+                          + "@param refusal what the entity threw",
                       model.immutable()
                           ? "the constructor of " + model.name()
                           : "a setter of " + model.name()))
@@ -273,9 +285,11 @@ public final class JsonWriter {
           MethodSpec.methodBuilder("isNonFinite")
               .addJavadoc(
                   Code.javadoc(
-                      "Whether the current token is one of the strings {@code NaN}, {@code"
-                          + " Infinity} and {@code -Infinity} that this codec writes for"
-                          + " non-finite floating-point values."))
+                      "{@return whether the current token is one of the strings {@code NaN},"
+                          + " {@code Infinity} and {@code -Infinity} that this codec writes for"
+                          + " non-finite floating-point values}\n\n"
+                          + "@param in the parser, on the value\n"
+                          + "@throws IOException if the parser cannot read the value"))
               .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
               .returns(boolean.class)
               .addParameter(PARSER, "in")
@@ -293,6 +307,12 @@ public final class JsonWriter {
     }
     type.addMethod(
         MethodSpec.methodBuilder("unexpected")
+            .addJavadoc(
+                "{@return bad server data: a value of the wrong JSON type}\n\n"
+                    + "@param token the value's token\n"
+                    + "@param id the entity's id, or {@code null} if not read yet\n"
+                    + "@param field the field\n"
+                    + "@param expected what the field takes\n")
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .returns(Code.BAD_SERVER_DATA)
             .addParameter(TOKEN, "token")
@@ -308,6 +328,9 @@ public final class JsonWriter {
             .build());
     type.addMethod(
         MethodSpec.methodBuilder("describe")
+            .addJavadoc(
+                "{@return the JSON type of {@code token}, for messages}\n\n"
+                    + "@param token a token, or {@code null} at the end of the input\n")
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .returns(String.class)
             .addParameter(TOKEN, "token")
@@ -376,6 +399,11 @@ public final class JsonWriter {
         .endControlFlow()
         .addStatement("return fields");
     return MethodSpec.methodBuilder("readFields")
+        .addJavadoc(
+            "{@return the synced properties of one JSON object, as a patch that sets those"
+                + " present}\n\n"
+                + "@param in the parser, before or on the object's start\n"
+                + "@throws IOException if the input cannot be read\n")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(patch)
         .addParameter(PARSER, "in")
@@ -391,6 +419,12 @@ public final class JsonWriter {
   private static MethodSpec writer(Property p) {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder(writerName(p))
+            .addJavadoc(
+                "Writes {@code $L} as a property.\n\n"
+                    + "@param out the generator, inside an object\n"
+                    + "@param value the value\n"
+                    + "@throws IOException if writing fails\n",
+                p.name())
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .addParameter(GENERATOR, "out")
             .addParameter(p.type(), "value")
@@ -435,6 +469,12 @@ public final class JsonWriter {
   private static MethodSpec reader(EntityModel model, Property p) {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("read" + Code.capitalize(p.name()))
+            .addJavadoc(
+                "{@return the value of {@code $L}}\n\n"
+                    + "@param in the parser, on the value\n"
+                    + "@param id the entity's id, or {@code null} if not read yet\n"
+                    + "@throws IOException if the input cannot be read\n",
+                p.name())
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .returns(p.type())
             .addParameter(PARSER, "in")

@@ -63,6 +63,7 @@ public final class PatchWriter {
     } else {
       type.addField(
           FieldSpec.builder(self, "EMPTY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .addJavadoc("The patch that sets no field.\n")
               .initializer(
                   "new $T($L)",
                   self,
@@ -72,24 +73,29 @@ public final class PatchWriter {
                               synced.stream().map(p -> Code.defaultValue(p.type())))
                           .toList()))
               .build());
-      type.addField(fieldSet, "fields", Modifier.PRIVATE, Modifier.FINAL);
+      type.addField(Code.privateField(fieldSet, "fields", "The fields this patch sets.").build());
+      CodeBlock.Builder params =
+          CodeBlock.builder().add("@param fields the fields it sets, unmodifiable\n");
       MethodSpec.Builder constructor =
           MethodSpec.constructorBuilder()
               .addModifiers(Modifier.PRIVATE)
               .addParameter(fieldSet, "fields")
               .addStatement("this.fields = fields");
       for (Property p : synced) {
-        type.addField(p.type(), p.name(), Modifier.PRIVATE, Modifier.FINAL);
+        type.addField(valueField(p).build());
+        params.add("@param $L the value it gives {@code $L}, if it sets it\n", p.name(), p.name());
         constructor
             .addParameter(p.type(), p.name())
             .addStatement("this.$L = $L", p.name(), p.name());
       }
+      constructor.addJavadoc(
+          "A patch that sets {@code fields} to these values.\n\n$L", params.build());
       type.addMethod(constructor.build());
     }
 
     type.addMethod(
         MethodSpec.methodBuilder("empty")
-            .addJavadoc("A patch that sets no field.\n")
+            .addJavadoc("{@return a patch that sets no field}\n")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(self)
             .addStatement("return EMPTY")
@@ -99,7 +105,10 @@ public final class PatchWriter {
       type.addMethod(
           MethodSpec.methodBuilder(p.name())
               .addJavadoc(
-                  "A new patch that sets everything this one sets, and {@code $L} to {@code $L}.\n",
+                  "A new patch that sets everything this one sets, and {@code $L} to {@code $L}.\n\n"
+                      + "@param $L the value to set\n"
+                      + "@return the new patch\n",
+                  p.name(),
                   p.name(),
                   p.name())
               .addModifiers(Modifier.PUBLIC)
@@ -120,8 +129,8 @@ public final class PatchWriter {
       type.addMethod(
           MethodSpec.methodBuilder(p.name())
               .addJavadoc(
-                  "The value this patch gives {@code $L}, or $L if it does not set it\n(see"
-                      + " {@link #fields()}).\n",
+                  "{@return the value this patch gives {@code $L}, or $L if it does not set it}\n(See"
+                      + " {@link #fields()}.)\n",
                   p.name(),
                   p.isPrimitive() ? "{@code " + Code.defaultValue(p.type()) + "}" : "{@code null}")
               .addModifiers(Modifier.PUBLIC)
@@ -208,6 +217,9 @@ public final class PatchWriter {
             .build());
     type.addMethod(
         MethodSpec.methodBuilder("with")
+            .addJavadoc(
+                "{@return the fields this patch sets and {@code field}, unmodifiable}\n\n"
+                    + "@param field the field to add\n")
             .addModifiers(Modifier.PRIVATE)
             .returns(fieldSet)
             .addParameter(field, "field")
@@ -229,22 +241,29 @@ public final class PatchWriter {
       EntityModel model, TypeSpec.Builder type, ClassName self, TypeName fieldSet) {
     type.addField(
         FieldSpec.builder(self, "EMPTY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The patch that sets no field.\n")
             .initializer("new $T()", self)
             .build());
-    type.addField(fieldSet, "fields", Modifier.PRIVATE, Modifier.FINAL);
+    type.addField(Code.privateField(fieldSet, "fields", "The fields this patch sets.").build());
     MethodSpec.Builder empty =
         MethodSpec.constructorBuilder()
+            .addJavadoc("The patch that sets no field.\n")
             .addModifiers(Modifier.PRIVATE)
             .addStatement("this.fields = $T.of()", Set.class);
     MethodSpec.Builder next =
         MethodSpec.constructorBuilder()
+            .addJavadoc(
+                "A patch that sets what {@code base} sets, and {@code field} to {@code value}.\n\n"
+                    + "@param base the patch before\n"
+                    + "@param field the field this patch sets too\n"
+                    + "@param value the value of {@code field}, primitives boxed\n")
             .addModifiers(Modifier.PRIVATE)
             .addParameter(self, "base")
             .addParameter(model.generated("Field"), "field")
             .addParameter(Object.class, "value")
             .addStatement("this.fields = base.with(field)");
     for (Property p : model.synced()) {
-      type.addField(p.type(), p.name(), Modifier.PRIVATE, Modifier.FINAL);
+      type.addField(valueField(p).build());
       empty.addStatement("this.$L = $L", p.name(), Code.defaultValue(p.type()));
       next.addStatement(
           "this.$L = field == $L ? ($T) value : base.$L",
@@ -254,6 +273,11 @@ public final class PatchWriter {
           p.name());
     }
     type.addMethod(empty.build()).addMethod(next.build());
+  }
+
+  private static FieldSpec.Builder valueField(Property p) {
+    return Code.privateField(
+        p.type(), p.name(), "The value this patch gives {@code $L}, if it sets it.", p.name());
   }
 
   private static MethodSpec applyTo(EntityModel model) {

@@ -37,10 +37,15 @@ public final class SnapshotWriter {
     TypeSpec.Builder type = TypeSpec.recordBuilder(self);
     Code.suppressWarnings(
         type, Stream.concat(Stream.of(model.entityWarnings()), Code.typeWarnings(model.synced())));
+    CodeBlock.Builder params = CodeBlock.builder();
+    for (Property p : model.synced()) {
+      params.add("@param $L the value of {@code $L}\n", p.name(), p.name());
+    }
     return type.addJavadoc(
             "The synced fields of one {@link $T} at one moment, as an immutable value. Local-only"
-                + "\nfields are never part of it.\n",
-            model.entity())
+                + "\nfields are never part of it.\n\n$L",
+            model.entity(),
+            params.build())
         .addAnnotations(Code.generated(model))
         .addModifiers(Modifier.PUBLIC)
         .recordConstructor(components.build())
@@ -80,17 +85,23 @@ public final class SnapshotWriter {
         .addSuperinterface(ParameterizedTypeName.get(Code.SNAPSHOT, model.entity()));
     MethodSpec.Builder constructor =
         MethodSpec.constructorBuilder()
-            .addJavadoc("The synced fields of {@code entity} as they are now.\n")
+            .addJavadoc(
+                "The synced fields of {@code entity} as they are now.\n\n"
+                    + "@param entity the entity whose synced fields to keep\n")
             .addParameter(model.entity(), "entity");
     for (Property p : model.synced()) {
-      type.addField(p.type(), p.name(), Modifier.PRIVATE, Modifier.FINAL);
+      type.addField(
+          com.palantir.javapoet.FieldSpec.builder(
+                  p.type(), p.name(), Modifier.PRIVATE, Modifier.FINAL)
+              .addJavadoc("The value of {@code $L}.\n", p.name())
+              .build());
       constructor.addStatement("this.$L = $L", p.name(), Code.read(p, "entity"));
     }
     type.addMethod(constructor.build());
     for (Property p : model.synced()) {
       type.addMethod(
           MethodSpec.methodBuilder(p.name())
-              .addJavadoc("The value of {@code $L}.\n", p.name())
+              .addJavadoc("{@return the value of {@code $L}}\n", p.name())
               .addModifiers(Modifier.PUBLIC)
               .returns(p.type())
               .addStatement("return $L", p.name())

@@ -62,6 +62,7 @@ public final class SyncWriter {
     TypeName fieldList = ParameterizedTypeName.get(ClassName.get(List.class), field);
     type.addField(
         FieldSpec.builder(fieldList, "FIELDS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The synced fields in declaration order, unmodifiable.\n")
             .initializer("$T.of($T.values())", List.class, field)
             .build());
     if (version.isPresent() && !version.get().isPrimitive()) {
@@ -73,6 +74,7 @@ public final class SyncWriter {
                   Modifier.PRIVATE,
                   Modifier.STATIC,
                   Modifier.FINAL)
+              .addJavadoc("The order of versions: {@code null} first, then natural order.\n")
               .initializer("$T.nullsFirst($T.naturalOrder())", Comparator.class, Comparator.class)
               .build());
     }
@@ -84,7 +86,11 @@ public final class SyncWriter {
                 model.properties().stream().map(Property::readWarnings),
                 model.properties().stream().map(Property::writeWarnings))
             .flatMap(s -> s));
-    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    type.addMethod(
+        MethodSpec.constructorBuilder()
+            .addJavadoc("The one instance is {@link #TYPE}.\n")
+            .addModifiers(Modifier.PRIVATE)
+            .build());
 
     type.addMethod(
         method("name", String.class)
