@@ -18,13 +18,29 @@ import javax.lang.model.util.Elements;
 /**
  * What Lombok's annotation processor does to an entity, as far as Synced must know: Lombok adds
  * getters and setters and makes fields private (or final) in the round it runs, which may come
- * after Synced's in the same round. An entity with Lombok annotations is processed one round later
- * than it appears; Lombok forces that round itself.
+ * after Synced's in the same round. An entity with Lombok annotations that change its shape is
+ * processed one round later than it appears; Lombok forces that round itself.
  */
 public final class Lombok {
 
   /** The Lombok annotations that add getters. */
   private static final Set<String> GETTERS = Set.of("lombok.Data", "lombok.Value", "lombok.Getter");
+
+  /** The Lombok annotations that change what Synced reads: accessors, constructors, modifiers. */
+  private static final Set<String> SHAPERS =
+      Set.of(
+          "lombok.Data",
+          "lombok.Value",
+          "lombok.Getter",
+          "lombok.Setter",
+          "lombok.NoArgsConstructor",
+          "lombok.AllArgsConstructor",
+          "lombok.RequiredArgsConstructor",
+          "lombok.Builder",
+          "lombok.experimental.FieldDefaults",
+          "lombok.experimental.Accessors",
+          "lombok.experimental.NonFinal",
+          "lombok.experimental.PackagePrivate");
 
   private final Elements elements;
 
@@ -49,13 +65,28 @@ public final class Lombok {
   }
 
   /**
-   * Whether {@code type} may still change under Lombok: it carries Lombok annotations. Lombok's
-   * changes are complete one round after the one it ran in (even when it ran before Synced in the
-   * same round, field modifiers such as {@code @Value}'s may still show the source), and Lombok
-   * forces that round itself.
+   * Whether {@code type} may still change under Lombok in ways Synced reads: it carries Lombok
+   * annotations that add accessors or constructors or change field modifiers. Lombok's changes are
+   * complete one round after the one it ran in (even when it ran before Synced in the same round,
+   * field modifiers such as {@code @Value}'s may still show the source), and Lombok forces that
+   * round itself.
    */
   public boolean mayChange(TypeElement type) {
-    return !annotations(type).isEmpty();
+    for (TypeElement t : hierarchy(type)) {
+      if (changesShape(t)) {
+        return true;
+      }
+      for (VariableElement field : ElementFilter.fieldsIn(t.getEnclosedElements())) {
+        if (changesShape(field)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean changesShape(Element element) {
+    return element.getAnnotationMirrors().stream().anyMatch(m -> SHAPERS.contains(name(m)));
   }
 
   /**

@@ -37,11 +37,6 @@ public record ScannedEntity(
    */
   public record Stray(Element element, String annotation) {}
 
-  /** Whether the entity is a record. */
-  public boolean isRecord() {
-    return type.getKind() == javax.lang.model.element.ElementKind.RECORD;
-  }
-
   /**
    * The simple name of a generated type, for example {@code TaskField} for suffix {@code Field}:
    * the entity's simple name, or for a nested entity its enclosing names joined by {@code _}, then
