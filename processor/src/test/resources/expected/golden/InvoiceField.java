@@ -60,8 +60,16 @@ public enum InvoiceField implements EntityField {
    */
   TERMS("terms");
 
+  /**
+   * The field's Java name.
+   */
   private final String fieldName;
 
+  /**
+   * The constant of the field named {@code fieldName}.
+   *
+   * @param fieldName the field's Java name
+   */
   InvoiceField(String fieldName) {
     this.fieldName = fieldName;
   }
@@ -77,6 +85,8 @@ public enum InvoiceField implements EntityField {
   /**
    * {@code field} as one of Invoice's fields.
    *
+   * @param field a field of any entity type
+   * @return the constant that is {@code field}
    * @throws IllegalArgumentException if {@code field} is not a synced field of {@link Invoice}
    */
   public static InvoiceField of(EntityField field) {

@@ -29,17 +29,22 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.github.synced.processor.SyncedProcessor")
 public final class InvoiceJson implements JsonCodec<Invoice> {
+  /**
+   * The mapper that field types beyond the simple ones go to.
+   */
   private final ObjectMapper mapper;
 
   /**
    * A codec that hands field types beyond the simple ones to {@code mapper}.
+   *
+   * @param mapper the mapper for field types beyond the simple ones
    */
   public InvoiceJson(ObjectMapper mapper) {
     this.mapper = Objects.requireNonNull(mapper, "mapper");
   }
 
   /**
-   * The mapper this codec hands field types beyond the simple ones to.
+   * {@return the mapper this codec hands field types beyond the simple ones to}
    */
   public ObjectMapper mapper() {
     return mapper;
@@ -73,8 +78,8 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
   }
 
   /**
-   * Reads one JSON object into a new {@link Invoice}; local-only fields get their defaults and
-   * unknown properties are skipped.
+   * Reads one JSON object into a new {@link Invoice}; unknown properties are skipped.
+   * Local-only fields keep the values a new instance has.
    *
    * @throws BadServerDataException if the input is not an object, a value does not fit its
    *     field, or the id or the version is missing
@@ -126,6 +131,12 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
     return readFields(in);
   }
 
+  /**
+   * {@return the synced properties of one JSON object, as a patch that sets those present}
+   *
+   * @param in the parser, before or on the object's start
+   * @throws IOException if the input cannot be read
+   */
   private static InvoicePatch readFields(JsonParser in) throws IOException {
     JsonToken start = in.currentToken() == null ? in.nextToken() : in.currentToken();
     if (start != JsonToken.START_OBJECT) {
@@ -158,10 +169,22 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
     return fields;
   }
 
+  /**
+   * {@return the id among {@code fields}, or {@code null} if it was not read (yet)}
+   *
+   * @param fields the fields read so far
+   */
   private static Object idOf(InvoicePatch fields) {
     return fields.fields().contains(InvoiceField.ID) ? fields.id() : null;
   }
 
+  /**
+   * Writes {@code id} as a property.
+   *
+   * @param out the generator, inside an object
+   * @param value the value
+   * @throws IOException if writing fails
+   */
   private static void writeId(JsonGenerator out, String value) throws IOException {
     out.writeFieldName("id");
     if (value == null) {
@@ -171,6 +194,13 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
     }
   }
 
+  /**
+   * Writes {@code version} as a property.
+   *
+   * @param out the generator, inside an object
+   * @param value the value
+   * @throws IOException if writing fails
+   */
   private static void writeVersion(JsonGenerator out, Long value) throws IOException {
     out.writeFieldName("version");
     if (value == null) {
@@ -180,6 +210,13 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
     }
   }
 
+  /**
+   * Writes {@code amount} as a property.
+   *
+   * @param out the generator, inside an object
+   * @param value the value
+   * @throws IOException if writing fails
+   */
   private static void writeAmount(JsonGenerator out, BigInteger value) throws IOException {
     out.writeFieldName("amount");
     if (value == null) {
@@ -189,26 +226,65 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
     }
   }
 
+  /**
+   * Writes {@code currency} as a property.
+   *
+   * @param out the generator, inside an object
+   * @param value the value
+   * @throws IOException if writing fails
+   */
   private static void writeCurrency(JsonGenerator out, char value) throws IOException {
     out.writeFieldName("currency");
     out.writeString(String.valueOf(value));
   }
 
+  /**
+   * Writes {@code discount} as a property.
+   *
+   * @param out the generator, inside an object
+   * @param value the value
+   * @throws IOException if writing fails
+   */
   private static void writeDiscount(JsonGenerator out, byte value) throws IOException {
     out.writeFieldName("discount");
     out.writeNumber(value);
   }
 
+  /**
+   * Writes {@code lines} as a property.
+   *
+   * @param out the generator, inside an object
+   * @param value the value
+   * @throws IOException if writing fails
+   */
   private static void writeLines(JsonGenerator out, short value) throws IOException {
     out.writeFieldName("lines");
     out.writeNumber(value);
   }
 
+  /**
+   * Writes {@code rate} as a property.
+   *
+   * @param out the generator, inside an object
+   * @param value the value
+   * @throws IOException if writing fails
+   */
   private static void writeRate(JsonGenerator out, float value) throws IOException {
     out.writeFieldName("rate");
-    out.writeNumber(value);
+    if (Float.isFinite(value)) {
+      out.writeNumber(value);
+    } else {
+      out.writeString(String.valueOf(value));
+    }
   }
 
+  /**
+   * Writes {@code paid} as a property.
+   *
+   * @param out the generator, inside an object
+   * @param value the value
+   * @throws IOException if writing fails
+   */
   private static void writePaid(JsonGenerator out, Boolean value) throws IOException {
     out.writeFieldName("paid");
     if (value == null) {
@@ -218,6 +294,13 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
     }
   }
 
+  /**
+   * Writes {@code issuedAt} as a property.
+   *
+   * @param out the generator, inside an object
+   * @param value the value
+   * @throws IOException if writing fails
+   */
   private static void writeIssuedAt(JsonGenerator out, OffsetDateTime value) throws IOException {
     out.writeFieldName("issuedAt");
     if (value == null) {
@@ -227,6 +310,13 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
     }
   }
 
+  /**
+   * Writes {@code terms} as a property.
+   *
+   * @param out the generator, inside an object
+   * @param value the value
+   * @throws IOException if writing fails
+   */
   private static void writeTerms(JsonGenerator out, Duration value) throws IOException {
     out.writeFieldName("terms");
     if (value == null) {
@@ -236,6 +326,13 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
     }
   }
 
+  /**
+   * {@return the value of {@code id}}
+   *
+   * @param in the parser, on the value
+   * @param id the entity's id, or {@code null} if not read yet
+   * @throws IOException if the input cannot be read
+   */
   private static String readId(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
     if (token == JsonToken.VALUE_NULL) {
@@ -247,6 +344,13 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
     return in.getText();
   }
 
+  /**
+   * {@return the value of {@code version}}
+   *
+   * @param in the parser, on the value
+   * @param id the entity's id, or {@code null} if not read yet
+   * @throws IOException if the input cannot be read
+   */
   private static Long readVersion(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
     if (token == JsonToken.VALUE_NULL) {
@@ -258,6 +362,13 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
     return in.getLongValue();
   }
 
+  /**
+   * {@return the value of {@code amount}}
+   *
+   * @param in the parser, on the value
+   * @param id the entity's id, or {@code null} if not read yet
+   * @throws IOException if the input cannot be read
+   */
   private static BigInteger readAmount(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
     if (token == JsonToken.VALUE_NULL) {
@@ -269,6 +380,13 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
     return in.getBigIntegerValue();
   }
 
+  /**
+   * {@return the value of {@code currency}}
+   *
+   * @param in the parser, on the value
+   * @param id the entity's id, or {@code null} if not read yet
+   * @throws IOException if the input cannot be read
+   */
   private static char readCurrency(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
     if (token != JsonToken.VALUE_STRING) {
@@ -282,6 +400,13 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
     return text.charAt(0);
   }
 
+  /**
+   * {@return the value of {@code discount}}
+   *
+   * @param in the parser, on the value
+   * @param id the entity's id, or {@code null} if not read yet
+   * @throws IOException if the input cannot be read
+   */
   private static byte readDiscount(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
     if (token != JsonToken.VALUE_NUMBER_INT) {
@@ -290,6 +415,13 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
     return in.getByteValue();
   }
 
+  /**
+   * {@return the value of {@code lines}}
+   *
+   * @param in the parser, on the value
+   * @param id the entity's id, or {@code null} if not read yet
+   * @throws IOException if the input cannot be read
+   */
   private static short readLines(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
     if (token != JsonToken.VALUE_NUMBER_INT) {
@@ -298,14 +430,32 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
     return in.getShortValue();
   }
 
+  /**
+   * {@return the value of {@code rate}}
+   *
+   * @param in the parser, on the value
+   * @param id the entity's id, or {@code null} if not read yet
+   * @throws IOException if the input cannot be read
+   */
   private static float readRate(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
+    if (isNonFinite(in)) {
+      return Float.parseFloat(in.getText());
+    }
     if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
-      throw unexpected(token, id, "rate", "a number");
+      throw unexpected(token, id, "rate",
+          "a number or one of \"NaN\", \"Infinity\", \"-Infinity\"");
     }
     return in.getFloatValue();
   }
 
+  /**
+   * {@return the value of {@code paid}}
+   *
+   * @param in the parser, on the value
+   * @param id the entity's id, or {@code null} if not read yet
+   * @throws IOException if the input cannot be read
+   */
   private static Boolean readPaid(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
     if (token == JsonToken.VALUE_NULL) {
@@ -317,6 +467,13 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
     return in.getBooleanValue();
   }
 
+  /**
+   * {@return the value of {@code issuedAt}}
+   *
+   * @param in the parser, on the value
+   * @param id the entity's id, or {@code null} if not read yet
+   * @throws IOException if the input cannot be read
+   */
   private static OffsetDateTime readIssuedAt(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
     if (token == JsonToken.VALUE_NULL) {
@@ -334,6 +491,13 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
     }
   }
 
+  /**
+   * {@return the value of {@code terms}}
+   *
+   * @param in the parser, on the value
+   * @param id the entity's id, or {@code null} if not read yet
+   * @throws IOException if the input cannot be read
+   */
   private static Duration readTerms(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
     if (token == JsonToken.VALUE_NULL) {
@@ -351,12 +515,39 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
     }
   }
 
+  /**
+   * {@return whether the current token is one of the strings {@code NaN}, {@code Infinity} and {@code -Infinity} that this codec writes for non-finite floating-point values}
+   *
+   * @param in the parser, on the value
+   * @throws IOException if the parser cannot read the value
+   */
+  private static boolean isNonFinite(JsonParser in) throws IOException {
+    if (in.currentToken() != JsonToken.VALUE_STRING) {
+      return false;
+    }
+    String text = in.getText();
+    return text.equals("NaN") || text.equals("Infinity") || text.equals("-Infinity");
+  }
+
+  /**
+   * {@return bad server data: a value of the wrong JSON type}
+   *
+   * @param token the value's token
+   * @param id the entity's id, or {@code null} if not read yet
+   * @param field the field
+   * @param expected what the field takes
+   */
   private static BadServerDataException unexpected(JsonToken token, Object id, String field,
       String expected) {
     return new BadServerDataException(
         "Invoice", id, field, "expected " + expected + ", found " + describe(token));
   }
 
+  /**
+   * {@return the JSON type of {@code token}, for messages}
+   *
+   * @param token a token, or {@code null} at the end of the input
+   */
   private static String describe(JsonToken token) {
     if (token == null) {
       return "the end of the input";

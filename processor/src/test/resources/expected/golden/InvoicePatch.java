@@ -22,31 +22,82 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.github.synced.processor.SyncedProcessor")
 public final class InvoicePatch implements Patch<Invoice> {
+  /**
+   * The patch that sets no field.
+   */
   private static final InvoicePatch EMPTY = new InvoicePatch(Set.of(), null, null, null, '\0',
       (byte) 0, (short) 0, 0F, null, null, null);
 
+  /**
+   * The fields this patch sets.
+   */
   private final Set<InvoiceField> fields;
 
+  /**
+   * The value this patch gives {@code id}, if it sets it.
+   */
   private final String id;
 
+  /**
+   * The value this patch gives {@code version}, if it sets it.
+   */
   private final Long version;
 
+  /**
+   * The value this patch gives {@code amount}, if it sets it.
+   */
   private final BigInteger amount;
 
+  /**
+   * The value this patch gives {@code currency}, if it sets it.
+   */
   private final char currency;
 
+  /**
+   * The value this patch gives {@code discount}, if it sets it.
+   */
   private final byte discount;
 
+  /**
+   * The value this patch gives {@code lines}, if it sets it.
+   */
   private final short lines;
 
+  /**
+   * The value this patch gives {@code rate}, if it sets it.
+   */
   private final float rate;
 
+  /**
+   * The value this patch gives {@code paid}, if it sets it.
+   */
   private final Boolean paid;
 
+  /**
+   * The value this patch gives {@code issuedAt}, if it sets it.
+   */
   private final OffsetDateTime issuedAt;
 
+  /**
+   * The value this patch gives {@code terms}, if it sets it.
+   */
   private final Duration terms;
 
+  /**
+   * A patch that sets {@code fields} to these values.
+   *
+   * @param fields the fields it sets, unmodifiable
+   * @param id the value it gives {@code id}, if it sets it
+   * @param version the value it gives {@code version}, if it sets it
+   * @param amount the value it gives {@code amount}, if it sets it
+   * @param currency the value it gives {@code currency}, if it sets it
+   * @param discount the value it gives {@code discount}, if it sets it
+   * @param lines the value it gives {@code lines}, if it sets it
+   * @param rate the value it gives {@code rate}, if it sets it
+   * @param paid the value it gives {@code paid}, if it sets it
+   * @param issuedAt the value it gives {@code issuedAt}, if it sets it
+   * @param terms the value it gives {@code terms}, if it sets it
+   */
   private InvoicePatch(Set<InvoiceField> fields, String id, Long version, BigInteger amount,
       char currency, byte discount, short lines, float rate, Boolean paid, OffsetDateTime issuedAt,
       Duration terms) {
@@ -64,7 +115,7 @@ public final class InvoicePatch implements Patch<Invoice> {
   }
 
   /**
-   * A patch that sets no field.
+   * {@return a patch that sets no field}
    */
   public static InvoicePatch empty() {
     return EMPTY;
@@ -72,6 +123,9 @@ public final class InvoicePatch implements Patch<Invoice> {
 
   /**
    * A new patch that sets everything this one sets, and {@code id} to {@code id}.
+   *
+   * @param id the value to set
+   * @return the new patch
    */
   public InvoicePatch id(String id) {
     return new InvoicePatch(with(InvoiceField.ID), id, version, amount, currency, discount, lines,
@@ -79,8 +133,8 @@ public final class InvoicePatch implements Patch<Invoice> {
   }
 
   /**
-   * The value this patch gives {@code id}, or {@code null} if it does not set it
-   * (see {@link #fields()}).
+   * {@return the value this patch gives {@code id}, or {@code null} if it does not set it}
+   * (See {@link #fields()}.)
    */
   public String id() {
     return id;
@@ -88,6 +142,9 @@ public final class InvoicePatch implements Patch<Invoice> {
 
   /**
    * A new patch that sets everything this one sets, and {@code version} to {@code version}.
+   *
+   * @param version the value to set
+   * @return the new patch
    */
   public InvoicePatch version(Long version) {
     return new InvoicePatch(with(InvoiceField.VERSION), id, version, amount, currency, discount,
@@ -95,8 +152,8 @@ public final class InvoicePatch implements Patch<Invoice> {
   }
 
   /**
-   * The value this patch gives {@code version}, or {@code null} if it does not set it
-   * (see {@link #fields()}).
+   * {@return the value this patch gives {@code version}, or {@code null} if it does not set it}
+   * (See {@link #fields()}.)
    */
   public Long version() {
     return version;
@@ -104,6 +161,9 @@ public final class InvoicePatch implements Patch<Invoice> {
 
   /**
    * A new patch that sets everything this one sets, and {@code amount} to {@code amount}.
+   *
+   * @param amount the value to set
+   * @return the new patch
    */
   public InvoicePatch amount(BigInteger amount) {
     return new InvoicePatch(with(InvoiceField.AMOUNT), id, version, amount, currency, discount,
@@ -111,8 +171,8 @@ public final class InvoicePatch implements Patch<Invoice> {
   }
 
   /**
-   * The value this patch gives {@code amount}, or {@code null} if it does not set it
-   * (see {@link #fields()}).
+   * {@return the value this patch gives {@code amount}, or {@code null} if it does not set it}
+   * (See {@link #fields()}.)
    */
   public BigInteger amount() {
     return amount;
@@ -120,6 +180,9 @@ public final class InvoicePatch implements Patch<Invoice> {
 
   /**
    * A new patch that sets everything this one sets, and {@code currency} to {@code currency}.
+   *
+   * @param currency the value to set
+   * @return the new patch
    */
   public InvoicePatch currency(char currency) {
     return new InvoicePatch(with(InvoiceField.CURRENCY), id, version, amount, currency, discount,
@@ -127,8 +190,8 @@ public final class InvoicePatch implements Patch<Invoice> {
   }
 
   /**
-   * The value this patch gives {@code currency}, or {@code '\0'} if it does not set it
-   * (see {@link #fields()}).
+   * {@return the value this patch gives {@code currency}, or {@code '\0'} if it does not set it}
+   * (See {@link #fields()}.)
    */
   public char currency() {
     return currency;
@@ -136,6 +199,9 @@ public final class InvoicePatch implements Patch<Invoice> {
 
   /**
    * A new patch that sets everything this one sets, and {@code discount} to {@code discount}.
+   *
+   * @param discount the value to set
+   * @return the new patch
    */
   public InvoicePatch discount(byte discount) {
     return new InvoicePatch(with(InvoiceField.DISCOUNT), id, version, amount, currency, discount,
@@ -143,8 +209,8 @@ public final class InvoicePatch implements Patch<Invoice> {
   }
 
   /**
-   * The value this patch gives {@code discount}, or {@code (byte) 0} if it does not set it
-   * (see {@link #fields()}).
+   * {@return the value this patch gives {@code discount}, or {@code (byte) 0} if it does not set it}
+   * (See {@link #fields()}.)
    */
   public byte discount() {
     return discount;
@@ -152,6 +218,9 @@ public final class InvoicePatch implements Patch<Invoice> {
 
   /**
    * A new patch that sets everything this one sets, and {@code lines} to {@code lines}.
+   *
+   * @param lines the value to set
+   * @return the new patch
    */
   public InvoicePatch lines(short lines) {
     return new InvoicePatch(with(InvoiceField.LINES), id, version, amount, currency, discount,
@@ -159,8 +228,8 @@ public final class InvoicePatch implements Patch<Invoice> {
   }
 
   /**
-   * The value this patch gives {@code lines}, or {@code (short) 0} if it does not set it
-   * (see {@link #fields()}).
+   * {@return the value this patch gives {@code lines}, or {@code (short) 0} if it does not set it}
+   * (See {@link #fields()}.)
    */
   public short lines() {
     return lines;
@@ -168,6 +237,9 @@ public final class InvoicePatch implements Patch<Invoice> {
 
   /**
    * A new patch that sets everything this one sets, and {@code rate} to {@code rate}.
+   *
+   * @param rate the value to set
+   * @return the new patch
    */
   public InvoicePatch rate(float rate) {
     return new InvoicePatch(with(InvoiceField.RATE), id, version, amount, currency, discount, lines,
@@ -175,8 +247,8 @@ public final class InvoicePatch implements Patch<Invoice> {
   }
 
   /**
-   * The value this patch gives {@code rate}, or {@code 0F} if it does not set it
-   * (see {@link #fields()}).
+   * {@return the value this patch gives {@code rate}, or {@code 0F} if it does not set it}
+   * (See {@link #fields()}.)
    */
   public float rate() {
     return rate;
@@ -184,6 +256,9 @@ public final class InvoicePatch implements Patch<Invoice> {
 
   /**
    * A new patch that sets everything this one sets, and {@code paid} to {@code paid}.
+   *
+   * @param paid the value to set
+   * @return the new patch
    */
   public InvoicePatch paid(Boolean paid) {
     return new InvoicePatch(with(InvoiceField.PAID), id, version, amount, currency, discount, lines,
@@ -191,8 +266,8 @@ public final class InvoicePatch implements Patch<Invoice> {
   }
 
   /**
-   * The value this patch gives {@code paid}, or {@code null} if it does not set it
-   * (see {@link #fields()}).
+   * {@return the value this patch gives {@code paid}, or {@code null} if it does not set it}
+   * (See {@link #fields()}.)
    */
   public Boolean paid() {
     return paid;
@@ -200,6 +275,9 @@ public final class InvoicePatch implements Patch<Invoice> {
 
   /**
    * A new patch that sets everything this one sets, and {@code issuedAt} to {@code issuedAt}.
+   *
+   * @param issuedAt the value to set
+   * @return the new patch
    */
   public InvoicePatch issuedAt(OffsetDateTime issuedAt) {
     return new InvoicePatch(with(InvoiceField.ISSUED_AT), id, version, amount, currency, discount,
@@ -207,8 +285,8 @@ public final class InvoicePatch implements Patch<Invoice> {
   }
 
   /**
-   * The value this patch gives {@code issuedAt}, or {@code null} if it does not set it
-   * (see {@link #fields()}).
+   * {@return the value this patch gives {@code issuedAt}, or {@code null} if it does not set it}
+   * (See {@link #fields()}.)
    */
   public OffsetDateTime issuedAt() {
     return issuedAt;
@@ -216,6 +294,9 @@ public final class InvoicePatch implements Patch<Invoice> {
 
   /**
    * A new patch that sets everything this one sets, and {@code terms} to {@code terms}.
+   *
+   * @param terms the value to set
+   * @return the new patch
    */
   public InvoicePatch terms(Duration terms) {
     return new InvoicePatch(with(InvoiceField.TERMS), id, version, amount, currency, discount,
@@ -223,8 +304,8 @@ public final class InvoicePatch implements Patch<Invoice> {
   }
 
   /**
-   * The value this patch gives {@code terms}, or {@code null} if it does not set it
-   * (see {@link #fields()}).
+   * {@return the value this patch gives {@code terms}, or {@code null} if it does not set it}
+   * (See {@link #fields()}.)
    */
   public Duration terms() {
     return terms;
@@ -342,6 +423,11 @@ public final class InvoicePatch implements Patch<Invoice> {
     return joiner.toString();
   }
 
+  /**
+   * {@return the fields this patch sets and {@code field}, unmodifiable}
+   *
+   * @param field the field to add
+   */
   private Set<InvoiceField> with(InvoiceField field) {
     EnumSet<InvoiceField> set = EnumSet.noneOf(InvoiceField.class);
     set.addAll(fields);

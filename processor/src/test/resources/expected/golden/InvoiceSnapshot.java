@@ -10,6 +10,17 @@ import javax.annotation.processing.Generated;
 /**
  * The synced fields of one {@link Invoice} at one moment, as an immutable value. Local-only
  * fields are never part of it.
+ *
+ * @param id the value of {@code id}
+ * @param version the value of {@code version}
+ * @param amount the value of {@code amount}
+ * @param currency the value of {@code currency}
+ * @param discount the value of {@code discount}
+ * @param lines the value of {@code lines}
+ * @param rate the value of {@code rate}
+ * @param paid the value of {@code paid}
+ * @param issuedAt the value of {@code issuedAt}
+ * @param terms the value of {@code terms}
  */
 @Generated("io.github.synced.processor.SyncedProcessor")
 public record InvoiceSnapshot(String id, Long version, BigInteger amount, char currency,

@@ -28,10 +28,19 @@ public final class InvoiceSync implements EntityType<String, Invoice> {
    */
   public static final InvoiceSync TYPE = new InvoiceSync();
 
+  /**
+   * The synced fields in declaration order, unmodifiable.
+   */
   private static final List<InvoiceField> FIELDS = List.of(InvoiceField.values());
 
+  /**
+   * The order of versions: {@code null} first, then natural order.
+   */
   private static final Comparator<Long> VERSION_ORDER = Comparator.nullsFirst(Comparator.naturalOrder());
 
+  /**
+   * The one instance is {@link #TYPE}.
+   */
   private InvoiceSync() {
   }
 

@@ -50,8 +50,16 @@ public enum NoteField implements EntityField {
    */
   UPDATED_AT("updatedAt");
 
+  /**
+   * The field's Java name.
+   */
   private final String fieldName;
 
+  /**
+   * The constant of the field named {@code fieldName}.
+   *
+   * @param fieldName the field's Java name
+   */
   NoteField(String fieldName) {
     this.fieldName = fieldName;
   }
@@ -67,6 +75,8 @@ public enum NoteField implements EntityField {
   /**
    * {@code field} as one of Note's fields.
    *
+   * @param field a field of any entity type
+   * @return the constant that is {@code field}
    * @throws IllegalArgumentException if {@code field} is not a synced field of {@link Note}
    */
   public static NoteField of(EntityField field) {

@@ -31,17 +31,22 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.github.synced.processor.SyncedProcessor")
 public final class NoteJson implements JsonCodec<Note> {
+  /**
+   * The mapper that field types beyond the simple ones go to.
+   */
   private final ObjectMapper mapper;
 
   /**
    * A codec that hands field types beyond the simple ones to {@code mapper}.
+   *
+   * @param mapper the mapper for field types beyond the simple ones
    */
   public NoteJson(ObjectMapper mapper) {
     this.mapper = Objects.requireNonNull(mapper, "mapper");
   }
 
   /**
-   * The mapper this codec hands field types beyond the simple ones to.
+   * {@return the mapper this codec hands field types beyond the simple ones to}
    */
   public ObjectMapper mapper() {
     return mapper;
@@ -73,8 +78,8 @@ public final class NoteJson implements JsonCodec<Note> {
   }
 
   /**
-   * Reads one JSON object into a new {@link Note}; local-only fields get their defaults and
-   * unknown properties are skipped.
+   * Reads one JSON object into a new {@link Note}; unknown properties are skipped. Local-only
+   * fields keep the values a new instance has.
    *
    * @throws BadServerDataException if the input is not an object, a value does not fit its
    *     field, or the id or the version is missing
@@ -124,6 +129,12 @@ public final class NoteJson implements JsonCodec<Note> {
     return readFields(in);
   }
 
+  /**
+   * {@return the synced properties of one JSON object, as a patch that sets those present}
+   *
+   * @param in the parser, before or on the object's start
+   * @throws IOException if the input cannot be read
+   */
   private static NotePatch readFields(JsonParser in) throws IOException {
     JsonToken start = in.currentToken() == null ? in.nextToken() : in.currentToken();
     if (start != JsonToken.START_OBJECT) {
@@ -154,15 +165,34 @@ public final class NoteJson implements JsonCodec<Note> {
     return fields;
   }
 
+  /**
+   * {@return the id among {@code fields}, or {@code null} if it was not read (yet)}
+   *
+   * @param fields the fields read so far
+   */
   private static Object idOf(NotePatch fields) {
     return fields.fields().contains(NoteField.ID) ? fields.id() : null;
   }
 
+  /**
+   * Writes {@code id} as a property.
+   *
+   * @param out the generator, inside an object
+   * @param value the value
+   * @throws IOException if writing fails
+   */
   private static void writeId(JsonGenerator out, long value) throws IOException {
     out.writeFieldName("id");
     out.writeNumber(value);
   }
 
+  /**
+   * Writes {@code text} as a property.
+   *
+   * @param out the generator, inside an object
+   * @param value the value
+   * @throws IOException if writing fails
+   */
   private static void writeText(JsonGenerator out, String value) throws IOException {
     out.writeFieldName("text");
     if (value == null) {
@@ -172,6 +202,13 @@ public final class NoteJson implements JsonCodec<Note> {
     }
   }
 
+  /**
+   * Writes {@code priority} as a property.
+   *
+   * @param out the generator, inside an object
+   * @param value the value
+   * @throws IOException if writing fails
+   */
   private static void writePriority(JsonGenerator out, Priority value) throws IOException {
     out.writeFieldName("priority");
     if (value == null) {
@@ -181,6 +218,13 @@ public final class NoteJson implements JsonCodec<Note> {
     }
   }
 
+  /**
+   * Writes {@code stars} as a property.
+   *
+   * @param out the generator, inside an object
+   * @param value the value
+   * @throws IOException if writing fails
+   */
   private static void writeStars(JsonGenerator out, Integer value) throws IOException {
     out.writeFieldName("stars");
     if (value == null) {
@@ -190,6 +234,13 @@ public final class NoteJson implements JsonCodec<Note> {
     }
   }
 
+  /**
+   * Writes {@code price} as a property.
+   *
+   * @param out the generator, inside an object
+   * @param value the value
+   * @throws IOException if writing fails
+   */
   private static void writePrice(JsonGenerator out, BigDecimal value) throws IOException {
     out.writeFieldName("price");
     if (value == null) {
@@ -199,6 +250,13 @@ public final class NoteJson implements JsonCodec<Note> {
     }
   }
 
+  /**
+   * Writes {@code owner} as a property.
+   *
+   * @param out the generator, inside an object
+   * @param value the value
+   * @throws IOException if writing fails
+   */
   private static void writeOwner(JsonGenerator out, UUID value) throws IOException {
     out.writeFieldName("owner");
     if (value == null) {
@@ -208,6 +266,13 @@ public final class NoteJson implements JsonCodec<Note> {
     }
   }
 
+  /**
+   * Writes {@code due} as a property.
+   *
+   * @param out the generator, inside an object
+   * @param value the value
+   * @throws IOException if writing fails
+   */
   private static void writeDue(JsonGenerator out, LocalDate value) throws IOException {
     out.writeFieldName("due");
     if (value == null) {
@@ -217,6 +282,13 @@ public final class NoteJson implements JsonCodec<Note> {
     }
   }
 
+  /**
+   * Writes {@code updatedAt} as a property.
+   *
+   * @param out the generator, inside an object
+   * @param value the value
+   * @throws IOException if writing fails
+   */
   private static void writeUpdatedAt(JsonGenerator out, Instant value) throws IOException {
     out.writeFieldName("updatedAt");
     if (value == null) {
@@ -226,6 +298,13 @@ public final class NoteJson implements JsonCodec<Note> {
     }
   }
 
+  /**
+   * {@return the value of {@code id}}
+   *
+   * @param in the parser, on the value
+   * @param id the entity's id, or {@code null} if not read yet
+   * @throws IOException if the input cannot be read
+   */
   private static long readId(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
     if (token != JsonToken.VALUE_NUMBER_INT) {
@@ -234,6 +313,13 @@ public final class NoteJson implements JsonCodec<Note> {
     return in.getLongValue();
   }
 
+  /**
+   * {@return the value of {@code text}}
+   *
+   * @param in the parser, on the value
+   * @param id the entity's id, or {@code null} if not read yet
+   * @throws IOException if the input cannot be read
+   */
   private static String readText(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
     if (token == JsonToken.VALUE_NULL) {
@@ -245,6 +331,13 @@ public final class NoteJson implements JsonCodec<Note> {
     return in.getText();
   }
 
+  /**
+   * {@return the value of {@code priority}}
+   *
+   * @param in the parser, on the value
+   * @param id the entity's id, or {@code null} if not read yet
+   * @throws IOException if the input cannot be read
+   */
   private static Priority readPriority(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
     if (token == JsonToken.VALUE_NULL) {
@@ -263,6 +356,13 @@ public final class NoteJson implements JsonCodec<Note> {
     }
   }
 
+  /**
+   * {@return the value of {@code stars}}
+   *
+   * @param in the parser, on the value
+   * @param id the entity's id, or {@code null} if not read yet
+   * @throws IOException if the input cannot be read
+   */
   private static Integer readStars(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
     if (token == JsonToken.VALUE_NULL) {
@@ -274,6 +374,13 @@ public final class NoteJson implements JsonCodec<Note> {
     return in.getIntValue();
   }
 
+  /**
+   * {@return the value of {@code price}}
+   *
+   * @param in the parser, on the value
+   * @param id the entity's id, or {@code null} if not read yet
+   * @throws IOException if the input cannot be read
+   */
   private static BigDecimal readPrice(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
     if (token == JsonToken.VALUE_NULL) {
@@ -285,6 +392,13 @@ public final class NoteJson implements JsonCodec<Note> {
     return in.getDecimalValue();
   }
 
+  /**
+   * {@return the value of {@code owner}}
+   *
+   * @param in the parser, on the value
+   * @param id the entity's id, or {@code null} if not read yet
+   * @throws IOException if the input cannot be read
+   */
   private static UUID readOwner(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
     if (token == JsonToken.VALUE_NULL) {
@@ -302,6 +416,13 @@ public final class NoteJson implements JsonCodec<Note> {
     }
   }
 
+  /**
+   * {@return the value of {@code due}}
+   *
+   * @param in the parser, on the value
+   * @param id the entity's id, or {@code null} if not read yet
+   * @throws IOException if the input cannot be read
+   */
   private static LocalDate readDue(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
     if (token == JsonToken.VALUE_NULL) {
@@ -319,6 +440,13 @@ public final class NoteJson implements JsonCodec<Note> {
     }
   }
 
+  /**
+   * {@return the value of {@code updatedAt}}
+   *
+   * @param in the parser, on the value
+   * @param id the entity's id, or {@code null} if not read yet
+   * @throws IOException if the input cannot be read
+   */
   private static Instant readUpdatedAt(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
     if (token == JsonToken.VALUE_NULL) {
@@ -336,12 +464,25 @@ public final class NoteJson implements JsonCodec<Note> {
     }
   }
 
+  /**
+   * {@return bad server data: a value of the wrong JSON type}
+   *
+   * @param token the value's token
+   * @param id the entity's id, or {@code null} if not read yet
+   * @param field the field
+   * @param expected what the field takes
+   */
   private static BadServerDataException unexpected(JsonToken token, Object id, String field,
       String expected) {
     return new BadServerDataException(
         "Note", id, field, "expected " + expected + ", found " + describe(token));
   }
 
+  /**
+   * {@return the JSON type of {@code token}, for messages}
+   *
+   * @param token a token, or {@code null} at the end of the input
+   */
   private static String describe(JsonToken token) {
     if (token == null) {
       return "the end of the input";

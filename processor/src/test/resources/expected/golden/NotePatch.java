@@ -23,27 +23,70 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.github.synced.processor.SyncedProcessor")
 public final class NotePatch implements Patch<Note> {
+  /**
+   * The patch that sets no field.
+   */
   private static final NotePatch EMPTY = new NotePatch(Set.of(), 0L, null, null, null, null, null,
       null, null);
 
+  /**
+   * The fields this patch sets.
+   */
   private final Set<NoteField> fields;
 
+  /**
+   * The value this patch gives {@code id}, if it sets it.
+   */
   private final long id;
 
+  /**
+   * The value this patch gives {@code text}, if it sets it.
+   */
   private final String text;
 
+  /**
+   * The value this patch gives {@code priority}, if it sets it.
+   */
   private final Priority priority;
 
+  /**
+   * The value this patch gives {@code stars}, if it sets it.
+   */
   private final Integer stars;
 
+  /**
+   * The value this patch gives {@code price}, if it sets it.
+   */
   private final BigDecimal price;
 
+  /**
+   * The value this patch gives {@code owner}, if it sets it.
+   */
   private final UUID owner;
 
+  /**
+   * The value this patch gives {@code due}, if it sets it.
+   */
   private final LocalDate due;
 
+  /**
+   * The value this patch gives {@code updatedAt}, if it sets it.
+   */
   private final Instant updatedAt;
 
+  /**
+   * A patch that sets {@code fields} to these values.
+   *
+   * @param fields the fields it sets, unmodifiable
+   * @param id the value it gives {@code id}, if it sets it
+   * @param text the value it gives {@code text}, if it sets it
+   * @param priority the value it gives {@code priority}, if it sets it
+   * @param stars the value it gives {@code stars}, if it sets it
+   * @param price the value it gives {@code price}, if it sets it
+   * @param owner the value it gives {@code owner}, if it sets it
+   * @param due the value it gives {@code due}, if it sets it
+   * @param updatedAt the value it gives {@code updatedAt}, if it sets it
+   */
   private NotePatch(Set<NoteField> fields, long id, String text, Priority priority, Integer stars,
       BigDecimal price, UUID owner, LocalDate due, Instant updatedAt) {
     this.fields = fields;
@@ -58,7 +101,7 @@ public final class NotePatch implements Patch<Note> {
   }
 
   /**
-   * A patch that sets no field.
+   * {@return a patch that sets no field}
    */
   public static NotePatch empty() {
     return EMPTY;
@@ -66,6 +109,9 @@ public final class NotePatch implements Patch<Note> {
 
   /**
    * A new patch that sets everything this one sets, and {@code id} to {@code id}.
+   *
+   * @param id the value to set
+   * @return the new patch
    */
   public NotePatch id(long id) {
     return new NotePatch(with(NoteField.ID), id, text, priority, stars, price, owner, due,
@@ -73,8 +119,8 @@ public final class NotePatch implements Patch<Note> {
   }
 
   /**
-   * The value this patch gives {@code id}, or {@code 0L} if it does not set it
-   * (see {@link #fields()}).
+   * {@return the value this patch gives {@code id}, or {@code 0L} if it does not set it}
+   * (See {@link #fields()}.)
    */
   public long id() {
     return id;
@@ -82,6 +128,9 @@ public final class NotePatch implements Patch<Note> {
 
   /**
    * A new patch that sets everything this one sets, and {@code text} to {@code text}.
+   *
+   * @param text the value to set
+   * @return the new patch
    */
   public NotePatch text(String text) {
     return new NotePatch(with(NoteField.TEXT), id, text, priority, stars, price, owner, due,
@@ -89,8 +138,8 @@ public final class NotePatch implements Patch<Note> {
   }
 
   /**
-   * The value this patch gives {@code text}, or {@code null} if it does not set it
-   * (see {@link #fields()}).
+   * {@return the value this patch gives {@code text}, or {@code null} if it does not set it}
+   * (See {@link #fields()}.)
    */
   public String text() {
     return text;
@@ -98,6 +147,9 @@ public final class NotePatch implements Patch<Note> {
 
   /**
    * A new patch that sets everything this one sets, and {@code priority} to {@code priority}.
+   *
+   * @param priority the value to set
+   * @return the new patch
    */
   public NotePatch priority(Priority priority) {
     return new NotePatch(with(NoteField.PRIORITY), id, text, priority, stars, price, owner, due,
@@ -105,8 +157,8 @@ public final class NotePatch implements Patch<Note> {
   }
 
   /**
-   * The value this patch gives {@code priority}, or {@code null} if it does not set it
-   * (see {@link #fields()}).
+   * {@return the value this patch gives {@code priority}, or {@code null} if it does not set it}
+   * (See {@link #fields()}.)
    */
   public Priority priority() {
     return priority;
@@ -114,6 +166,9 @@ public final class NotePatch implements Patch<Note> {
 
   /**
    * A new patch that sets everything this one sets, and {@code stars} to {@code stars}.
+   *
+   * @param stars the value to set
+   * @return the new patch
    */
   public NotePatch stars(Integer stars) {
     return new NotePatch(with(NoteField.STARS), id, text, priority, stars, price, owner, due,
@@ -121,8 +176,8 @@ public final class NotePatch implements Patch<Note> {
   }
 
   /**
-   * The value this patch gives {@code stars}, or {@code null} if it does not set it
-   * (see {@link #fields()}).
+   * {@return the value this patch gives {@code stars}, or {@code null} if it does not set it}
+   * (See {@link #fields()}.)
    */
   public Integer stars() {
     return stars;
@@ -130,6 +185,9 @@ public final class NotePatch implements Patch<Note> {
 
   /**
    * A new patch that sets everything this one sets, and {@code price} to {@code price}.
+   *
+   * @param price the value to set
+   * @return the new patch
    */
   public NotePatch price(BigDecimal price) {
     return new NotePatch(with(NoteField.PRICE), id, text, priority, stars, price, owner, due,
@@ -137,8 +195,8 @@ public final class NotePatch implements Patch<Note> {
   }
 
   /**
-   * The value this patch gives {@code price}, or {@code null} if it does not set it
-   * (see {@link #fields()}).
+   * {@return the value this patch gives {@code price}, or {@code null} if it does not set it}
+   * (See {@link #fields()}.)
    */
   public BigDecimal price() {
     return price;
@@ -146,6 +204,9 @@ public final class NotePatch implements Patch<Note> {
 
   /**
    * A new patch that sets everything this one sets, and {@code owner} to {@code owner}.
+   *
+   * @param owner the value to set
+   * @return the new patch
    */
   public NotePatch owner(UUID owner) {
     return new NotePatch(with(NoteField.OWNER), id, text, priority, stars, price, owner, due,
@@ -153,8 +214,8 @@ public final class NotePatch implements Patch<Note> {
   }
 
   /**
-   * The value this patch gives {@code owner}, or {@code null} if it does not set it
-   * (see {@link #fields()}).
+   * {@return the value this patch gives {@code owner}, or {@code null} if it does not set it}
+   * (See {@link #fields()}.)
    */
   public UUID owner() {
     return owner;
@@ -162,6 +223,9 @@ public final class NotePatch implements Patch<Note> {
 
   /**
    * A new patch that sets everything this one sets, and {@code due} to {@code due}.
+   *
+   * @param due the value to set
+   * @return the new patch
    */
   public NotePatch due(LocalDate due) {
     return new NotePatch(with(NoteField.DUE), id, text, priority, stars, price, owner, due,
@@ -169,8 +233,8 @@ public final class NotePatch implements Patch<Note> {
   }
 
   /**
-   * The value this patch gives {@code due}, or {@code null} if it does not set it
-   * (see {@link #fields()}).
+   * {@return the value this patch gives {@code due}, or {@code null} if it does not set it}
+   * (See {@link #fields()}.)
    */
   public LocalDate due() {
     return due;
@@ -178,6 +242,9 @@ public final class NotePatch implements Patch<Note> {
 
   /**
    * A new patch that sets everything this one sets, and {@code updatedAt} to {@code updatedAt}.
+   *
+   * @param updatedAt the value to set
+   * @return the new patch
    */
   public NotePatch updatedAt(Instant updatedAt) {
     return new NotePatch(with(NoteField.UPDATED_AT), id, text, priority, stars, price, owner, due,
@@ -185,8 +252,8 @@ public final class NotePatch implements Patch<Note> {
   }
 
   /**
-   * The value this patch gives {@code updatedAt}, or {@code null} if it does not set it
-   * (see {@link #fields()}).
+   * {@return the value this patch gives {@code updatedAt}, or {@code null} if it does not set it}
+   * (See {@link #fields()}.)
    */
   public Instant updatedAt() {
     return updatedAt;
@@ -293,6 +360,11 @@ public final class NotePatch implements Patch<Note> {
     return joiner.toString();
   }
 
+  /**
+   * {@return the fields this patch sets and {@code field}, unmodifiable}
+   *
+   * @param field the field to add
+   */
   private Set<NoteField> with(NoteField field) {
     EnumSet<NoteField> set = EnumSet.noneOf(NoteField.class);
     set.addAll(fields);

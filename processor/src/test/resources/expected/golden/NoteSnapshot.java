@@ -11,6 +11,15 @@ import javax.annotation.processing.Generated;
 /**
  * The synced fields of one {@link Note} at one moment, as an immutable value. Local-only
  * fields are never part of it.
+ *
+ * @param id the value of {@code id}
+ * @param text the value of {@code text}
+ * @param priority the value of {@code priority}
+ * @param stars the value of {@code stars}
+ * @param price the value of {@code price}
+ * @param owner the value of {@code owner}
+ * @param due the value of {@code due}
+ * @param updatedAt the value of {@code updatedAt}
  */
 @Generated("io.github.synced.processor.SyncedProcessor")
 public record NoteSnapshot(long id, String text, Priority priority, Integer stars, BigDecimal price,

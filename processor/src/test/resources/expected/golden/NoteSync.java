@@ -29,10 +29,19 @@ public final class NoteSync implements EntityType<Long, Note> {
    */
   public static final NoteSync TYPE = new NoteSync();
 
+  /**
+   * The synced fields in declaration order, unmodifiable.
+   */
   private static final List<NoteField> FIELDS = List.of(NoteField.values());
 
+  /**
+   * The order of versions: {@code null} first, then natural order.
+   */
   private static final Comparator<Instant> VERSION_ORDER = Comparator.nullsFirst(Comparator.naturalOrder());
 
+  /**
+   * The one instance is {@link #TYPE}.
+   */
   private NoteSync() {
   }
 

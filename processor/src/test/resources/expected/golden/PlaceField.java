@@ -35,8 +35,16 @@ public enum PlaceField implements EntityField {
    */
   REVISION("revision");
 
+  /**
+   * The field's Java name.
+   */
   private final String fieldName;
 
+  /**
+   * The constant of the field named {@code fieldName}.
+   *
+   * @param fieldName the field's Java name
+   */
   PlaceField(String fieldName) {
     this.fieldName = fieldName;
   }
@@ -52,6 +60,8 @@ public enum PlaceField implements EntityField {
   /**
    * {@code field} as one of Place's fields.
    *
+   * @param field a field of any entity type
+   * @return the constant that is {@code field}
    * @throws IllegalArgumentException if {@code field} is not a synced field of {@link Place}
    */
   public static PlaceField of(EntityField field) {

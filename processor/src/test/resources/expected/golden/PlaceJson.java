@@ -26,17 +26,22 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.github.synced.processor.SyncedProcessor")
 public final class PlaceJson implements JsonCodec<Place> {
+  /**
+   * The mapper that field types beyond the simple ones go to.
+   */
   private final ObjectMapper mapper;
 
   /**
    * A codec that hands field types beyond the simple ones to {@code mapper}.
+   *
+   * @param mapper the mapper for field types beyond the simple ones
    */
   public PlaceJson(ObjectMapper mapper) {
     this.mapper = Objects.requireNonNull(mapper, "mapper");
   }
 
   /**
-   * The mapper this codec hands field types beyond the simple ones to.
+   * {@return the mapper this codec hands field types beyond the simple ones to}
    */
   public ObjectMapper mapper() {
     return mapper;
@@ -65,8 +70,10 @@ public final class PlaceJson implements JsonCodec<Place> {
   }
 
   /**
-   * Reads one JSON object into a new {@link Place}; local-only fields get their defaults and
-   * unknown properties are skipped.
+   * Reads one JSON object into a new {@link Place}; unknown properties are skipped. Local-only
+   * components get the values a user can construct: an empty immutable {@code List},
+   * {@code Set} or {@code Map}, {@code Optional.empty()}, {@code 0} or {@code false}, and
+   * {@code null} for other reference types.
    *
    * @throws BadServerDataException if the input is not an object, a value does not fit its
    *     field, or the id or the version is missing
@@ -119,6 +126,12 @@ public final class PlaceJson implements JsonCodec<Place> {
     return readFields(in);
   }
 
+  /**
+   * {@return the synced properties of one JSON object, as a patch that sets those present}
+   *
+   * @param in the parser, before or on the object's start
+   * @throws IOException if the input cannot be read
+   */
   private static PlacePatch readFields(JsonParser in) throws IOException {
     JsonToken start = in.currentToken() == null ? in.nextToken() : in.currentToken();
     if (start != JsonToken.START_OBJECT) {
@@ -146,10 +159,22 @@ public final class PlaceJson implements JsonCodec<Place> {
     return fields;
   }
 
+  /**
+   * {@return the id among {@code fields}, or {@code null} if it was not read (yet)}
+   *
+   * @param fields the fields read so far
+   */
   private static Object idOf(PlacePatch fields) {
     return fields.fields().contains(PlaceField.ID) ? fields.id() : null;
   }
 
+  /**
+   * Writes {@code id} as a property.
+   *
+   * @param out the generator, inside an object
+   * @param value the value
+   * @throws IOException if writing fails
+   */
   private static void writeId(JsonGenerator out, UUID value) throws IOException {
     out.writeFieldName("id");
     if (value == null) {
@@ -159,6 +184,13 @@ public final class PlaceJson implements JsonCodec<Place> {
     }
   }
 
+  /**
+   * Writes {@code name} as a property.
+   *
+   * @param out the generator, inside an object
+   * @param value the value
+   * @throws IOException if writing fails
+   */
   private static void writeName(JsonGenerator out, String value) throws IOException {
     out.writeFieldName("name");
     if (value == null) {
@@ -168,21 +200,57 @@ public final class PlaceJson implements JsonCodec<Place> {
     }
   }
 
+  /**
+   * Writes {@code latitude} as a property.
+   *
+   * @param out the generator, inside an object
+   * @param value the value
+   * @throws IOException if writing fails
+   */
   private static void writeLatitude(JsonGenerator out, double value) throws IOException {
     out.writeFieldName("latitude");
-    out.writeNumber(value);
+    if (Double.isFinite(value)) {
+      out.writeNumber(value);
+    } else {
+      out.writeString(String.valueOf(value));
+    }
   }
 
+  /**
+   * Writes {@code longitude} as a property.
+   *
+   * @param out the generator, inside an object
+   * @param value the value
+   * @throws IOException if writing fails
+   */
   private static void writeLongitude(JsonGenerator out, double value) throws IOException {
     out.writeFieldName("longitude");
-    out.writeNumber(value);
+    if (Double.isFinite(value)) {
+      out.writeNumber(value);
+    } else {
+      out.writeString(String.valueOf(value));
+    }
   }
 
+  /**
+   * Writes {@code revision} as a property.
+   *
+   * @param out the generator, inside an object
+   * @param value the value
+   * @throws IOException if writing fails
+   */
   private static void writeRevision(JsonGenerator out, int value) throws IOException {
     out.writeFieldName("revision");
     out.writeNumber(value);
   }
 
+  /**
+   * {@return the value of {@code id}}
+   *
+   * @param in the parser, on the value
+   * @param id the entity's id, or {@code null} if not read yet
+   * @throws IOException if the input cannot be read
+   */
   private static UUID readId(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
     if (token == JsonToken.VALUE_NULL) {
@@ -200,6 +268,13 @@ public final class PlaceJson implements JsonCodec<Place> {
     }
   }
 
+  /**
+   * {@return the value of {@code name}}
+   *
+   * @param in the parser, on the value
+   * @param id the entity's id, or {@code null} if not read yet
+   * @throws IOException if the input cannot be read
+   */
   private static String readName(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
     if (token == JsonToken.VALUE_NULL) {
@@ -211,22 +286,51 @@ public final class PlaceJson implements JsonCodec<Place> {
     return in.getText();
   }
 
+  /**
+   * {@return the value of {@code latitude}}
+   *
+   * @param in the parser, on the value
+   * @param id the entity's id, or {@code null} if not read yet
+   * @throws IOException if the input cannot be read
+   */
   private static double readLatitude(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
+    if (isNonFinite(in)) {
+      return Double.parseDouble(in.getText());
+    }
     if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
-      throw unexpected(token, id, "latitude", "a number");
+      throw unexpected(token, id, "latitude",
+          "a number or one of \"NaN\", \"Infinity\", \"-Infinity\"");
     }
     return in.getDoubleValue();
   }
 
+  /**
+   * {@return the value of {@code longitude}}
+   *
+   * @param in the parser, on the value
+   * @param id the entity's id, or {@code null} if not read yet
+   * @throws IOException if the input cannot be read
+   */
   private static double readLongitude(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
+    if (isNonFinite(in)) {
+      return Double.parseDouble(in.getText());
+    }
     if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
-      throw unexpected(token, id, "longitude", "a number");
+      throw unexpected(token, id, "longitude",
+          "a number or one of \"NaN\", \"Infinity\", \"-Infinity\"");
     }
     return in.getDoubleValue();
   }
 
+  /**
+   * {@return the value of {@code revision}}
+   *
+   * @param in the parser, on the value
+   * @param id the entity's id, or {@code null} if not read yet
+   * @throws IOException if the input cannot be read
+   */
   private static int readRevision(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
     if (token != JsonToken.VALUE_NUMBER_INT) {
@@ -235,12 +339,39 @@ public final class PlaceJson implements JsonCodec<Place> {
     return in.getIntValue();
   }
 
+  /**
+   * {@return whether the current token is one of the strings {@code NaN}, {@code Infinity} and {@code -Infinity} that this codec writes for non-finite floating-point values}
+   *
+   * @param in the parser, on the value
+   * @throws IOException if the parser cannot read the value
+   */
+  private static boolean isNonFinite(JsonParser in) throws IOException {
+    if (in.currentToken() != JsonToken.VALUE_STRING) {
+      return false;
+    }
+    String text = in.getText();
+    return text.equals("NaN") || text.equals("Infinity") || text.equals("-Infinity");
+  }
+
+  /**
+   * {@return bad server data: a value of the wrong JSON type}
+   *
+   * @param token the value's token
+   * @param id the entity's id, or {@code null} if not read yet
+   * @param field the field
+   * @param expected what the field takes
+   */
   private static BadServerDataException unexpected(JsonToken token, Object id, String field,
       String expected) {
     return new BadServerDataException(
         "Place", id, field, "expected " + expected + ", found " + describe(token));
   }
 
+  /**
+   * {@return the JSON type of {@code token}, for messages}
+   *
+   * @param token a token, or {@code null} at the end of the input
+   */
   private static String describe(JsonToken token) {
     if (token == null) {
       return "the end of the input";

@@ -24,17 +24,22 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.github.synced.processor.SyncedProcessor")
 public final class PlaceMutations {
+  /**
+   * The store these mutations go through.
+   */
   private final SyncStore<UUID, Place> store;
 
   /**
    * Typed mutations through {@code store}, a store of {@link PlaceSync#TYPE}.
+   *
+   * @param store the store to go through
    */
   public PlaceMutations(SyncStore<UUID, Place> store) {
     this.store = Objects.requireNonNull(store, "store");
   }
 
   /**
-   * The store these mutations go through, for reads, subscriptions, loads and refetches.
+   * {@return the store these mutations go through, for reads, subscriptions, loads and refetches}
    */
   public SyncStore<UUID, Place> store() {
     return store;
@@ -45,6 +50,8 @@ public final class PlaceMutations {
    * {@link PlacePatch#empty()} (for example {@code p -> p.name(...).latitude(...)}): applied
    * to the view at once, then sent with exactly those fields.
    *
+   * @param id the entity's id
+   * @param patch the fields to set, as a change to the empty patch
    * @return the mutation's handle: its state, its error and its result
    * @throws IllegalArgumentException if the patch sets no field or sets the id
    * @throws NoSuchElementException if the entity is not in the store or hidden by a pending
@@ -58,6 +65,8 @@ public final class PlaceMutations {
    * Sets the fields of {@code patch} on the entity {@code id}: applied to the view at once,
    * then sent with exactly those fields. A patch can be made once and reused.
    *
+   * @param id the entity's id
+   * @param patch the fields to set
    * @return the mutation's handle: its state, its error and its result
    * @throws IllegalArgumentException if the patch sets no field or sets the id
    * @throws NoSuchElementException if the entity is not in the store or hidden by a pending
@@ -75,6 +84,8 @@ public final class PlaceMutations {
    * changed, with their values when it last ran; changes to the version and to local-only
    * fields are not sent.
    *
+   * @param id the entity's id
+   * @param updater the change, which may run more than once
    * @return the mutation's handle: its state, its error and its result
    * @throws IllegalArgumentException if it changes the id or no synced field
    * @throws NoSuchElementException if the entity is not in the store or hidden by a pending
@@ -91,6 +102,7 @@ public final class PlaceMutations {
    * made on it meanwhile are sent against the real id. If the create fails the entity leaves
    * the store and those mutations are rolled back.
    *
+   * @param draft the entity to create
    * @return the mutation's handle; its {@link Mutation#id()} follows the real id
    * @throws IllegalArgumentException if the draft has no id and the store has no temporary id
    *     supplier, or its id is already in the store
@@ -103,6 +115,7 @@ public final class PlaceMutations {
    * Deletes the entity {@code id}: hidden at once, then sent; if the delete fails the entity
    * comes back where it was.
    *
+   * @param id the entity's id
    * @return the mutation's handle: its state, its error and its result
    * @throws NoSuchElementException if the entity is not in the store or hidden by a pending
    *     delete
@@ -116,6 +129,8 @@ public final class PlaceMutations {
    * gets the current state and returns the edited one. The change is visible at once, is never
    * sent, and no server state, confirm or rollback overwrites it.
    *
+   * @param id the entity's id
+   * @param edit the change of local-only values
    * @return a copy of the entity after the edit
    * @throws IllegalArgumentException if the edit changed a synced field (named in the
    *     message); the store is then unchanged
@@ -130,6 +145,9 @@ public final class PlaceMutations {
    * Which synced fields of the entity {@code id} are pending, and from which mutations (oldest
    * first), in declaration order: the data behind a field-level spinner. Empty when nothing is
    * pending; a new map the caller owns.
+   *
+   * @param id the entity's id
+   * @return the pending fields, each with its mutations
    */
   public Map<PlaceField, List<Mutation<UUID, Place>>> pendingFields(UUID id) {
     Map<EntityField, List<Mutation<UUID, Place>>> pending = store.pendingFields(id);

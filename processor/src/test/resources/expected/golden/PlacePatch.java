@@ -20,20 +20,51 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.github.synced.processor.SyncedProcessor")
 public final class PlacePatch implements Patch<Place> {
+  /**
+   * The patch that sets no field.
+   */
   private static final PlacePatch EMPTY = new PlacePatch(Set.of(), null, null, 0D, 0D, 0);
 
+  /**
+   * The fields this patch sets.
+   */
   private final Set<PlaceField> fields;
 
+  /**
+   * The value this patch gives {@code id}, if it sets it.
+   */
   private final UUID id;
 
+  /**
+   * The value this patch gives {@code name}, if it sets it.
+   */
   private final String name;
 
+  /**
+   * The value this patch gives {@code latitude}, if it sets it.
+   */
   private final double latitude;
 
+  /**
+   * The value this patch gives {@code longitude}, if it sets it.
+   */
   private final double longitude;
 
+  /**
+   * The value this patch gives {@code revision}, if it sets it.
+   */
   private final int revision;
 
+  /**
+   * A patch that sets {@code fields} to these values.
+   *
+   * @param fields the fields it sets, unmodifiable
+   * @param id the value it gives {@code id}, if it sets it
+   * @param name the value it gives {@code name}, if it sets it
+   * @param latitude the value it gives {@code latitude}, if it sets it
+   * @param longitude the value it gives {@code longitude}, if it sets it
+   * @param revision the value it gives {@code revision}, if it sets it
+   */
   private PlacePatch(Set<PlaceField> fields, UUID id, String name, double latitude,
       double longitude, int revision) {
     this.fields = fields;
@@ -45,7 +76,7 @@ public final class PlacePatch implements Patch<Place> {
   }
 
   /**
-   * A patch that sets no field.
+   * {@return a patch that sets no field}
    */
   public static PlacePatch empty() {
     return EMPTY;
@@ -53,14 +84,17 @@ public final class PlacePatch implements Patch<Place> {
 
   /**
    * A new patch that sets everything this one sets, and {@code id} to {@code id}.
+   *
+   * @param id the value to set
+   * @return the new patch
    */
   public PlacePatch id(UUID id) {
     return new PlacePatch(with(PlaceField.ID), id, name, latitude, longitude, revision);
   }
 
   /**
-   * The value this patch gives {@code id}, or {@code null} if it does not set it
-   * (see {@link #fields()}).
+   * {@return the value this patch gives {@code id}, or {@code null} if it does not set it}
+   * (See {@link #fields()}.)
    */
   public UUID id() {
     return id;
@@ -68,14 +102,17 @@ public final class PlacePatch implements Patch<Place> {
 
   /**
    * A new patch that sets everything this one sets, and {@code name} to {@code name}.
+   *
+   * @param name the value to set
+   * @return the new patch
    */
   public PlacePatch name(String name) {
     return new PlacePatch(with(PlaceField.NAME), id, name, latitude, longitude, revision);
   }
 
   /**
-   * The value this patch gives {@code name}, or {@code null} if it does not set it
-   * (see {@link #fields()}).
+   * {@return the value this patch gives {@code name}, or {@code null} if it does not set it}
+   * (See {@link #fields()}.)
    */
   public String name() {
     return name;
@@ -83,14 +120,17 @@ public final class PlacePatch implements Patch<Place> {
 
   /**
    * A new patch that sets everything this one sets, and {@code latitude} to {@code latitude}.
+   *
+   * @param latitude the value to set
+   * @return the new patch
    */
   public PlacePatch latitude(double latitude) {
     return new PlacePatch(with(PlaceField.LATITUDE), id, name, latitude, longitude, revision);
   }
 
   /**
-   * The value this patch gives {@code latitude}, or {@code 0D} if it does not set it
-   * (see {@link #fields()}).
+   * {@return the value this patch gives {@code latitude}, or {@code 0D} if it does not set it}
+   * (See {@link #fields()}.)
    */
   public double latitude() {
     return latitude;
@@ -98,14 +138,17 @@ public final class PlacePatch implements Patch<Place> {
 
   /**
    * A new patch that sets everything this one sets, and {@code longitude} to {@code longitude}.
+   *
+   * @param longitude the value to set
+   * @return the new patch
    */
   public PlacePatch longitude(double longitude) {
     return new PlacePatch(with(PlaceField.LONGITUDE), id, name, latitude, longitude, revision);
   }
 
   /**
-   * The value this patch gives {@code longitude}, or {@code 0D} if it does not set it
-   * (see {@link #fields()}).
+   * {@return the value this patch gives {@code longitude}, or {@code 0D} if it does not set it}
+   * (See {@link #fields()}.)
    */
   public double longitude() {
     return longitude;
@@ -113,14 +156,17 @@ public final class PlacePatch implements Patch<Place> {
 
   /**
    * A new patch that sets everything this one sets, and {@code revision} to {@code revision}.
+   *
+   * @param revision the value to set
+   * @return the new patch
    */
   public PlacePatch revision(int revision) {
     return new PlacePatch(with(PlaceField.REVISION), id, name, latitude, longitude, revision);
   }
 
   /**
-   * The value this patch gives {@code revision}, or {@code 0} if it does not set it
-   * (see {@link #fields()}).
+   * {@return the value this patch gives {@code revision}, or {@code 0} if it does not set it}
+   * (See {@link #fields()}.)
    */
   public int revision() {
     return revision;
@@ -203,6 +249,11 @@ public final class PlacePatch implements Patch<Place> {
     return joiner.toString();
   }
 
+  /**
+   * {@return the fields this patch sets and {@code field}, unmodifiable}
+   *
+   * @param field the field to add
+   */
   private Set<PlaceField> with(PlaceField field) {
     EnumSet<PlaceField> set = EnumSet.noneOf(PlaceField.class);
     set.addAll(fields);

@@ -8,6 +8,12 @@ import javax.annotation.processing.Generated;
 /**
  * The synced fields of one {@link Place} at one moment, as an immutable value. Local-only
  * fields are never part of it.
+ *
+ * @param id the value of {@code id}
+ * @param name the value of {@code name}
+ * @param latitude the value of {@code latitude}
+ * @param longitude the value of {@code longitude}
+ * @param revision the value of {@code revision}
  */
 @Generated("io.github.synced.processor.SyncedProcessor")
 public record PlaceSnapshot(UUID id, String name, double latitude, double longitude,

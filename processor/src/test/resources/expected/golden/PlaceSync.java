@@ -28,8 +28,14 @@ public final class PlaceSync implements EntityType<UUID, Place> {
    */
   public static final PlaceSync TYPE = new PlaceSync();
 
+  /**
+   * The synced fields in declaration order, unmodifiable.
+   */
   private static final List<PlaceField> FIELDS = List.of(PlaceField.values());
 
+  /**
+   * The one instance is {@link #TYPE}.
+   */
   private PlaceSync() {
   }
 
@@ -151,8 +157,11 @@ public final class PlaceSync implements EntityType<UUID, Place> {
   }
 
   /**
-   * A new {@link Place} with the synced fields of {@code entity} and every local-only field as a
-   * new instance has it: what may leave the client.
+   * A new {@link Place} with the synced components of {@code entity} and no local-only value
+   * of it: what may leave the client. Local-only components get the values a user can
+   * construct: an empty immutable {@code List}, {@code Set} or {@code Map},
+   * {@code Optional.empty()}, {@code 0} or {@code false}, and {@code null} for other reference
+   * types.
    */
   @Override
   public Place syncedCopy(Place entity) {

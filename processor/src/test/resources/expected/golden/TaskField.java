@@ -30,8 +30,16 @@ public enum TaskField implements EntityField {
    */
   UPDATED_AT("updatedAt");
 
+  /**
+   * The field's Java name.
+   */
   private final String fieldName;
 
+  /**
+   * The constant of the field named {@code fieldName}.
+   *
+   * @param fieldName the field's Java name
+   */
   TaskField(String fieldName) {
     this.fieldName = fieldName;
   }
@@ -47,6 +55,8 @@ public enum TaskField implements EntityField {
   /**
    * {@code field} as one of Task's fields.
    *
+   * @param field a field of any entity type
+   * @return the constant that is {@code field}
    * @throws IllegalArgumentException if {@code field} is not a synced field of {@link Task}
    */
   public static TaskField of(EntityField field) {

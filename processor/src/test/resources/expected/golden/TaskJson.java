@@ -25,17 +25,22 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.github.synced.processor.SyncedProcessor")
 public final class TaskJson implements JsonCodec<Task> {
+  /**
+   * The mapper that field types beyond the simple ones go to.
+   */
   private final ObjectMapper mapper;
 
   /**
    * A codec that hands field types beyond the simple ones to {@code mapper}.
+   *
+   * @param mapper the mapper for field types beyond the simple ones
    */
   public TaskJson(ObjectMapper mapper) {
     this.mapper = Objects.requireNonNull(mapper, "mapper");
   }
 
   /**
-   * The mapper this codec hands field types beyond the simple ones to.
+   * {@return the mapper this codec hands field types beyond the simple ones to}
    */
   public ObjectMapper mapper() {
     return mapper;
@@ -63,11 +68,12 @@ public final class TaskJson implements JsonCodec<Task> {
   }
 
   /**
-   * Reads one JSON object into a new {@link Task}; local-only fields get their defaults and
-   * unknown properties are skipped.
+   * Reads one JSON object into a new {@link Task}; unknown properties are skipped. Local-only
+   * fields keep the values a new instance has.
    *
    * @throws BadServerDataException if the input is not an object, a value does not fit its
-   *     field, or the id or the version is missing
+   *     field, the id or the version is missing, or a setter of Task refuses a value (its
+   *     exception is the cause)
    */
   @Override
   public Task read(JsonParser in) throws IOException {
@@ -78,7 +84,20 @@ public final class TaskJson implements JsonCodec<Task> {
     if (!fields.fields().contains(TaskField.UPDATED_AT)) {
       throw new BadServerDataException("Task", fields.id(), "updatedAt", "the version is missing");
     }
-    return fields.applyTo(new Task());
+    Task entity = new Task();
+    for (TaskField field : fields.fields()) {
+      try {
+        switch (field) {
+          case ID -> entity.setId(fields.id());
+          case TITLE -> entity.setTitle(fields.title());
+          case DONE -> entity.setDone(fields.done());
+          case UPDATED_AT -> entity.setUpdatedAt(fields.updatedAt());
+        }
+      } catch (RuntimeException e) {
+        throw refused(fields, field.fieldName(), e);
+      }
+    }
+    return entity;
   }
 
   /**
@@ -110,6 +129,12 @@ public final class TaskJson implements JsonCodec<Task> {
     return readFields(in);
   }
 
+  /**
+   * {@return the synced properties of one JSON object, as a patch that sets those present}
+   *
+   * @param in the parser, before or on the object's start
+   * @throws IOException if the input cannot be read
+   */
   private static TaskPatch readFields(JsonParser in) throws IOException {
     JsonToken start = in.currentToken() == null ? in.nextToken() : in.currentToken();
     if (start != JsonToken.START_OBJECT) {
@@ -136,10 +161,35 @@ public final class TaskJson implements JsonCodec<Task> {
     return fields;
   }
 
+  /**
+   * {@return the id among {@code fields}, or {@code null} if it was not read (yet)}
+   *
+   * @param fields the fields read so far
+   */
   private static Object idOf(TaskPatch fields) {
     return fields.fields().contains(TaskField.ID) ? fields.id() : null;
   }
 
+  /**
+   * {@return bad server data: a setter of Task refused a value the server sent, with its message as the problem}
+   *
+   * @param fields the fields read
+   * @param field the field refused, or {@code null} where the values are refused together
+   * @param refusal what the entity threw
+   */
+  private static BadServerDataException refused(TaskPatch fields, String field,
+      RuntimeException refusal) {
+    String problem = refusal.getMessage() != null ? refusal.getMessage() : refusal.toString();
+    return new BadServerDataException("Task", idOf(fields), field, problem, refusal);
+  }
+
+  /**
+   * Writes {@code id} as a property.
+   *
+   * @param out the generator, inside an object
+   * @param value the value
+   * @throws IOException if writing fails
+   */
   private static void writeId(JsonGenerator out, String value) throws IOException {
     out.writeFieldName("id");
     if (value == null) {
@@ -149,6 +199,13 @@ public final class TaskJson implements JsonCodec<Task> {
     }
   }
 
+  /**
+   * Writes {@code title} as a property.
+   *
+   * @param out the generator, inside an object
+   * @param value the value
+   * @throws IOException if writing fails
+   */
   private static void writeTitle(JsonGenerator out, String value) throws IOException {
     out.writeFieldName("title");
     if (value == null) {
@@ -158,16 +215,37 @@ public final class TaskJson implements JsonCodec<Task> {
     }
   }
 
+  /**
+   * Writes {@code done} as a property.
+   *
+   * @param out the generator, inside an object
+   * @param value the value
+   * @throws IOException if writing fails
+   */
   private static void writeDone(JsonGenerator out, boolean value) throws IOException {
     out.writeFieldName("done");
     out.writeBoolean(value);
   }
 
+  /**
+   * Writes {@code updatedAt} as a property.
+   *
+   * @param out the generator, inside an object
+   * @param value the value
+   * @throws IOException if writing fails
+   */
   private static void writeUpdatedAt(JsonGenerator out, long value) throws IOException {
     out.writeFieldName("updatedAt");
     out.writeNumber(value);
   }
 
+  /**
+   * {@return the value of {@code id}}
+   *
+   * @param in the parser, on the value
+   * @param id the entity's id, or {@code null} if not read yet
+   * @throws IOException if the input cannot be read
+   */
   private static String readId(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
     if (token == JsonToken.VALUE_NULL) {
@@ -179,6 +257,13 @@ public final class TaskJson implements JsonCodec<Task> {
     return in.getText();
   }
 
+  /**
+   * {@return the value of {@code title}}
+   *
+   * @param in the parser, on the value
+   * @param id the entity's id, or {@code null} if not read yet
+   * @throws IOException if the input cannot be read
+   */
   private static String readTitle(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
     if (token == JsonToken.VALUE_NULL) {
@@ -190,6 +275,13 @@ public final class TaskJson implements JsonCodec<Task> {
     return in.getText();
   }
 
+  /**
+   * {@return the value of {@code done}}
+   *
+   * @param in the parser, on the value
+   * @param id the entity's id, or {@code null} if not read yet
+   * @throws IOException if the input cannot be read
+   */
   private static boolean readDone(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
     if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
@@ -198,6 +290,13 @@ public final class TaskJson implements JsonCodec<Task> {
     return in.getBooleanValue();
   }
 
+  /**
+   * {@return the value of {@code updatedAt}}
+   *
+   * @param in the parser, on the value
+   * @param id the entity's id, or {@code null} if not read yet
+   * @throws IOException if the input cannot be read
+   */
   private static long readUpdatedAt(JsonParser in, Object id) throws IOException {
     JsonToken token = in.currentToken();
     if (token != JsonToken.VALUE_NUMBER_INT) {
@@ -206,12 +305,25 @@ public final class TaskJson implements JsonCodec<Task> {
     return in.getLongValue();
   }
 
+  /**
+   * {@return bad server data: a value of the wrong JSON type}
+   *
+   * @param token the value's token
+   * @param id the entity's id, or {@code null} if not read yet
+   * @param field the field
+   * @param expected what the field takes
+   */
   private static BadServerDataException unexpected(JsonToken token, Object id, String field,
       String expected) {
     return new BadServerDataException(
         "Task", id, field, "expected " + expected + ", found " + describe(token));
   }
 
+  /**
+   * {@return the JSON type of {@code token}, for messages}
+   *
+   * @param token a token, or {@code null} at the end of the input
+   */
   private static String describe(JsonToken token) {
     if (token == null) {
       return "the end of the input";

@@ -24,17 +24,22 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.github.synced.processor.SyncedProcessor")
 public final class TaskMutations {
+  /**
+   * The store these mutations go through.
+   */
   private final SyncStore<String, Task> store;
 
   /**
    * Typed mutations through {@code store}, a store of {@link TaskSync#TYPE}.
+   *
+   * @param store the store to go through
    */
   public TaskMutations(SyncStore<String, Task> store) {
     this.store = Objects.requireNonNull(store, "store");
   }
 
   /**
-   * The store these mutations go through, for reads, subscriptions, loads and refetches.
+   * {@return the store these mutations go through, for reads, subscriptions, loads and refetches}
    */
   public SyncStore<String, Task> store() {
     return store;
@@ -45,6 +50,8 @@ public final class TaskMutations {
    * {@link TaskPatch#empty()} (for example {@code p -> p.title(...).done(...)}): applied to
    * the view at once, then sent with exactly those fields.
    *
+   * @param id the entity's id
+   * @param patch the fields to set, as a change to the empty patch
    * @return the mutation's handle: its state, its error and its result
    * @throws IllegalArgumentException if the patch sets no field or sets the id
    * @throws NoSuchElementException if the entity is not in the store or hidden by a pending
@@ -58,6 +65,8 @@ public final class TaskMutations {
    * Sets the fields of {@code patch} on the entity {@code id}: applied to the view at once,
    * then sent with exactly those fields. A patch can be made once and reused.
    *
+   * @param id the entity's id
+   * @param patch the fields to set
    * @return the mutation's handle: its state, its error and its result
    * @throws IllegalArgumentException if the patch sets no field or sets the id
    * @throws NoSuchElementException if the entity is not in the store or hidden by a pending
@@ -74,6 +83,8 @@ public final class TaskMutations {
    * undoes a newer server value. What is sent is the synced fields it changed, with their
    * values when it last ran; changes to the version and to local-only fields are not sent.
    *
+   * @param id the entity's id
+   * @param edit the change, which may run more than once
    * @return the mutation's handle: its state, its error and its result
    * @throws IllegalArgumentException if it changes the id or no synced field
    * @throws NoSuchElementException if the entity is not in the store or hidden by a pending
@@ -90,6 +101,7 @@ public final class TaskMutations {
    * made on it meanwhile are sent against the real id. If the create fails the entity leaves
    * the store and those mutations are rolled back.
    *
+   * @param draft the entity to create
    * @return the mutation's handle; its {@link Mutation#id()} follows the real id
    * @throws IllegalArgumentException if the draft has no id and the store has no temporary id
    *     supplier, or its id is already in the store
@@ -102,6 +114,7 @@ public final class TaskMutations {
    * Deletes the entity {@code id}: hidden at once, then sent; if the delete fails the entity
    * comes back where it was.
    *
+   * @param id the entity's id
    * @return the mutation's handle: its state, its error and its result
    * @throws NoSuchElementException if the entity is not in the store or hidden by a pending
    *     delete
@@ -115,6 +128,8 @@ public final class TaskMutations {
    * copy and changes it. The change is visible at once, is never sent, and no server state,
    * confirm or rollback overwrites it.
    *
+   * @param id the entity's id
+   * @param edit the change of local-only values
    * @return a copy of the entity after the edit
    * @throws IllegalArgumentException if the edit changed a synced field (named in the
    *     message); the store is then unchanged
@@ -129,6 +144,9 @@ public final class TaskMutations {
    * Which synced fields of the entity {@code id} are pending, and from which mutations (oldest
    * first), in declaration order: the data behind a field-level spinner. Empty when nothing is
    * pending; a new map the caller owns.
+   *
+   * @param id the entity's id
+   * @return the pending fields, each with its mutations
    */
   public Map<TaskField, List<Mutation<String, Task>>> pendingFields(String id) {
     Map<EntityField, List<Mutation<String, Task>>> pending = store.pendingFields(id);

@@ -19,18 +19,45 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.github.synced.processor.SyncedProcessor")
 public final class TaskPatch implements Patch<Task> {
+  /**
+   * The patch that sets no field.
+   */
   private static final TaskPatch EMPTY = new TaskPatch(Set.of(), null, null, false, 0L);
 
+  /**
+   * The fields this patch sets.
+   */
   private final Set<TaskField> fields;
 
+  /**
+   * The value this patch gives {@code id}, if it sets it.
+   */
   private final String id;
 
+  /**
+   * The value this patch gives {@code title}, if it sets it.
+   */
   private final String title;
 
+  /**
+   * The value this patch gives {@code done}, if it sets it.
+   */
   private final boolean done;
 
+  /**
+   * The value this patch gives {@code updatedAt}, if it sets it.
+   */
   private final long updatedAt;
 
+  /**
+   * A patch that sets {@code fields} to these values.
+   *
+   * @param fields the fields it sets, unmodifiable
+   * @param id the value it gives {@code id}, if it sets it
+   * @param title the value it gives {@code title}, if it sets it
+   * @param done the value it gives {@code done}, if it sets it
+   * @param updatedAt the value it gives {@code updatedAt}, if it sets it
+   */
   private TaskPatch(Set<TaskField> fields, String id, String title, boolean done, long updatedAt) {
     this.fields = fields;
     this.id = id;
@@ -40,7 +67,7 @@ public final class TaskPatch implements Patch<Task> {
   }
 
   /**
-   * A patch that sets no field.
+   * {@return a patch that sets no field}
    */
   public static TaskPatch empty() {
     return EMPTY;
@@ -48,14 +75,17 @@ public final class TaskPatch implements Patch<Task> {
 
   /**
    * A new patch that sets everything this one sets, and {@code id} to {@code id}.
+   *
+   * @param id the value to set
+   * @return the new patch
    */
   public TaskPatch id(String id) {
     return new TaskPatch(with(TaskField.ID), id, title, done, updatedAt);
   }
 
   /**
-   * The value this patch gives {@code id}, or {@code null} if it does not set it
-   * (see {@link #fields()}).
+   * {@return the value this patch gives {@code id}, or {@code null} if it does not set it}
+   * (See {@link #fields()}.)
    */
   public String id() {
     return id;
@@ -63,14 +93,17 @@ public final class TaskPatch implements Patch<Task> {
 
   /**
    * A new patch that sets everything this one sets, and {@code title} to {@code title}.
+   *
+   * @param title the value to set
+   * @return the new patch
    */
   public TaskPatch title(String title) {
     return new TaskPatch(with(TaskField.TITLE), id, title, done, updatedAt);
   }
 
   /**
-   * The value this patch gives {@code title}, or {@code null} if it does not set it
-   * (see {@link #fields()}).
+   * {@return the value this patch gives {@code title}, or {@code null} if it does not set it}
+   * (See {@link #fields()}.)
    */
   public String title() {
     return title;
@@ -78,14 +111,17 @@ public final class TaskPatch implements Patch<Task> {
 
   /**
    * A new patch that sets everything this one sets, and {@code done} to {@code done}.
+   *
+   * @param done the value to set
+   * @return the new patch
    */
   public TaskPatch done(boolean done) {
     return new TaskPatch(with(TaskField.DONE), id, title, done, updatedAt);
   }
 
   /**
-   * The value this patch gives {@code done}, or {@code false} if it does not set it
-   * (see {@link #fields()}).
+   * {@return the value this patch gives {@code done}, or {@code false} if it does not set it}
+   * (See {@link #fields()}.)
    */
   public boolean done() {
     return done;
@@ -93,14 +129,17 @@ public final class TaskPatch implements Patch<Task> {
 
   /**
    * A new patch that sets everything this one sets, and {@code updatedAt} to {@code updatedAt}.
+   *
+   * @param updatedAt the value to set
+   * @return the new patch
    */
   public TaskPatch updatedAt(long updatedAt) {
     return new TaskPatch(with(TaskField.UPDATED_AT), id, title, done, updatedAt);
   }
 
   /**
-   * The value this patch gives {@code updatedAt}, or {@code 0L} if it does not set it
-   * (see {@link #fields()}).
+   * {@return the value this patch gives {@code updatedAt}, or {@code 0L} if it does not set it}
+   * (See {@link #fields()}.)
    */
   public long updatedAt() {
     return updatedAt;
@@ -187,6 +226,11 @@ public final class TaskPatch implements Patch<Task> {
     return joiner.toString();
   }
 
+  /**
+   * {@return the fields this patch sets and {@code field}, unmodifiable}
+   *
+   * @param field the field to add
+   */
   private Set<TaskField> with(TaskField field) {
     EnumSet<TaskField> set = EnumSet.noneOf(TaskField.class);
     set.addAll(fields);

@@ -7,6 +7,11 @@ import javax.annotation.processing.Generated;
 /**
  * The synced fields of one {@link Task} at one moment, as an immutable value. Local-only
  * fields are never part of it.
+ *
+ * @param id the value of {@code id}
+ * @param title the value of {@code title}
+ * @param done the value of {@code done}
+ * @param updatedAt the value of {@code updatedAt}
  */
 @Generated("io.github.synced.processor.SyncedProcessor")
 public record TaskSnapshot(String id, String title, boolean done,

@@ -27,8 +27,14 @@ public final class TaskSync implements EntityType<String, Task> {
    */
   public static final TaskSync TYPE = new TaskSync();
 
+  /**
+   * The synced fields in declaration order, unmodifiable.
+   */
   private static final List<TaskField> FIELDS = List.of(TaskField.values());
 
+  /**
+   * The one instance is {@link #TYPE}.
+   */
   private TaskSync() {
   }
 

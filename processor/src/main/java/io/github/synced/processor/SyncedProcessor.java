@@ -17,9 +17,13 @@ import io.github.synced.processor.generate.SnapshotWriter;
 import io.github.synced.processor.generate.SyncWriter;
 import io.github.synced.processor.model.EntityModel;
 import io.github.synced.processor.scan.EntityScanner;
+import io.github.synced.processor.scan.Lombok;
 import io.github.synced.processor.scan.ScannedEntity;
+import io.github.synced.processor.scan.Visibility;
 import io.github.synced.processor.validate.EntityValidator;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,6 +42,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -53,14 +58,21 @@ import javax.lang.model.util.ElementFilter;
  * immutable model, generate. A type with an error gets no generated code; a problem in one type
  * never stops the others. Types that reference types not generated yet are retried in the next
  * round.
+ *
+ * <p>Claims Synced's four annotations and no others; {@link SyncedOutputProcessor}, in the same
+ * jar, claims the {@code @Generated} on the output.
  */
 @AutoService(Processor.class)
 public final class SyncedProcessor extends AbstractProcessor {
 
   private static final String JACKSON_MAPPER = "com.fasterxml.jackson.databind.ObjectMapper";
-  private static final String GENERATED = "javax.annotation.processing.Generated";
+  private static final String JACKSON_PARSER = "com.fasterxml.jackson.core.JsonParser";
+  private static final String JSON_CODEC = "io.github.synced.runtime.json.JsonCodec";
   private static final List<Class<? extends Annotation>> MEMBER_ANNOTATIONS =
       List.of(SyncId.class, SyncVersion.class, LocalOnly.class);
+
+  /** Qualified names of the types this processor has generated (or tried to). */
+  private final Set<String> written = new HashSet<>();
 
   /** Qualified names of types deferred to the next round. */
   private final Set<String> deferred = new LinkedHashSet<>();
@@ -68,6 +80,11 @@ public final class SyncedProcessor extends AbstractProcessor {
   /** Qualified names of the superclasses of every {@code @Synced} type seen so far. */
   private final Set<String> entitySuperclasses = new HashSet<>();
 
+  /** Lombok-annotated types deferred once to see Lombok's changes. */
+  private final Set<String> awaitingLombok = new HashSet<>();
+
+  private Lombok lombok;
+  private Visibility visibility;
   private EntityScanner scanner;
   private EntityValidator validator;
 
@@ -78,13 +95,14 @@ public final class SyncedProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     scanner = new EntityScanner(env.getElementUtils(), env.getTypeUtils());
+    lombok = new Lombok(env.getElementUtils());
+    visibility = new Visibility(env.getElementUtils());
     validator = new EntityValidator(env.getElementUtils());
   }
 
   /**
-   * Synced's four annotations, and {@code javax.annotation.processing.Generated}: the generated
-   * sources carry it into the next round, where javac's {@code -Xlint:processing} would warn that
-   * no processor claimed it and break builds that use {@code -Werror}.
+   * Synced's four annotations, which it claims; nothing else. ({@link SyncedOutputProcessor} claims
+   * the {@code @Generated} on Synced's output.)
    */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -93,7 +111,6 @@ public final class SyncedProcessor extends AbstractProcessor {
     for (Class<? extends Annotation> annotation : MEMBER_ANNOTATIONS) {
       names.add(annotation.getCanonicalName());
     }
-    names.add(GENERATED);
     return names;
   }
 
@@ -123,6 +140,13 @@ public final class SyncedProcessor extends AbstractProcessor {
     }
     checkMemberAnnotations(round);
     for (TypeElement type : types.values()) {
+      String name = type.getQualifiedName().toString();
+      if (!round.processingOver() && lombok.mayChange(type) && awaitingLombok.add(name)) {
+        // Lombok may run after us in this round; its changes are visible in the next, which
+        // Lombok forces.
+        deferred.add(name);
+        continue;
+      }
       process(type, round.processingOver());
     }
     return true;
@@ -143,6 +167,19 @@ public final class SyncedProcessor extends AbstractProcessor {
     for (Class<? extends Annotation> annotation : MEMBER_ANNOTATIONS) {
       for (Element element : round.getElementsAnnotatedWith(annotation)) {
         Element enclosing = element.getEnclosingElement();
+        String name = annotation.getSimpleName();
+        if (enclosing instanceof TypeElement owner && owner.getKind() == ElementKind.INTERFACE) {
+          reporter.reportAnnotation(
+              element,
+              name,
+              Message.ON_INTERFACE,
+              name,
+              element.getSimpleName(),
+              owner.getSimpleName(),
+              name,
+              owner.getSimpleName());
+          continue;
+        }
         if (!(enclosing instanceof TypeElement owner)
             || owner.getAnnotation(Synced.class) != null
             || owner.getModifiers().contains(Modifier.ABSTRACT)
@@ -150,7 +187,6 @@ public final class SyncedProcessor extends AbstractProcessor {
             || isCopyOfComponentAnnotation(owner, element)) {
           continue;
         }
-        String name = annotation.getSimpleName();
         reporter.reportAnnotation(
             element,
             name,
@@ -177,8 +213,40 @@ public final class SyncedProcessor extends AbstractProcessor {
         || owner.getRecordComponents().stream().anyMatch(c -> c.getAccessor().equals(element));
   }
 
+  /**
+   * Processes one type; an unexpected exception is reported as an error at the type, so that it
+   * never stops the other types.
+   */
   private void process(TypeElement type, boolean lastRound) {
     Reporter reporter = new Reporter(processingEnv.getMessager());
+    try {
+      process(type, lastRound, reporter);
+    } catch (RuntimeException e) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      reporter.report(
+          type, Message.UNEXPECTED, type.getQualifiedName(), e.getClass().getName(), trace);
+    }
+  }
+
+  /**
+   * The simple names of the types in {@code pkg} that shadow a {@code java.lang} type, such as a
+   * class {@code Character}: generated code in {@code pkg} must name those {@code java.lang} types
+   * by their qualified names.
+   */
+  private List<String> javaLangNamesShadowedIn(PackageElement pkg) {
+    List<String> names = new ArrayList<>();
+    for (Element member : pkg.getEnclosedElements()) {
+      String name = member.getSimpleName().toString();
+      if (processingEnv.getElementUtils().getTypeElement("java.lang." + name) != null) {
+        names.add(name);
+      }
+    }
+    names.sort(null);
+    return names;
+  }
+
+  private void process(TypeElement type, boolean lastRound, Reporter reporter) {
     if (!validator.validateType(type, reporter)) {
       return;
     }
@@ -193,13 +261,28 @@ public final class SyncedProcessor extends AbstractProcessor {
       }
       return;
     }
+    if (lombok.didNotRun(type)) {
+      reporter.report(
+          type,
+          Message.LOMBOK_NOT_RUN,
+          type.getSimpleName(),
+          String.join(", ", lombok.annotations(type)));
+      return;
+    }
     ScannedEntity entity = scanner.scan(type);
     validator.validate(entity, reporter);
     if (reporter.hasErrors()) {
       return;
     }
-    boolean json = processingEnv.getElementUtils().getTypeElement(JACKSON_MAPPER) != null;
-    EntityModel model = entity.toModel(json);
+    boolean json =
+        visibility.visible(type, JACKSON_MAPPER)
+            && visibility.visible(type, JACKSON_PARSER)
+            && visibility.visible(type, JSON_CODEC);
+    EntityModel model =
+        entity.toModel(
+            json,
+            processingEnv.getSourceVersion().compareTo(SourceVersion.RELEASE_8) > 0
+                && visibility.visible(type, SyncedOutputProcessor.GENERATED));
     List<TypeSpec.Builder> files = new ArrayList<>();
     files.add(new FieldWriter().write(model));
     files.add(new SnapshotWriter().write(model));
@@ -210,7 +293,25 @@ public final class SyncedProcessor extends AbstractProcessor {
       files.add(new JsonWriter().write(model));
     }
     for (TypeSpec.Builder builder : files) {
-      TypeSpec file = builder.addOriginatingElement(type).build();
+      String name = model.packageName() + "." + builder.build().name();
+      TypeElement existing = processingEnv.getElementUtils().getTypeElement(name);
+      if (!written.contains(name) && existing != null && !earlierOutput(existing, type)) {
+        reporter.report(
+            type, Message.NAME_TAKEN, builder.build().name(), type.getSimpleName(), name);
+      }
+    }
+    if (reporter.hasErrors()) {
+      return;
+    }
+    List<String> shadowing =
+        javaLangNamesShadowedIn(processingEnv.getElementUtils().getPackageOf(type));
+    for (TypeSpec.Builder builder : files) {
+      TypeSpec file =
+          builder
+              .addOriginatingElement(type)
+              .alwaysQualify(shadowing.toArray(new String[0]))
+              .build();
+      written.add(model.packageName() + "." + file.name());
       try {
         JavaFile.builder(model.packageName(), file)
             .skipJavaLangImports(true)
@@ -222,5 +323,59 @@ public final class SyncedProcessor extends AbstractProcessor {
         return;
       }
     }
+  }
+
+  /** The SPI types our generated types implement, by the suffix of their names. */
+  private static final Map<String, String> OUTPUT_INTERFACES =
+      Map.of(
+          "Field", "io.github.synced.runtime.spi.EntityField",
+          "Snapshot", "io.github.synced.runtime.spi.Snapshot",
+          "Patch", "io.github.synced.runtime.spi.Patch",
+          "Sync", "io.github.synced.runtime.spi.EntityType",
+          "Json", "io.github.synced.runtime.json.JsonCodec");
+
+  /**
+   * Whether {@code existing} is what this processor generated for {@code entity} in an earlier
+   * compilation (an incremental build leaves it on the class path): it implements the interface the
+   * generated type implements, for {@code entity}, or (mutations) takes a store of it.
+   */
+  private boolean earlierOutput(TypeElement existing, TypeElement entity) {
+    String simple = existing.getSimpleName().toString();
+    for (Map.Entry<String, String> e : OUTPUT_INTERFACES.entrySet()) {
+      if (simple.endsWith(e.getKey())) {
+        for (TypeMirror i : existing.getInterfaces()) {
+          if (i instanceof DeclaredType d
+              && ((TypeElement) d.asElement()).getQualifiedName().contentEquals(e.getValue())
+              && (d.getTypeArguments().isEmpty() || mentions(d, entity))) {
+            return true;
+          }
+        }
+      }
+    }
+    if (simple.endsWith("Mutations")) {
+      for (var c : ElementFilter.constructorsIn(existing.getEnclosedElements())) {
+        for (var param : c.getParameters()) {
+          if (param.asType() instanceof DeclaredType d
+              && ((TypeElement) d.asElement())
+                  .getQualifiedName()
+                  .contentEquals("io.github.synced.runtime.SyncStore")
+              && mentions(d, entity)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether the last type argument of {@code type} is {@code entity}. */
+  private boolean mentions(DeclaredType type, TypeElement entity) {
+    List<? extends TypeMirror> args = type.getTypeArguments();
+    return !args.isEmpty()
+        && processingEnv
+            .getTypeUtils()
+            .isSameType(
+                processingEnv.getTypeUtils().erasure(args.get(args.size() - 1)),
+                processingEnv.getTypeUtils().erasure(entity.asType()));
   }
 }

@@ -1,6 +1,7 @@
 package io.github.synced.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
 import static io.github.synced.processor.Sources.compile;
 import static io.github.synced.processor.Sources.lineOf;
 import static io.github.synced.processor.Sources.source;
@@ -9,10 +10,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import io.github.synced.processor.diag.Message;
+import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.tools.Diagnostic;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -762,15 +770,358 @@ class DiagnosticsTest {
     Compilation c = compile(item);
     assertThat(c).succeeded();
     assertThat(c)
-        .hadWarningContaining(Message.NO_VERSION.format("Item"))
+        .hadWarningContaining(Message.NO_VERSION.format("Item", "Item"))
         .inFile(item)
         .onLine(lineOf(item, "class Item"));
     assertThat(c)
         .hadWarningContaining(
             "out-of-order responses cannot be detected without it; add @SyncVersion to the server's"
-                + " version or updatedAt field");
+                + " version or updatedAt field, or, for a server without versions, annotate Item (or"
+                + " a class that encloses it) with @SuppressWarnings(\"SyncedNoVersion\")");
     assertEquals(1, c.warnings().size(), "the only warning: " + c.warnings());
     assertTrue(c.generatedSourceFile("test.ItemSync").isPresent());
+  }
+
+  @Test
+  void missingVersionWarningIsSuppressedOnTheEntity() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "@SuppressWarnings(\"SyncedNoVersion\")",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  String name;",
+            "}");
+    Compilation c = Sources.compileStrict(List.of(item));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.ItemSync");
+  }
+
+  @Test
+  void missingVersionWarningIsSuppressedOnAnEnclosingClass() {
+    JavaFileObject outer =
+        entity(
+            "Outer",
+            "@SuppressWarnings({\"unused\", \"SyncedNoVersion\"})",
+            "public class Outer {",
+            "  @Synced public static class Item { @SyncId String id; String name; }",
+            "}");
+    Compilation c = Sources.compileStrict(List.of(outer));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.Outer_ItemSync");
+  }
+
+  @Test
+  void otherSuppressionsLeaveTheMissingVersionWarning() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "@SuppressWarnings(\"unchecked\")",
+            "public class Item {",
+            "  @SyncId String id;",
+            "}");
+    Compilation c = compile(item);
+    assertThat(c)
+        .hadWarningContaining(Message.NO_VERSION.format("Item", "Item"))
+        .inFile(item)
+        .onLine(lineOf(item, "class Item"));
+  }
+
+  @Test
+  void stringVersionIsRefusedListingTheAcceptedTypes() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion String etag;",
+            "}");
+    Compilation c = compile(item);
+    assertError(
+        c,
+        item,
+        "String etag",
+        Message.UNORDERED_VERSION.format("etag", "Item", "java.lang.String"));
+    assertThat(c)
+        .hadErrorContaining(
+            "[SyncedUnorderedVersion] @SyncVersion 'etag' of Item has type java.lang.String, which"
+                + " Synced cannot use as a version: versions are compared to drop stale server"
+                + " states, so they need a numeric or time order (a String compares \"9\" after"
+                + " \"10\"); accepted version types: byte, short, int, long, float, double and"
+                + " their boxed types, BigInteger, BigDecimal, and the java.time types Instant,"
+                + " LocalDate, LocalDateTime, OffsetDateTime, ZonedDateTime; change its type"
+                + " (parse a textual version into a long), or move @SyncVersion");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void everyAcceptedVersionTypeCompiles() {
+    String[] types = {
+      "byte",
+      "Short",
+      "int",
+      "Long",
+      "double",
+      "java.math.BigInteger",
+      "java.math.BigDecimal",
+      "Instant",
+      "LocalDate",
+      "LocalDateTime",
+      "OffsetDateTime",
+      "ZonedDateTime"
+    };
+    for (String type : types) {
+      JavaFileObject item =
+          entity(
+              "Item",
+              "@Synced",
+              "public class Item {",
+              "  @SyncId String id;",
+              "  @SyncVersion " + type + " v;",
+              "}");
+      assertThat(Sources.compileStrict(List.of(item))).succeededWithoutWarnings();
+    }
+  }
+
+  @Test
+  void localOnlyOnATransientFieldIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  @LocalOnly transient boolean expanded;",
+            "}");
+    Compilation c = compile(item);
+    assertError(
+        c,
+        item,
+        "transient boolean expanded",
+        Message.TRANSIENT_STATE.format("LocalOnly", "expanded", "Item"));
+    assertThat(c)
+        .hadErrorContaining(
+            "[SyncedTransientState] @LocalOnly on transient field 'expanded' of Item: Synced skips"
+                + " transient fields, so its value would be lost on every copy, merge and rollback;"
+                + " remove transient (@LocalOnly alone keeps a field from the server)");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void localOnlyOnAStaticFieldIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  @LocalOnly static boolean expanded;",
+            "}");
+    Compilation c = compile(item);
+    assertError(
+        c,
+        item,
+        "static boolean expanded",
+        Message.STATIC_KEY.format("LocalOnly", "expanded", "Item", "LocalOnly"));
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void syncIdOnAnInterfaceMethodIsRefused() {
+    JavaFileObject identified =
+        entity("Identified", "public interface Identified {", "  @SyncId String getId();", "}");
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item implements Identified {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  @Override public String getId() { return id; }",
+            "}");
+    Compilation c = compile(identified, item);
+    assertError(
+        c,
+        identified,
+        "String getId()",
+        Message.ON_INTERFACE.format("SyncId", "getId", "Identified", "SyncId", "Identified"));
+    assertThat(c)
+        .hadErrorContaining(
+            "[SyncedOnInterface] @SyncId on 'getId' of interface Identified: Synced reads its"
+                + " annotations from the fields and getters of an entity and its superclasses,"
+                + " never from interfaces; put @SyncId on the field or getter in the class that"
+                + " implements Identified");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void fieldsThatDifferOnlyInTheCaseOfTheFirstLetterAreRefused(@TempDir Path dir) {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  int xCoord;",
+            "  int XCoord;",
+            "}");
+    Compilation c = compile(item);
+    assertError(
+        c,
+        item,
+        "int XCoord",
+        Message.CASE_CLASH.format(
+            "xCoord", "XCoord", "Item", "getXCoord, setXCoord, writeXCoord and readXCoord"));
+    assertThat(c)
+        .hadErrorContaining(
+            "[SyncedCaseClash] fields 'xCoord' and 'XCoord' of Item differ only in the case of"
+                + " their first letter, so they share the accessor and generated method names"
+                + " getXCoord, setXCoord, writeXCoord and readXCoord; rename one of them");
+    assertThat(c).hadErrorCount(1);
+    assertEquals(List.of(), Sources.generatedNames(dir, item), "nothing generated");
+  }
+
+  @Test
+  void getterOfAnUnfitTypeIsReportedAtTheGetter() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  private int count;",
+            "  public String getCount() { return String.valueOf(count); }",
+            "  public void setCount(int count) { this.count = count; }",
+            "}");
+    Compilation c = compile(item);
+    assertError(
+        c,
+        item,
+        "String getCount()",
+        Message.ACCESSOR_TYPE.format(
+            "getter", "getCount", "Item", "count", "int", "read", "return", "int"));
+    assertThat(c)
+        .hadErrorContaining(
+            "[SyncedAccessorType] getter getCount() of Item does not fit field 'count' of type"
+                + " int: generated code cannot use it to read the field; make it return int, or"
+                + " make the field package-private");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void setterOfAnUnfitTypeIsReportedAtTheSetter() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  private long count;",
+            "  public long getCount() { return count; }",
+            "  public void setCount(int count) { this.count = count; }",
+            "}");
+    Compilation c = compile(item);
+    assertError(
+        c,
+        item,
+        "void setCount(int count)",
+        Message.ACCESSOR_TYPE.format(
+            "setter", "setCount", "Item", "count", "long", "restore", "take", "long"));
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void reservedNamesOfANestedEntityAreItsGeneratedNames(@TempDir Path dir) {
+    JavaFileObject outer =
+        entity(
+            "Outer",
+            "public class Outer {",
+            "  @Synced public static class Item {",
+            "    @SyncId String id;",
+            "    @SyncVersion long v;",
+            "    String Outer_ItemField;",
+            "    String fields;",
+            "  }",
+            "}");
+    Compilation c = compile(outer);
+    assertError(
+        c,
+        outer,
+        "String Outer_ItemField",
+        Message.RESERVED_NAME.format("Outer_ItemField", "Item", "Outer_ItemPatch"));
+    assertError(
+        c,
+        outer,
+        "String fields",
+        Message.RESERVED_NAME.format("fields", "Item", "Outer_ItemPatch"));
+    assertThat(c).hadErrorCount(2);
+    assertEquals(List.of(), Sources.generatedNames(dir, outer), "nothing generated");
+  }
+
+  @Test
+  void aNestedEntityMayUseTheNamesOnlyATopLevelOneReserves() {
+    JavaFileObject outer =
+        entity(
+            "Outer",
+            "public class Outer {",
+            "  @Synced public static class Item {",
+            "    @SyncId String id;",
+            "    @SyncVersion long v;",
+            "    String ItemField;",
+            "    String Outer;",
+            "  }",
+            "}");
+    Compilation c = Sources.compileStrict(List.of(outer));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.Outer_ItemPatch");
+  }
+
+  @Test
+  void aCompiledTypeWithAGeneratedNameIsNotReplaced(@TempDir Path dir) throws Exception {
+    JavaFileObject own =
+        source("test.ItemPatch", "package test;", "public class ItemPatch { int mine; }");
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
+      files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
+      assertTrue(javac.getTask(null, files, null, null, null, List.of(own)).call());
+    }
+    List<File> classPath = new ArrayList<>();
+    classPath.add(classes.toFile());
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      classPath.add(new File(entry));
+    }
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "}");
+    Compilation c =
+        javac()
+            .withProcessors(Sources.processors())
+            .withOptions("-Xlint:all")
+            .withClasspath(classPath)
+            .compile(item);
+    assertError(
+        c, item, "class Item", Message.NAME_TAKEN.format("ItemPatch", "Item", "test.ItemPatch"));
+    assertThat(c)
+        .hadErrorContaining(
+            "[SyncedNameTaken] Synced generates ItemPatch for Item, but a type test.ItemPatch"
+                + " already exists (compiled on the class path, or among the sources) and the"
+                + " generated one would silently replace it; rename that type, or move Item to"
+                + " another package");
+    assertThat(c).hadErrorCount(1);
   }
 
   @Test
@@ -831,7 +1182,9 @@ class DiagnosticsTest {
   void everyCatalogueEntryStartsWithItsTagAndIsAnErrorButOne() {
     for (Message message : Message.values()) {
       assertTrue(
-          message.format("a", "b", "c", "d", "e", "f").startsWith("[" + message.tag() + "] "));
+          message
+              .format("a", "b", "c", "d", "e", "f", "g", "h", "i", "j")
+              .startsWith("[" + message.tag() + "] "));
       assertEquals(
           message == Message.NO_VERSION ? Diagnostic.Kind.WARNING : Diagnostic.Kind.ERROR,
           message.kind(),

@@ -80,17 +80,78 @@ class ProcessorSetupTest {
   }
 
   @Test
-  void claimsExactlySyncedAnnotationsAndGenerated() {
+  void theGeneratorClaimsExactlySyncedsFourAnnotations() {
     SyncedProcessor processor = new SyncedProcessor();
     assertEquals(
         Set.of(
             "io.github.synced.Synced",
             "io.github.synced.LocalOnly",
             "io.github.synced.SyncId",
-            "io.github.synced.SyncVersion",
-            "javax.annotation.processing.Generated"),
+            "io.github.synced.SyncVersion"),
         processor.getSupportedAnnotationTypes());
     assertEquals(SourceVersion.latestSupported(), processor.getSupportedSourceVersion());
+    assertEquals(
+        Set.of("javax.annotation.processing.Generated"),
+        new SyncedOutputProcessor().getSupportedAnnotationTypes());
+  }
+
+  @Test
+  void generatedOutputPassesLintProcessingWithWerror() {
+    // Without SyncedOutputProcessor, the round that compiles the generated sources warns "No
+    // processor claimed any of these annotations: javax.annotation.processing.Generated".
+    Compilation alone =
+        javac()
+            .withProcessors(new SyncedProcessor())
+            .withOptions("-Xlint:all", "-Werror")
+            .compile(ITEM, COLOR);
+    assertThat(alone).hadWarningContaining("javax.annotation.processing.Generated");
+    Compilation both = Sources.compileStrict(List.of(ITEM, COLOR));
+    assertThat(both).succeededWithoutWarnings();
+  }
+
+  @Test
+  void generatedOfOtherCodeIsLeftToOtherProcessors() {
+    JavaFileObject handWritten =
+        source(
+            "test.Tool",
+            "package test;",
+            "@javax.annotation.processing.Generated(\"some.other.Generator\")",
+            "public class Tool {}");
+    GeneratedRecorder recorder = new GeneratedRecorder();
+    Compilation c =
+        javac()
+            .withProcessors(new SyncedProcessor(), new SyncedOutputProcessor(), recorder)
+            .withOptions("-Xlint:all")
+            .compile(ITEM, COLOR, handWritten);
+    assertThat(c).succeeded();
+    // Round 1 holds the user's @Generated: left unclaimed, so the recorder gets it. Round 2 holds
+    // only Synced's output: claimed, so the recorder (after Synced's processors) does not.
+    assertEquals(List.of(1), recorder.roundsWithGenerated);
+  }
+
+  /** Records the rounds in which javac hands it {@code @Generated}. */
+  private static final class GeneratedRecorder extends AbstractProcessor {
+    final List<Integer> roundsWithGenerated = new ArrayList<>();
+    private int round;
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return Set.of("javax.annotation.processing.Generated");
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment env) {
+      round++;
+      if (!annotations.isEmpty()) {
+        roundsWithGenerated.add(round);
+      }
+      return false;
+    }
   }
 
   @Test
@@ -106,10 +167,9 @@ class ProcessorSetupTest {
         getClass()
             .getResourceAsStream("/META-INF/services/javax.annotation.processing.Processor")) {
       assertNotNull(services, "META-INF/services/javax.annotation.processing.Processor is missing");
-      assertTrue(
-          new String(services.readAllBytes(), StandardCharsets.UTF_8)
-              .lines()
-              .anyMatch(SyncedProcessor.class.getName()::equals));
+      assertEquals(
+          Set.of(SyncedProcessor.class.getName(), SyncedOutputProcessor.class.getName()),
+          Set.copyOf(new String(services.readAllBytes(), StandardCharsets.UTF_8).lines().toList()));
     }
     assertTrue(
         ServiceLoader.load(Processor.class).stream()
@@ -145,7 +205,8 @@ class ProcessorSetupTest {
         getClass().getResourceAsStream("/META-INF/gradle/incremental.annotation.processors")) {
       assertNotNull(declaration);
       assertEquals(
-          "io.github.synced.processor.SyncedProcessor,isolating",
+          "io.github.synced.processor.SyncedProcessor,isolating\n"
+              + "io.github.synced.processor.SyncedOutputProcessor,isolating",
           new String(declaration.readAllBytes(), StandardCharsets.UTF_8).strip());
     }
   }
@@ -160,7 +221,7 @@ class ProcessorSetupTest {
     }
     Compilation c =
         javac()
-            .withProcessors(new SyncedProcessor())
+            .withProcessors(Sources.processors())
             .withOptions("-Xlint:all", "-Werror")
             .withClasspath(withoutJackson)
             .compile(ITEM, COLOR);
@@ -180,7 +241,8 @@ class ProcessorSetupTest {
   void typeReferencingATypeGeneratedLaterIsDeferredToTheNextRound() {
     Compilation c =
         javac()
-            .withProcessors(new ColorGenerator(), new SyncedProcessor())
+            .withProcessors(
+                new ColorGenerator(), new SyncedProcessor(), new SyncedOutputProcessor())
             .withOptions("-Xlint:all", "-Werror")
             .compile(ITEM);
     assertThat(c).succeededWithoutWarnings();

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.annotation.processing.Processor;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
@@ -20,6 +21,14 @@ import javax.tools.ToolProvider;
 final class Sources {
 
   private Sources() {}
+
+  /**
+   * Synced's processors as javac discovers them on a processor path: the generator and the one that
+   * claims {@code @Generated} on its output.
+   */
+  static List<Processor> processors() {
+    return List.of(new SyncedProcessor(), new SyncedOutputProcessor());
+  }
 
   /** A source file of class {@code qualifiedName} made of {@code lines}. */
   static JavaFileObject source(String qualifiedName, String... lines) {
@@ -33,13 +42,13 @@ final class Sources {
 
   /** Compiles with the processor and {@code -Xlint:all}, warnings allowed. */
   static Compilation compile(JavaFileObject... sources) {
-    return javac().withProcessors(new SyncedProcessor()).withOptions("-Xlint:all").compile(sources);
+    return javac().withProcessors(processors()).withOptions("-Xlint:all").compile(sources);
   }
 
   /** Compiles with the processor, {@code -Xlint:all} and {@code -Werror}. */
   static Compilation compileStrict(List<JavaFileObject> sources) {
     return javac()
-        .withProcessors(new SyncedProcessor())
+        .withProcessors(processors())
         .withOptions("-Xlint:all", "-Werror")
         .compile(sources);
   }
@@ -50,6 +59,12 @@ final class Sources {
    * Unlike compile-testing this also answers for compilations that failed.
    */
   static List<String> generatedNames(Path dir, JavaFileObject... sources) {
+    return generatedNames(dir, processors(), sources);
+  }
+
+  /** As {@link #generatedNames(Path, JavaFileObject...)}, with the given processors. */
+  static List<String> generatedNames(
+      Path dir, List<? extends Processor> processors, JavaFileObject... sources) {
     try {
       Path src = Files.createDirectories(dir.resolve("src"));
       Path classes = Files.createDirectories(dir.resolve("classes"));
@@ -59,7 +74,7 @@ final class Sources {
         files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
         JavaCompiler.CompilationTask task =
             javac.getTask(null, files, d -> {}, List.of("-proc:only"), null, List.of(sources));
-        task.setProcessors(List.of(new SyncedProcessor()));
+        task.setProcessors(processors);
         task.call();
       }
       try (Stream<Path> generated = Files.walk(src)) {

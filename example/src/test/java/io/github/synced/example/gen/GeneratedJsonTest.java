@@ -272,4 +272,40 @@ class GeneratedJsonTest {
     assertEquals("title", e.field());
     assertEquals("a1", e.id());
   }
+
+  @Test
+  void nonFiniteDoublesRoundTripAsTheStringsJacksonWrites() throws IOException {
+    for (double value :
+        new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+      FieldItem item = sample();
+      item.ratio = value;
+      String json = write(FIELD_JSON, item);
+      assertTrue(json.contains("\"ratio\":\"" + value + "\""), json);
+      assertEquals(Double.valueOf(value), Double.valueOf(read(FIELD_JSON, json).ratio));
+      Patch<FieldItem> patch =
+          readPatch(FIELD_JSON, writePatch(FIELD_JSON, FieldItemPatch.empty().ratio(value)));
+      assertEquals(Double.valueOf(value), patch.get(FieldItemField.RATIO));
+    }
+  }
+
+  @Test
+  void nonFiniteNumbersAreReadWhenAServerWritesThemBare() throws IOException {
+    ObjectMapper lenient =
+        com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+    try (JsonParser parser =
+        lenient.getFactory().createParser("{\"id\":\"a1\",\"ratio\":NaN,\"version\":1}")) {
+      assertTrue(Double.isNaN(FIELD_JSON.read(parser).ratio));
+    }
+  }
+
+  @Test
+  void otherStringsForADoubleAreBadServerData() {
+    BadServerDataException e = bad("{\"id\":\"a1\",\"ratio\":\"nan\",\"version\":1}");
+    assertEquals("ratio", e.field());
+    assertEquals(
+        "expected a number or one of \"NaN\", \"Infinity\", \"-Infinity\", found STRING",
+        e.problem());
+  }
 }

@@ -29,6 +29,10 @@ public enum Message {
       "SyncedLocalOnlyVersion",
       "@LocalOnly on the version '%s' of %s: the version is the server's and must be synced;"
           + " remove @LocalOnly"),
+  ACCESSOR_TYPE(
+      "SyncedAccessorType",
+      "%s %s() of %s does not fit field '%s' of type %s: generated code cannot use it to %s the"
+          + " field; make it %s %s, or make the field package-private"),
   UNREADABLE_FIELD(
       "SyncedUnreadableField",
       "field '%s' of %s is private and has no accessible getter %s(): generated code cannot read"
@@ -77,13 +81,25 @@ public enum Message {
           + Message.SUPPORTED),
   UNORDERED_VERSION(
       "SyncedUnorderedVersion",
-      "@SyncVersion '%s' of %s has type %s, which has no order: a version must be a primitive or"
-          + " boxed number, or a Comparable type such as Instant; change its type or move"
-          + " @SyncVersion"),
+      "@SyncVersion '%s' of %s has type %s, which Synced cannot use as a version: versions are"
+          + " compared to drop stale server states, so they need a numeric or time order (a String"
+          + " compares \"9\" after \"10\"); accepted version types: "
+          + Message.VERSION_TYPES
+          + "; change its type (parse a textual version into a long), or move @SyncVersion"),
   STATIC_KEY(
       "SyncedStaticKey",
       "@%s on static field '%s' of %s: a static field is not entity state; put @%s on an instance"
           + " field"),
+  TRANSIENT_STATE(
+      "SyncedTransientState",
+      "@%s on transient field '%s' of %s: Synced skips transient fields, so its value would be lost"
+          + " on every copy, merge and rollback; remove transient (@LocalOnly alone keeps a field"
+          + " from the server)"),
+  ON_INTERFACE(
+      "SyncedOnInterface",
+      "@%s on '%s' of interface %s: Synced reads its annotations from the fields and"
+          + " getters of an entity and its superclasses, never from interfaces; put @%s on the"
+          + " field or getter in the class that implements %s"),
   OUTSIDE_ENTITY(
       "SyncedOutsideEntity",
       "@%s on '%s' of %s, which is neither @Synced nor a superclass of a @Synced type; annotate %s"
@@ -92,6 +108,10 @@ public enum Message {
       "SyncedNotAProperty",
       "@%s on method %s() of %s, which is not the getter of a field; put @%s on the field or on its"
           + " getter"),
+  CASE_CLASH(
+      "SyncedCaseClash",
+      "fields '%s' and '%s' of %s differ only in the case of their first letter, so they share"
+          + " the accessor and generated method names %s; rename one of them"),
   RESERVED_NAME(
       "SyncedReservedName",
       "field '%s' of %s has a name that the generated %s already uses for one of its own members"
@@ -111,9 +131,25 @@ public enum Message {
       "field '%1$s' of %2$s has type %3$s, which generated code in package %4$s cannot access"
           + " because %5$s is %6$s; make %5$s public, or package-private if it is in package"
           + " %4$s"),
+  LOMBOK_NOT_RUN(
+      "SyncedLombokNotRun",
+      "@Synced type %s uses Lombok (%s), but Lombok's annotation processor did not run on it, so"
+          + " the getters and setters it adds are missing; add org.projectlombok:lombok to the"
+          + " annotation processor path beside synced-processor (annotationProcessorPaths in"
+          + " Maven, annotationProcessor in Gradle; either order works): naming any processor"
+          + " there turns off the discovery of all others"),
   UNRESOLVED_TYPE(
       "SyncedUnresolvedType",
       "field '%s' of %s has type %s, which could not be resolved; nothing was generated for %s"),
+  UNEXPECTED(
+      "SyncedUnexpected",
+      "Synced could not process %s because of an unexpected %s; this is a bug in Synced, please"
+          + " report it with this message and the entity's source: %s"),
+  NAME_TAKEN(
+      "SyncedNameTaken",
+      "Synced generates %1$s for %2$s, but a type %3$s already exists (compiled on the class path,"
+          + " or among the sources) and the generated one would silently replace it; rename that"
+          + " type, or move %2$s to another package"),
   WRITE_FAILED(
       "SyncedWriteFailed",
       "could not write %s for %s (%s): another type in this compilation generates the same"
@@ -122,13 +158,20 @@ public enum Message {
       "SyncedNoVersion",
       Diagnostic.Kind.WARNING,
       "%s has no @SyncVersion: out-of-order responses cannot be detected without it; add"
-          + " @SyncVersion to the server's version or updatedAt field");
+          + " @SyncVersion to the server's version or updatedAt field, or, for a server without"
+          + " versions, annotate %s (or a class that encloses it) with"
+          + " @SuppressWarnings(\"SyncedNoVersion\")");
 
   /** The field types the processor supports, listed in messages. */
   public static final String SUPPORTED =
       "primitives, boxed primitives, String, enums, BigDecimal, BigInteger, UUID and the java.time"
           + " types Instant, LocalDate, LocalTime, LocalDateTime, OffsetDateTime, OffsetTime,"
           + " ZonedDateTime, Duration, Period, Year, YearMonth, MonthDay";
+
+  /** The types a {@code @SyncVersion} may have, listed in messages. */
+  public static final String VERSION_TYPES =
+      "byte, short, int, long, float, double and their boxed types, BigInteger, BigDecimal, and"
+          + " the java.time types Instant, LocalDate, LocalDateTime, OffsetDateTime, ZonedDateTime";
 
   private final String tag;
   private final Diagnostic.Kind kind;

@@ -3,13 +3,18 @@ package io.github.synced.processor.generate;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
 import io.github.synced.processor.model.Access;
 import io.github.synced.processor.model.EntityModel;
 import io.github.synced.processor.model.Property;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /** Code fragments shared by the writers: how to read, set, compare and default a property. */
 final class Code {
@@ -23,12 +28,52 @@ final class Code {
   static final ClassName JSON_CODEC = ClassName.get(RUNTIME + ".json", "JsonCodec");
 
   /** {@code @Generated} naming the processor, without a date so builds stay reproducible. */
-  static final AnnotationSpec GENERATED =
+  private static final AnnotationSpec GENERATED =
       AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
           .addMember("value", "$S", "io.github.synced.processor.SyncedProcessor")
           .build();
 
+  /**
+   * {@code @Generated}, where the entity's code can see {@code javax.annotation.processing}; none
+   * where it cannot (a named module that does not read {@code java.compiler}).
+   */
+  static List<AnnotationSpec> generated(EntityModel model) {
+    return model.markGenerated() ? List.of(GENERATED) : List.of();
+  }
+
   private Code() {}
+
+  /**
+   * Adds {@code @SuppressWarnings} with exactly the lint keys ({@code deprecation}, {@code
+   * removal}) that the generated type's references to the entity's deprecated API raise; nothing
+   * when there are none.
+   */
+  static void suppressWarnings(TypeSpec.Builder type, Stream<Set<String>> keys) {
+    List<String> sorted = keys.flatMap(Set::stream).distinct().sorted().toList();
+    if (sorted.isEmpty()) {
+      return;
+    }
+    CodeBlock values =
+        sorted.size() == 1
+            ? CodeBlock.of("$S", sorted.get(0))
+            : CodeBlock.of(
+                "{$L}",
+                CodeBlock.join(sorted.stream().map(k -> CodeBlock.of("$S", k)).toList(), ", "));
+    type.addAnnotation(
+        AnnotationSpec.builder(SuppressWarnings.class).addMember("value", values).build());
+  }
+
+  /** The lint keys that naming the types of {@code properties} raises. */
+  static Stream<Set<String>> typeWarnings(List<Property> properties) {
+    return properties.stream().map(Property::typeWarnings);
+  }
+
+  /** A private final field documented by {@code doc} (a line of Javadoc text). */
+  static FieldSpec.Builder privateField(TypeName type, String name, String doc, Object... args) {
+    return FieldSpec.builder(type, name, javax.lang.model.element.Modifier.PRIVATE)
+        .addModifiers(javax.lang.model.element.Modifier.FINAL)
+        .addJavadoc(doc + "\n", args);
+  }
 
   /** The widest a line of generated Javadoc text may be, not counting its indent and {@code * }. */
   static final int JAVADOC_WIDTH = 90;
@@ -121,8 +166,11 @@ final class Code {
   /** An expression reading {@code p} from the entity held in variable {@code entity}. */
   static CodeBlock read(Property p, String entity) {
     Access read = p.read();
-    return read.style() == Access.Style.FIELD
-        ? CodeBlock.of("$L.$L", entity, read.name())
+    if (read.style() == Access.Style.FIELD) {
+      return CodeBlock.of("$L.$L", entity, read.name());
+    }
+    return read.converts()
+        ? CodeBlock.of("(($T) $L.$L())", p.type(), entity, read.name())
         : CodeBlock.of("$L.$L()", entity, read.name());
   }
 
@@ -185,6 +233,40 @@ final class Code {
     }
     return CodeBlock.of("($T) 0", type);
   }
+
+  /**
+   * The value a local-only component gets where there is no instance to take it from (a synced
+   * copy, an entity read from JSON): the value a user can construct, never a {@code null} that a
+   * validating record refuses. Empty immutable collections and maps, an empty {@code Optional},
+   * {@code 0} or {@code false}; {@code null} for other reference types.
+   */
+  static CodeBlock localDefault(TypeName type) {
+    TypeName raw = type instanceof ParameterizedTypeName p ? p.rawType() : type;
+    if (!(raw instanceof ClassName name)) {
+      return defaultValue(type);
+    }
+    return switch (name.canonicalName()) {
+      case "java.util.List", "java.util.Collection" -> CodeBlock.of("$T.of()", List.class);
+      case "java.util.Set" -> CodeBlock.of("$T.of()", java.util.Set.class);
+      case "java.util.Map" -> CodeBlock.of("$T.of()", java.util.Map.class);
+      case "java.util.SortedSet", "java.util.NavigableSet" ->
+          CodeBlock.of("$T.emptyNavigableSet()", java.util.Collections.class);
+      case "java.util.SortedMap", "java.util.NavigableMap" ->
+          CodeBlock.of("$T.emptyNavigableMap()", java.util.Collections.class);
+      case "java.util.Optional",
+          "java.util.OptionalInt",
+          "java.util.OptionalLong",
+          "java.util.OptionalDouble" ->
+          CodeBlock.of("$T.empty()", name);
+      default -> defaultValue(type);
+    };
+  }
+
+  /** The sentence that documents {@link #localDefault} in generated Javadoc. */
+  static final String LOCAL_DEFAULTS =
+      "Local-only components get the values a user can construct: an empty immutable {@code"
+          + " List}, {@code Set} or {@code Map}, {@code Optional.empty()}, {@code 0} or {@code"
+          + " false}, and {@code null} for other reference types.";
 
   /**
    * A boolean expression that is true when the values {@code a} and {@code b} of {@code p} equal.

@@ -21,7 +21,7 @@ public final class FieldWriter {
                 "The synced fields of {@link $T}, in declaration order: the id, the version and"
                     + " every\nother field except the local-only ones.\n",
                 model.entity())
-            .addAnnotation(Code.GENERATED)
+            .addAnnotations(Code.generated(model))
             .addModifiers(Modifier.PUBLIC)
             .addSuperinterface(Code.ENTITY_FIELD);
     for (Property p : model.synced()) {
@@ -37,9 +37,16 @@ public final class FieldWriter {
                   p.name())
               .build());
     }
-    return type.addField(String.class, "fieldName", Modifier.PRIVATE, Modifier.FINAL)
+    return type.addField(
+            com.palantir.javapoet.FieldSpec.builder(
+                    String.class, "fieldName", Modifier.PRIVATE, Modifier.FINAL)
+                .addJavadoc("The field's Java name.\n")
+                .build())
         .addMethod(
             MethodSpec.constructorBuilder()
+                .addJavadoc(
+                    "The constant of the field named {@code fieldName}.\n\n"
+                        + "@param fieldName the field's Java name\n")
                 .addParameter(String.class, "fieldName")
                 .addStatement("this.fieldName = fieldName")
                 .build())
@@ -55,6 +62,8 @@ public final class FieldWriter {
             MethodSpec.methodBuilder("of")
                 .addJavadoc(
                     "{@code field} as one of $L's fields.\n\n"
+                        + "@param field a field of any entity type\n"
+                        + "@return the constant that is {@code field}\n"
                         + "@throws IllegalArgumentException if {@code field} is not a synced field"
                         + " of {@link $T}\n",
                     model.name(),
@@ -67,7 +76,8 @@ public final class FieldWriter {
                 .endControlFlow()
                 .addStatement("$T.requireNonNull(field, $S)", Objects.class, "field")
                 .addStatement(
-                    "throw new IllegalArgumentException(\n$S + field.fieldName() + $S + field.getClass().getSimpleName()\n+ $S)",
+                    "throw new $T(\n$S + field.fieldName() + $S + field.getClass().getSimpleName()\n+ $S)",
+                    IllegalArgumentException.class,
                     "'",
                     "' of ",
                     " is not a synced field of " + model.name())

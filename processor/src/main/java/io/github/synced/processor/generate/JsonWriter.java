@@ -72,22 +72,35 @@ public final class JsonWriter {
                 entity,
                 patch,
                 Code.BAD_SERVER_DATA)
-            .addAnnotation(Code.GENERATED)
+            .addAnnotations(Code.generated(model))
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(ParameterizedTypeName.get(Code.JSON_CODEC, entity));
 
-    type.addField(MAPPER, "mapper", Modifier.PRIVATE, Modifier.FINAL);
+    Code.suppressWarnings(
+        type,
+        java.util.stream.Stream.of(
+                java.util.stream.Stream.of(model.entityWarnings(), model.constructorWarnings()),
+                Code.typeWarnings(model.synced()),
+                model.synced().stream().map(Property::readWarnings),
+                model.synced().stream().map(Property::writeWarnings))
+            .flatMap(s -> s));
+    type.addField(
+        Code.privateField(
+                MAPPER, "mapper", "The mapper that field types beyond the simple ones go to.")
+            .build());
     type.addMethod(
         MethodSpec.constructorBuilder()
             .addJavadoc(
-                "A codec that hands field types beyond the simple ones to {@code mapper}.\n")
+                "A codec that hands field types beyond the simple ones to {@code mapper}.\n\n"
+                    + "@param mapper the mapper for field types beyond the simple ones\n")
             .addModifiers(Modifier.PUBLIC)
             .addParameter(MAPPER, "mapper")
             .addStatement("this.mapper = $T.requireNonNull(mapper, $S)", Objects.class, "mapper")
             .build());
     type.addMethod(
         MethodSpec.methodBuilder("mapper")
-            .addJavadoc("The mapper this codec hands field types beyond the simple ones to.\n")
+            .addJavadoc(
+                "{@return the mapper this codec hands field types beyond the simple ones to}\n")
             .addModifiers(Modifier.PUBLIC)
             .returns(MAPPER)
             .addStatement("return mapper")
@@ -113,12 +126,23 @@ public final class JsonWriter {
     MethodSpec.Builder read =
         override("read", entity)
             .addJavadoc(
-                "Reads one JSON object into a new {@link $T}; local-only fields get their defaults"
-                    + " and\nunknown properties are skipped.\n\n"
-                    + "@throws $T if the input is not an object, a value does not fit its\n"
-                    + "    field, or the id or the version is missing\n",
-                entity,
-                Code.BAD_SERVER_DATA)
+                Code.javadoc(
+                    "Reads one JSON object into a new {@link $T}; unknown properties are skipped."
+                        + " $L\n\n"
+                        + "@throws $T if the input is not an object, a value does not fit its field,"
+                        + " $L",
+                    entity,
+                    model.immutable()
+                        ? Code.LOCAL_DEFAULTS
+                        : "Local-only fields keep the values a new instance has.",
+                    Code.BAD_SERVER_DATA,
+                    !model.mayRefuse()
+                        ? "or the id or the version is missing"
+                        : "the id or the version is missing, or "
+                            + (model.immutable() ? "the constructor" : "a setter")
+                            + " of "
+                            + model.name()
+                            + " refuses a value (its exception is the cause)"))
             .addParameter(PARSER, "in")
             .addException(IOException.class)
             .addStatement("$T fields = readFields(in)", patch);
@@ -129,15 +153,40 @@ public final class JsonWriter {
             v ->
                 requirePresent(
                     read, model, v, "fields." + id.name() + "()", "the version is missing"));
-    if (model.record()) {
-      read.addStatement(
-          "return $L",
+    if (model.immutable()) {
+      CodeBlock instance =
           Code.newRecord(
               model,
               p ->
                   p.isSynced()
                       ? CodeBlock.of("fields.$L()", p.name())
-                      : Code.defaultValue(p.type())));
+                      : Code.localDefault(p.type()));
+      if (model.mayRefuse()) {
+        read.beginControlFlow("try")
+            .addStatement("return $L", instance)
+            .nextControlFlow("catch ($T e)", RuntimeException.class)
+            .addStatement("throw refused(fields, null, e)")
+            .endControlFlow();
+      } else {
+        read.addStatement("return $L", instance);
+      }
+    } else if (model.mayRefuse()) {
+      read.addStatement("$T entity = new $T()", entity, entity)
+          .beginControlFlow("for ($T field : fields.fields())", field)
+          .beginControlFlow("try")
+          .beginControlFlow("switch (field)");
+      for (Property p : model.synced()) {
+        read.addStatement(
+            "case $L -> $L",
+            p.constantName(),
+            Code.set(p, "entity", CodeBlock.of("fields.$L()", p.name())));
+      }
+      read.endControlFlow()
+          .nextControlFlow("catch ($T e)", RuntimeException.class)
+          .addStatement("throw refused(fields, field.fieldName(), e)")
+          .endControlFlow()
+          .endControlFlow()
+          .addStatement("return entity");
     } else {
       read.addStatement("return fields.applyTo(new $T())", entity);
     }
@@ -184,6 +233,9 @@ public final class JsonWriter {
     type.addMethod(readFields(model, patch));
     type.addMethod(
         MethodSpec.methodBuilder("idOf")
+            .addJavadoc(
+                "{@return the id among {@code fields}, or {@code null} if it was not read (yet)}\n\n"
+                    + "@param fields the fields read so far\n")
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .returns(Object.class)
             .addParameter(patch, "fields")
@@ -192,14 +244,75 @@ public final class JsonWriter {
                 Code.constant(model, id),
                 id.name())
             .build());
+    if (model.mayRefuse()) {
+      type.addMethod(
+          MethodSpec.methodBuilder("refused")
+              .addJavadoc(
+                  Code.javadoc(
+                      "{@return bad server data: $L refused a value the server sent, with its"
+                          + " message as the problem}\n\n"
+                          + "@param fields the fields read\n"
+                          + "@param field the field refused, or {@code null} where the values are"
+                          + " refused together\n"
+                          + "@param refusal what the entity threw",
+                      model.immutable()
+                          ? "the constructor of " + model.name()
+                          : "a setter of " + model.name()))
+              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+              .returns(Code.BAD_SERVER_DATA)
+              .addParameter(patch, "fields")
+              .addParameter(String.class, "field")
+              .addParameter(RuntimeException.class, "refusal")
+              .addStatement(
+                  "$T problem = refusal.getMessage() != null ? refusal.getMessage() :"
+                      + " refusal.toString()",
+                  String.class)
+              .addStatement(
+                  "return new $T($S, idOf(fields), field, problem, refusal)",
+                  Code.BAD_SERVER_DATA,
+                  model.name())
+              .build());
+    }
     for (Property p : model.synced()) {
       type.addMethod(writer(p));
     }
     for (Property p : model.synced()) {
       type.addMethod(reader(model, p));
     }
+    if (model.synced().stream()
+        .anyMatch(p -> p.kind() == ValueKind.FLOAT || p.kind() == ValueKind.DOUBLE)) {
+      type.addMethod(
+          MethodSpec.methodBuilder("isNonFinite")
+              .addJavadoc(
+                  Code.javadoc(
+                      "{@return whether the current token is one of the strings {@code NaN},"
+                          + " {@code Infinity} and {@code -Infinity} that this codec writes for"
+                          + " non-finite floating-point values}\n\n"
+                          + "@param in the parser, on the value\n"
+                          + "@throws IOException if the parser cannot read the value"))
+              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+              .returns(boolean.class)
+              .addParameter(PARSER, "in")
+              .addException(IOException.class)
+              .beginControlFlow("if (in.currentToken() != $T.VALUE_STRING)", TOKEN)
+              .addStatement("return false")
+              .endControlFlow()
+              .addStatement("$T text = in.getText()", String.class)
+              .addStatement(
+                  "return text.equals($S) || text.equals($S) || text.equals($S)",
+                  "NaN",
+                  "Infinity",
+                  "-Infinity")
+              .build());
+    }
     type.addMethod(
         MethodSpec.methodBuilder("unexpected")
+            .addJavadoc(
+                "{@return bad server data: a value of the wrong JSON type}\n\n"
+                    + "@param token the value's token\n"
+                    + "@param id the entity's id, or {@code null} if not read yet\n"
+                    + "@param field the field\n"
+                    + "@param expected what the field takes\n")
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .returns(Code.BAD_SERVER_DATA)
             .addParameter(TOKEN, "token")
@@ -215,6 +328,9 @@ public final class JsonWriter {
             .build());
     type.addMethod(
         MethodSpec.methodBuilder("describe")
+            .addJavadoc(
+                "{@return the JSON type of {@code token}, for messages}\n\n"
+                    + "@param token a token, or {@code null} at the end of the input\n")
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .returns(String.class)
             .addParameter(TOKEN, "token")
@@ -262,7 +378,7 @@ public final class JsonWriter {
             .addStatement("$T fields = $T.empty()", patch, patch)
             .beginControlFlow("try")
             .beginControlFlow("while (in.nextToken() == $T.FIELD_NAME)", TOKEN)
-            .addStatement("String property = in.currentName()")
+            .addStatement("$T property = in.currentName()", String.class)
             .addStatement("in.nextToken()")
             .beginControlFlow("switch (property)");
     for (Property p : model.synced()) {
@@ -283,6 +399,11 @@ public final class JsonWriter {
         .endControlFlow()
         .addStatement("return fields");
     return MethodSpec.methodBuilder("readFields")
+        .addJavadoc(
+            "{@return the synced properties of one JSON object, as a patch that sets those"
+                + " present}\n\n"
+                + "@param in the parser, before or on the object's start\n"
+                + "@throws IOException if the input cannot be read\n")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(patch)
         .addParameter(PARSER, "in")
@@ -298,6 +419,12 @@ public final class JsonWriter {
   private static MethodSpec writer(Property p) {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder(writerName(p))
+            .addJavadoc(
+                "Writes {@code $L} as a property.\n\n"
+                    + "@param out the generator, inside an object\n"
+                    + "@param value the value\n"
+                    + "@throws IOException if writing fails\n",
+                p.name())
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .addParameter(GENERATOR, "out")
             .addParameter(p.type(), "value")
@@ -306,20 +433,35 @@ public final class JsonWriter {
     CodeBlock value =
         switch (p.kind()) {
           case BOOLEAN -> CodeBlock.of("out.writeBoolean(value)");
-          case CHAR -> CodeBlock.of("out.writeString(String.valueOf(value))");
+          case CHAR -> CodeBlock.of("out.writeString($T.valueOf(value))", String.class);
           case STRING -> CodeBlock.of("out.writeString(value)");
           case ENUM -> CodeBlock.of("out.writeString(value.name())");
           case UUID, TEMPORAL -> CodeBlock.of("out.writeString(value.toString())");
           default -> CodeBlock.of("out.writeNumber(value)");
         };
+    if (p.kind() == ValueKind.FLOAT || p.kind() == ValueKind.DOUBLE) {
+      // Non-finite values are no JSON numbers: written as the strings the reader accepts back.
+      value =
+          CodeBlock.builder()
+              .beginControlFlow(
+                  "if ($T.isFinite(value))",
+                  p.kind() == ValueKind.FLOAT ? Float.class : Double.class)
+              .addStatement("out.writeNumber(value)")
+              .nextControlFlow("else")
+              .addStatement("out.writeString($T.valueOf(value))", String.class)
+              .endControlFlow()
+              .build();
+    } else {
+      value = CodeBlock.builder().addStatement(value).build();
+    }
     if (p.isPrimitive()) {
-      return method.addStatement(value).build();
+      return method.addCode(value).build();
     }
     return method
         .beginControlFlow("if (value == null)")
         .addStatement("out.writeNull()")
         .nextControlFlow("else")
-        .addStatement(value)
+        .addCode(value)
         .endControlFlow()
         .build();
   }
@@ -327,6 +469,12 @@ public final class JsonWriter {
   private static MethodSpec reader(EntityModel model, Property p) {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("read" + Code.capitalize(p.name()))
+            .addJavadoc(
+                "{@return the value of {@code $L}}\n\n"
+                    + "@param in the parser, on the value\n"
+                    + "@param id the entity's id, or {@code null} if not read yet\n"
+                    + "@throws IOException if the input cannot be read\n",
+                p.name())
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .returns(p.type())
             .addParameter(PARSER, "in")
@@ -345,9 +493,20 @@ public final class JsonWriter {
     if (kind == ValueKind.BOOLEAN) {
       expected = "a boolean";
       accepted = CodeBlock.of("token != $T.VALUE_TRUE && token != $T.VALUE_FALSE", TOKEN, TOKEN);
-    } else if (kind == ValueKind.FLOAT
-        || kind == ValueKind.DOUBLE
-        || kind == ValueKind.BIG_DECIMAL) {
+    } else if (kind == ValueKind.FLOAT || kind == ValueKind.DOUBLE) {
+      expected = "a number or one of \"NaN\", \"Infinity\", \"-Infinity\"";
+      method
+          .beginControlFlow("if (isNonFinite(in))")
+          .addStatement(
+              kind == ValueKind.FLOAT
+                  ? "return $T.parseFloat(in.getText())"
+                  : "return $T.parseDouble(in.getText())",
+              kind == ValueKind.FLOAT ? Float.class : Double.class)
+          .endControlFlow();
+      accepted =
+          CodeBlock.of(
+              "token != $T.VALUE_NUMBER_INT && token != $T.VALUE_NUMBER_FLOAT", TOKEN, TOKEN);
+    } else if (kind == ValueKind.BIG_DECIMAL) {
       expected = "a number";
       accepted =
           CodeBlock.of(
@@ -361,7 +520,7 @@ public final class JsonWriter {
     }
     method
         .beginControlFlow("if ($L)", accepted)
-        .addStatement("throw unexpected(token, id, $S, $S)", p.name(), expected)
+        .addStatement("throw unexpected(token, id, $S,$W$S)", p.name(), expected)
         .endControlFlow();
     switch (kind) {
       case BOOLEAN -> method.addStatement("return in.getBooleanValue()");
@@ -376,7 +535,7 @@ public final class JsonWriter {
       case STRING -> method.addStatement("return in.getText()");
       case CHAR ->
           method
-              .addStatement("String text = in.getText()")
+              .addStatement("$T text = in.getText()", String.class)
               .beginControlFlow("if (text.length() != 1)")
               .addStatement(
                   "throw new $T(\n$S, id, $S, $S + text + $S)",
@@ -433,7 +592,7 @@ public final class JsonWriter {
       Class<? extends Exception> failure,
       CodeBlock problem) {
     method
-        .addStatement("String text = in.getText()")
+        .addStatement("$T text = in.getText()", String.class)
         .beginControlFlow("try")
         .addStatement("return $L", parse)
         .nextControlFlow("catch ($T e)", failure)

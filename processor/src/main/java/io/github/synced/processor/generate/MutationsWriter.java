@@ -29,6 +29,7 @@ public final class MutationsWriter {
   private static final ClassName MUTATION = ClassName.get(Code.RUNTIME, "Mutation");
   private static final String RETURNS =
       "@return the mutation's handle: its state, its error and its result";
+  private static final String ID = "@param id the entity's id";
   private static final String NOT_VISIBLE =
       "@throws $T if the entity is not in the store or hidden by a pending delete";
 
@@ -63,15 +64,19 @@ public final class MutationsWriter {
                         : "Local-only fields ("
                             + names(localOnly)
                             + ") are never sent and never taken from the server."))
-            .addAnnotation(Code.GENERATED)
+            .addAnnotations(Code.generated(model))
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL);
 
-    type.addField(store, "store", Modifier.PRIVATE, Modifier.FINAL);
+    Code.suppressWarnings(
+        type, java.util.stream.Stream.of(model.entityWarnings(), model.id().typeWarnings()));
+    type.addField(
+        Code.privateField(store, "store", "The store these mutations go through.").build());
     type.addMethod(
         MethodSpec.constructorBuilder()
             .addJavadoc(
                 Code.javadoc(
-                    "Typed mutations through {@code store}, a store of {@link $T#TYPE}.",
+                    "Typed mutations through {@code store}, a store of {@link $T#TYPE}.\n\n"
+                        + "@param store the store to go through",
                     model.generated("Sync")))
             .addModifiers(Modifier.PUBLIC)
             .addParameter(store, "store")
@@ -81,8 +86,8 @@ public final class MutationsWriter {
         MethodSpec.methodBuilder("store")
             .addJavadoc(
                 Code.javadoc(
-                    "The store these mutations go through, for reads, subscriptions, loads and"
-                        + " refetches."))
+                    "{@return the store these mutations go through, for reads, subscriptions,"
+                        + " loads and refetches}"))
             .addModifiers(Modifier.PUBLIC)
             .returns(store)
             .addStatement("return store")
@@ -95,6 +100,8 @@ public final class MutationsWriter {
                     "Sets on the entity {@code id} the fields that {@code patch} sets on {@link"
                         + " $T#empty()}$L: applied to the view at once, then sent with exactly those"
                         + " fields.\n\n"
+                        + ID
+                        + "\n@param patch the fields to set, as a change to the empty patch\n"
                         + RETURNS
                         + "\n@throws IllegalArgumentException if the patch sets no field or sets the"
                         + " id\n"
@@ -116,6 +123,8 @@ public final class MutationsWriter {
                     "Sets the fields of {@code patch} on the entity {@code id}: applied to the view"
                         + " at once, then sent with exactly those fields. A patch can be made once"
                         + " and reused.\n\n"
+                        + ID
+                        + "\n@param patch the fields to set\n"
                         + RETURNS
                         + "\n@throws IllegalArgumentException if the patch sets no field or sets the"
                         + " id\n"
@@ -138,6 +147,7 @@ public final class MutationsWriter {
                         + " store re-keys the entity, and mutations made on it meanwhile are sent"
                         + " against the real id. If the create fails the entity leaves the store and"
                         + " those mutations are rolled back.\n\n"
+                        + "@param draft the entity to create\n"
                         + "@return the mutation's handle; its {@link $T#id()} follows the real id\n"
                         + "@throws IllegalArgumentException if the draft has no id and the store has"
                         + " no temporary id supplier, or its id is already in the store",
@@ -153,6 +163,8 @@ public final class MutationsWriter {
                 Code.javadoc(
                     "Deletes the entity {@code id}: hidden at once, then sent; if the delete fails"
                         + " the entity comes back where it was.\n\n"
+                        + ID
+                        + "\n"
                         + RETURNS
                         + "\n"
                         + NOT_VISIBLE,
@@ -181,16 +193,19 @@ public final class MutationsWriter {
             + " pending, so it never undoes a newer server value. What is sent is the synced"
             + " fields it changed, with their values when it last ran; changes to the version and"
             + " to local-only fields are not sent.\n\n"
+            + ID
+            + "\n@param $L the change, which may run more than once\n"
             + RETURNS
             + "\n@throws IllegalArgumentException if it changes the id or no synced field\n"
             + NOT_VISIBLE;
-    if (model.record()) {
+    if (model.immutable()) {
       return method
           .addJavadoc(
               Code.javadoc(
                   "Changes the entity {@code id} with {@code updater}, which gets the current"
                       + " state and returns the new one."
                       + guarantees,
+                  "updater",
                   NoSuchElementException.class))
           .addParameter(
               ParameterizedTypeName.get(ClassName.get(UnaryOperator.class), model.entity()),
@@ -203,6 +218,7 @@ public final class MutationsWriter {
             Code.javadoc(
                 "Changes the entity {@code id} with {@code edit}, which gets a copy and changes it."
                     + guarantees,
+                "edit",
                 NoSuchElementException.class))
         .addParameter(consumerOf(model.entity()), "edit")
         .addStatement("return store.update(id, edit)")
@@ -218,11 +234,13 @@ public final class MutationsWriter {
     String guarantees =
         " The change is visible at once, is never sent, and no server state, confirm or rollback"
             + " overwrites it.\n\n"
+            + ID
+            + "\n@param edit the change of local-only values\n"
             + "@return a copy of the entity after the edit\n"
             + "@throws IllegalArgumentException if the edit changed a synced field (named in the"
             + " message); the store is then unchanged\n"
             + NOT_VISIBLE;
-    if (model.record()) {
+    if (model.immutable()) {
       return method
           .addJavadoc(
               Code.javadoc(
@@ -260,7 +278,9 @@ public final class MutationsWriter {
                 "Which synced fields of the entity {@code id} are pending, and from which"
                     + " mutations (oldest first), in declaration order: the data behind a"
                     + " field-level spinner. Empty when nothing is pending; a new map the caller"
-                    + " owns."))
+                    + " owns.\n\n"
+                    + ID
+                    + "\n@return the pending fields, each with its mutations"))
         .addModifiers(Modifier.PUBLIC)
         .returns(typed)
         .addParameter(idType, "id")

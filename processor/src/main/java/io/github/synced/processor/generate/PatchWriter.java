@@ -43,36 +43,59 @@ public final class PatchWriter {
                     .limit(2)
                     .map(p -> "." + p.name() + "(...)")
                     .reduce("", String::concat))
-            .addAnnotation(Code.GENERATED)
+            .addAnnotations(Code.generated(model))
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(ParameterizedTypeName.get(Code.PATCH, model.entity()));
 
-    type.addField(
-        FieldSpec.builder(self, "EMPTY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer(
-                "new $T($L)",
-                self,
-                Code.wrapped(
-                    java.util.stream.Stream.concat(
-                            java.util.stream.Stream.of(CodeBlock.of("$T.of()", Set.class)),
-                            synced.stream().map(p -> Code.defaultValue(p.type())))
-                        .toList()))
-            .build());
-    type.addField(fieldSet, "fields", Modifier.PRIVATE, Modifier.FINAL);
-    MethodSpec.Builder constructor =
-        MethodSpec.constructorBuilder()
-            .addModifiers(Modifier.PRIVATE)
-            .addParameter(fieldSet, "fields")
-            .addStatement("this.fields = fields");
-    for (Property p : synced) {
-      type.addField(p.type(), p.name(), Modifier.PRIVATE, Modifier.FINAL);
-      constructor.addParameter(p.type(), p.name()).addStatement("this.$L = $L", p.name(), p.name());
+    Code.suppressWarnings(
+        type,
+        java.util.stream.Stream.of(
+                java.util.stream.Stream.of(model.entityWarnings()),
+                Code.typeWarnings(synced),
+                model.immutable()
+                    ? java.util.stream.Stream.concat(
+                        model.properties().stream().map(Property::readWarnings),
+                        java.util.stream.Stream.of(model.constructorWarnings()))
+                    : synced.stream().map(Property::writeWarnings))
+            .flatMap(s -> s));
+    if (model.wide()) {
+      addWideConstructors(model, type, self, fieldSet);
+    } else {
+      type.addField(
+          FieldSpec.builder(self, "EMPTY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .addJavadoc("The patch that sets no field.\n")
+              .initializer(
+                  "new $T($L)",
+                  self,
+                  Code.wrapped(
+                      java.util.stream.Stream.concat(
+                              java.util.stream.Stream.of(CodeBlock.of("$T.of()", Set.class)),
+                              synced.stream().map(p -> Code.defaultValue(p.type())))
+                          .toList()))
+              .build());
+      type.addField(Code.privateField(fieldSet, "fields", "The fields this patch sets.").build());
+      CodeBlock.Builder params =
+          CodeBlock.builder().add("@param fields the fields it sets, unmodifiable\n");
+      MethodSpec.Builder constructor =
+          MethodSpec.constructorBuilder()
+              .addModifiers(Modifier.PRIVATE)
+              .addParameter(fieldSet, "fields")
+              .addStatement("this.fields = fields");
+      for (Property p : synced) {
+        type.addField(valueField(p).build());
+        params.add("@param $L the value it gives {@code $L}, if it sets it\n", p.name(), p.name());
+        constructor
+            .addParameter(p.type(), p.name())
+            .addStatement("this.$L = $L", p.name(), p.name());
+      }
+      constructor.addJavadoc(
+          "A patch that sets {@code fields} to these values.\n\n$L", params.build());
+      type.addMethod(constructor.build());
     }
-    type.addMethod(constructor.build());
 
     type.addMethod(
         MethodSpec.methodBuilder("empty")
-            .addJavadoc("A patch that sets no field.\n")
+            .addJavadoc("{@return a patch that sets no field}\n")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(self)
             .addStatement("return EMPTY")
@@ -82,7 +105,10 @@ public final class PatchWriter {
       type.addMethod(
           MethodSpec.methodBuilder(p.name())
               .addJavadoc(
-                  "A new patch that sets everything this one sets, and {@code $L} to {@code $L}.\n",
+                  "A new patch that sets everything this one sets, and {@code $L} to {@code $L}.\n\n"
+                      + "@param $L the value to set\n"
+                      + "@return the new patch\n",
+                  p.name(),
                   p.name(),
                   p.name())
               .addModifiers(Modifier.PUBLIC)
@@ -91,18 +117,20 @@ public final class PatchWriter {
               .addStatement(
                   "return new $T($L)",
                   self,
-                  Code.wrapped(
-                      java.util.stream.Stream.concat(
-                              java.util.stream.Stream.of(
-                                  CodeBlock.of("with($L)", Code.constant(model, p))),
-                              synced.stream().map(q -> CodeBlock.of("$L", q.name())))
-                          .toList()))
+                  model.wide()
+                      ? CodeBlock.of("this, $L, $L", Code.constant(model, p), p.name())
+                      : Code.wrapped(
+                          java.util.stream.Stream.concat(
+                                  java.util.stream.Stream.of(
+                                      CodeBlock.of("with($L)", Code.constant(model, p))),
+                                  synced.stream().map(q -> CodeBlock.of("$L", q.name())))
+                              .toList()))
               .build());
       type.addMethod(
           MethodSpec.methodBuilder(p.name())
               .addJavadoc(
-                  "The value this patch gives {@code $L}, or $L if it does not set it\n(see"
-                      + " {@link #fields()}).\n",
+                  "{@return the value this patch gives {@code $L}, or $L if it does not set it}\n(See"
+                      + " {@link #fields()}.)\n",
                   p.name(),
                   p.isPrimitive() ? "{@code " + Code.defaultValue(p.type()) + "}" : "{@code null}")
               .addModifiers(Modifier.PUBLIC)
@@ -125,7 +153,8 @@ public final class PatchWriter {
             .addStatement("$T known = $T.of(field)", field, field)
             .beginControlFlow("if (!fields.contains(known))")
             .addStatement(
-                "throw new IllegalArgumentException($S + known.fieldName() + $S)",
+                "throw new $T($S + known.fieldName() + $S)",
+                IllegalArgumentException.class,
                 self.simpleName() + " does not set '",
                 "'")
             .endControlFlow()
@@ -188,6 +217,9 @@ public final class PatchWriter {
             .build());
     type.addMethod(
         MethodSpec.methodBuilder("with")
+            .addJavadoc(
+                "{@return the fields this patch sets and {@code field}, unmodifiable}\n\n"
+                    + "@param field the field to add\n")
             .addModifiers(Modifier.PRIVATE)
             .returns(fieldSet)
             .addParameter(field, "field")
@@ -200,6 +232,54 @@ public final class PatchWriter {
     return type;
   }
 
+  /**
+   * The fields and constructors of a patch whose synced fields are too many for one constructor
+   * that takes them all (the JVM allows 255 parameter slots): an empty patch, and a patch made from
+   * the one before it with one more field set.
+   */
+  private static void addWideConstructors(
+      EntityModel model, TypeSpec.Builder type, ClassName self, TypeName fieldSet) {
+    type.addField(
+        FieldSpec.builder(self, "EMPTY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The patch that sets no field.\n")
+            .initializer("new $T()", self)
+            .build());
+    type.addField(Code.privateField(fieldSet, "fields", "The fields this patch sets.").build());
+    MethodSpec.Builder empty =
+        MethodSpec.constructorBuilder()
+            .addJavadoc("The patch that sets no field.\n")
+            .addModifiers(Modifier.PRIVATE)
+            .addStatement("this.fields = $T.of()", Set.class);
+    MethodSpec.Builder next =
+        MethodSpec.constructorBuilder()
+            .addJavadoc(
+                "A patch that sets what {@code base} sets, and {@code field} to {@code value}.\n\n"
+                    + "@param base the patch before\n"
+                    + "@param field the field this patch sets too\n"
+                    + "@param value the value of {@code field}, primitives boxed\n")
+            .addModifiers(Modifier.PRIVATE)
+            .addParameter(self, "base")
+            .addParameter(model.generated("Field"), "field")
+            .addParameter(Object.class, "value")
+            .addStatement("this.fields = base.with(field)");
+    for (Property p : model.synced()) {
+      type.addField(valueField(p).build());
+      empty.addStatement("this.$L = $L", p.name(), Code.defaultValue(p.type()));
+      next.addStatement(
+          "this.$L = field == $L ? ($T) value : base.$L",
+          p.name(),
+          Code.constant(model, p),
+          p.type().box(),
+          p.name());
+    }
+    type.addMethod(empty.build()).addMethod(next.build());
+  }
+
+  private static FieldSpec.Builder valueField(Property p) {
+    return Code.privateField(
+        p.type(), p.name(), "The value this patch gives {@code $L}, if it sets it.", p.name());
+  }
+
   private static MethodSpec applyTo(EntityModel model) {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("applyTo")
@@ -207,7 +287,7 @@ public final class PatchWriter {
             .addModifiers(Modifier.PUBLIC)
             .returns(model.entity())
             .addParameter(model.entity(), "target");
-    if (model.record()) {
+    if (model.immutable()) {
       method
           .addJavadoc(
               "A new {@link $T} with exactly this patch's fields set and every other component,"

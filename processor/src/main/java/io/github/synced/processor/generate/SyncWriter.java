@@ -38,7 +38,7 @@ public final class SyncWriter {
                 "The description of {@link $T} that the Synced runtime works through: id and"
                     + " version,\ncopies, snapshots, restore, merge, patches and diffs, in plain"
                     + " code without reflection.\n\n"
-                    + (model.record()
+                    + (model.immutable()
                         ? "<p>{@code $L} is a record: every method that produces an entity from"
                             + " another returns\na new instance and leaves its arguments"
                             + " untouched.\n\n"
@@ -50,7 +50,7 @@ public final class SyncWriter {
                     + " fields of the other.\n",
                 entity,
                 model.name())
-            .addAnnotation(Code.GENERATED)
+            .addAnnotations(Code.generated(model))
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(ParameterizedTypeName.get(Code.ENTITY_TYPE, idType, entity));
 
@@ -62,6 +62,7 @@ public final class SyncWriter {
     TypeName fieldList = ParameterizedTypeName.get(ClassName.get(List.class), field);
     type.addField(
         FieldSpec.builder(fieldList, "FIELDS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The synced fields in declaration order, unmodifiable.\n")
             .initializer("$T.of($T.values())", List.class, field)
             .build());
     if (version.isPresent() && !version.get().isPrimitive()) {
@@ -73,10 +74,23 @@ public final class SyncWriter {
                   Modifier.PRIVATE,
                   Modifier.STATIC,
                   Modifier.FINAL)
+              .addJavadoc("The order of versions: {@code null} first, then natural order.\n")
               .initializer("$T.nullsFirst($T.naturalOrder())", Comparator.class, Comparator.class)
               .build());
     }
-    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    Code.suppressWarnings(
+        type,
+        java.util.stream.Stream.of(
+                java.util.stream.Stream.of(model.entityWarnings(), model.constructorWarnings()),
+                Code.typeWarnings(model.synced()),
+                model.properties().stream().map(Property::readWarnings),
+                model.properties().stream().map(Property::writeWarnings))
+            .flatMap(s -> s));
+    type.addMethod(
+        MethodSpec.constructorBuilder()
+            .addJavadoc("The one instance is {@link #TYPE}.\n")
+            .addModifiers(Modifier.PRIVATE)
+            .build());
 
     type.addMethod(
         method("name", String.class)
@@ -181,7 +195,10 @@ public final class SyncWriter {
             .addStatement(
                 "return new $T($L)",
                 snapshot,
-                Code.arguments(model.synced().stream().map(p -> Code.read(p, "entity")).toList()))
+                model.wide()
+                    ? CodeBlock.of("entity")
+                    : Code.arguments(
+                        model.synced().stream().map(p -> Code.read(p, "entity")).toList()))
             .build());
     type.addMethod(restore(model));
     type.addMethod(merge(model));
@@ -241,7 +258,7 @@ public final class SyncWriter {
         method("withId", model.entity())
             .addParameter(model.entity(), "entity")
             .addParameter(idType, "id");
-    if (model.record()) {
+    if (model.immutable()) {
       return method
           .addJavadoc(
               "A new {@link $T} equal to {@code entity} but for its id; {@code entity} is left"
@@ -269,7 +286,7 @@ public final class SyncWriter {
                     + " such as a list, is shared.\n",
                 model.entity())
             .addParameter(model.entity(), "entity");
-    if (model.record()) {
+    if (model.immutable()) {
       return method
           .addStatement("return $L", Code.newRecord(model, p -> Code.read(p, "entity")))
           .build();
@@ -283,20 +300,25 @@ public final class SyncWriter {
 
   private static MethodSpec syncedCopy(EntityModel model) {
     MethodSpec.Builder method =
-        method("syncedCopy", model.entity())
-            .addJavadoc(
-                "A new {@link $T} with the synced fields of {@code entity} and every local-only"
-                    + " field as a\nnew instance has it: what may leave the client.\n",
-                model.entity())
-            .addParameter(model.entity(), "entity");
-    if (model.record()) {
+        method("syncedCopy", model.entity()).addParameter(model.entity(), "entity");
+    if (model.immutable()) {
       return method
+          .addJavadoc(
+              Code.javadoc(
+                  "A new {@link $T} with the synced components of {@code entity} and no local-only"
+                      + " value of it: what may leave the client. $L",
+                  model.entity(),
+                  Code.LOCAL_DEFAULTS))
           .addStatement(
               "return $L",
               Code.newRecord(
-                  model, p -> p.isSynced() ? Code.read(p, "entity") : Code.defaultValue(p.type())))
+                  model, p -> p.isSynced() ? Code.read(p, "entity") : Code.localDefault(p.type())))
           .build();
     }
+    method.addJavadoc(
+        "A new {@link $T} with the synced fields of {@code entity} and every local-only"
+            + " field as a\nnew instance has it: what may leave the client.\n",
+        model.entity());
     method.addStatement("$T copy = new $T()", model.entity(), model.entity());
     for (Property p : model.synced()) {
       method.addStatement(Code.set(p, "copy", Code.read(p, "entity")));
@@ -312,10 +334,11 @@ public final class SyncWriter {
             .addParameter(ParameterizedTypeName.get(Code.SNAPSHOT, model.entity()), "snapshot")
             .beginControlFlow("if (!(snapshot instanceof $T values))", snapshot)
             .addStatement(
-                "throw new IllegalArgumentException($S + snapshot)",
+                "throw new $T($S + snapshot)",
+                IllegalArgumentException.class,
                 "not a snapshot made by " + model.generated("Sync").simpleName() + ": ")
             .endControlFlow();
-    if (model.record()) {
+    if (model.immutable()) {
       return method
           .addJavadoc(
               "A new {@link $T} with every synced field taken from {@code snapshot} and every"
@@ -349,7 +372,7 @@ public final class SyncWriter {
         method("merge", model.entity())
             .addParameter(model.entity(), "local")
             .addParameter(model.entity(), "server");
-    if (model.record()) {
+    if (model.immutable()) {
       return method
           .addJavadoc(
               "A new {@link $T} with every synced field taken from {@code server} and every"

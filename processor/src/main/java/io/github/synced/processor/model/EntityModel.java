@@ -3,6 +3,7 @@ package io.github.synced.processor.model;
 import com.palantir.javapoet.ClassName;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything the generators need to know about one {@code @Synced} type. Immutable; built by the
@@ -11,21 +12,37 @@ import java.util.Optional;
  * @param entity the entity class
  * @param generatedPrefix the prefix of the generated type names: the simple name for a top-level
  *     type, enclosing names joined by {@code _} for a nested one
- * @param record whether the entity is a record (changed through its canonical constructor)
+ * @param immutable whether the entity is changed through the constructor that takes all its state
+ *     (its canonical constructor): a record, or a class whose fields are all final, such as
+ *     Lombok's {@code @Value}
  * @param properties every property in declaration order (superclass first; for a record, component
  *     order), local-only ones included
  * @param json whether to generate a Jackson codec
+ * @param mayRefuse whether setting a value runs user code that may refuse it: a setter, or a
+ *     record's explicitly declared canonical (or compact) constructor
+ * @param entityWarnings the lint keys ({@code deprecation}, {@code removal}) that naming the entity
+ *     type raises
+ * @param constructorWarnings the lint keys that calling the constructor generated code uses (the
+ *     no-arg one, or a record's canonical one) raises
+ * @param markGenerated whether generated types carry {@code javax.annotation.processing.Generated}:
+ *     only where the entity's module reads {@code java.compiler}
  */
 public record EntityModel(
     ClassName entity,
     String generatedPrefix,
-    boolean record,
+    boolean immutable,
     List<Property> properties,
-    boolean json) {
+    boolean json,
+    boolean mayRefuse,
+    Set<String> entityWarnings,
+    Set<String> constructorWarnings,
+    boolean markGenerated) {
 
-  /** Copies {@code properties}, so the model stays immutable. */
+  /** Copies the collections, so the model stays immutable. */
   public EntityModel {
     properties = List.copyOf(properties);
+    entityWarnings = Set.copyOf(entityWarnings);
+    constructorWarnings = Set.copyOf(constructorWarnings);
   }
 
   /** The package everything is generated in. */
@@ -41,6 +58,21 @@ public record EntityModel(
   /** The synced properties in declaration order. */
   public List<Property> synced() {
     return properties.stream().filter(Property::isSynced).toList();
+  }
+
+  /**
+   * The most JVM parameter slots a constructor may take besides {@code this} and one more argument:
+   * the limit is 255 slots, a {@code long} or {@code double} taking two.
+   */
+  private static final int SLOTS = 253;
+
+  /**
+   * Whether the synced fields are too many for a constructor that takes them all (a record's
+   * canonical constructor): then the snapshot is a class made from the entity, and a patch is made
+   * from the patch before it.
+   */
+  public boolean wide() {
+    return synced().stream().mapToInt(Property::slots).sum() > SLOTS;
   }
 
   /** The id property. */

@@ -1,6 +1,7 @@
 package io.github.synced.processor.model;
 
 import com.palantir.javapoet.TypeName;
+import java.util.Set;
 
 /**
  * One piece of an entity's state: a field of a class (its own or inherited) or a record component.
@@ -12,6 +13,10 @@ import com.palantir.javapoet.TypeName;
  * @param localOnly whether it is {@code @LocalOnly}
  * @param read how generated code reads it
  * @param write how generated code sets it
+ * @param typeWarnings the lint keys ({@code deprecation}, {@code removal}) that naming its type
+ *     raises
+ * @param readWarnings the lint keys that reading it raises
+ * @param writeWarnings the lint keys that setting it raises
  */
 public record Property(
     String name,
@@ -20,7 +25,17 @@ public record Property(
     Role role,
     boolean localOnly,
     Access read,
-    Access write) {
+    Access write,
+    Set<String> typeWarnings,
+    Set<String> readWarnings,
+    Set<String> writeWarnings) {
+
+  /** Copies the warning sets, so the model stays immutable. */
+  public Property {
+    typeWarnings = Set.copyOf(typeWarnings);
+    readWarnings = Set.copyOf(readWarnings);
+    writeWarnings = Set.copyOf(writeWarnings);
+  }
 
   /** The special meaning a property has for the runtime. */
   public enum Role {
@@ -35,6 +50,11 @@ public record Property(
   /** Whether the value is a Java primitive (never {@code null}). */
   public boolean isPrimitive() {
     return type.isPrimitive();
+  }
+
+  /** The JVM parameter slots a value of this property takes: 2 for long and double, else 1. */
+  public int slots() {
+    return type.equals(TypeName.LONG) || type.equals(TypeName.DOUBLE) ? 2 : 1;
   }
 
   /** Whether the property is synced (owned by the server). */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -67,8 +68,8 @@ public final class EntityScanner {
           "java.util.OptionalLong",
           "java.util.OptionalDouble");
 
-  private static final List<Class<? extends Annotation>> KEYS =
-      List.of(SyncId.class, SyncVersion.class);
+  private static final List<Class<? extends Annotation>> ANNOTATIONS =
+      List.of(SyncId.class, SyncVersion.class, LocalOnly.class);
 
   private final Elements elements;
   private final Types types;
@@ -132,13 +133,13 @@ public final class EntityScanner {
     for (TypeElement owner : hierarchy(type)) {
       for (VariableElement field : ElementFilter.fieldsIn(owner.getEnclosedElements())) {
         Set<Modifier> modifiers = field.getModifiers();
-        if (modifiers.contains(Modifier.STATIC)) {
-          for (Class<? extends Annotation> key : KEYS) {
-            if (field.getAnnotation(key) != null) {
-              strays.add(new ScannedEntity.Stray(field, key.getSimpleName()));
+        if (modifiers.contains(Modifier.STATIC) || modifiers.contains(Modifier.TRANSIENT)) {
+          for (Class<? extends Annotation> annotation : ANNOTATIONS) {
+            if (field.getAnnotation(annotation) != null) {
+              strays.add(new ScannedEntity.Stray(field, annotation.getSimpleName()));
             }
           }
-        } else if (!record && !modifiers.contains(Modifier.TRANSIENT)) {
+        } else if (!record) {
           properties.add(field(type, self, field, getters));
         }
       }
@@ -148,15 +149,144 @@ public final class EntityScanner {
         if (getters.contains(method)) {
           continue;
         }
-        for (Class<? extends Annotation> annotation :
-            List.of(SyncId.class, SyncVersion.class, LocalOnly.class)) {
+        for (Class<? extends Annotation> annotation : ANNOTATIONS) {
           if (method.getAnnotation(annotation) != null) {
             strays.add(new ScannedEntity.Stray(method, annotation.getSimpleName()));
           }
         }
       }
     }
-    return new ScannedEntity(type, properties, strays);
+    boolean immutable = record;
+    if (!record && allStateConstructor(type, properties)) {
+      immutable = true;
+      properties.replaceAll(
+          p ->
+              new ScannedProperty(
+                  p.name(),
+                  p.element(),
+                  p.type(),
+                  p.kind(),
+                  p.notYetSupported(),
+                  p.idAt(),
+                  p.versionAt(),
+                  p.localOnlyAt(),
+                  p.isFinal(),
+                  p.read(),
+                  Access.constructor(p.name()),
+                  p.getterName(),
+                  p.setterName(),
+                  p.unfitGetter(),
+                  null,
+                  p.typeWarnings(),
+                  p.readWarnings(),
+                  constructorWarnings(type, properties.size())));
+    }
+    return new ScannedEntity(
+        type,
+        properties,
+        strays,
+        immutable,
+        record ? declaresCanonicalConstructor(type) : immutable,
+        warningsOfType(type),
+        constructorWarnings(
+            type, record ? type.getRecordComponents().size() : immutable ? properties.size() : 0));
+  }
+
+  /**
+   * The lint keys that calling the constructor generated code uses raises: the no-arg one of a
+   * class, the canonical one of a record.
+   */
+  private Set<String> constructorWarnings(TypeElement type, int parameters) {
+    for (ExecutableElement c : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+      if (c.getParameters().size() == parameters) {
+        return warnings(c);
+      }
+    }
+    return Set.of();
+  }
+
+  /**
+   * The lint keys ({@code deprecation}, {@code removal}) that code outside {@code element} raises
+   * by using it.
+   */
+  private Set<String> warnings(Element element) {
+    Deprecated deprecated = element.getAnnotation(Deprecated.class);
+    if (deprecated != null && deprecated.forRemoval()) {
+      return Set.of("removal");
+    }
+    return deprecated != null || elements.isDeprecated(element) ? Set.of("deprecation") : Set.of();
+  }
+
+  /**
+   * The lint keys that naming {@code type} raises: its own, its enclosing types', its arguments'.
+   */
+  private Set<String> warningsOf(TypeMirror type) {
+    Set<String> keys = new TreeSet<>();
+    if (type instanceof DeclaredType declared) {
+      keys.addAll(warningsOfType((TypeElement) declared.asElement()));
+      for (TypeMirror argument : declared.getTypeArguments()) {
+        keys.addAll(warningsOf(argument));
+      }
+    }
+    return keys;
+  }
+
+  private Set<String> warningsOfType(TypeElement type) {
+    Set<String> keys = new TreeSet<>();
+    for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
+      keys.addAll(warnings(t));
+    }
+    return keys;
+  }
+
+  /**
+   * Whether {@code type} is a class whose state fields are all final and declared in it (not in a
+   * superclass), with an accessible constructor that takes them all in declaration order, as
+   * Lombok's {@code @Value} and {@code @AllArgsConstructor} make: generated code then makes new
+   * instances through it, as for a record.
+   */
+  private boolean allStateConstructor(TypeElement type, List<ScannedProperty> properties) {
+    if (properties.isEmpty()
+        || properties.stream()
+            .anyMatch(p -> !p.isFinal() || !p.element().getEnclosingElement().equals(type))) {
+      return false;
+    }
+    for (ExecutableElement c : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+      if (c.getModifiers().contains(Modifier.PRIVATE)
+          || c.getParameters().size() != properties.size()) {
+        continue;
+      }
+      boolean all = true;
+      for (int i = 0; i < properties.size(); i++) {
+        all &= types.isSameType(c.getParameters().get(i).asType(), properties.get(i).type());
+      }
+      if (all) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the record declares its canonical constructor, in full or compact form. */
+  private boolean declaresCanonicalConstructor(TypeElement record) {
+    List<? extends RecordComponentElement> components = record.getRecordComponents();
+    for (ExecutableElement c : ElementFilter.constructorsIn(record.getEnclosedElements())) {
+      if (elements.getOrigin(c) != Elements.Origin.EXPLICIT
+          || c.getParameters().size() != components.size()) {
+        continue;
+      }
+      boolean canonical = true;
+      for (int i = 0; i < components.size(); i++) {
+        canonical &=
+            types.isSameType(
+                types.erasure(c.getParameters().get(i).asType()),
+                types.erasure(components.get(i).asType()));
+      }
+      if (canonical) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private ScannedProperty component(
@@ -186,7 +316,12 @@ public final class EntityScanner {
         Access.method(name),
         Access.constructor(name),
         name,
-        name);
+        name,
+        null,
+        null,
+        warningsOf(type),
+        warnings(accessor),
+        Set.of());
   }
 
   private ScannedProperty field(
@@ -196,25 +331,45 @@ public final class EntityScanner {
       Set<ExecutableElement> getters) {
     String name = field.getSimpleName().toString();
     TypeMirror type = types.asMemberOf(self, field);
-    String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-    String getterName = (type.getKind() == TypeKind.BOOLEAN ? "is" : "get") + capitalized;
-    String setterName = "set" + capitalized;
+    List<String> getterNames = getterNames(name, type);
+    List<String> setterNames = setterNames(name, type);
     ExecutableElement getter = null;
     ExecutableElement setter = null;
+    boolean getterConverts = false;
+    ExecutableElement unfitGetter = null;
+    ExecutableElement unfitSetter = null;
+    int getterRank = Integer.MAX_VALUE;
+    int setterRank = Integer.MAX_VALUE;
     for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(entity))) {
       if (method.getModifiers().contains(Modifier.STATIC) || !accessible(method, entity)) {
         continue;
       }
       ExecutableType signature = (ExecutableType) types.asMemberOf(self, method);
       String methodName = method.getSimpleName().toString();
-      if (methodName.equals(getterName)
-          && method.getParameters().isEmpty()
-          && types.isSameType(signature.getReturnType(), type)) {
-        getter = method;
-      } else if (methodName.equals(setterName)
-          && method.getParameters().size() == 1
-          && types.isSameType(signature.getParameterTypes().get(0), type)) {
-        setter = method;
+      int getterAt = getterNames.indexOf(methodName);
+      int setterAt = setterNames.indexOf(methodName);
+      if (getterAt >= 0 && method.getParameters().isEmpty()) {
+        TypeMirror returns = signature.getReturnType();
+        // An exact type ranks before an assignable one, then the order of the names.
+        boolean exact = types.isSameType(returns, type);
+        int rank = (exact ? 0 : getterNames.size()) + getterAt;
+        if ((exact || types.isAssignable(returns, type)) && rank < getterRank) {
+          getter = method;
+          getterConverts = !exact;
+          getterRank = rank;
+        } else if (!exact && !types.isAssignable(returns, type) && unfitGetter == null) {
+          unfitGetter = method;
+        }
+      } else if (setterAt >= 0 && method.getParameters().size() == 1) {
+        TypeMirror takes = signature.getParameterTypes().get(0);
+        boolean exact = types.isSameType(takes, type);
+        int rank = (exact ? 0 : setterNames.size()) + setterAt;
+        if ((exact || types.isAssignable(type, takes)) && rank < setterRank) {
+          setter = method;
+          setterRank = rank;
+        } else if (!exact && !types.isAssignable(type, takes) && unfitSetter == null) {
+          unfitSetter = method;
+        }
       }
     }
     if (getter != null) {
@@ -225,11 +380,15 @@ public final class EntityScanner {
     Access read =
         direct
             ? Access.field(name)
-            : getter != null ? Access.method(getter.getSimpleName().toString()) : null;
+            : getter == null
+                ? null
+                : getterConverts
+                    ? Access.convertingMethod(getter.getSimpleName().toString())
+                    : Access.method(getter.getSimpleName().toString());
     Access write =
         direct && !isFinal
             ? Access.field(name)
-            : setter != null && !isFinal ? Access.method(setterName) : null;
+            : setter != null && !isFinal ? Access.method(setter.getSimpleName().toString()) : null;
     return new ScannedProperty(
         name,
         field,
@@ -242,8 +401,54 @@ public final class EntityScanner {
         isFinal,
         read,
         write,
-        getterName,
-        setterName);
+        getterNames.get(0),
+        setterNames.get(0),
+        getter == null ? unfitGetter : null,
+        setter == null ? unfitSetter : null,
+        warningsOf(type),
+        read == null ? Set.of() : warnings(direct ? field : getter),
+        write == null ? Set.of() : warnings(direct && !isFinal ? field : setter));
+  }
+
+  /**
+   * The getter names a field may have, preferred first: {@code getName}; for a {@code boolean} also
+   * {@code isName}, and for a {@code boolean} field named like {@code isActive} the field's own
+   * name (Lombok's {@code isActive()}).
+   */
+  static List<String> getterNames(String name, TypeMirror type) {
+    String capitalized = capitalize(name);
+    if (type.getKind() != TypeKind.BOOLEAN) {
+      return List.of("get" + capitalized);
+    }
+    List<String> names = new ArrayList<>();
+    if (isPrefixed(name)) {
+      names.add(name);
+    }
+    names.add("is" + capitalized);
+    names.add("get" + capitalized);
+    return names;
+  }
+
+  /**
+   * The setter names a field may have, preferred first: {@code setName}, and for a {@code boolean}
+   * field named like {@code isActive} also {@code setActive} (Lombok's).
+   */
+  static List<String> setterNames(String name, TypeMirror type) {
+    List<String> names = new ArrayList<>();
+    if (type.getKind() == TypeKind.BOOLEAN && isPrefixed(name)) {
+      names.add("set" + name.substring(2));
+    }
+    names.add("set" + capitalize(name));
+    return names;
+  }
+
+  /** Whether {@code name} is {@code is} followed by an upper-case letter. */
+  private static boolean isPrefixed(String name) {
+    return name.length() > 2 && name.startsWith("is") && Character.isUpperCase(name.charAt(2));
+  }
+
+  private static String capitalize(String name) {
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
   private static Element annotated(

@@ -2,9 +2,11 @@ package io.github.synced.processor.scan;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import io.github.synced.processor.model.Access;
 import io.github.synced.processor.model.EntityModel;
 import io.github.synced.processor.model.Property;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
@@ -13,11 +15,19 @@ import javax.lang.model.element.TypeElement;
  *
  * @param type the annotated type
  * @param properties its state in declaration order, superclass fields first
- * @param strayAnnotations Synced annotations the scan found where they cannot apply (on static
- *     fields, on methods that are not getters)
+ * @param strayAnnotations Synced annotations the scan found where they cannot apply (on static or
+ *     transient fields, on methods that are not getters)
+ * @param declaredCanonicalConstructor whether the type is a record that declares its canonical (or
+ *     compact) constructor, which may refuse values
  */
 public record ScannedEntity(
-    TypeElement type, List<ScannedProperty> properties, List<Stray> strayAnnotations) {
+    TypeElement type,
+    List<ScannedProperty> properties,
+    List<Stray> strayAnnotations,
+    boolean immutable,
+    boolean declaredCanonicalConstructor,
+    Set<String> entityWarnings,
+    Set<String> constructorWarnings) {
 
   /**
    * An annotation found where it cannot apply.
@@ -26,11 +36,6 @@ public record ScannedEntity(
    * @param annotation its simple name, for example {@code SyncId}
    */
   public record Stray(Element element, String annotation) {}
-
-  /** Whether the entity is a record. */
-  public boolean isRecord() {
-    return type.getKind() == javax.lang.model.element.ElementKind.RECORD;
-  }
 
   /**
    * The simple name of a generated type, for example {@code TaskField} for suffix {@code Field}:
@@ -41,8 +46,13 @@ public record ScannedEntity(
     return String.join("_", ClassName.get(type).simpleNames()) + suffix;
   }
 
-  /** The immutable model of a validated entity; call only when validation reported no error. */
-  public EntityModel toModel(boolean json) {
+  /**
+   * The immutable model of a validated entity; call only when validation reported no error.
+   *
+   * @param json whether to generate a Jackson codec
+   * @param markGenerated whether generated types may carry {@code @Generated}
+   */
+  public EntityModel toModel(boolean json, boolean markGenerated) {
     ClassName entity = ClassName.get(type);
     String prefix = generatedName("");
     List<Property> model =
@@ -58,8 +68,32 @@ public record ScannedEntity(
                             : p.versionAt() != null ? Property.Role.VERSION : Property.Role.PLAIN,
                         p.localOnlyAt() != null,
                         p.read(),
-                        p.write()))
+                        p.write(),
+                        p.typeWarnings(),
+                        p.readWarnings(),
+                        p.writeWarnings()))
             .toList();
-    return new EntityModel(entity, prefix, isRecord(), model, json);
+    return new EntityModel(
+        entity,
+        prefix,
+        immutable,
+        model,
+        json,
+        mayRefuse(),
+        entityWarnings,
+        constructorWarnings,
+        markGenerated);
+  }
+
+  /**
+   * Whether setting a value runs user code: a setter of a class, or the explicitly declared
+   * canonical (or compact) constructor of a record.
+   */
+  private boolean mayRefuse() {
+    if (immutable) {
+      return declaredCanonicalConstructor;
+    }
+    return properties.stream()
+        .anyMatch(p -> p.write() != null && p.write().style() == Access.Style.METHOD);
   }
 }

@@ -2,6 +2,7 @@ package io.github.synced.processor.scan;
 
 import io.github.synced.processor.model.Access;
 import io.github.synced.processor.model.ValueKind;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.type.TypeMirror;
 
@@ -22,6 +23,13 @@ import javax.lang.model.type.TypeMirror;
  * @param write how generated code can set it, or {@code null} if it cannot
  * @param getterName the getter a bean would have, for messages
  * @param setterName the setter a bean would have, for messages
+ * @param unfitGetter an accessible getter by name whose type generated code cannot use, or {@code
+ *     null}
+ * @param unfitSetter an accessible setter by name whose type generated code cannot use, or {@code
+ *     null}
+ * @param typeWarnings the lint keys that naming its type raises
+ * @param readWarnings the lint keys that reading it raises
+ * @param writeWarnings the lint keys that setting it raises
  */
 public record ScannedProperty(
     String name,
@@ -36,4 +44,9 @@ public record ScannedProperty(
     Access read,
     Access write,
     String getterName,
-    String setterName) {}
+    String setterName,
+    Element unfitGetter,
+    Element unfitSetter,
+    Set<String> typeWarnings,
+    Set<String> readWarnings,
+    Set<String> writeWarnings) {}

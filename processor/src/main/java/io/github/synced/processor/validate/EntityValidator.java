@@ -4,7 +4,6 @@ import io.github.synced.processor.diag.Message;
 import io.github.synced.processor.diag.Reporter;
 import io.github.synced.processor.model.Access;
 import io.github.synced.processor.model.Property;
-import io.github.synced.processor.model.ValueKind;
 import io.github.synced.processor.scan.ScannedEntity;
 import io.github.synced.processor.scan.ScannedProperty;
 import java.util.HashMap;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.Name;
 import javax.lang.model.element.NestingKind;
@@ -60,6 +60,15 @@ public final class EntityValidator {
           "clone",
           "finalize");
 
+  /** The {@code java.time} types a version may have: those with a time order. */
+  private static final Set<String> ORDERED_TIMES =
+      Set.of(
+          "java.time.Instant",
+          "java.time.LocalDate",
+          "java.time.LocalDateTime",
+          "java.time.OffsetDateTime",
+          "java.time.ZonedDateTime");
+
   private final Elements elements;
 
   /** A validator that works with the compiler's element utilities. */
@@ -101,12 +110,6 @@ public final class EntityValidator {
     if (!type.getTypeParameters().isEmpty()) {
       reporter.report(type, Message.GENERIC_CLASS, name);
     }
-    if (kind == ElementKind.CLASS
-        && ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
-            .noneMatch(
-                c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE))) {
-      reporter.report(type, Message.NO_CONSTRUCTOR, name);
-    }
     return true;
   }
 
@@ -114,12 +117,21 @@ public final class EntityValidator {
   public void validate(ScannedEntity entity, Reporter reporter) {
     TypeElement type = entity.type();
     String name = type.getSimpleName().toString();
+    if (!entity.immutable()
+        && ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+            .noneMatch(
+                c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE))) {
+      reporter.report(type, Message.NO_CONSTRUCTOR, type.getQualifiedName());
+    }
     for (ScannedEntity.Stray stray : entity.strayAnnotations()) {
       Element at = stray.element();
       String annotation = stray.annotation();
-      if (at.getKind() == ElementKind.FIELD) {
+      if (at.getKind() == ElementKind.FIELD && at.getModifiers().contains(Modifier.STATIC)) {
         reporter.reportAnnotation(
             at, annotation, Message.STATIC_KEY, annotation, at.getSimpleName(), name, annotation);
+      } else if (at.getKind() == ElementKind.FIELD) {
+        reporter.reportAnnotation(
+            at, annotation, Message.TRANSIENT_STATE, annotation, at.getSimpleName(), name);
       } else {
         reporter.reportAnnotation(
             at,
@@ -141,8 +153,8 @@ public final class EntityValidator {
     }
     List<ScannedProperty> versions =
         entity.properties().stream().filter(p -> p.versionAt() != null).toList();
-    if (versions.isEmpty()) {
-      reporter.report(type, Message.NO_VERSION, name);
+    if (versions.isEmpty() && !suppressed(type, Message.NO_VERSION)) {
+      reporter.report(type, Message.NO_VERSION, name, name);
     }
     for (ScannedProperty extra : versions.subList(Math.min(1, versions.size()), versions.size())) {
       reporter.reportAnnotation(
@@ -162,13 +174,47 @@ public final class EntityValidator {
   }
 
   /**
+   * Whether {@code @SuppressWarnings} on {@code element} or an element that encloses it names the
+   * tag of {@code message}.
+   */
+  private static boolean suppressed(Element element, Message message) {
+    for (Element e = element; e != null; e = e.getEnclosingElement()) {
+      SuppressWarnings suppress = e.getAnnotation(SuppressWarnings.class);
+      if (suppress != null && java.util.Arrays.asList(suppress.value()).contains(message.tag())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Reports a property with the same name as an earlier one (a field that hides a superclass
    * field), and a synced property whose field enum constant is an earlier one's.
    */
   private static void checkNames(ScannedEntity entity, Reporter reporter) {
     Map<String, ScannedProperty> byName = new HashMap<>();
     Map<String, ScannedProperty> byConstant = new HashMap<>();
+    Map<String, ScannedProperty> byCapitalized = new HashMap<>();
     for (ScannedProperty p : entity.properties()) {
+      String capitalized = Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1);
+      ScannedProperty twin = byCapitalized.putIfAbsent(capitalized, p);
+      if (twin != null && !twin.name().equals(p.name())) {
+        reporter.report(
+            p.element(),
+            Message.CASE_CLASH,
+            twin.name(),
+            p.name(),
+            entity.type().getSimpleName(),
+            "get"
+                + capitalized
+                + ", set"
+                + capitalized
+                + ", write"
+                + capitalized
+                + " and read"
+                + capitalized);
+        continue;
+      }
       ScannedProperty same = byName.putIfAbsent(p.name(), p);
       if (same != null) {
         reporter.report(
@@ -280,7 +326,8 @@ public final class EntityValidator {
           p.localOnlyAt(), "LocalOnly", Message.LOCAL_ONLY_VERSION, p.name(), name);
     }
     if (RESERVED.contains(p.name()) || p.name().equals(entity.generatedName("Field"))) {
-      reporter.report(p.element(), Message.RESERVED_NAME, p.name(), name, name + "Patch");
+      reporter.report(
+          p.element(), Message.RESERVED_NAME, p.name(), name, entity.generatedName("Patch"));
     }
     // Local-only state is only copied, never compared, sent or parsed: any type will do.
     if (p.kind() == null && !localOnly) {
@@ -291,19 +338,53 @@ public final class EntityValidator {
           name,
           p.type());
     }
-    if (p.versionAt() != null
-        && (p.kind() == ValueKind.BOOLEAN || p.type().toString().equals("java.time.Period"))) {
+    if (p.versionAt() != null && p.kind() != null && !isOrdered(p)) {
       reporter.reportAnnotation(
           p.versionAt(), "SyncVersion", Message.UNORDERED_VERSION, p.name(), name, p.type());
     }
-    if (p.read() == null) {
+    if (p.read() == null && p.unfitGetter() != null) {
+      ExecutableElement getter = (ExecutableElement) p.unfitGetter();
+      reporter.report(
+          getter,
+          Message.ACCESSOR_TYPE,
+          "getter",
+          getter.getSimpleName(),
+          name,
+          p.name(),
+          p.type(),
+          "read",
+          "return",
+          p.type());
+    } else if (p.read() == null) {
       reporter.report(p.element(), Message.UNREADABLE_FIELD, p.name(), name, p.getterName());
-    } else if (p.isFinal() && !entity.isRecord()) {
+    } else if (p.isFinal() && !entity.immutable()) {
       reporter.report(p.element(), Message.FINAL_FIELD, p.name(), name, name);
+    } else if (p.write() == null && p.unfitSetter() != null) {
+      ExecutableElement setter = (ExecutableElement) p.unfitSetter();
+      reporter.report(
+          setter,
+          Message.ACCESSOR_TYPE,
+          "setter",
+          setter.getSimpleName(),
+          name,
+          p.name(),
+          p.type(),
+          "restore",
+          "take",
+          p.type());
     } else if (p.write() == null) {
       reporter.report(
           p.element(), Message.UNWRITABLE_FIELD, p.name(), name, p.setterName(), p.type());
     }
+  }
+
+  /** Whether the version property {@code p} has a type with a numeric or time order. */
+  private static boolean isOrdered(ScannedProperty p) {
+    return switch (p.kind()) {
+      case BYTE, SHORT, INT, LONG, FLOAT, DOUBLE, BIG_INTEGER, BIG_DECIMAL -> true;
+      case TEMPORAL -> ORDERED_TIMES.contains(p.type().toString());
+      default -> false;
+    };
   }
 
   private static String kindName(ElementKind kind) {
