@@ -36,12 +36,14 @@ rm -rf "$out"
 mkdir -p "$out"
 
 if [ "$mode" = quick ]; then
-  micro=(-f 1 -wi 3 -w 300ms -i 3 -r 300ms)
+  code=(-f 1 -wi 2 -w 300ms -i 3 -r 200ms)
+  json=(-f 1 -wi 3 -w 1s -i 3 -r 300ms) # Jackson's read path needs seconds of warm-up
   engine=(-f 1 -wi 2 -w 500ms -i 3 -r 400ms)
   pending=1,10,100,1000
   compile=(100 1)
 else
-  micro=(-f 2 -wi 5 -w 1s -i 5 -r 1s)
+  code=(-f 2 -wi 5 -w 1s -i 5 -r 1s)
+  json=("${code[@]}")
   engine=(-f 2 -wi 3 -w 2s -i 5 -r 1s)
   pending=1,10,100,10000
   compile=(500 3)
@@ -50,9 +52,12 @@ fi
 start=$(date +%s)
 step() { echo "[$(( $(date +%s) - start )) s] $*"; }
 
-step "generated code and JSON (CodeBench, JsonBench)"
-"$java" -jar "$jar" 'CodeBench|JsonBench' "${micro[@]}" -prof gc \
+step "generated code against hand-written, MapStruct and reflection (CodeBench)"
+"$java" -jar "$jar" 'CodeBench' "${code[@]}" -prof gc \
   -rf json -rff "$out/jmh-code.json" > "$out/jmh-code.log"
+step "JSON against Jackson databind and DSL-JSON (JsonBench)"
+"$java" -jar "$jar" 'JsonBench' "${json[@]}" -prof gc \
+  -rf json -rff "$out/jmh-json.json" > "$out/jmh-json.log"
 step "the store at 10^2, 10^4, 10^6 entities and the seed's snapshot store (StoreBench)"
 "$java" -jar "$jar" 'StoreBench' "${engine[@]}" -prof gc \
   -rf json -rff "$out/jmh-store.json" > "$out/jmh-store.log"

@@ -39,6 +39,7 @@ class ReportTest {
                 ",",
                 jmh("CodeBench.merge_generated", "", 10.5, "ns/op", 0),
                 jmh("CodeBench.merge_hand", "", 10, "ns/op", 0),
+                jmh("CodeBench.merge_mapstruct", "", 5, "ns/op", 0),
                 jmh("CodeBench.diff_generated", "", 40, "ns/op", 48),
                 jmh("CodeBench.diff_hand", "", 20, "ns/op", 0),
                 jmh("JsonBench.read_generated", "", 1100, "ns/op", 300),
@@ -70,6 +71,7 @@ class ReportTest {
     }
     assertEquals(true, rows.get("merge, 10 fields | hand-written").met());
     assertEquals("1.05×", rows.get("merge, 10 fields | hand-written").ratio());
+    assertEquals(null, rows.get("merge, 10 fields | MapStruct @MappingTarget").met(), "no target");
     assertEquals(false, rows.get("diff (2 of 10 fields differ) | hand-written bitmask").met());
     assertEquals(false, rows.get("JSON read, one entity | databind readValue").met());
     assertEquals(false, rows.get("update + confirm, store of 10⁶ vs 10² | 10²").met(), "2× > 1.3×");

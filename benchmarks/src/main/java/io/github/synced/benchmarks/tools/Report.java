@@ -36,6 +36,7 @@ public final class Report {
   private final Map<String, Result> results;
   private final JsonNode memory;
   private final JsonNode compile;
+  private final List<String> settings = new ArrayList<>();
 
   Report(Map<String, Result> results, JsonNode memory, JsonNode compile) {
     this.results = results;
@@ -57,10 +58,39 @@ public final class Report {
     }
     Path memory = dir.resolve("memory.json");
     Path compile = dir.resolve("compile.json");
-    return new Report(
-        results,
-        Files.exists(memory) ? mapper.readTree(memory.toFile()) : null,
-        Files.exists(compile) ? mapper.readTree(compile.toFile()) : null);
+    Report report =
+        new Report(
+            results,
+            Files.exists(memory) ? mapper.readTree(memory.toFile()) : null,
+            Files.exists(compile) ? mapper.readTree(compile.toFile()) : null);
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path p : (Iterable<Path>) files.sorted()::iterator) {
+        String name = p.getFileName().toString();
+        if (name.startsWith("jmh-") && name.endsWith(".json")) {
+          JsonNode array = mapper.readTree(p.toFile());
+          if (array.size() > 0) {
+            report.settings.add(settings(name, array.get(0)));
+          }
+        }
+      }
+    }
+    return report;
+  }
+
+  /** JMH's settings and JVM for one result file, as one line. */
+  static String settings(String file, JsonNode b) {
+    return String.format(
+        Locale.ROOT,
+        "%s: JDK %s (%s), JMH %s, %d fork(s), %d×%s warm-up, %d×%s measured",
+        file,
+        b.path("jdkVersion").asText("?"),
+        b.path("vmName").asText("?"),
+        b.path("jmhVersion").asText("?"),
+        b.path("forks").asInt(),
+        b.path("warmupIterations").asInt(),
+        b.path("warmupTime").asText("?"),
+        b.path("measurementIterations").asInt(),
+        b.path("measurementTime").asText("?"));
   }
 
   /**
@@ -139,8 +169,10 @@ public final class Report {
     }
     double ratio = ours.score() / other.score();
     boolean hasTarget = maxRatio > 0;
-    Boolean met =
-        hasTarget ? ratio <= maxRatio && (!zeroAlloc || bytes(ours) < 0.5) : (Boolean) null;
+    Boolean met = null;
+    if (hasTarget) {
+      met = ratio <= maxRatio && (!zeroAlloc || bytes(ours) < 0.5);
+    }
     rows.add(
         new Row(
             measure,
@@ -260,12 +292,12 @@ public final class Report {
         Result r = results.get("StoreBench.synced[size=" + size + "]");
         if (r != null && r.bytesPerOp() != null) {
           worst = Math.max(worst, r.bytesPerOp());
-          each.append(each.length() == 0 ? "" : " / ").append(plain(r.bytesPerOp()));
+          each.append(each.length() == 0 ? "" : " / ").append(bytesText(r.bytesPerOp()));
         }
       }
       String remoteShare =
           remote != null && remote.bytesPerOp() != null
-              ? " (the remote's own share: " + plain(remote.bytesPerOp()) + " B)"
+              ? " (the remote's own share: " + bytesText(remote.bytesPerOp()) + " B)"
               : "";
       rows.add(
           new Row(
@@ -289,7 +321,7 @@ public final class Report {
               "update + confirm vs the seed, store of " + power(size),
               time(ours) + ", " + alloc(ours),
               "whole-store snapshot: " + time(seed) + ", " + alloc(seed),
-              times(ratio) + " (" + plain(1 / ratio) + "× faster)",
+              times(ratio) + " (" + String.format(Locale.ROOT, "%,.0f", 1 / ratio) + "× faster)",
               target ? "≤ 0.001× (1,000× faster)" : "—",
               target ? ratio <= 0.001 : null));
     }
@@ -380,6 +412,12 @@ public final class Report {
   /** The table as Markdown. */
   public String markdown() {
     StringBuilder s = new StringBuilder();
+    for (String line : settings) {
+      s.append("- ").append(line).append('\n');
+    }
+    if (!settings.isEmpty()) {
+      s.append('\n');
+    }
     s.append("| measure | ours | baseline | ratio (ours ÷ baseline) | target | met |\n");
     s.append("|---|---|---|---|---|---|\n");
     for (Row r : rows()) {
@@ -399,7 +437,7 @@ public final class Report {
           .append(time(r))
           .append(Double.isNaN(r.error()) ? "" : " ± " + fmt(r.error(), digits(r.error())))
           .append(" | ")
-          .append(r.bytesPerOp() == null ? "—" : plain(r.bytesPerOp()))
+          .append(r.bytesPerOp() == null ? "—" : bytesText(r.bytesPerOp()))
           .append(" |\n");
     }
     return s.toString();
@@ -410,7 +448,12 @@ public final class Report {
   }
 
   private static String alloc(Result r) {
-    return r.bytesPerOp() == null ? "? B/op" : plain(r.bytesPerOp()) + " B/op";
+    return r.bytesPerOp() == null ? "? B/op" : bytesText(r.bytesPerOp()) + " B/op";
+  }
+
+  /** Bytes per operation: whole bytes (JMH reports 10⁻⁴ for "nothing"). */
+  private static String bytesText(double b) {
+    return b < 0.5 ? "0" : String.format(Locale.ROOT, "%,.0f", b);
   }
 
   private static String time(Result r) {
@@ -424,7 +467,10 @@ public final class Report {
   }
 
   private static String times(double ratio) {
-    return fmt(ratio, ratio >= 100 ? 0 : ratio >= 0.1 ? 2 : 4) + "×";
+    if (ratio >= 0.1 || ratio == 0 || Double.isNaN(ratio)) {
+      return fmt(ratio, ratio >= 100 ? 0 : 2) + "×";
+    }
+    return String.format(Locale.ROOT, "%.2g", ratio) + "×";
   }
 
   private static String plain(double v) {
