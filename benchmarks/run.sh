@@ -4,6 +4,8 @@
 #   benchmarks/run.sh             full mode: 2 forks, 1 s iterations, k up to 10,000, 500 entities
 #   benchmarks/run.sh --quick     quick mode: 1 fork, short iterations, k up to 1,000, 100 entities
 #
+# The report takes the median of the measured iterations; every ratio is from one run.
+#
 # Options: --no-build (reuse benchmarks/target/benchmarks.jar), --out DIR (default
 # benchmarks/target/results). Builds with `mvn -pl benchmarks -am package` (never install), then
 # runs JMH (with -prof gc for B/op), the memory and compile-time tools, and the report, which it
@@ -36,9 +38,9 @@ rm -rf "$out"
 mkdir -p "$out"
 
 if [ "$mode" = quick ]; then
-  code=(-f 1 -wi 2 -w 300ms -i 3 -r 200ms)
-  json=(-f 1 -wi 3 -w 1s -i 3 -r 300ms) # Jackson's read path needs seconds of warm-up
-  engine=(-f 1 -wi 2 -w 500ms -i 3 -r 400ms)
+  code=(-f 1 -wi 2 -w 300ms -i 5 -r 100ms)
+  json=(-f 1 -wi 2 -w 1s -i 5 -r 200ms) # Jackson's read path needs seconds of warm-up
+  engine=(-f 1 -wi 2 -w 500ms -i 5 -r 200ms)
   pending=1,10,100,1000
   compile=(100 1)
 else

@@ -24,6 +24,13 @@ class ReportTest {
         + params
         + "},\"primaryMetric\":{\"score\":"
         + score
+        + ",\"rawData\":[["
+        + (score * 0.9)
+        + ","
+        + score
+        + ","
+        + (score * 5)
+        + "]]"
         + ",\"scoreError\":0.5,\"scoreUnit\":\""
         + unit
         + "\"},\"secondaryMetrics\":{\"gc.alloc.rate.norm\":{\"score\":"
