@@ -93,6 +93,7 @@ class ReportTest {
     List<String> measures = report.rows().stream().map(Report.Row::measure).toList();
     assertTrue(measures.stream().noneMatch(m -> m.startsWith("processor")), "no compile.json");
     assertEquals(true, rows.get("update + confirm, B/op at 10² / 10⁴ / 10⁶ | —").met());
-    assertTrue(report.markdown().contains("| CodeBench.merge_generated | 10.5 ns ± 0.500 | 0 |"));
+    assertTrue(
+        report.markdown().contains("| CodeBench.merge_generated | 10.5 ns ± 0.500 | 0 | 0, 0 |"));
   }
 }

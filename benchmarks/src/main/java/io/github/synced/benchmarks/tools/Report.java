@@ -28,7 +28,8 @@ import java.util.stream.Stream;
 public final class Report {
 
   /** One benchmark's figures: time per operation and bytes allocated per operation. */
-  public record Result(double score, double error, String unit, Double bytesPerOp) {}
+  public record Result(
+      double score, double error, String unit, Double bytesPerOp, double gcCount, double gcMs) {}
 
   /** One line of the table; {@code met} is null where the row has no target. */
   public record Row(
@@ -121,7 +122,9 @@ public final class Report {
               median(primary.get("rawData"), primary.get("score").asDouble()),
               primary.path("scoreError").asDouble(Double.NaN),
               primary.get("scoreUnit").asText(),
-              alloc == null ? null : alloc.get("score").asDouble()));
+              alloc == null ? null : alloc.get("score").asDouble(),
+              b.path("secondaryMetrics").path("gc.count").path("score").asDouble(0),
+              b.path("secondaryMetrics").path("gc.time").path("score").asDouble(0)));
     }
     return out;
   }
@@ -452,7 +455,7 @@ public final class Report {
     s.append(
         "\nEvery benchmark (median of the measured iterations, and JMH's 99.9% error of the mean;"
             + " B/op from -prof gc):\n\n");
-    s.append("| benchmark | time | B/op |\n|---|---|---|\n");
+    s.append("| benchmark | time | B/op | GCs, GC ms while measured |\n|---|---|---|---|\n");
     for (Map.Entry<String, Result> e : results.entrySet()) {
       Result r = e.getValue();
       s.append("| ")
@@ -462,6 +465,10 @@ public final class Report {
           .append(Double.isNaN(r.error()) ? "" : " ± " + fmt(r.error(), digits(r.error())))
           .append(" | ")
           .append(r.bytesPerOp() == null ? "—" : bytesText(r.bytesPerOp()))
+          .append(" | ")
+          .append(fmt(r.gcCount(), 0))
+          .append(", ")
+          .append(fmt(r.gcMs(), 0))
           .append(" |\n");
     }
     return s.toString();
