@@ -51,20 +51,23 @@ else
   compile=(500 3)
 fi
 
+# B/op from JMH's GC profiler; CPU time per operation from ours (see CpuTimeProfiler).
+prof=(-prof gc -prof io.github.synced.benchmarks.tools.CpuTimeProfiler)
+
 start=$(date +%s)
 step() { echo "[$(( $(date +%s) - start )) s] $*"; }
 
 step "generated code against hand-written, MapStruct and reflection (CodeBench)"
-"$java" -jar "$jar" 'CodeBench' "${code[@]}" -prof gc \
+"$java" -jar "$jar" 'CodeBench' "${code[@]}" "${prof[@]}" \
   -rf json -rff "$out/jmh-code.json" > "$out/jmh-code.log"
 step "JSON against Jackson databind and DSL-JSON (JsonBench)"
-"$java" -jar "$jar" 'JsonBench' "${json[@]}" -prof gc \
+"$java" -jar "$jar" 'JsonBench' "${json[@]}" "${prof[@]}" \
   -rf json -rff "$out/jmh-json.json" > "$out/jmh-json.log"
 step "the store at 10^2, 10^4, 10^6 entities and the seed's snapshot store (StoreBench)"
-"$java" -jar "$jar" 'StoreBench' "${engine[@]}" -prof gc \
+"$java" -jar "$jar" 'StoreBench' "${engine[@]}" "${prof[@]}" \
   -rf json -rff "$out/jmh-store.json" > "$out/jmh-store.log"
 step "k pending mutations on one entity, k = $pending (PendingBench)"
-"$java" -jar "$jar" 'PendingBench' "${engine[@]}" -p pending="$pending" -prof gc \
+"$java" -jar "$jar" 'PendingBench' "${engine[@]}" -p pending="$pending" "${prof[@]}" \
   -rf json -rff "$out/jmh-pending.json" > "$out/jmh-pending.log"
 step "memory per stored entity (MemoryFootprint)"
 "$java" -cp "$jar" io.github.synced.benchmarks.tools.MemoryFootprint "$out/memory.json" 10000 \

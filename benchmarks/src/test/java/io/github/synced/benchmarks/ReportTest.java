@@ -94,6 +94,22 @@ class ReportTest {
     assertTrue(measures.stream().noneMatch(m -> m.startsWith("processor")), "no compile.json");
     assertEquals(true, rows.get("update + confirm, B/op at 10² / 10⁴ / 10⁶ | —").met());
     assertTrue(
-        report.markdown().contains("| CodeBench.merge_generated | 10.5 ns ± 0.500 | 0 | 0, 0 |"));
+        report
+            .markdown()
+            .contains("| CodeBench.merge_generated | — | 10.5 ns ± 0.500 | 0 | 0, 0 |"));
+  }
+
+  @Test
+  void cpuTimeIsPreferredAndConvertedToTheBenchmarksUnit() throws IOException {
+    String json =
+        "[{\"benchmark\":\"x.StoreBench.synced\",\"params\":{\"size\":\"100\"},"
+            + "\"primaryMetric\":{\"score\":3.0,\"scoreUnit\":\"us/op\",\"rawData\":[[2,3,9]]},"
+            + "\"secondaryMetrics\":{\"cpu.time.norm\":{\"score\":1500,\"scoreUnit\":\"ns/op\","
+            + "\"rawData\":[[1000,1500,1600]]}}}]";
+    Report.Result r =
+        Report.parseJmh(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json))
+            .get("StoreBench.synced[size=100]");
+    assertEquals(3.0, r.wall());
+    assertEquals(1.5, r.score(), 1e-9);
   }
 }

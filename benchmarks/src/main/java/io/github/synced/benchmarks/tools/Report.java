@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * and {@code compile.json} ({@link CompileTime}) from one folder.
  *
  * <p>Every ratio is ours ÷ baseline, from the same run: below 1 means ours is faster or smaller.
- * Times are the median of the measured iterations (see {@link #median}).
+ * Times are CPU time per operation ({@link CpuTimeProfiler}) where the run measured it, else JMH's
+ * wall time; either way the median of the measured iterations (see {@link #median}).
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.github.synced.benchmarks.tools.Report DIR}; prints
  * Markdown and writes it to {@code DIR/report.md}.
@@ -29,7 +30,19 @@ public final class Report {
 
   /** One benchmark's figures: time per operation and bytes allocated per operation. */
   public record Result(
-      double score, double error, String unit, Double bytesPerOp, double gcCount, double gcMs) {}
+      double wall,
+      double error,
+      String unit,
+      Double cpu,
+      Double bytesPerOp,
+      double gcCount,
+      double gcMs) {
+
+    /** The figure the table compares: CPU time per operation where measured, else wall time. */
+    public double score() {
+      return cpu != null ? cpu : wall;
+    }
+  }
 
   /** One line of the table; {@code met} is null where the row has no target. */
   public record Row(
@@ -115,18 +128,35 @@ public final class Report {
         key.append('[').append(String.join(",", ps)).append(']');
       }
       JsonNode primary = b.get("primaryMetric");
+      String unit = primary.get("scoreUnit").asText();
       JsonNode alloc = b.path("secondaryMetrics").get("gc.alloc.rate.norm");
+      JsonNode cpu = b.path("secondaryMetrics").get("cpu.time.norm");
       out.put(
           key.toString(),
           new Result(
               median(primary.get("rawData"), primary.get("score").asDouble()),
               primary.path("scoreError").asDouble(Double.NaN),
-              primary.get("scoreUnit").asText(),
+              unit,
+              cpu == null
+                  ? null
+                  : median(cpu.get("rawData"), cpu.get("score").asDouble()) / nanosIn(unit),
               alloc == null ? null : alloc.get("score").asDouble(),
               b.path("secondaryMetrics").path("gc.count").path("score").asDouble(0),
               b.path("secondaryMetrics").path("gc.time").path("score").asDouble(0)));
     }
     return out;
+  }
+
+  /** Nanoseconds in one unit of a JMH time unit such as {@code us/op}. */
+  static double nanosIn(String unit) {
+    String u = unit.replace("/op", "");
+    return switch (u) {
+      case "ns" -> 1;
+      case "us" -> 1e3;
+      case "ms" -> 1e6;
+      case "s" -> 1e9;
+      default -> throw new IllegalArgumentException("not a time per operation: " + unit);
+    };
   }
 
   /**
@@ -453,15 +483,19 @@ public final class Report {
           .append(" |\n");
     }
     s.append(
-        "\nEvery benchmark (median of the measured iterations, and JMH's 99.9% error of the mean;"
-            + " B/op from -prof gc):\n\n");
-    s.append("| benchmark | time | B/op | GCs, GC ms while measured |\n|---|---|---|---|\n");
+        "\nEvery benchmark: medians of the measured iterations (CPU time from CpuTimeProfiler,"
+            + " wall time from JMH, with JMH's 99.9% error of the mean); B/op from -prof gc.\n\n");
+    s.append(
+        "| benchmark | CPU time/op | wall time/op ± error | B/op | GCs, GC ms while measured |\n"
+            + "|---|---|---|---|---|\n");
     for (Map.Entry<String, Result> e : results.entrySet()) {
       Result r = e.getValue();
       s.append("| ")
           .append(e.getKey())
           .append(" | ")
-          .append(time(r))
+          .append(r.cpu() == null ? "—" : time(r.cpu(), r.unit()))
+          .append(" | ")
+          .append(time(r.wall(), r.unit()))
           .append(Double.isNaN(r.error()) ? "" : " ± " + fmt(r.error(), digits(r.error())))
           .append(" | ")
           .append(r.bytesPerOp() == null ? "—" : bytesText(r.bytesPerOp()))
@@ -488,8 +522,11 @@ public final class Report {
   }
 
   private static String time(Result r) {
-    String unit = r.unit().replace("/op", "").replace("us", "µs");
-    return fmt(r.score(), digits(r.score())) + " " + unit;
+    return time(r.score(), r.unit());
+  }
+
+  private static String time(double value, String unit) {
+    return fmt(value, digits(value)) + " " + unit.replace("/op", "").replace("us", "µs");
   }
 
   private static int digits(double v) {
