@@ -40,13 +40,15 @@ mkdir -p "$out"
 if [ "$mode" = quick ]; then
   code=(-f 1 -wi 2 -w 300ms -i 5 -r 100ms)
   json=(-f 1 -wi 2 -w 1s -i 5 -r 200ms) # Jackson's read path needs seconds of warm-up
-  engine=(-f 1 -wi 2 -w 500ms -i 5 -r 200ms)
+  engine=(-f 1 -wi 3 -w 500ms -i 5 -r 200ms)
+  seed_sizes=100,10000 # the seed at 10^6 takes a quarter of a second per call: full mode only
   pending=1,10,100,1000
   compile=(100 1)
 else
   code=(-f 2 -wi 5 -w 1s -i 5 -r 1s)
   json=("${code[@]}")
   engine=(-f 2 -wi 3 -w 2s -i 5 -r 1s)
+  seed_sizes=100,10000,1000000
   pending=1,10,100,10000
   compile=(500 3)
 fi
@@ -63,9 +65,12 @@ step "generated code against hand-written, MapStruct and reflection (CodeBench)"
 step "JSON against Jackson databind and DSL-JSON (JsonBench)"
 "$java" -jar "$jar" 'JsonBench' "${json[@]}" "${prof[@]}" \
   -rf json -rff "$out/jmh-json.json" > "$out/jmh-json.log"
-step "the store at 10^2, 10^4, 10^6 entities and the seed's snapshot store (StoreBench)"
-"$java" -jar "$jar" 'StoreBench' "${engine[@]}" "${prof[@]}" \
+step "the store at 10^2, 10^4, 10^6 entities (StoreBench)"
+"$java" -jar "$jar" 'StoreBench.(synced|remoteAlone)' "${engine[@]}" "${prof[@]}" \
   -rf json -rff "$out/jmh-store.json" > "$out/jmh-store.log"
+step "the seed's whole-store-snapshot store at $seed_sizes entities (StoreBench)"
+"$java" -jar "$jar" 'StoreBench.seed' "${engine[@]}" -p size="$seed_sizes" "${prof[@]}" \
+  -rf json -rff "$out/jmh-seed.json" > "$out/jmh-seed.log"
 step "k pending mutations on one entity, k = $pending (PendingBench)"
 "$java" -jar "$jar" 'PendingBench' "${engine[@]}" -p pending="$pending" "${prof[@]}" \
   -rf json -rff "$out/jmh-pending.json" > "$out/jmh-pending.log"
