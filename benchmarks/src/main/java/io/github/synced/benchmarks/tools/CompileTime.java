@@ -37,7 +37,13 @@ public final class CompileTime {
 
   /** The figures of one measurement. */
   public record Figures(
-      int entities, int runs, double plainMs, double processorMs, int generatedFiles, long lines) {
+      int entities,
+      int runs,
+      double plainMs,
+      double processorOnlyMs,
+      double processorMs,
+      int generatedFiles,
+      long lines) {
     /** What the processor adds per entity, in milliseconds. */
     public double overheadMsPerEntity() {
       return (processorMs - plainMs) / entities;
@@ -99,6 +105,18 @@ public final class CompileTime {
    */
   static long compile(List<Path> sources, Path work, String run, boolean processor)
       throws IOException {
+    return compile(sources, work, run, processor, false);
+  }
+
+  /**
+   * As {@link #compile(List, Path, String, boolean)}; with {@code processorOnly}, javac stops after
+   * the processor ({@code -proc:only}): the inputs are parsed and analysed and the processor writes
+   * its sources, but nothing is compiled to classes, so the difference to a full run is the cost of
+   * compiling what the processor wrote.
+   */
+  static long compile(
+      List<Path> sources, Path work, String run, boolean processor, boolean processorOnly)
+      throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
       throw new IllegalStateException("no system Java compiler: run on a JDK, not a JRE");
@@ -112,6 +130,9 @@ public final class CompileTime {
       options.addAll(
           List.of(
               "-processorpath", classPath, "-processor", PROCESSOR, "-s", generated.toString()));
+      if (processorOnly) {
+        options.add("-proc:only");
+      }
     } else {
       options.add("-proc:none");
     }
@@ -150,13 +171,16 @@ public final class CompileTime {
       compile(warm, work, "warm-processor", true);
       List<Path> sources = writeEntities(work.resolve("src"), n);
       long[] plain = new long[runs];
+      long[] processorOnly = new long[runs];
       long[] withProcessor = new long[runs];
       for (int r = 0; r < runs; r++) {
         plain[r] = compile(sources, work, "plain-" + r, false);
+        processorOnly[r] = compile(sources, work, "only-" + r, true, true);
         withProcessor[r] = compile(sources, work, "processor-" + r, true);
         System.out.printf(
-            "compile run %d: plain %.0f ms, with the processor %.0f ms%n",
-            r + 1, plain[r] / 1e6, withProcessor[r] / 1e6);
+            "compile run %d: plain %.0f ms, processor only (-proc:only) %.0f ms, with the processor"
+                + " %.0f ms%n",
+            r + 1, plain[r] / 1e6, processorOnly[r] / 1e6, withProcessor[r] / 1e6);
       }
       int files = 0;
       long lines = 0;
@@ -168,7 +192,14 @@ public final class CompileTime {
           }
         }
       }
-      return new Figures(n, runs, median(plain) / 1e6, median(withProcessor) / 1e6, files, lines);
+      return new Figures(
+          n,
+          runs,
+          median(plain) / 1e6,
+          median(processorOnly) / 1e6,
+          median(withProcessor) / 1e6,
+          files,
+          lines);
     } finally {
       deleteTree(work);
     }
@@ -201,6 +232,7 @@ public final class CompileTime {
     json.put("entities", f.entities());
     json.put("runs", f.runs());
     json.put("plainMs", f.plainMs());
+    json.put("processorOnlyMs", f.processorOnlyMs());
     json.put("processorMs", f.processorMs());
     json.put("generatedFiles", f.generatedFiles());
     json.put("generatedLines", f.lines());

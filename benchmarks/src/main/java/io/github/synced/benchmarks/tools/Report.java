@@ -449,13 +449,26 @@ public final class Report {
     double plainMs = compile.get("plainMs").asDouble();
     double procMs = compile.get("processorMs").asDouble();
     double per = (procMs - plainMs) / n;
+    String split = "";
+    if (compile.has("processorOnlyMs")) {
+      double onlyMs = compile.get("processorOnlyMs").asDouble();
+      split =
+          ": "
+              + fmt((onlyMs - plainMs) / n, 1)
+              + " ms through annotation processing (-proc:only: the processor, and parsing what it"
+              + " wrote), "
+              + fmt((procMs - onlyMs) / n, 1)
+              + " ms compiling that to classes";
+    }
     rows.add(
         new Row(
             "processor, " + n + " seven-field entities",
             fmt(procMs / 1000, 1)
                 + " s ("
                 + fmt(per, 1)
-                + " ms per entity on top; "
+                + " ms per entity on top"
+                + split
+                + "; "
                 + compile.get("generatedLines").asLong() / n
                 + " lines generated per entity)",
             "plain javac: " + fmt(plainMs / 1000, 1) + " s",
