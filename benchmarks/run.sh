@@ -40,7 +40,7 @@ mkdir -p "$out"
 if [ "$mode" = quick ]; then
   code=(-f 1 -wi 2 -w 300ms -i 5 -r 100ms)
   json=(-f 1 -wi 2 -w 1s -i 5 -r 200ms) # Jackson's read path needs seconds of warm-up
-  engine=(-f 1 -wi 3 -w 500ms -i 5 -r 200ms)
+  engine=(-f 1 -wi 4 -w 600ms -i 5 -r 200ms) # the engine needs ~2 s to reach C2 on a busy machine
   seed_sizes=100,10000 # the seed at 10^6 takes a quarter of a second per call: full mode only
   pending=1,10,100,1000
   compile=(100 1)
