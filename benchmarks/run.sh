@@ -4,12 +4,15 @@
 #   benchmarks/run.sh             full mode: 2 forks, 1 s iterations, k up to 10,000, 500 entities
 #   benchmarks/run.sh --quick     quick mode: 1 fork, short iterations, k up to 1,000, 100 entities
 #
-# The report takes the median of the measured iterations; every ratio is from one run.
+# The report compares CPU time per operation (CpuTimeProfiler), the median of the measured
+# iterations; every ratio is from one run.
 #
 # Options: --no-build (reuse benchmarks/target/benchmarks.jar), --out DIR (default
-# benchmarks/target/results). Builds with `mvn -pl benchmarks -am package` (never install), then
-# runs JMH (with -prof gc for B/op), the memory and compile-time tools, and the report, which it
-# prints and writes to DIR/report.md. JMH's own output goes to DIR/*.log.
+# benchmarks/target/results). Builds with `mvn -pl benchmarks -am package` (never install; without
+# -am, Maven would take the runtime and processor from ~/.m2 if anyone installed them there), then
+# runs JMH (with -prof gc for B/op and CpuTimeProfiler for CPU time), the memory and compile-time
+# tools, and the report, which it prints and writes to DIR/report.md. JMH's output goes to
+# DIR/*.log.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
