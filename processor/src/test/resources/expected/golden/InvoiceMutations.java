@@ -90,8 +90,8 @@ public final class InvoiceMutations {
    * @throws NoSuchElementException if the entity is not in the store or hidden by a pending
    *     delete
    */
-  public Mutation<String, Invoice> updateWith(String id, Consumer<? super Invoice> edit) {
-    return store.update(id, edit);
+  public Mutation<String, Invoice> modify(String id, Consumer<? super Invoice> edit) {
+    return store.modify(id, edit);
   }
 
   /**

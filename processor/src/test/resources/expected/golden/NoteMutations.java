@@ -90,8 +90,8 @@ public final class NoteMutations {
    * @throws NoSuchElementException if the entity is not in the store or hidden by a pending
    *     delete
    */
-  public Mutation<Long, Note> updateWith(Long id, Consumer<? super Note> edit) {
-    return store.update(id, edit);
+  public Mutation<Long, Note> modify(Long id, Consumer<? super Note> edit) {
+    return store.modify(id, edit);
   }
 
   /**

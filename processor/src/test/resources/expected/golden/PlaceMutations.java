@@ -91,8 +91,8 @@ public final class PlaceMutations {
    * @throws NoSuchElementException if the entity is not in the store or hidden by a pending
    *     delete
    */
-  public Mutation<UUID, Place> updateWith(UUID id, UnaryOperator<Place> updater) {
-    return store.updateWith(id, updater);
+  public Mutation<UUID, Place> modifyWith(UUID id, UnaryOperator<Place> updater) {
+    return store.modifyWith(id, updater);
   }
 
   /**
@@ -137,7 +137,7 @@ public final class PlaceMutations {
    * @throws NoSuchElementException if the entity is not in the store or hidden by a pending
    *     delete
    */
-  public Place local(UUID id, UnaryOperator<Place> edit) {
+  public Place localWith(UUID id, UnaryOperator<Place> edit) {
     return store.localWith(id, edit);
   }
 

@@ -90,8 +90,8 @@ public final class TaskMutations {
    * @throws NoSuchElementException if the entity is not in the store or hidden by a pending
    *     delete
    */
-  public Mutation<String, Task> updateWith(String id, Consumer<? super Task> edit) {
-    return store.update(id, edit);
+  public Mutation<String, Task> modify(String id, Consumer<? super Task> edit) {
+    return store.modify(id, edit);
   }
 
   /**

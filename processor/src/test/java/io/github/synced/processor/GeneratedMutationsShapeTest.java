@@ -58,13 +58,13 @@ class GeneratedMutationsShapeTest {
         List.of(
             "create(Counter) -> Mutation<java.lang.Long, test.Counter>",
             "delete(java.lang.Long) -> Mutation<java.lang.Long, test.Counter>",
+            "modify(java.lang.Long, Consumer<? super Counter>) -> Mutation<java.lang.Long,"
+                + " test.Counter>",
             "pendingFields(java.lang.Long) -> java.util.Map<test.CounterField,"
                 + " java.util.List<Mutation<java.lang.Long, test.Counter>>>",
             "store() -> SyncStore<java.lang.Long, test.Counter>",
             "update(java.lang.Long, CounterPatch) -> Mutation<java.lang.Long, test.Counter>",
             "update(java.lang.Long, UnaryOperator<CounterPatch>) -> Mutation<java.lang.Long,"
-                + " test.Counter>",
-            "updateWith(java.lang.Long, Consumer<? super Counter>) -> Mutation<java.lang.Long,"
                 + " test.Counter>"),
         publicMethods(c, "test.CounterMutations"));
   }
@@ -86,13 +86,13 @@ class GeneratedMutationsShapeTest {
         List.of(
             "create(Tag) -> Mutation<java.lang.String, test.Tag>",
             "delete(java.lang.String) -> Mutation<java.lang.String, test.Tag>",
+            "modifyWith(java.lang.String, UnaryOperator<Tag>) -> Mutation<java.lang.String,"
+                + " test.Tag>",
             "pendingFields(java.lang.String) -> java.util.Map<test.TagField,"
                 + " java.util.List<Mutation<java.lang.String, test.Tag>>>",
             "store() -> SyncStore<java.lang.String, test.Tag>",
             "update(java.lang.String, TagPatch) -> Mutation<java.lang.String, test.Tag>",
             "update(java.lang.String, UnaryOperator<TagPatch>) -> Mutation<java.lang.String,"
-                + " test.Tag>",
-            "updateWith(java.lang.String, UnaryOperator<Tag>) -> Mutation<java.lang.String,"
                 + " test.Tag>"),
         publicMethods(c, "test.TagMutations"));
   }

@@ -127,7 +127,8 @@ final class Answers<K, E> {
       deletedOnServer(other, null);
       other = null;
     }
-    Long deletedBornAt = core.entities.deletedBornAt(real);
+    Long deletedBornAt = core.entities.deletedCopyBornAt(real);
+    boolean buried = core.entities.deletedAt(real) != null;
     E before = core.before(j);
     try {
       core.adopt(j, server);
@@ -142,6 +143,7 @@ final class Answers<K, E> {
       core.announce(Cause.ID_REASSIGNED, j, before, l, null);
       before = core.before(j);
     }
+    j.versionUnknown |= versionUnknown;
     j.awaitingVersion |= versionUnknown; // the next send waits for the version
     finish(l, MutationState.CONFIRMED, reason, null, Cause.CONFIRM, before);
     if (deletedBornAt != null && deletedBornAt >= l.firstSentEpoch) {
@@ -151,7 +153,7 @@ final class Answers<K, E> {
       }
       return;
     }
-    if (deletedBornAt != null) {
+    if (buried) {
       core.entities.unbury(real); // an old deletion of an id the server gave out again
     }
     if (versionUnknown) {
@@ -191,6 +193,7 @@ final class Answers<K, E> {
         }
       }
     }
+    j.versionUnknown |= versionUnknown;
     j.awaitingVersion |= versionUnknown; // the next send waits for the version
     finish(l, MutationState.CONFIRMED, reason, null, Cause.CONFIRM, shown);
     if (versionUnknown) {
@@ -242,36 +245,39 @@ final class Answers<K, E> {
             Core.call(() -> core.remote.fetch(id), "fetch")
                 .whenComplete(
                     (found, failure) ->
-                        core.run(
-                            () -> {
-                              if (core.entities.real(id) != j || !j.awaitingVersion) {
-                                return;
-                              }
-                              if ((failure != null || found == null)
-                                  && asked < core.retry.maxAttempts()) {
-                                core.sends.later(
-                                    core.retry.delay(asked, null),
-                                    () -> {
-                                      if (core.entities.real(id) == j && j.awaitingVersion) {
-                                        askVersion(j, asked + 1);
-                                      }
-                                    });
-                                return;
-                              }
-                              j.awaitingVersion = false;
-                              if (failure == null && found != null) {
-                                if (found.isEmpty()) {
-                                  deletedOnServer(j, null);
-                                  return;
-                                }
-                                try {
-                                  core.intake.reconcile(found.get(), Long.MAX_VALUE, sentAt, id);
-                                } catch (BadServerDataException bad) {
-                                  // keep the base as it is; the next conflict fetches it again
-                                }
-                              }
-                              core.sends.pump(j);
-                            })));
+                        core.run(() -> versionAnswered(j, id, asked, sentAt, found, failure))));
+  }
+
+  private void versionAnswered(
+      Journal<K, E> j, K id, int asked, long sentAt, Optional<E> found, Throwable failure) {
+    if (core.entities.real(id) != j || !j.versionUnknown) {
+      return; // gone, or a later answer or push brought the version meanwhile
+    }
+    if (failure == null && found != null) {
+      j.awaitingVersion = false;
+      if (found.isEmpty()) {
+        deletedOnServer(j, null);
+        return;
+      }
+      try {
+        core.intake.reconcile(found.get(), Long.MAX_VALUE, sentAt, id);
+      } catch (BadServerDataException bad) {
+        j.versionUnknown = false; // the server cannot tell; the next conflict fetches it again
+      }
+      core.sends.pump(j);
+      return;
+    }
+    if (asked >= core.retry.maxAttempts() && j.awaitingVersion) {
+      j.awaitingVersion = false; // the sends go on; the version is still asked for meanwhile
+      core.sends.pump(j);
+    }
+    core.sends.later(
+        core.retry.delay(asked, null),
+        () -> {
+          if (core.entities.real(id) == j && j.versionUnknown) {
+            askVersion(j, asked + 1);
+          }
+        });
   }
 
   // ---------------------------------------------------------------- roll back
@@ -533,7 +539,7 @@ final class Answers<K, E> {
       }
       K id = type.id(s);
       Journal<K, E> known = core.entities.real(id);
-      Long deletedBornAt = core.entities.deletedBornAt(id);
+      Long deletedBornAt = core.entities.deletedCopyBornAt(id);
       if ((known != null && !earlyCopy(known, l))
           || (deletedBornAt != null && deletedBornAt >= l.firstSentEpoch)) {
         continue;

@@ -232,6 +232,8 @@ final class Core<K, E> {
     j.state = next;
     j.confirmed = true;
     j.baseEpoch = ++epoch;
+    j.versionUnknown = false; // its version is known now: the held sends may go
+    j.awaitingVersion = false;
     return true;
   }
 

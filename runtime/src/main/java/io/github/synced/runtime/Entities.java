@@ -120,15 +120,18 @@ final class Entities<K, E> implements Iterable<Journal<K, E>> {
     return t == null ? null : t[0];
   }
 
-  /** When the journal deleted under {@code id} was made, or {@code null}. */
-  Long deletedBornAt(K id) {
+  /**
+   * When the journal deleted under {@code id} was made, if a read or push made it (not a create of
+   * this client); otherwise {@code null}.
+   */
+  Long deletedCopyBornAt(K id) {
     long[] t = tombstones.get(id);
-    return t == null ? null : t[1];
+    return t == null || t[2] == 0 ? null : t[1];
   }
 
   /** Remembers that the server deleted {@code j} at {@code epoch}. */
   void bury(Journal<K, E> j, long epoch) {
-    tombstones.put(j.id, new long[] {epoch, j.bornAt});
+    tombstones.put(j.id, new long[] {epoch, j.bornAt, j.fromServer ? 1 : 0});
   }
 
   void unbury(K id) {

@@ -203,6 +203,8 @@ final class Intake<K, E> {
       } else {
         j.state = p.state();
         j.confirmed = true;
+        j.versionUnknown = false; // its version is known now: the held sends may go
+        j.awaitingVersion = false;
         j.baseEpoch = ++core.epoch;
         j.readAt = Math.max(j.readAt, p.sentAt());
       }

@@ -55,6 +55,9 @@ final class Journal<K, E> {
    */
   long readAt;
 
+  /** The base's version is older than the server's: an answer confirmed it without a version. */
+  boolean versionUnknown;
+
   /** Sends wait for a fetch that learns the version a versionless answer did not give. */
   boolean awaitingVersion;
 
@@ -101,10 +104,15 @@ final class Journal<K, E> {
 
   /**
    * Whether {@code server} may replace the base (rule 7): a confirmed base is replaced only by a
-   * state that is not older by version.
+   * state that is not older by version; while the base holds confirmed values under the version
+   * before them ({@link #versionUnknown}), only by a newer one.
    */
   boolean accepts(EntityType<K, E> type, E server) {
-    return !confirmed || type.compareVersions(server, state) >= 0;
+    if (!confirmed) {
+      return true;
+    }
+    int c = type.compareVersions(server, state);
+    return (versionUnknown && type.hasVersion()) ? c > 0 : c >= 0;
   }
 
   /**

@@ -37,11 +37,11 @@ import java.util.function.UnaryOperator;
  * fields); otherwise it becomes the base, pending mutations are re-applied on top, local-only
  * values are kept.
  *
- * <p><b>Mutations.</b> {@link #update}, {@link #create} and {@link #delete} apply their effect at
- * once, announce it, and then send through the {@link Remote} (per entity one at a time in the
- * order made, unless {@link Builder#sendInParallel() parallel sends} are on). Answers confirm,
- * retry, roll back only the failed mutation, ask the server when an outcome is unknown, or merge a
- * conflict three-way; see {@link MutationState}. Failures are {@link SyncFailure}s.
+ * <p><b>Mutations.</b> {@link #update}, {@link #modify}, {@link #create} and {@link #delete} apply
+ * their effect at once, announce it, and then send through the {@link Remote} (per entity one at a
+ * time in the order made, unless {@link Builder#sendInParallel() parallel sends} are on). Answers
+ * confirm, retry, roll back only the failed mutation, ask the server when an outcome is unknown, or
+ * merge a conflict three-way; see {@link MutationState}. Failures are {@link SyncFailure}s.
  *
  * <p><b>Threads.</b> Every method is safe from any thread. Transitions run under one lock; remote
  * calls, timers, result futures and listener deliveries run after it is released, in the order the
@@ -272,11 +272,11 @@ public final class SyncStore<K, E> {
 
   /**
    * Changes an entity with a function, for mutable classes: {@code edit} gets a copy and changes
-   * it. As {@link #updateWith}.
+   * it. As {@link #modifyWith}.
    */
-  public Mutation<K, E> update(K id, Consumer<? super E> edit) {
+  public Mutation<K, E> modify(K id, Consumer<? super E> edit) {
     Objects.requireNonNull(edit, "edit");
-    return updateWith(id, inPlace(edit));
+    return modifyWith(id, inPlace(edit));
   }
 
   /**
@@ -289,7 +289,7 @@ public final class SyncStore<K, E> {
    * @throws IllegalArgumentException if the function changes the id or no synced field
    * @throws NoSuchElementException if the entity is not visible in the store
    */
-  public Mutation<K, E> updateWith(K id, UnaryOperator<E> updater) {
+  public Mutation<K, E> modifyWith(K id, UnaryOperator<E> updater) {
     Objects.requireNonNull(updater, "updater");
     return core.op(() -> core.edits.modify(id, updater));
   }

@@ -77,7 +77,7 @@ class ConcurrencyTest {
                     String id = "card" + rnd.nextInt(MUTATORS);
                     switch (rnd.nextInt(4)) {
                       case 0 -> made.add(h.store.update(id, CardPatch.empty().title("t" + i)));
-                      case 1 -> made.add(h.store.update(id, c -> c.done = !c.done));
+                      case 1 -> made.add(h.store.modify(id, c -> c.done = !c.done));
                       case 2 -> {
                         boolean expanded = rnd.nextBoolean();
                         h.store.local(own, c -> c.expanded = expanded);

@@ -308,8 +308,8 @@ class EdgesTest {
   @Test
   void parallelUpdaterWaitsForTheMutationsBeforeItAndCountsOnlyWhatWasApplied() {
     Harness h = new Harness(SyncStore.Builder::sendInParallel).withCards("t1");
-    Mutation<String, Card> first = h.store.update("t1", c -> c.title = c.title + "+");
-    Mutation<String, Card> second = h.store.update("t1", c -> c.title = c.title + "+");
+    Mutation<String, Card> first = h.store.modify("t1", c -> c.title = c.title + "+");
+    Mutation<String, Card> second = h.store.modify("t1", c -> c.title = c.title + "+");
     assertEquals("title t1++", h.view("t1").title);
     assertEquals(1, h.server.waiting(), "the second updater waits for the first");
 
@@ -326,7 +326,7 @@ class EdgesTest {
   @Test
   void parallelPatchesAfterAnUpdaterStillGoTogether() {
     Harness h = new Harness(SyncStore.Builder::sendInParallel).withCards("t1");
-    h.store.update("t1", c -> c.title = c.title + "+");
+    h.store.modify("t1", c -> c.title = c.title + "+");
     h.store.update("t1", CardPatch.empty().done(true));
     assertEquals(2, h.server.waiting(), "an absolute value does not depend on the updater");
   }
@@ -381,7 +381,7 @@ class EdgesTest {
     Harness h = new Harness().withCards("t1");
     Mutation<String, Card> head = h.store.update("t1", CardPatch.empty().done(true));
     Mutation<String, Card> picky =
-        h.store.update(
+        h.store.modify(
             "t1",
             c -> {
               if (c.title.startsWith("theirs")) {
@@ -452,7 +452,7 @@ class EdgesTest {
   @Test
   void aRetryAfterAnUnknownOutcomeResendsTheIdenticalBodyUnderTheSameKey() {
     Harness h = new Harness().withCards("t1");
-    Mutation<String, Card> m = h.store.update("t1", c -> c.title = c.title + "!");
+    Mutation<String, Card> m = h.store.modify("t1", c -> c.title = c.title + "!");
     Write<String, Card> first = h.server.next().write;
     h.server.next().fail(SyncFailure.outcomeUnknown("timed out", null));
     h.store.receive(h.server.edit("t1", c -> c.title = "theirs")); // the updater runs again

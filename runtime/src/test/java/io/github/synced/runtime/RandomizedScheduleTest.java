@@ -152,7 +152,7 @@ class RandomizedScheduleTest {
         }
         made.add(h.store.update(id, p));
       } else if (pick < 50 && id != null) {
-        made.add(h.store.update(id, c -> c.title = c.title + "!"));
+        made.add(h.store.modify(id, c -> c.title = c.title + "!"));
       } else if (pick < 60 && id != null) {
         boolean expanded = rnd.nextBoolean();
         boolean selected = rnd.nextBoolean();

@@ -63,7 +63,7 @@ class RebaseTest {
   void updaterIsRunAgainOnTopOfEveryNewBase() {
     Harness h = new Harness().withCards("t1");
     Mutation<String, Card> m =
-        h.store.update("t1", c -> c.title = c.title + "!"); // "increment"-style effect
+        h.store.modify("t1", c -> c.title = c.title + "!"); // "increment"-style effect
     assertEquals("title t1!", h.view("t1").title);
 
     h.store.receive(h.server.edit("t1", c -> c.title = "theirs"));

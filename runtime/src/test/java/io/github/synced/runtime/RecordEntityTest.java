@@ -220,7 +220,7 @@ class RecordEntityTest {
     Note pinned = store.localWith(1L, n -> new Note(n.id(), n.text(), n.version(), true));
     Mutation<Long, Note> first = store.update(1L, new NotePatch("mine"));
     Mutation<Long, Note> second =
-        store.updateWith(1L, n -> new Note(n.id(), n.text() + "!", n.version(), n.pinned()));
+        store.modifyWith(1L, n -> new Note(n.id(), n.text() + "!", n.version(), n.pinned()));
 
     assertEquals(new Note(1L, "mine!", 1, true), store.get(1L).orElseThrow());
     assertEquals(new Note(1L, "server", 1, false), loaded, "the loaded record is untouched");

@@ -32,7 +32,7 @@ class RefusedInputTest {
   void updaterThatChangesTheIdIsRefused() {
     Harness h = new Harness().withCards("t1");
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> h.store.update("t1", c -> c.id = "t2"));
+        assertThrows(IllegalArgumentException.class, () -> h.store.modify("t1", c -> c.id = "t2"));
     assertEquals("Card 't1', field 'id': an updater cannot change the id", e.getMessage());
     assertUntouched(h);
   }
@@ -42,7 +42,7 @@ class RefusedInputTest {
     Harness h = new Harness().withCards("t1");
     IllegalArgumentException e =
         assertThrows(
-            IllegalArgumentException.class, () -> h.store.update("t1", c -> c.expanded = true));
+            IllegalArgumentException.class, () -> h.store.modify("t1", c -> c.expanded = true));
     assertEquals("Card 't1': the updater changes no synced field", e.getMessage());
     assertUntouched(h);
   }
@@ -53,7 +53,7 @@ class RefusedInputTest {
     assertThrows(
         ArithmeticException.class,
         () ->
-            h.store.updateWith(
+            h.store.modifyWith(
                 "t1",
                 c -> {
                   throw new ArithmeticException("bug in user code");
@@ -89,7 +89,7 @@ class RefusedInputTest {
         assertThrows(
             IllegalStateException.class,
             () ->
-                h.store.update(
+                h.store.modify(
                     "t1",
                     c -> {
                       h.store.local("t1", x -> x.selected = true);

@@ -136,7 +136,7 @@ class GeneratedMutationsTest {
   void classUpdaterAppliesAtOnceSendsWhatItChangedAndIsRerunOnRebase() {
     taskStore.load(List.of(task("t1", "Buy milk", false, 1)));
 
-    Mutation<String, Task> m = tasks.updateWith("t1", t -> t.setTitle(t.getTitle() + "!"));
+    Mutation<String, Task> m = tasks.modify("t1", t -> t.setTitle(t.getTitle() + "!"));
 
     assertEquals("Buy milk!", shown("t1").getTitle());
     assertEquals(TaskPatch.empty().title("Buy milk!"), taskRemote.writes().get(0).patch());
@@ -151,7 +151,7 @@ class GeneratedMutationsTest {
     itemStore.load(List.of(new RecordItem("r1", "box", false, 3, 1)));
 
     Mutation<String, RecordItem> m =
-        items.updateWith(
+        items.modifyWith(
             "r1", r -> new RecordItem(r.id(), r.label(), r.highlighted(), r.size() + 1, 1));
 
     assertEquals(4, shownItem("r1").size());
@@ -211,7 +211,7 @@ class GeneratedMutationsTest {
     itemStore.load(List.of(new RecordItem("r1", "box", false, 3, 1)));
 
     RecordItem edited =
-        items.local("r1", r -> new RecordItem(r.id(), r.label(), true, r.size(), r.revision()));
+        items.localWith("r1", r -> new RecordItem(r.id(), r.label(), true, r.size(), r.revision()));
 
     assertTrue(edited.highlighted());
     assertEquals(List.of(), itemRemote.writes(), "a local edit is never sent");

@@ -136,7 +136,7 @@ public final class MutationsWriter {
             .addParameter(patch, "patch")
             .addStatement("return store.update(id, patch)")
             .build());
-    type.addMethod(updateWith(model, idType, mutation));
+    type.addMethod(modify(model, idType, mutation));
     type.addMethod(
         MethodSpec.methodBuilder("create")
             .addJavadoc(
@@ -181,9 +181,9 @@ public final class MutationsWriter {
     return type;
   }
 
-  private static MethodSpec updateWith(EntityModel model, TypeName idType, TypeName mutation) {
+  private static MethodSpec modify(EntityModel model, TypeName idType, TypeName mutation) {
     MethodSpec.Builder method =
-        MethodSpec.methodBuilder("updateWith")
+        MethodSpec.methodBuilder(model.immutable() ? "modifyWith" : "modify")
             .addModifiers(Modifier.PUBLIC)
             .returns(mutation)
             .addParameter(idType, "id");
@@ -210,7 +210,7 @@ public final class MutationsWriter {
           .addParameter(
               ParameterizedTypeName.get(ClassName.get(UnaryOperator.class), model.entity()),
               "updater")
-          .addStatement("return store.updateWith(id, updater)")
+          .addStatement("return store.modifyWith(id, updater)")
           .build();
     }
     return method
@@ -221,13 +221,13 @@ public final class MutationsWriter {
                 "edit",
                 NoSuchElementException.class))
         .addParameter(consumerOf(model.entity()), "edit")
-        .addStatement("return store.update(id, edit)")
+        .addStatement("return store.modify(id, edit)")
         .build();
   }
 
   private static MethodSpec local(EntityModel model, TypeName idType, List<Property> localOnly) {
     MethodSpec.Builder method =
-        MethodSpec.methodBuilder("local")
+        MethodSpec.methodBuilder(model.immutable() ? "localWith" : "local")
             .addModifiers(Modifier.PUBLIC)
             .returns(model.entity())
             .addParameter(idType, "id");
