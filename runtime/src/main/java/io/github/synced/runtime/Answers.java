@@ -143,7 +143,7 @@ final class Answers<K, E> {
       core.announce(Cause.ID_REASSIGNED, j, before, l, null);
       before = core.before(j);
     }
-    j.versionUnknown |= versionUnknown;
+    j.versionStale |= versionUnknown;
     j.awaitingVersion |= versionUnknown; // the next send waits for the version
     finish(l, MutationState.CONFIRMED, reason, null, Cause.CONFIRM, before);
     if (deletedBornAt != null && deletedBornAt >= l.firstSentEpoch) {
@@ -193,7 +193,7 @@ final class Answers<K, E> {
         }
       }
     }
-    j.versionUnknown |= versionUnknown;
+    j.versionStale |= versionUnknown;
     j.awaitingVersion |= versionUnknown; // the next send waits for the version
     finish(l, MutationState.CONFIRMED, reason, null, Cause.CONFIRM, shown);
     if (versionUnknown) {
@@ -250,7 +250,7 @@ final class Answers<K, E> {
 
   private void versionAnswered(
       Journal<K, E> j, K id, int asked, long sentAt, Optional<E> found, Throwable failure) {
-    if (core.entities.real(id) != j || !j.versionUnknown) {
+    if (core.entities.real(id) != j || !j.versionStale) {
       return; // gone, or a later answer or push brought the version meanwhile
     }
     if (failure == null && found != null) {
@@ -262,7 +262,7 @@ final class Answers<K, E> {
       try {
         core.intake.reconcile(found.get(), Long.MAX_VALUE, sentAt, id);
       } catch (BadServerDataException bad) {
-        j.versionUnknown = false; // the server cannot tell; the next conflict fetches it again
+        j.versionStale = false; // the server cannot tell; the next conflict fetches it again
       }
       core.sends.pump(j);
       return;
@@ -274,7 +274,7 @@ final class Answers<K, E> {
     core.sends.later(
         core.retry.delay(asked, null),
         () -> {
-          if (core.entities.real(id) == j && j.versionUnknown) {
+          if (core.entities.real(id) == j && j.versionStale) {
             askVersion(j, asked + 1);
           }
         });
@@ -381,7 +381,9 @@ final class Answers<K, E> {
     }
     E server;
     try {
-      server = core.sinceRead(j, Checks.serverState(type, found.get(), j.id), sentAt);
+      server =
+          core.sinceRead(
+              j, Checks.serverState(type, found.get(), j.id), sentAt, !type.hasVersion());
     } catch (BadServerDataException bad) {
       rollback(l, bad, "bad server data");
       return;

@@ -52,6 +52,24 @@ final class Checks {
     return s;
   }
 
+  /** Checks a server state read without its version: the entity type and an id. */
+  static <K, E> E withoutVersion(EntityType<K, E> type, Object state) {
+    Objects.requireNonNull(state, "server state");
+    if (!type.type().isInstance(state)) {
+      throw Layers.bad(
+          type,
+          null,
+          null,
+          "the server state is a " + state.getClass().getName() + ", not a " + type.name());
+    }
+    E s = type.type().cast(state);
+    K id = type.id(s);
+    if (id == null) {
+      throw Layers.bad(type, null, type.idField(), "the server state has no id");
+    }
+    return s;
+  }
+
   /**
    * What the answer {@code reply} to the write {@code w} of layer {@code l} says. An answer to a
    * write means the write was accepted: fields the answer names win, written fields it leaves out

@@ -232,17 +232,19 @@ final class Core<K, E> {
     j.state = next;
     j.confirmed = true;
     j.baseEpoch = ++epoch;
-    j.versionUnknown = false; // its version is known now: the held sends may go
+    j.versionStale = false; // its version is known now: the held sends may go
+    j.versionNone = false;
     j.awaitingVersion = false;
     return true;
   }
 
   /**
    * Rule 7 without a version: a read sent at {@code sentAt}, before a write was confirmed, cannot
-   * undo that write's fields. Returns {@code server} with those fields taken from the base.
+   * undo that write's fields. Returns {@code server} with those fields taken from the base; as it
+   * is when the read has a version ({@code versionless} false), which decides by itself.
    */
-  E sinceRead(Journal<K, E> j, E server, long sentAt) {
-    if (type.hasVersion() || j.confirmedAt == null || !j.confirmed) {
+  E sinceRead(Journal<K, E> j, E server, long sentAt, boolean versionless) {
+    if (!versionless || j.confirmedAt == null || !j.confirmed) {
       return server;
     }
     Set<EntityField> newer = new LinkedHashSet<>();

@@ -30,13 +30,17 @@ final class Intake<K, E> {
     this.type = core.type;
   }
 
+  /** One server state as read: with its version, or without ({@link Reply#withoutVersion}). */
+  private record Item<E>(E state, boolean versioned) {}
+
   /** What taking one server state will do; made before anything changes. */
-  private record Plan<K, E>(Journal<K, E> journal, K id, E state, boolean revive, long sentAt) {}
+  private record Plan<K, E>(
+      Journal<K, E> journal, K id, E state, boolean revive, long sentAt, boolean versioned) {}
 
   void load(Collection<? extends E> states) {
-    List<E> checked = new ArrayList<>(states.size());
+    List<Item<E>> checked = new ArrayList<>(states.size());
     for (E s : states) {
-      checked.add(Checks.serverState(type, s, null));
+      checked.add(new Item<>(Checks.serverState(type, s, null), true));
     }
     apply(plan(checked, NOW, ++core.epoch));
   }
@@ -56,7 +60,7 @@ final class Intake<K, E> {
    */
   boolean reconcile(Object state, long since, long sentAt, K expectedId) {
     E s = Checks.serverState(type, state, expectedId);
-    List<Plan<K, E>> plans = plan(List.of(s), since, sentAt);
+    List<Plan<K, E>> plans = plan(List.of(new Item<>(s, true)), since, sentAt);
     apply(plans);
     return !plans.isEmpty();
   }
@@ -76,15 +80,15 @@ final class Intake<K, E> {
     core.requireRemote();
     long sentAt = core.op(() -> ++core.epoch);
     CompletableFuture<Void> done = new CompletableFuture<>();
-    Core.call(core.remote::fetchAll, "fetchAll")
+    Core.call(core.remote::list, "list")
         .whenComplete(
             (list, failure) -> {
               try {
                 if (failure != null) {
-                  throw SyncFailure.of(Core.unwrap(failure), "fetchAll failed");
+                  throw SyncFailure.of(Core.unwrap(failure), "list failed");
                 }
                 if (list == null) {
-                  throw SyncFailure.userCode("the remote answered fetchAll with null", null);
+                  throw SyncFailure.userCode("the remote answered list() with null", null);
                 }
                 core.run(() -> takeAll(list, sentAt));
                 done.complete(null);
@@ -95,12 +99,19 @@ final class Intake<K, E> {
     return done;
   }
 
-  private void takeAll(List<E> list, long sentAt) {
-    List<E> checked = new ArrayList<>(list.size());
+  private void takeAll(List<Reply<E>> list, long sentAt) {
+    List<Item<E>> checked = new ArrayList<>(list.size());
     Set<K> listed = new HashSet<>();
-    for (Object o : list) {
-      E s = Checks.serverState(type, o, null);
-      checked.add(s);
+    for (Reply<E> r : list) {
+      if (r == null || r.entity().isEmpty()) {
+        throw Layers.bad(
+            type, null, null, "a listed item must be an entity, was " + (r == null ? "null" : r));
+      }
+      E s =
+          r.versionKnown()
+              ? Checks.serverState(type, r.entity().get(), null)
+              : Checks.withoutVersion(type, r.entity().get());
+      checked.add(new Item<>(s, r.versionKnown()));
       listed.add(type.id(s));
     }
     apply(plan(checked, sentAt, sentAt));
@@ -149,9 +160,11 @@ final class Intake<K, E> {
   }
 
   /** Plans every state first, so one the entity refuses leaves the store unchanged. */
-  private List<Plan<K, E>> plan(List<E> states, long since, long sentAt) {
-    List<Plan<K, E>> plans = new ArrayList<>(states.size());
-    for (E server : states) {
+  private List<Plan<K, E>> plan(List<Item<E>> items, long since, long sentAt) {
+    List<Plan<K, E>> plans = new ArrayList<>(items.size());
+    for (Item<E> item : items) {
+      E server = item.state();
+      boolean versionless = !item.versioned() || !type.hasVersion();
       K id = type.id(server);
       Journal<K, E> j = core.entities.real(id);
       try {
@@ -160,14 +173,18 @@ final class Intake<K, E> {
           if (deletedAt != null && (since == NOW || since <= deletedAt)) {
             continue; // a late push never revives a deleted entity; a newer read may
           }
-          plans.add(new Plan<>(null, id, type.syncedCopy(server), deletedAt != null, sentAt));
+          plans.add(
+              new Plan<>(
+                  null, id, type.syncedCopy(server), deletedAt != null, sentAt, item.versioned()));
         } else {
-          if (!type.hasVersion() && sentAt < j.readAt) {
+          if (versionless && sentAt < j.readAt) {
             continue; // without a version, a read sent before the one that set the base is older
           }
-          E s = core.sinceRead(j, server, sentAt);
-          if (j.accepts(type, s)) {
-            plans.add(new Plan<>(j, id, type.merge(type.copy(j.state), s), false, sentAt));
+          E s = core.sinceRead(j, server, sentAt, versionless);
+          if (!item.versioned()) {
+            plans.add(new Plan<>(j, id, keepVersion(j, s), false, sentAt, false));
+          } else if (j.accepts(type, s)) {
+            plans.add(new Plan<>(j, id, type.merge(type.copy(j.state), s), false, sentAt, true));
           }
         }
       } catch (RuntimeException refused) {
@@ -176,6 +193,14 @@ final class Intake<K, E> {
       }
     }
     return plans;
+  }
+
+  /** The base with the synced fields of {@code server} but the version the base has. */
+  private E keepVersion(Journal<K, E> j, E server) {
+    E merged = type.merge(type.copy(j.state), server);
+    return type.hasVersion()
+        ? type.patch(j.state, Set.of(type.versionField())).applyTo(merged)
+        : merged;
   }
 
   private void apply(List<Plan<K, E>> plans) {
@@ -190,6 +215,7 @@ final class Intake<K, E> {
         j.baseEpoch = j.bornAt;
         j.fromServer = true;
         j.readAt = p.sentAt();
+        j.versionNone = !p.versioned() && type.hasVersion();
         core.entities.add(j);
         j.view = null;
         E before = core.before(j);
@@ -203,8 +229,11 @@ final class Intake<K, E> {
       } else {
         j.state = p.state();
         j.confirmed = true;
-        j.versionUnknown = false; // its version is known now: the held sends may go
-        j.awaitingVersion = false;
+        if (p.versioned()) {
+          j.versionStale = false; // its version is known now: the held sends may go
+          j.versionNone = false;
+          j.awaitingVersion = false;
+        }
         j.baseEpoch = ++core.epoch;
         j.readAt = Math.max(j.readAt, p.sentAt());
       }

@@ -46,17 +46,20 @@ final class Journal<K, E> {
   /** Whether a read or push made this journal (not a create of this client). */
   boolean fromServer;
 
-  /** When each synced field was last confirmed by a write (entities without a version only). */
+  /** When each synced field was last confirmed by a write, for reads without a version. */
   long[] confirmedAt;
 
   /**
-   * When the read or push that last set the base was sent or arrived (entities without a version
-   * only): an older read never replaces it.
+   * When the read or push that last set the base was sent or arrived: a read without a version sent
+   * before it never replaces it.
    */
   long readAt;
 
   /** The base's version is older than the server's: an answer confirmed it without a version. */
-  boolean versionUnknown;
+  boolean versionStale;
+
+  /** The base has no version: a list gave the entity without one ({@link Reply#withoutVersion}). */
+  boolean versionNone;
 
   /** Sends wait for a fetch that learns the version a versionless answer did not give. */
   boolean awaitingVersion;
@@ -105,14 +108,15 @@ final class Journal<K, E> {
   /**
    * Whether {@code server} may replace the base (rule 7): a confirmed base is replaced only by a
    * state that is not older by version; while the base holds confirmed values under the version
-   * before them ({@link #versionUnknown}), only by a newer one.
+   * before them ({@link #versionStale}), only by a newer one; a base without a version ({@link
+   * #versionNone}) by any.
    */
   boolean accepts(EntityType<K, E> type, E server) {
-    if (!confirmed) {
+    if (!confirmed || versionNone) {
       return true;
     }
     int c = type.compareVersions(server, state);
-    return (versionUnknown && type.hasVersion()) ? c > 0 : c >= 0;
+    return (versionStale && type.hasVersion()) ? c > 0 : c >= 0;
   }
 
   /**
@@ -180,9 +184,6 @@ final class Journal<K, E> {
    * Records that a write confirmed {@code fields} at {@code epoch} (entities without a version).
    */
   void confirmedFields(EntityType<K, E> type, Set<? extends EntityField> fields, long epoch) {
-    if (type.hasVersion()) {
-      return;
-    }
     List<? extends EntityField> all = type.fields();
     if (confirmedAt == null) {
       confirmedAt = new long[all.size()];

@@ -26,4 +26,14 @@ public interface Remote<K, E> {
 
   /** The server's current state of the whole collection. */
   CompletionStage<List<E>> fetchAll();
+
+  /**
+   * The collection as the server lists it, item by item: {@link Reply#entity} for a whole entity,
+   * {@link Reply#withoutVersion} for one the list gives without its version. What {@link
+   * SyncStore#refetch()} reads. Default: {@link #fetchAll()}, every item whole.
+   */
+  default CompletionStage<List<Reply<E>>> list() {
+    return fetchAll()
+        .thenApply(all -> all == null ? null : all.stream().map(e -> Reply.entity(e)).toList());
+  }
 }

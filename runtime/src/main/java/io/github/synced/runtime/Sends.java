@@ -116,7 +116,9 @@ final class Sends<K, E> {
               wireId(l),
               entity(l, body),
               body,
-              j.confirmed && l.kind() != Write.Kind.CREATE ? type.version(j.state) : null,
+              j.confirmed && !j.versionNone && l.kind() != Write.Kind.CREATE
+                  ? type.version(j.state)
+                  : null,
               l.handle.idempotencyKey(),
               l.handle.attempts() + 1);
     }

@@ -275,6 +275,25 @@ final class FakeServer implements Remote<String, Card> {
     return held(this::all);
   }
 
+  /** Whether {@link #list()} gives items without their version, as Spring Data REST lists do. */
+  boolean listWithoutVersions;
+
+  @Override
+  public CompletionStage<List<Reply<Card>>> list() {
+    if (!listWithoutVersions) {
+      return Remote.super.list();
+    }
+    return held(
+        () ->
+            all().stream()
+                .map(
+                    c -> {
+                      c.version = 0; // not in the list
+                      return Reply.withoutVersion(c);
+                    })
+                .toList());
+  }
+
   /**
    * Answers a fetch now, or (when {@link #holdFetches}) takes the state now but delivers it only
    * when the test releases it: a slow fetch.

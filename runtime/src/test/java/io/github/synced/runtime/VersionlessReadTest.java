@@ -1,0 +1,91 @@
+package io.github.synced.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lists that give items without their version ({@link Reply#withoutVersion}), as Spring Data REST
+ * does: a versionless read may bring fields, it cannot be newer than a known version, and it does
+ * not make a versioned entity need one GET per item.
+ */
+class VersionlessReadTest {
+
+  private static Harness harness() {
+    Harness h = new Harness();
+    h.server.listWithoutVersions = true;
+    return h;
+  }
+
+  @Test
+  void aListedItemWithoutAVersionBringsItsFieldsAndKeepsTheKnownVersion() throws Exception {
+    Harness h = harness().withCards("t1");
+    long known = h.view("t1").version;
+    h.server.edit("t1", c -> c.title = "renamed"); // version moves on the server, unseen
+
+    h.store.refetch().get(1, TimeUnit.SECONDS);
+
+    assertEquals("renamed", h.view("t1").title);
+    assertEquals(known, h.view("t1").version, "the list did not say the version");
+  }
+
+  @Test
+  void anEntityFirstSeenWithoutAVersionIsWrittenWithoutAPreconditionAndLearnsItsVersion()
+      throws Exception {
+    Harness h = harness();
+    h.server.put("t1", "from the list", false);
+    h.store.refetch().get(1, TimeUnit.SECONDS);
+    assertEquals(0, h.view("t1").version);
+
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().done(true));
+
+    Write<String, Card> w = h.server.next().write;
+    assertNull(w.baseVersion(), "no version to send: no If-Match");
+    h.server.next().succeed();
+    assertEquals(MutationState.CONFIRMED, m.state());
+    h.assertSyncedWithServer("t1");
+  }
+
+  @Test
+  void aVersionlessListSentBeforeAWriteWasConfirmedCannotUndoIt() throws Exception {
+    Harness h = harness().withCards("t1");
+    h.server.holdFetches = true;
+    var refetch = h.store.refetch(); // the server lists t1 as it is now
+
+    h.store.update("t1", CardPatch.empty().title("mine"));
+    h.server.next().succeed();
+    h.server.releaseFetch();
+
+    refetch.get(1, TimeUnit.SECONDS);
+    assertEquals("mine", h.view("t1").title);
+    h.assertSyncedWithServer("t1");
+  }
+
+  @Test
+  void aVersionlessListSentBeforeAPushArrivedIsOlderThanThePush() throws Exception {
+    Harness h = harness().withCards("t1");
+    h.server.holdFetches = true;
+    var refetch = h.store.refetch();
+
+    Card pushed = h.server.edit("t1", c -> c.title = "pushed");
+    assertTrue(h.store.receive(pushed));
+    h.server.releaseFetch();
+
+    refetch.get(1, TimeUnit.SECONDS);
+    assertEquals("pushed", h.view("t1").title, "the older list does not undo the push");
+  }
+
+  @Test
+  void aVersionedReadAfterAVersionlessOneSetsTheVersion() throws Exception {
+    Harness h = harness();
+    h.server.put("t1", "x", false);
+    h.store.refetch().get(1, TimeUnit.SECONDS);
+
+    h.store.refetch("t1").get(1, TimeUnit.SECONDS);
+
+    h.assertSyncedWithServer("t1");
+  }
+}
