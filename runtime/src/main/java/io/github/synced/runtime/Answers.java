@@ -54,7 +54,7 @@ final class Answers<K, E> {
             case OUTCOME_UNKNOWN -> {
               l.unknown = true;
               l.undecided = f;
-              if (core.retry.onUnknownOutcome() == RetryPolicy.UnknownOutcome.RETRY) {
+              if (core.resendsUnknown()) {
                 core.sends.retryOrGiveUp(l, MutationState.OUTCOME_UNKNOWN, f, Optional.empty());
               } else {
                 core.sends.askServer(l, f);
@@ -555,7 +555,7 @@ final class Answers<K, E> {
         return;
       }
     }
-    if (core.retry.onUnknownOutcome() == RetryPolicy.UnknownOutcome.RETRY) {
+    if (core.resendsUnknown()) {
       // Not recognised (perhaps changed by someone since). Under RETRY the server deduplicates by
       // key: the identical request answers the first creation if there was one, or creates it now.
       core.sends.start(l);

@@ -259,6 +259,15 @@ final class Core<K, E> {
 
   // ---------------------------------------------------------------- helpers
 
+  /**
+   * Whether a write of unknown outcome is sent again under its key: the retry policy says so and
+   * the remote's server deduplicates by key. Otherwise the server's state decides at once.
+   */
+  boolean resendsUnknown() {
+    return retry.onUnknownOutcome() == RetryPolicy.UnknownOutcome.RETRY
+        && remote.deduplicatesByKey();
+  }
+
   Mutation<K, E> newHandle(Write.Kind kind, K id) {
     requireRemote();
     return new Mutation<>(kind, id, newKey(), ++sequence);

@@ -24,6 +24,16 @@ public interface Remote<K, E> {
   /** The server's current state of one entity; empty if the server does not have it. */
   CompletionStage<Optional<E>> fetch(K id);
 
+  /**
+   * Whether the server applies a write at most once per idempotency key, answering a repeat as it
+   * answered the first (the IETF Idempotency-Key draft, Stripe). When it does not (Spring Data REST
+   * ignores the header), the store never resends a write whose outcome is unknown: it reads the
+   * server's state instead. Default: true.
+   */
+  default boolean deduplicatesByKey() {
+    return true;
+  }
+
   /** The server's current state of the whole collection. */
   CompletionStage<List<E>> fetchAll();
 

@@ -34,7 +34,8 @@ public record RetryPolicy(
     /**
      * Send again with the same idempotency key after the backoff, so a server that deduplicates
      * answers as if once; when attempts run out, fetch the entity and let the server's state
-     * decide.
+     * decide. For a remote whose server does not deduplicate ({@link Remote#deduplicatesByKey()}
+     * false) this acts as {@link #REFETCH}.
      */
     RETRY,
     /**

@@ -166,6 +166,48 @@ class EdgesTest {
     assertEquals(2, h.server.truth.size(), "made once");
   }
 
+  @Test
+  void aServerThatIgnoresIdempotencyKeysIsReadNotResentAfterAnUnknownOutcome() {
+    FakeServer server = new FakeServer();
+    Remote<String, Card> ignoresKeys =
+        new Remote<>() {
+          @Override
+          public CompletionStage<Reply<Card>> send(Write<String, Card> write) {
+            return server.send(write);
+          }
+
+          @Override
+          public CompletionStage<java.util.Optional<Card>> fetch(String id) {
+            return server.fetch(id);
+          }
+
+          @Override
+          public CompletionStage<List<Card>> fetchAll() {
+            return server.fetchAll();
+          }
+
+          @Override
+          public boolean deduplicatesByKey() {
+            return false;
+          }
+        };
+    server.put("t1", "title t1", false);
+    SyncStore<String, Card> store =
+        SyncStore.of(CardType.TYPE)
+            .remote(ignoresKeys)
+            .scheduler(new VirtualScheduler())
+            .notifyOn(Runnable::run)
+            .build();
+    store.load(server.all());
+    Mutation<String, Card> created = store.create(new Card(null, "new", false, 0));
+
+    server.next().applyAndDrop();
+
+    assertEquals(0, server.waiting(), "not sent again: a second POST would make a second task");
+    assertEquals(MutationState.CONFIRMED, created.state(), "found by reading the collection");
+    assertEquals(2, server.truth.size());
+  }
+
   // ---- 3. create after delete of the same id
 
   @Test
