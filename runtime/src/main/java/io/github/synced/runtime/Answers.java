@@ -1,12 +1,9 @@
 package io.github.synced.runtime;
 
 import io.github.synced.runtime.Change.Cause;
-import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.EntityType;
 import io.github.synced.runtime.spi.Patch;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -61,7 +58,7 @@ final class Answers<K, E> {
               }
             }
             case BAD_RESPONSE -> core.sends.askServer(l, f); // a 2xx it could not read: applied?
-            case CONFLICT -> conflict(l, f);
+            case CONFLICT -> core.conflicts.conflict(l, f);
             case NOT_FOUND -> {
               if (l.kind() != Write.Kind.CREATE && l.journal.confirmed) {
                 deletedOnServer(l.journal, f);
@@ -78,7 +75,7 @@ final class Answers<K, E> {
   /**
    * A refusal: rolled back, unless an earlier attempt may have applied (then the server decides).
    */
-  private void refused(Layer<K, E> l, SyncFailure f, String reason) {
+  void refused(Layer<K, E> l, SyncFailure f, String reason) {
     if (l.unknown) {
       core.sends.askServer(l, f);
     } else {
@@ -117,7 +114,7 @@ final class Answers<K, E> {
     deletedOnServer(j, null); // whatever else is pending on it (after a merge) settles too
   }
 
-  private void confirmCreate(Layer<K, E> l, E server, boolean versionUnknown, String reason) {
+  void confirmCreate(Layer<K, E> l, E server, boolean versionUnknown, String reason) {
     Journal<K, E> j = l.journal;
     K real = type.id(server);
     Journal<K, E> other = core.entities.real(real);
@@ -165,11 +162,11 @@ final class Answers<K, E> {
    * Whether {@code other} may be the entity {@code create} made, which a read or push brought under
    * its real id before the create's answer.
    */
-  private static boolean earlyCopy(Journal<?, ?> other, Layer<?, ?> create) {
+  static boolean earlyCopy(Journal<?, ?> other, Layer<?, ?> create) {
     return other.fromServer && other.bornAt >= create.firstSentEpoch;
   }
 
-  private void confirmUpdate(
+  void confirmUpdate(
       Layer<K, E> l, Patch<E> sent, E server, boolean versionUnknown, String reason, E before) {
     Journal<K, E> j = l.journal;
     E shown = before != null ? before : core.before(j);
@@ -286,7 +283,7 @@ final class Answers<K, E> {
     rollback(l, error, reason, core.before(l.journal));
   }
 
-  private void rollback(Layer<K, E> l, SyncFailure error, String reason, E before) {
+  void rollback(Layer<K, E> l, SyncFailure error, String reason, E before) {
     Journal<K, E> j = l.journal;
     if (l.kind() != Write.Kind.CREATE || j.confirmed) {
       Cause cause = l.kind() == Write.Kind.DELETE ? Cause.RESTORED : Cause.ROLLBACK;
@@ -345,383 +342,13 @@ final class Answers<K, E> {
   }
 
   /** Removes a settled layer, derives, moves, announces from {@code before}, starts the next. */
-  private void finish(
+  void finish(
       Layer<K, E> l, MutationState to, String reason, SyncFailure error, Cause cause, E before) {
     Journal<K, E> j = l.journal;
     j.remove(l);
     core.derive(j);
     core.move(l, to, reason, error);
     core.announce(cause, j, before, l, error);
-    core.sends.pump(j);
-  }
-
-  // ---------------------------------------------------------------- the server decides
-
-  /**
-   * Decides a write of unknown outcome by the server's state of its entity (rule 6): applied if the
-   * server holds every value it sent (a delete: if the entity is gone).
-   */
-  void decide(Layer<K, E> l, Optional<E> found, Throwable failure, long sentAt) {
-    Journal<K, E> j = l.journal;
-    if (failure != null) {
-      unanswered(l, SyncFailure.of(Core.unwrap(failure), "fetch failed"));
-      return;
-    }
-    if (found == null) {
-      rollback(l, SyncFailure.userCode("the remote answered a fetch with null", null), "bug");
-      return;
-    }
-    if (found.isEmpty()) {
-      if (l.kind() == Write.Kind.CREATE) {
-        rollback(l, l.undecided, "the server's state shows it did not apply");
-      } else {
-        deletedOnServer(j, null); // a delete is confirmed, the rest rolled back
-      }
-      return;
-    }
-    E server;
-    try {
-      server =
-          core.sinceRead(
-              j, Checks.serverState(type, found.get(), j.id), sentAt, !type.hasVersion());
-    } catch (BadServerDataException bad) {
-      rollback(l, bad, "bad server data");
-      return;
-    }
-    if (!type.hasVersion() && sentAt < j.readAt && j.confirmed) {
-      server = j.state; // a newer read or push came meanwhile: it knows more than this answer
-    }
-    if (j.confirmed && type.compareVersions(server, j.state) < 0) {
-      server = j.state; // a slow answer: the base (from a push meanwhile) is the newer state
-    }
-    if (l.kind() == Write.Kind.CREATE) {
-      confirmCreate(l, server, false, "the server's state shows it applied");
-      return;
-    }
-    if (l.kind() == Write.Kind.UPDATE && holdsItsValues(l, server)) {
-      E before = core.before(j);
-      try {
-        core.adopt(j, server);
-      } catch (BadServerDataException bad) {
-        rollback(l, bad, "bad server data", before);
-        return;
-      }
-      confirmUpdate(
-          l, l.lastWrite.patch(), j.state, false, "the server's state shows it applied", before);
-      return;
-    }
-    if (l.kind() == Write.Kind.UPDATE && !showsItDidNotApply(l, server)) {
-      // Every field it set holds its value or one written since by someone else: it may have
-      // applied first. Rule 6: never report a failure the server may have applied.
-      E before = core.before(j);
-      try {
-        core.adopt(j, server);
-      } catch (BadServerDataException bad) {
-        rollback(l, bad, "bad server data", before);
-        return;
-      }
-      confirmUpdate(
-          l,
-          l.lastWrite.patch(),
-          j.state,
-          false,
-          "the server's state may hold it under later changes",
-          before);
-      return;
-    }
-    if (untouchedSinceSent(l, server)) {
-      E before = core.before(j);
-      try {
-        core.adopt(j, server);
-      } catch (BadServerDataException bad) {
-        rollback(l, bad, "bad server data", before);
-        return;
-      }
-      rollback(l, l.undecided, "the server's state shows it did not apply", before);
-      return;
-    }
-    // It did not apply, and someone changed the entity since it was sent: the conflict policy
-    // decides between its values and theirs (rule 9).
-    merge(
-        l,
-        SyncFailure.conflict(
-            0,
-            core.describe(j.id, null) + " changed on the server while its outcome was unknown",
-            null),
-        server);
-  }
-
-  /** Whether the server holds every value the last send of {@code l} set. */
-  private boolean holdsItsValues(Layer<K, E> l, E server) {
-    Patch<E> sent = l.lastWrite.patch();
-    for (EntityField f : sent.fields()) {
-      if ((l.superseded == null || !l.superseded.contains(f))
-          && !Objects.equals(sent.get(f), type.get(server, f))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Whether some field the last send of {@code l} set still has the value of the base it was sent
-   * against, though the send set another: a write applies all its fields or none, so it did not
-   * apply (unless someone set that field back since, which cannot be told apart).
-   */
-  private boolean showsItDidNotApply(Layer<K, E> l, E server) {
-    E base = l.sentBase;
-    if (base == null) {
-      return false;
-    }
-    Patch<E> sent = l.lastWrite.patch();
-    for (EntityField f : sent.fields()) {
-      Object now = type.get(server, f);
-      if (Objects.equals(now, type.get(base, f)) && !Objects.equals(now, sent.get(f))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Whether the server's state equals the base the last send of {@code l} was made against, in its
-   * version and in every field the send set: the write did not apply and nobody else wrote there.
-   */
-  private boolean untouchedSinceSent(Layer<K, E> l, E server) {
-    E base = l.sentBase;
-    if (base == null || (type.hasVersion() && type.compareVersions(server, base) != 0)) {
-      return false;
-    }
-    if (l.kind() == Write.Kind.DELETE) {
-      return type.diff(base, server).isEmpty();
-    }
-    for (EntityField f : l.lastWrite.patch().fields()) {
-      if (!Objects.equals(type.get(base, f), type.get(server, f))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * The question could not be answered. A server that cannot be reached is asked again, for as long
-   * as it takes; an answer that cannot be read (or a remote that throws) will not get better, so
-   * the mutation is rolled back with the failure that made the question necessary.
-   */
-  private void unanswered(Layer<K, E> l, SyncFailure why) {
-    if (why.kind() == SyncFailure.Kind.BAD_RESPONSE || why.kind() == SyncFailure.Kind.USER_CODE) {
-      rollback(l, l.undecided != null ? l.undecided : why, "the server's state could not be read");
-    } else {
-      core.sends.askAgain(l, why);
-    }
-  }
-
-  /**
-   * Decides a create of unknown outcome under a temporary id by the server's collection: an entity
-   * the store does not know whose fields equal every field the create sent is the one it made. If
-   * there is none, under {@link RetryPolicy.UnknownOutcome#RETRY} (a server that deduplicates by
-   * key) the identical request is sent again; otherwise the create did not apply.
-   */
-  void decideCreate(Layer<K, E> l, List<E> all, Throwable failure) {
-    if (failure != null) {
-      unanswered(l, SyncFailure.of(Core.unwrap(failure), "fetchAll failed"));
-      return;
-    }
-    if (all == null) {
-      rollback(l, SyncFailure.userCode("the remote answered fetchAll with null", null), "bug");
-      return;
-    }
-    Patch<E> sent = l.lastWrite.patch();
-    for (Object o : all) {
-      E s;
-      try {
-        s = Checks.serverState(type, o, null);
-      } catch (BadServerDataException | NullPointerException unreadable) {
-        continue;
-      }
-      K id = type.id(s);
-      Journal<K, E> known = core.entities.real(id);
-      Long deletedBornAt = core.entities.deletedCopyBornAt(id);
-      if ((known != null && !earlyCopy(known, l))
-          || (deletedBornAt != null && deletedBornAt >= l.firstSentEpoch)) {
-        continue;
-      }
-      boolean same = true;
-      for (EntityField f : sent.fields()) {
-        same &= Objects.equals(sent.get(f), type.get(s, f));
-      }
-      if (same) {
-        confirmCreate(l, s, false, "the server's collection shows it applied");
-        return;
-      }
-    }
-    if (core.resendsUnknown()) {
-      // Not recognised (perhaps changed by someone since). Under RETRY the server deduplicates by
-      // key: the identical request answers the first creation if there was one, or creates it now.
-      core.sends.start(l);
-      return;
-    }
-    rollback(l, l.undecided, "the server's collection shows it did not apply");
-  }
-
-  // ---------------------------------------------------------------- conflicts
-
-  private void conflict(Layer<K, E> l, SyncFailure f) {
-    if (l.kind() == Write.Kind.CREATE) {
-      refused(l, f, "conflict on create");
-      return;
-    }
-    if (l.handle.attempts() >= core.retry.maxAttempts()) {
-      refused(l, f, "still in conflict after " + l.handle.attempts() + " attempts");
-      return;
-    }
-    Optional<Object> theirs = f.serverState();
-    if (theirs.isPresent()) {
-      merge(l, f, theirs.get());
-      return;
-    }
-    int turn = l.turn;
-    K id = l.journal.id;
-    core.afterLock.stage(
-        () ->
-            Core.call(() -> core.remote.fetch(id), "fetch")
-                .whenComplete(
-                    (found, failure) ->
-                        core.run(
-                            () -> {
-                              if (l.turn != turn || l.state() != MutationState.SENDING) {
-                                return;
-                              }
-                              if (failure != null || found == null) {
-                                refused(
-                                    l,
-                                    f,
-                                    "conflict, and the fetch failed: "
-                                        + (failure == null ? "null" : Core.unwrap(failure)));
-                              } else if (found.isEmpty()) {
-                                deletedOnServer(l.journal, null);
-                              } else {
-                                merge(l, f, found.get());
-                              }
-                            })));
-  }
-
-  /** The three-way merge of rule 9, against the base the mutation was sent with. */
-  private void merge(Layer<K, E> l, SyncFailure f, Object state) {
-    Journal<K, E> j = l.journal;
-    E theirs;
-    try {
-      theirs = Checks.serverState(type, state, j.id);
-    } catch (BadServerDataException bad) {
-      refused(l, bad, "bad server data");
-      return;
-    }
-    E before = core.before(j);
-    E ours = j.state; // the base with our own confirmed writes, before theirs is taken
-    try {
-      if (!core.adopt(j, theirs)) {
-        theirs = j.state; // the conflict's state is older than the base: merge the newer one
-      }
-    } catch (BadServerDataException bad) {
-      refused(l, bad, "bad server data");
-      return;
-    }
-    l.unknown = false; // the server's current state is known now and decides below
-    if (l.kind() == Write.Kind.DELETE) {
-      if (core.conflicts.rule() == ConflictPolicy.Rule.SERVER_WINS) {
-        rollback(l, f, "conflict: the server's state wins", before);
-      } else {
-        requeue(l, f, before, "conflict: delete sent again");
-      }
-      return;
-    }
-    E base = l.sentBase;
-    Patch<E> sent = l.lastWrite.patch();
-    Set<EntityField> touched = new LinkedHashSet<>(sent.fields());
-    Set<EntityField> overlap = new LinkedHashSet<>(type.diff(base, theirs));
-    overlap.retainAll(touched);
-    if (l.ownConfirmed != null) {
-      for (EntityField own : l.ownConfirmed) {
-        if (Objects.equals(type.get(theirs, own), type.get(ours, own))) {
-          overlap.remove(own); // our own confirmed write moved it, not another writer
-        }
-      }
-    }
-    if (overlap.isEmpty()
-        || l.updater != null
-        || core.conflicts.rule() == ConflictPolicy.Rule.CLIENT_WINS) {
-      // An updater is run again on the new base like on every rebase: its effect is relative.
-      requeue(l, f, before, "conflict merged: sent again on the new base");
-      return;
-    }
-    E mine = sent.applyTo(type.copy(base));
-    Set<EntityField> keep = new LinkedHashSet<>(touched);
-    E source = mine;
-    if (core.conflicts.rule() == ConflictPolicy.Rule.SERVER_WINS) {
-      keep.removeAll(overlap);
-    } else {
-      E resolved;
-      try {
-        resolved =
-            core.conflicts.resolver().resolve(type.copy(base), type.copy(mine), type.copy(theirs));
-      } catch (RuntimeException | Error ex) {
-        rollback(
-            l,
-            SyncFailure.userCode(core.describe(j.id, null) + ": the conflict resolver threw", ex),
-            "conflict: the resolver failed",
-            before);
-        return;
-      }
-      if (resolved == null) {
-        rollback(
-            l,
-            SyncFailure.userCode(
-                core.describe(j.id, null) + ": the conflict resolver returned null", null),
-            "conflict: the resolver returned null",
-            before);
-        return;
-      }
-      source = type.patch(resolved, overlap).applyTo(type.copy(mine));
-      for (EntityField o : overlap) {
-        if (Objects.equals(type.get(resolved, o), type.get(theirs, o))) {
-          keep.remove(o);
-        }
-      }
-    }
-    if (keep.isEmpty()) {
-      boolean alreadyThere = true;
-      for (EntityField t : touched) {
-        alreadyThere &= Objects.equals(sent.get(t), type.get(theirs, t));
-      }
-      if (alreadyThere) {
-        finish(
-            l,
-            MutationState.CONFIRMED,
-            "conflict: the server already has its values",
-            null,
-            Cause.CONFIRM,
-            before);
-      } else {
-        finish(
-            l,
-            MutationState.ROLLED_BACK,
-            "conflict: the server's values win",
-            f,
-            Cause.ROLLBACK,
-            before);
-      }
-      return;
-    }
-    l.patch = type.patch(source, keep);
-    l.updater = null;
-    requeue(l, f, before, "conflict merged: sent again on the new base");
-  }
-
-  private void requeue(Layer<K, E> l, SyncFailure f, E before, String reason) {
-    Journal<K, E> j = l.journal;
-    core.derive(j);
-    core.move(l, MutationState.QUEUED, reason, f);
-    core.announce(Cause.REBASE, j, before, l, null);
     core.sends.pump(j);
   }
 }

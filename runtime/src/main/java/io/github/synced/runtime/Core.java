@@ -28,7 +28,7 @@ final class Core<K, E> {
   final Remote<K, E> remote;
   final Scheduler scheduler;
   final RetryPolicy retry;
-  final ConflictPolicy<E> conflicts;
+  final ConflictPolicy<E> conflictPolicy;
   final boolean parallel;
   final boolean clientIds;
   final Comparator<? super E> order;
@@ -48,6 +48,8 @@ final class Core<K, E> {
 
   final Sends<K, E> sends;
   final Answers<K, E> answers;
+  final Decisions<K, E> decisions;
+  final Conflicts<K, E> conflicts;
   final Intake<K, E> intake;
   final Edits<K, E> edits;
 
@@ -56,7 +58,7 @@ final class Core<K, E> {
     this.remote = b.remote;
     this.scheduler = b.scheduler;
     this.retry = b.retry;
-    this.conflicts = b.conflicts;
+    this.conflictPolicy = b.conflicts;
     this.parallel = b.parallel;
     this.clientIds = b.clientIds;
     this.order = b.order;
@@ -65,6 +67,8 @@ final class Core<K, E> {
     this.listeners = new Listeners<>(b.notifier != null ? b.notifier : Notifier.of(type.name()));
     this.sends = new Sends<>(this);
     this.answers = new Answers<>(this);
+    this.decisions = new Decisions<>(this);
+    this.conflicts = new Conflicts<>(this);
     this.intake = new Intake<>(this);
     this.edits = new Edits<>(this);
   }

@@ -251,7 +251,7 @@ final class Sends<K, E> {
                           core.run(
                               () -> {
                                 if (l.turn == turn) {
-                                  core.answers.decideCreate(l, all, failure);
+                                  core.decisions.decideCreate(l, all, failure);
                                 }
                               })));
     } else {
@@ -263,7 +263,7 @@ final class Sends<K, E> {
                           core.run(
                               () -> {
                                 if (l.turn == turn) {
-                                  core.answers.decide(l, found, failure, sentAt);
+                                  core.decisions.decide(l, found, failure, sentAt);
                                 }
                               })));
     }

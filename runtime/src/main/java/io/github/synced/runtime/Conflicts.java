@@ -1,0 +1,188 @@
+package io.github.synced.runtime;
+
+import io.github.synced.runtime.Change.Cause;
+import io.github.synced.runtime.spi.EntityField;
+import io.github.synced.runtime.spi.EntityType;
+import io.github.synced.runtime.spi.Patch;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Rule 9: a write the server refused because the entity changed is merged three-way against the
+ * base it was sent with. Fields it did not touch, and fields only our own confirmed mutations
+ * moved, merge silently and it is resent; overlapping fields go to the conflict policy. Runs under
+ * the store's lock.
+ */
+final class Conflicts<K, E> {
+
+  private final Core<K, E> core;
+  private final EntityType<K, E> type;
+
+  Conflicts(Core<K, E> core) {
+    this.core = core;
+    this.type = core.type;
+  }
+
+  void conflict(Layer<K, E> l, SyncFailure f) {
+    if (l.kind() == Write.Kind.CREATE) {
+      core.answers.refused(l, f, "conflict on create");
+      return;
+    }
+    if (l.handle.attempts() >= core.retry.maxAttempts()) {
+      core.answers.refused(l, f, "still in conflict after " + l.handle.attempts() + " attempts");
+      return;
+    }
+    Optional<Object> theirs = f.serverState();
+    if (theirs.isPresent()) {
+      merge(l, f, theirs.get());
+      return;
+    }
+    int turn = l.turn;
+    K id = l.journal.id;
+    core.afterLock.stage(
+        () ->
+            Core.call(() -> core.remote.fetch(id), "fetch")
+                .whenComplete(
+                    (found, failure) ->
+                        core.run(
+                            () -> {
+                              if (l.turn != turn || l.state() != MutationState.SENDING) {
+                                return;
+                              }
+                              if (failure != null || found == null) {
+                                core.answers.refused(
+                                    l,
+                                    f,
+                                    "conflict, and the fetch failed: "
+                                        + (failure == null ? "null" : Core.unwrap(failure)));
+                              } else if (found.isEmpty()) {
+                                core.answers.deletedOnServer(l.journal, null);
+                              } else {
+                                merge(l, f, found.get());
+                              }
+                            })));
+  }
+
+  /** The three-way merge of rule 9, against the base the mutation was sent with. */
+  void merge(Layer<K, E> l, SyncFailure f, Object state) {
+    Journal<K, E> j = l.journal;
+    E theirs;
+    try {
+      theirs = Checks.serverState(type, state, j.id);
+    } catch (BadServerDataException bad) {
+      core.answers.refused(l, bad, "bad server data");
+      return;
+    }
+    E before = core.before(j);
+    E ours = j.state; // the base with our own confirmed writes, before theirs is taken
+    try {
+      if (!core.adopt(j, theirs)) {
+        theirs = j.state; // the conflict's state is older than the base: merge the newer one
+      }
+    } catch (BadServerDataException bad) {
+      core.answers.refused(l, bad, "bad server data");
+      return;
+    }
+    l.unknown = false; // the server's current state is known now and decides below
+    if (l.kind() == Write.Kind.DELETE) {
+      if (core.conflictPolicy.rule() == ConflictPolicy.Rule.SERVER_WINS) {
+        core.answers.rollback(l, f, "conflict: the server's state wins", before);
+      } else {
+        requeue(l, f, before, "conflict: delete sent again");
+      }
+      return;
+    }
+    E base = l.sentBase;
+    Patch<E> sent = l.lastWrite.patch();
+    Set<EntityField> touched = new LinkedHashSet<>(sent.fields());
+    Set<EntityField> overlap = new LinkedHashSet<>(type.diff(base, theirs));
+    overlap.retainAll(touched);
+    if (l.ownConfirmed != null) {
+      for (EntityField own : l.ownConfirmed) {
+        if (Objects.equals(type.get(theirs, own), type.get(ours, own))) {
+          overlap.remove(own); // our own confirmed write moved it, not another writer
+        }
+      }
+    }
+    if (overlap.isEmpty()
+        || l.updater != null
+        || core.conflictPolicy.rule() == ConflictPolicy.Rule.CLIENT_WINS) {
+      // An updater is run again on the new base like on every rebase: its effect is relative.
+      requeue(l, f, before, "conflict merged: sent again on the new base");
+      return;
+    }
+    E mine = sent.applyTo(type.copy(base));
+    Set<EntityField> keep = new LinkedHashSet<>(touched);
+    E source = mine;
+    if (core.conflictPolicy.rule() == ConflictPolicy.Rule.SERVER_WINS) {
+      keep.removeAll(overlap);
+    } else {
+      E resolved;
+      try {
+        resolved =
+            core.conflictPolicy
+                .resolver()
+                .resolve(type.copy(base), type.copy(mine), type.copy(theirs));
+      } catch (RuntimeException | Error ex) {
+        core.answers.rollback(
+            l,
+            SyncFailure.userCode(core.describe(j.id, null) + ": the conflict resolver threw", ex),
+            "conflict: the resolver failed",
+            before);
+        return;
+      }
+      if (resolved == null) {
+        core.answers.rollback(
+            l,
+            SyncFailure.userCode(
+                core.describe(j.id, null) + ": the conflict resolver returned null", null),
+            "conflict: the resolver returned null",
+            before);
+        return;
+      }
+      source = type.patch(resolved, overlap).applyTo(type.copy(mine));
+      for (EntityField o : overlap) {
+        if (Objects.equals(type.get(resolved, o), type.get(theirs, o))) {
+          keep.remove(o);
+        }
+      }
+    }
+    if (keep.isEmpty()) {
+      boolean alreadyThere = true;
+      for (EntityField t : touched) {
+        alreadyThere &= Objects.equals(sent.get(t), type.get(theirs, t));
+      }
+      if (alreadyThere) {
+        core.answers.finish(
+            l,
+            MutationState.CONFIRMED,
+            "conflict: the server already has its values",
+            null,
+            Cause.CONFIRM,
+            before);
+      } else {
+        core.answers.finish(
+            l,
+            MutationState.ROLLED_BACK,
+            "conflict: the server's values win",
+            f,
+            Cause.ROLLBACK,
+            before);
+      }
+      return;
+    }
+    l.patch = type.patch(source, keep);
+    l.updater = null;
+    requeue(l, f, before, "conflict merged: sent again on the new base");
+  }
+
+  private void requeue(Layer<K, E> l, SyncFailure f, E before, String reason) {
+    Journal<K, E> j = l.journal;
+    core.derive(j);
+    core.move(l, MutationState.QUEUED, reason, f);
+    core.announce(Cause.REBASE, j, before, l, null);
+    core.sends.pump(j);
+  }
+}

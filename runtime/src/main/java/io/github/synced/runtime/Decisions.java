@@ -1,0 +1,235 @@
+package io.github.synced.runtime;
+
+import io.github.synced.runtime.spi.EntityField;
+import io.github.synced.runtime.spi.EntityType;
+import io.github.synced.runtime.spi.Patch;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Rule 6: the server's state decides a write whose outcome is unknown. An update that the state
+ * shows applied (or may have applied before someone changed the entity) is confirmed; one it shows
+ * did not apply is rolled back, or goes to the conflict policy when others changed the entity; a
+ * create under a temporary id is looked for in the collection. Runs under the store's lock.
+ */
+final class Decisions<K, E> {
+
+  private final Core<K, E> core;
+  private final EntityType<K, E> type;
+
+  Decisions(Core<K, E> core) {
+    this.core = core;
+    this.type = core.type;
+  }
+
+  /**
+   * Decides a write of unknown outcome by the server's state of its entity (rule 6): applied if the
+   * server holds every value it sent (a delete: if the entity is gone).
+   */
+  void decide(Layer<K, E> l, Optional<E> found, Throwable failure, long sentAt) {
+    Journal<K, E> j = l.journal;
+    if (failure != null) {
+      unanswered(l, SyncFailure.of(Core.unwrap(failure), "fetch failed"));
+      return;
+    }
+    if (found == null) {
+      core.answers.rollback(
+          l, SyncFailure.userCode("the remote answered a fetch with null", null), "bug");
+      return;
+    }
+    if (found.isEmpty()) {
+      if (l.kind() == Write.Kind.CREATE) {
+        core.answers.rollback(l, l.undecided, "the server's state shows it did not apply");
+      } else {
+        core.answers.deletedOnServer(j, null); // a delete is confirmed, the rest rolled back
+      }
+      return;
+    }
+    E server;
+    try {
+      server =
+          core.sinceRead(
+              j, Checks.serverState(type, found.get(), j.id), sentAt, !type.hasVersion());
+    } catch (BadServerDataException bad) {
+      core.answers.rollback(l, bad, "bad server data");
+      return;
+    }
+    if (!type.hasVersion() && sentAt < j.readAt && j.confirmed) {
+      server = j.state; // a newer read or push came meanwhile: it knows more than this answer
+    }
+    if (j.confirmed && type.compareVersions(server, j.state) < 0) {
+      server = j.state; // a slow answer: the base (from a push meanwhile) is the newer state
+    }
+    if (l.kind() == Write.Kind.CREATE) {
+      core.answers.confirmCreate(l, server, false, "the server's state shows it applied");
+      return;
+    }
+    if (l.kind() == Write.Kind.UPDATE && holdsItsValues(l, server)) {
+      E before = core.before(j);
+      try {
+        core.adopt(j, server);
+      } catch (BadServerDataException bad) {
+        core.answers.rollback(l, bad, "bad server data", before);
+        return;
+      }
+      core.answers.confirmUpdate(
+          l, l.lastWrite.patch(), j.state, false, "the server's state shows it applied", before);
+      return;
+    }
+    if (l.kind() == Write.Kind.UPDATE && !showsItDidNotApply(l, server)) {
+      // Every field it set holds its value or one written since by someone else: it may have
+      // applied first. Rule 6: never report a failure the server may have applied.
+      E before = core.before(j);
+      try {
+        core.adopt(j, server);
+      } catch (BadServerDataException bad) {
+        core.answers.rollback(l, bad, "bad server data", before);
+        return;
+      }
+      core.answers.confirmUpdate(
+          l,
+          l.lastWrite.patch(),
+          j.state,
+          false,
+          "the server's state may hold it under later changes",
+          before);
+      return;
+    }
+    if (untouchedSinceSent(l, server)) {
+      E before = core.before(j);
+      try {
+        core.adopt(j, server);
+      } catch (BadServerDataException bad) {
+        core.answers.rollback(l, bad, "bad server data", before);
+        return;
+      }
+      core.answers.rollback(l, l.undecided, "the server's state shows it did not apply", before);
+      return;
+    }
+    // It did not apply, and someone changed the entity since it was sent: the conflict policy
+    // decides between its values and theirs (rule 9).
+    core.conflicts.merge(
+        l,
+        SyncFailure.conflict(
+            0,
+            core.describe(j.id, null) + " changed on the server while its outcome was unknown",
+            null),
+        server);
+  }
+
+  /** Whether the server holds every value the last send of {@code l} set. */
+  private boolean holdsItsValues(Layer<K, E> l, E server) {
+    Patch<E> sent = l.lastWrite.patch();
+    for (EntityField f : sent.fields()) {
+      if ((l.superseded == null || !l.superseded.contains(f))
+          && !Objects.equals(sent.get(f), type.get(server, f))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether some field the last send of {@code l} set still has the value of the base it was sent
+   * against, though the send set another: a write applies all its fields or none, so it did not
+   * apply (unless someone set that field back since, which cannot be told apart).
+   */
+  private boolean showsItDidNotApply(Layer<K, E> l, E server) {
+    E base = l.sentBase;
+    if (base == null) {
+      return false;
+    }
+    Patch<E> sent = l.lastWrite.patch();
+    for (EntityField f : sent.fields()) {
+      Object now = type.get(server, f);
+      if (Objects.equals(now, type.get(base, f)) && !Objects.equals(now, sent.get(f))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the server's state equals the base the last send of {@code l} was made against, in its
+   * version and in every field the send set: the write did not apply and nobody else wrote there.
+   */
+  private boolean untouchedSinceSent(Layer<K, E> l, E server) {
+    E base = l.sentBase;
+    if (base == null || (type.hasVersion() && type.compareVersions(server, base) != 0)) {
+      return false;
+    }
+    if (l.kind() == Write.Kind.DELETE) {
+      return type.diff(base, server).isEmpty();
+    }
+    for (EntityField f : l.lastWrite.patch().fields()) {
+      if (!Objects.equals(type.get(base, f), type.get(server, f))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The question could not be answered. A server that cannot be reached is asked again, for as long
+   * as it takes; an answer that cannot be read (or a remote that throws) will not get better, so
+   * the mutation is rolled back with the failure that made the question necessary.
+   */
+  private void unanswered(Layer<K, E> l, SyncFailure why) {
+    if (why.kind() == SyncFailure.Kind.BAD_RESPONSE || why.kind() == SyncFailure.Kind.USER_CODE) {
+      core.answers.rollback(
+          l, l.undecided != null ? l.undecided : why, "the server's state could not be read");
+    } else {
+      core.sends.askAgain(l, why);
+    }
+  }
+
+  /**
+   * Decides a create of unknown outcome under a temporary id by the server's collection: an entity
+   * the store does not know whose fields equal every field the create sent is the one it made. If
+   * there is none, under {@link RetryPolicy.UnknownOutcome#RETRY} (a server that deduplicates by
+   * key) the identical request is sent again; otherwise the create did not apply.
+   */
+  void decideCreate(Layer<K, E> l, List<E> all, Throwable failure) {
+    if (failure != null) {
+      unanswered(l, SyncFailure.of(Core.unwrap(failure), "fetchAll failed"));
+      return;
+    }
+    if (all == null) {
+      core.answers.rollback(
+          l, SyncFailure.userCode("the remote answered fetchAll with null", null), "bug");
+      return;
+    }
+    Patch<E> sent = l.lastWrite.patch();
+    for (Object o : all) {
+      E s;
+      try {
+        s = Checks.serverState(type, o, null);
+      } catch (BadServerDataException | NullPointerException unreadable) {
+        continue;
+      }
+      K id = type.id(s);
+      Journal<K, E> known = core.entities.real(id);
+      Long deletedBornAt = core.entities.deletedCopyBornAt(id);
+      if ((known != null && !Answers.earlyCopy(known, l))
+          || (deletedBornAt != null && deletedBornAt >= l.firstSentEpoch)) {
+        continue;
+      }
+      boolean same = true;
+      for (EntityField f : sent.fields()) {
+        same &= Objects.equals(sent.get(f), type.get(s, f));
+      }
+      if (same) {
+        core.answers.confirmCreate(l, s, false, "the server's collection shows it applied");
+        return;
+      }
+    }
+    if (core.resendsUnknown()) {
+      // Not recognised (perhaps changed by someone since). Under RETRY the server deduplicates by
+      // key: the identical request answers the first creation if there was one, or creates it now.
+      core.sends.start(l);
+      return;
+    }
+    core.answers.rollback(l, l.undecided, "the server's collection shows it did not apply");
+  }
+}
