@@ -128,7 +128,7 @@ final class Answers<K, E> {
     boolean buried = core.entities.deletedAt(real) != null;
     E before = core.before(j);
     try {
-      core.adopt(j, server);
+      core.adopt(j, server, l.sentEpoch);
     } catch (BadServerDataException bad) {
       core.sends.askServer(l, bad);
       return;
@@ -153,8 +153,10 @@ final class Answers<K, E> {
     if (buried) {
       core.entities.unbury(real); // an old deletion of an id the server gave out again
     }
-    if (versionUnknown) {
+    if (versionUnknown || j.versionStale) {
       askVersion(j, 1);
+    } else if (!type.hasVersion() && l.unknown) {
+      refresh(j, 1); // the answer may replay the first application: only a read now is sure
     }
   }
 
@@ -170,8 +172,11 @@ final class Answers<K, E> {
       Layer<K, E> l, Patch<E> sent, E server, boolean versionUnknown, String reason, E before) {
     Journal<K, E> j = l.journal;
     E shown = before != null ? before : core.before(j);
+    // Without a version, the answer's other fields are as of when it applied: they cannot undo a
+    // write confirmed since this one was first sent.
+    server = core.sinceRead(j, server, l.firstSentEpoch, !type.hasVersion(), sent.fields());
     try {
-      core.adopt(j, server); // an answer older than the base (a newer push came first) is dropped
+      core.adopt(j, server, l.sentEpoch); // an answer older than the base is dropped
     } catch (BadServerDataException bad) {
       core.sends.askServer(l, bad);
       return;
@@ -195,7 +200,51 @@ final class Answers<K, E> {
     finish(l, MutationState.CONFIRMED, reason, null, Cause.CONFIRM, shown);
     if (versionUnknown) {
       askVersion(j, 1);
+    } else if (!type.hasVersion() && l.unknown) {
+      refresh(j, 1); // the answer may replay the first application: only a read now is sure
     }
+  }
+
+  /**
+   * Reads an entity without a version once more after a write of unknown outcome confirmed: a
+   * server that deduplicates answers a resend with the answer of the first application, and without
+   * a version nothing tells whether what others wrote since is newer. A read sent now is.
+   */
+  private void refresh(Journal<K, E> j, int asked) {
+    long sentAt = ++core.epoch;
+    K id = j.id;
+    core.backgroundStarted();
+    core.afterLock.stage(
+        () ->
+            Core.call(() -> core.remote.fetch(id), "fetch")
+                .whenComplete(
+                    (found, failure) ->
+                        core.run(
+                            () -> {
+                              core.backgroundDone();
+                              if (core.entities.real(id) != j) {
+                                return;
+                              }
+                              if (failure != null || found == null) {
+                                if (asked < core.retry.maxAttempts()) {
+                                  core.backgroundStarted();
+                                  core.sends.later(
+                                      core.retry.delay(asked, null),
+                                      () -> {
+                                        core.backgroundDone();
+                                        refresh(j, asked + 1);
+                                      });
+                                }
+                              } else if (found.isEmpty()) {
+                                deletedOnServer(j, null);
+                              } else {
+                                try {
+                                  core.intake.reconcile(found.get(), sentAt, sentAt, id);
+                                } catch (BadServerDataException bad) {
+                                  // keep what the answer said; the next read corrects it
+                                }
+                              }
+                            })));
   }
 
   /** Moves a created entity to its real id, merging a copy the server pushed under it first. */
@@ -204,7 +253,11 @@ final class Answers<K, E> {
     if (pushed != null && pushed != j) {
       E shown = core.before(pushed);
       if (pushed.confirmed && j.accepts(type, pushed.state)) {
-        core.adopt(j, pushed.state);
+        core.adopt(j, pushed.state, pushed.readAt);
+        j.versionStale = pushed.versionStale; // what the copy still had to learn, j learns now
+        j.awaitingVersion = pushed.versionStale;
+        j.versionNone = pushed.versionNone;
+        j.confirmedAt = pushed.confirmedAt;
       }
       if (pushed.localEpoch > j.localEpoch) {
         // the later local edit wins, as if both were one entity all along
@@ -237,12 +290,17 @@ final class Answers<K, E> {
   private void askVersion(Journal<K, E> j, int asked) {
     long sentAt = ++core.epoch;
     K id = j.id;
+    core.backgroundStarted();
     core.afterLock.stage(
         () ->
             Core.call(() -> core.remote.fetch(id), "fetch")
                 .whenComplete(
                     (found, failure) ->
-                        core.run(() -> versionAnswered(j, id, asked, sentAt, found, failure))));
+                        core.run(
+                            () -> {
+                              core.backgroundDone();
+                              versionAnswered(j, id, asked, sentAt, found, failure);
+                            })));
   }
 
   private void versionAnswered(
@@ -268,9 +326,11 @@ final class Answers<K, E> {
       j.awaitingVersion = false; // the sends go on; the version is still asked for meanwhile
       core.sends.pump(j);
     }
+    core.backgroundStarted();
     core.sends.later(
         core.retry.delay(asked, null),
         () -> {
+          core.backgroundDone();
           if (core.entities.real(id) == j && j.versionStale) {
             askVersion(j, asked + 1);
           }

@@ -4,6 +4,7 @@ import io.github.synced.runtime.Change.Cause;
 import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.EntityType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,6 +44,15 @@ final class Core<K, E> {
 
   /** Counts every change of a base or a local value; reads remember the epoch they started at. */
   long epoch;
+
+  /** Mutations made and not settled. */
+  private int unsettled;
+
+  /** Reads and timers the store started on its own (learning a version) not yet done. */
+  private int background;
+
+  /** Futures of {@link SyncStore#idle()} waiting for the store to become idle. */
+  private final List<CompletableFuture<Void>> idleWaiters = new ArrayList<>();
 
   private long sequence;
 
@@ -93,12 +103,41 @@ final class Core<K, E> {
         afterLock.discard();
         throw ex;
       }
+      if (!idleWaiters.isEmpty() && isIdle()) {
+        List<CompletableFuture<Void>> done = List.copyOf(idleWaiters);
+        idleWaiters.clear();
+        afterLock.stageSettle(() -> done.forEach(f -> f.complete(null)));
+      }
       afterLock.commit();
     } finally {
       lock.unlock();
     }
     afterLock.drain();
     return result;
+  }
+
+  /** Whether no mutation is pending and no read the store started on its own is outstanding. */
+  boolean isIdle() {
+    return unsettled == 0 && background == 0;
+  }
+
+  /** A future that completes when the store is idle (under the lock). */
+  CompletableFuture<Void> idle() {
+    if (isIdle()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    CompletableFuture<Void> f = new CompletableFuture<>();
+    idleWaiters.add(f);
+    return f;
+  }
+
+  /** Counts a read or timer the store starts on its own; {@link #backgroundDone} ends it. */
+  void backgroundStarted() {
+    background++;
+  }
+
+  void backgroundDone() {
+    background--;
   }
 
   /** Like {@link #op} for work that returns nothing. */
@@ -170,6 +209,11 @@ final class Core<K, E> {
     if (to != from) {
       l.turn++; // whatever waited for the previous state is stale now
     }
+    if (from == null) {
+      unsettled++;
+    } else if (to.isSettled()) {
+      unsettled--;
+    }
     m.moveTo(to, error);
     if (listeners.hearTransitions()) {
       Instant at = scheduler.now();
@@ -199,13 +243,14 @@ final class Core<K, E> {
   }
 
   /**
-   * Derives a journal's view again; layers the entity refused on the new base are rolled back
-   * (those not on the wire) or settled when their answer comes.
+   * Derives a journal's view again; layers the entity refused on the new base are rolled back,
+   * unless a send of theirs is on the wire or may have applied: those settle by the server's answer
+   * (rule 6), their effect left out of the view meanwhile.
    */
   void derive(Journal<K, E> j) {
     if (j.derive(type)) {
       for (Layer<K, E> l : List.copyOf(j.layers())) {
-        if (l.refused != null && !l.inFlight() && !l.state().isSettled()) {
+        if (l.refused != null && !l.inFlight() && !l.unknown && !l.state().isSettled()) {
           j.remove(l);
           move(l, MutationState.ROLLED_BACK, "the entity refused it", l.refused);
         }
@@ -217,15 +262,17 @@ final class Core<K, E> {
 
   /**
    * Takes {@code server} as the base of {@code j} unless it is older by version (rule 7); the
-   * local-only values stay. Does not derive the view.
+   * local-only values stay. Does not derive the view. {@code learnedAt} is when the request that
+   * brought it was sent: a read without a version sent before it cannot replace it.
    *
    * @return whether it was taken
    * @throws BadServerDataException if the entity refuses a value of it; {@code j} is unchanged
    */
-  boolean adopt(Journal<K, E> j, E server) {
+  boolean adopt(Journal<K, E> j, E server, long learnedAt) {
     if (!j.accepts(type, server)) {
       return false;
     }
+    j.readAt = Math.max(j.readAt, learnedAt); // a read without a version sent before is older
     E next;
     try {
       next = Objects.requireNonNull(type.merge(type.copy(j.state), server), "merge returned null");
@@ -248,13 +295,22 @@ final class Core<K, E> {
    * is when the read has a version ({@code versionless} false), which decides by itself.
    */
   E sinceRead(Journal<K, E> j, E server, long sentAt, boolean versionless) {
+    return sinceRead(j, server, sentAt, versionless, Set.of());
+  }
+
+  /**
+   * As {@link #sinceRead(Journal, Object, long, boolean)}, but {@code own} (the fields a write
+   * answered here set itself) are taken from {@code server} whatever was confirmed since.
+   */
+  E sinceRead(
+      Journal<K, E> j, E server, long sentAt, boolean versionless, Set<? extends EntityField> own) {
     if (!versionless || j.confirmedAt == null || !j.confirmed) {
       return server;
     }
     Set<EntityField> newer = new LinkedHashSet<>();
     List<? extends EntityField> fields = type.fields();
     for (int i = 0; i < fields.size(); i++) {
-      if (j.confirmedAt[i] > sentAt) {
+      if (j.confirmedAt[i] > sentAt && !own.contains(fields.get(i))) {
         newer.add(fields.get(i));
       }
     }

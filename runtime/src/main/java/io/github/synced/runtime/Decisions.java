@@ -68,7 +68,7 @@ final class Decisions<K, E> {
     if (l.kind() == Write.Kind.UPDATE && holdsItsValues(l, server)) {
       E before = core.before(j);
       try {
-        core.adopt(j, server);
+        core.adopt(j, server, sentAt);
       } catch (BadServerDataException bad) {
         core.answers.rollback(l, bad, "bad server data", before);
         return;
@@ -77,12 +77,14 @@ final class Decisions<K, E> {
           l, l.lastWrite.patch(), j.state, false, "the server's state shows it applied", before);
       return;
     }
-    if (l.kind() == Write.Kind.UPDATE && !showsItDidNotApply(l, server)) {
-      // Every field it set holds its value or one written since by someone else: it may have
-      // applied first. Rule 6: never report a failure the server may have applied.
+    if (l.kind() == Write.Kind.UPDATE
+        && (versionMoved(l, server) || !showsItDidNotApply(l, server))) {
+      // Someone wrote since it was sent (the version moved), or every field it set holds its
+      // value or one written since by someone else: it may have applied first. Rule 6: never
+      // report a failure the server may have applied.
       E before = core.before(j);
       try {
-        core.adopt(j, server);
+        core.adopt(j, server, sentAt);
       } catch (BadServerDataException bad) {
         core.answers.rollback(l, bad, "bad server data", before);
         return;
@@ -99,7 +101,7 @@ final class Decisions<K, E> {
     if (untouchedSinceSent(l, server)) {
       E before = core.before(j);
       try {
-        core.adopt(j, server);
+        core.adopt(j, server, sentAt);
       } catch (BadServerDataException bad) {
         core.answers.rollback(l, bad, "bad server data", before);
         return;
@@ -116,6 +118,17 @@ final class Decisions<K, E> {
             core.describe(j.id, null) + " changed on the server while its outcome was unknown",
             null),
         server);
+  }
+
+  /**
+   * Whether someone wrote the entity since the last send of {@code l}: its version moved, or,
+   * without a version, the base changed since (a push, a read, another confirmed mutation).
+   */
+  private boolean versionMoved(Layer<K, E> l, E server) {
+    if (!type.hasVersion()) {
+      return l.journal.baseEpoch > l.sentEpoch;
+    }
+    return l.sentBase != null && type.compareVersions(server, l.sentBase) != 0;
   }
 
   /** Whether the server holds every value the last send of {@code l} set. */
@@ -210,10 +223,8 @@ final class Decisions<K, E> {
       }
       K id = type.id(s);
       Journal<K, E> known = core.entities.real(id);
-      Long deletedBornAt = core.entities.deletedCopyBornAt(id);
-      if ((known != null && !Answers.earlyCopy(known, l))
-          || (deletedBornAt != null && deletedBornAt >= l.firstSentEpoch)) {
-        continue;
+      if (known != null && !Answers.earlyCopy(known, l)) {
+        continue; // another entity the store knows
       }
       boolean same = true;
       for (EntityField f : sent.fields()) {

@@ -134,6 +134,14 @@ final class Entities<K, E> implements Iterable<Journal<K, E>> {
     tombstones.put(j.id, new long[] {epoch, j.bornAt, j.fromServer ? 1 : 0});
   }
 
+  /**
+   * Remembers that the server deleted {@code id}, which the store did not hold: it may be an entity
+   * whose create's answer is still on its way, so it counts as a copy seen now.
+   */
+  void buryUnknown(K id, long epoch) {
+    tombstones.put(id, new long[] {epoch, epoch, 1});
+  }
+
   void unbury(K id) {
     tombstones.remove(id);
   }

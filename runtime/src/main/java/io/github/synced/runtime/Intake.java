@@ -69,6 +69,8 @@ final class Intake<K, E> {
     Journal<K, E> j = core.entities.find(id);
     if (j != null && j.confirmed) {
       core.answers.deletedOnServer(j, null);
+    } else if (j == null) {
+      core.entities.buryUnknown(id, ++core.epoch); // a slower read must not bring it back
     }
   }
 
@@ -225,7 +227,7 @@ final class Intake<K, E> {
       }
       E before = core.before(j);
       if (p.journal() == null) {
-        core.adopt(j, p.state()); // listed twice in one read
+        core.adopt(j, p.state(), p.sentAt()); // listed twice in one read
       } else {
         j.state = p.state();
         j.confirmed = true;

@@ -172,6 +172,16 @@ public final class SyncStore<K, E> {
         });
   }
 
+  /**
+   * Completes when the store is idle: no mutation is pending and no read the store started on its
+   * own (to learn a version an answer did not give, to check an answer) is outstanding. Then, once
+   * nothing else arrives, what the store shows is what the server said last: a "saved" indicator,
+   * or a test's point to compare. Completes at once if it is idle now.
+   */
+  public CompletableFuture<Void> idle() {
+    return read(core::idle);
+  }
+
   // ---------------------------------------------------------------- server state in
 
   /**

@@ -61,6 +61,24 @@ class EdgesTest {
     assertEquals(9, h.view("t1").version);
   }
 
+  @Test
+  void theStoreIsIdleOnlyOnceTheVersionAnAnswerDidNotGiveIsLearned() throws Exception {
+    Harness h = new Harness().withCards("t1");
+    assertTrue(h.store.idle().isDone(), "nothing pending");
+    h.store.update("t1", CardPatch.empty().title("mine"));
+    var idle = h.store.idle();
+    h.server.holdFetches = true;
+    FakeServer.Call call = h.server.next();
+    call.applyOnly();
+
+    call.answer(Reply.empty()); // confirmed, the version still to learn
+
+    assertFalse(idle.isDone(), "the version is still being asked for");
+    h.server.releaseFetch();
+    assertTrue(idle.isDone());
+    h.assertSyncedWithServer("t1");
+  }
+
   // ---- 2. retries that run out after an unknown outcome never report a failure the server applied
 
   @Test

@@ -84,7 +84,8 @@ final class FakeServer implements Remote<String, Card> {
     void answerLikeServer() {
       SyncFailure refusal = null;
       synchronized (FakeServer.this) {
-        if (!applied.containsKey(write.idempotencyKey()) && write.kind() != Write.Kind.CREATE) {
+        if (!(deduplicates && applied.containsKey(write.idempotencyKey()))
+            && write.kind() != Write.Kind.CREATE) {
           Card current = truth.get(write.id());
           if (current == null) {
             refusal = SyncFailure.notFound(404, "no such card " + write.id());
@@ -103,14 +104,15 @@ final class FakeServer implements Remote<String, Card> {
     /** Whether the server has applied this write's idempotency key already. */
     boolean alreadyApplied() {
       synchronized (FakeServer.this) {
-        return applied.containsKey(write.idempotencyKey());
+        return deduplicates && applied.containsKey(write.idempotencyKey());
       }
     }
 
     /** Whether {@link #answerLikeServer()} would apply this write now. */
     boolean acceptable() {
       synchronized (FakeServer.this) {
-        if (applied.containsKey(write.idempotencyKey()) || write.kind() == Write.Kind.CREATE) {
+        if ((deduplicates && applied.containsKey(write.idempotencyKey()))
+            || write.kind() == Write.Kind.CREATE) {
           return true;
         }
         Card current = truth.get(write.id());
@@ -154,9 +156,10 @@ final class FakeServer implements Remote<String, Card> {
     private Reply<Card> apply() {
       synchronized (FakeServer.this) {
         Reply<Card> done = applied.get(write.idempotencyKey());
-        if (done != null) {
+        if (done != null && deduplicates) {
           return done;
         }
+        applications.merge(write.idempotencyKey(), 1, Integer::sum);
         Reply<Card> reply;
         switch (write.kind()) {
           case CREATE -> {
@@ -182,6 +185,7 @@ final class FakeServer implements Remote<String, Card> {
           }
         }
         applied.put(write.idempotencyKey(), reply);
+        log.add("applied " + write.kind() + " " + write.idempotencyKey() + " → " + reply);
         return reply;
       }
     }
@@ -189,6 +193,21 @@ final class FakeServer implements Remote<String, Card> {
 
   final Map<String, Card> truth = new LinkedHashMap<>();
   final Map<String, Reply<Card>> applied = new HashMap<>();
+
+  /** What happened on the server, for whoever reads a failure. */
+  final List<String> log = new ArrayList<>();
+
+  /** How many times each idempotency key's write was applied. */
+  final Map<String, Integer> applications = new HashMap<>();
+
+  /** Whether a repeated key is answered as the first time (else applied again, as SDR does). */
+  boolean deduplicates = true;
+
+  @Override
+  public boolean deduplicatesByKey() {
+    return deduplicates;
+  }
+
   final List<Call> calls = new ArrayList<>();
   final List<Write<String, Card>> sent = new ArrayList<>();
   final List<CompletableFuture<Void>> heldFetches = new ArrayList<>();
@@ -213,6 +232,7 @@ final class FakeServer implements Remote<String, Card> {
     Card c = truth.get(id);
     change.accept(c);
     c.version = ++clock;
+    log.add("another writer: " + c);
     return copy(c);
   }
 

@@ -408,6 +408,7 @@ public final class Soak<K, E> {
       settle();
       pushes.submit(() -> {}).get(30, TimeUnit.SECONDS);
       CompletableFuture.allOf(polls.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+      store.idle().get(30, TimeUnit.SECONDS); // versions still being learned, say
       check(store, server, events);
       count(server);
     } finally {
