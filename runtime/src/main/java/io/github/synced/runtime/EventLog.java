@@ -105,7 +105,8 @@ public final class EventLog<K, E> {
    */
   public String format(Event<K, E> event, Instant origin) {
     Duration d = Duration.between(origin, event.at());
-    String time = String.format("+%d.%03ds", d.toSeconds(), d.toMillisPart());
+    // getSeconds and getNano, not toSeconds and toMillisPart: Android's API 26 has only these
+    String time = String.format("+%d.%03ds", d.getSeconds(), d.getNano() / 1_000_000);
     return String.format("%-9s %-6s %s", time, event.id(), describe(event));
   }
 
