@@ -9,6 +9,8 @@ import io.github.synced.runtime.Mutation;
 import io.github.synced.runtime.RetryPolicy;
 import io.github.synced.runtime.Scheduler;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +31,10 @@ import java.util.concurrent.TimeUnit;
  * random mutations after the script (40), {@code --error-rate=R} share of requests answered 500 or
  * 503 (0.1), {@code --drop-rate=R} share of writes committed but never answered (0.05), {@code
  * --latency-ms=N} (10, plus up to as much again of jitter), {@code --second-writer-ms=N} period of
- * edits behind the client's back (200; 0 for none), {@code --quiet} (only the acts and the check).
+ * edits behind the client's back (200; 0 for none), {@code --quiet} (only the acts and the check),
+ * {@code --timeline=PATH} where the timeline picture goes (the system property {@code
+ * synced.timeline}, which the example's POM sets to {@code example/target/synced-timeline.svg},
+ * else {@code target/synced-timeline.svg}).
  */
 public final class Demo {
 
@@ -43,7 +48,8 @@ public final class Demo {
       double dropRate,
       long latencyMs,
       long secondWriterMs,
-      boolean quiet) {
+      boolean quiet,
+      Path timeline) {
 
     static Options parse(String... args) {
       long seed = 42;
@@ -53,6 +59,7 @@ public final class Demo {
       long latencyMs = 10;
       long secondWriterMs = 200;
       boolean quiet = false;
+      Path timeline = Path.of(System.getProperty("synced.timeline", "target/synced-timeline.svg"));
       for (String arg : args) {
         String[] kv = arg.split("=", 2);
         String v = kv.length == 2 ? kv[1] : "";
@@ -64,15 +71,17 @@ public final class Demo {
           case "--latency-ms" -> latencyMs = Long.parseLong(v);
           case "--second-writer-ms" -> secondWriterMs = Long.parseLong(v);
           case "--quiet" -> quiet = true;
+          case "--timeline" -> timeline = Path.of(v);
           default ->
               throw new IllegalArgumentException(
                   "unknown option "
                       + arg
                       + "; known: --seed=N --rounds=N --error-rate=R --drop-rate=R"
-                      + " --latency-ms=N --second-writer-ms=N --quiet");
+                      + " --latency-ms=N --second-writer-ms=N --quiet --timeline=PATH");
         }
       }
-      return new Options(seed, rounds, errorRate, dropRate, latencyMs, secondWriterMs, quiet);
+      return new Options(
+          seed, rounds, errorRate, dropRate, latencyMs, secondWriterMs, quiet, timeline);
     }
   }
 
@@ -107,7 +116,7 @@ public final class Demo {
           RetryPolicy.defaults()
               .withMaxAttempts(3)
               .withBackoff(Duration.ofMillis(50), 2.0, Duration.ofSeconds(2))
-              .withJitter(0.2, new SplittableRandom(options.seed()));
+              .withJitter(0.2, new SplittableRandom(options.seed())::nextDouble);
       Scheduler scheduler = Scheduler.system();
       TaskBoard board = new TaskBoard(server.uri(), Duration.ofSeconds(1), retry, scheduler);
       origin = scheduler.now();
@@ -197,6 +206,10 @@ public final class Demo {
                   + server.snapshot().size()
                   + " tasks, and every local-only value is as the user left it"
               : "✘ client and server disagree (see above)");
+      Path picture = options.timeline().toAbsolutePath();
+      Files.createDirectories(picture.getParent());
+      Files.writeString(picture, log.timeline(origin));
+      out.println("timeline picture (open in a browser): " + picture);
       return new Outcome(agreed, List.copyOf(timeline));
     }
   }

@@ -1,29 +1,74 @@
 package io.github.synced.example;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * Runs the README's demo end to end (real HTTP on loopback, real JSON, the generated Task code) and
- * checks that each scripted act shows what it promises and that client and server agree.
+ * checks that each scripted act shows what it promises, that client and server agree, and that the
+ * timeline picture is written and well-formed.
  */
 class DemoTest {
 
   private static Demo.Outcome run(String... args) throws Exception {
+    return runPrinting(new StringBuilder(), args);
+  }
+
+  private static Demo.Outcome runPrinting(StringBuilder printed, String... args) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
       Demo.Outcome outcome = Demo.run(Demo.Options.parse(args), out);
-      assertTrue(
-          outcome.agreed(),
-          "client and server disagree; output:\n" + bytes.toString(StandardCharsets.UTF_8));
+      printed.append(bytes.toString(StandardCharsets.UTF_8));
+      assertTrue(outcome.agreed(), "client and server disagree; output:\n" + printed);
       return outcome;
     }
+  }
+
+  /** The timeline picture parses, with a bar per mutation made and a lane per task. */
+  private static void assertPicture(Path svg, List<String> timeline) throws Exception {
+    assertTrue(Files.isRegularFile(svg), "no timeline picture at " + svg);
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(true);
+    Document doc = f.newDocumentBuilder().parse(svg.toFile()); // throws unless well-formed
+    assertEquals("svg", doc.getDocumentElement().getLocalName());
+    List<String> lanes = new ArrayList<>();
+    int bars = 0;
+    NodeList groups = doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "g");
+    for (int i = 0; i < groups.getLength(); i++) {
+      Element g = (Element) groups.item(i);
+      if (g.getAttribute("class").equals("lane")) {
+        lanes.add(g.getAttribute("data-id"));
+      }
+    }
+    NodeList rects = doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "rect");
+    for (int i = 0; i < rects.getLength(); i++) {
+      if (((Element) rects.item(i)).getAttribute("class").startsWith("bar ")) {
+        bars++;
+      }
+    }
+    Pattern made = Pattern.compile("#\\d+ \\w+ QUEUED  \\(made\\)");
+    assertEquals(
+        timeline.stream().filter(l -> made.matcher(l).find()).count(),
+        bars,
+        "one bar per mutation made");
+    assertTrue(lanes.containsAll(List.of("t1", "t2", "t3", "t4")), lanes.toString());
+    assertFalse(lanes.contains("draft-1"), "the created task keeps one lane: " + lanes);
   }
 
   private static void assertShows(List<String> timeline, String act, String regex) {
@@ -46,7 +91,12 @@ class DemoTest {
 
   @Test
   void scriptedSessionShowsEachRuleAndEndsInAgreement() throws Exception {
-    List<String> t = run("--rounds=0", "--quiet").timeline();
+    Path picture = Path.of("target/synced-timeline.svg").toAbsolutePath();
+    Files.deleteIfExists(picture);
+    StringBuilder printed = new StringBuilder();
+    List<String> t = runPrinting(printed, "--rounds=0", "--quiet").timeline();
+    assertTrue(printed.toString().contains("timeline picture (open in a browser): " + picture));
+    assertPicture(picture, t);
 
     assertShows(t, "rolls back", "#\\d+ update (SENDING|RETRYING) → ROLLED_BACK");
     assertShows(t, "rolls back", "ROLLBACK by #\\d+  title: \"Buy oat milk\" → \"Buy milk\"");
@@ -66,10 +116,18 @@ class DemoTest {
   }
 
   @Test
-  void randomTrafficUnderFaultsEndsInAgreement() throws Exception {
+  void randomTrafficUnderFaultsEndsInAgreement(@TempDir Path dir) throws Exception {
+    Path picture = dir.resolve("pictures/random.svg");
     List<String> t =
-        run("--seed=7", "--rounds=30", "--latency-ms=2", "--second-writer-ms=50", "--quiet")
+        run(
+                "--seed=7",
+                "--rounds=30",
+                "--latency-ms=2",
+                "--second-writer-ms=50",
+                "--quiet",
+                "--timeline=" + picture)
             .timeline();
     assertShows(t, "random steps", "all \\d+ mutations settled");
+    assertPicture(picture, t);
   }
 }

@@ -76,10 +76,11 @@ final class Answers<K, E> {
    * A refusal: rolled back, unless an earlier attempt may have applied (then the server decides).
    */
   void refused(Layer<K, E> l, SyncFailure f, String reason) {
-    if (l.unknown) {
+    boolean fromServer = f.kind() != SyncFailure.Kind.USER_CODE; // a remote that threw sent nothing
+    if (l.unknown && (!core.resendsUnknown() || !fromServer)) {
       core.sends.askServer(l, f);
     } else {
-      rollback(l, f, reason);
+      rollback(l, f, reason); // a deduplicating server replays a write it applied: this one did not
     }
   }
 
@@ -219,7 +220,7 @@ final class Answers<K, E> {
             Core.call(() -> core.remote.fetch(id), "fetch")
                 .whenComplete(
                     (found, failure) ->
-                        core.run(
+                        core.react(
                             () -> {
                               core.backgroundDone();
                               if (core.entities.real(id) != j) {
@@ -235,7 +236,7 @@ final class Answers<K, E> {
                                         refresh(j, asked + 1);
                                       });
                                 }
-                              } else if (found.isEmpty()) {
+                              } else if (!found.isPresent()) {
                                 deletedOnServer(j, null);
                               } else {
                                 try {
@@ -296,7 +297,7 @@ final class Answers<K, E> {
             Core.call(() -> core.remote.fetch(id), "fetch")
                 .whenComplete(
                     (found, failure) ->
-                        core.run(
+                        core.react(
                             () -> {
                               core.backgroundDone();
                               versionAnswered(j, id, asked, sentAt, found, failure);
@@ -310,7 +311,7 @@ final class Answers<K, E> {
     }
     if (failure == null && found != null) {
       j.awaitingVersion = false;
-      if (found.isEmpty()) {
+      if (!found.isPresent()) {
         deletedOnServer(j, null);
         return;
       }

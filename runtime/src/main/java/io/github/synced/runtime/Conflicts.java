@@ -36,7 +36,7 @@ final class Conflicts<K, E> {
     }
     Optional<Object> theirs = f.serverState();
     if (theirs.isPresent()) {
-      merge(l, f, theirs.get());
+      merge(l, f, theirs.get(), false);
       return;
     }
     int turn = l.turn;
@@ -46,7 +46,7 @@ final class Conflicts<K, E> {
             Core.call(() -> core.remote.fetch(id), "fetch")
                 .whenComplete(
                     (found, failure) ->
-                        core.run(
+                        core.react(
                             () -> {
                               if (l.turn != turn || l.state() != MutationState.SENDING) {
                                 return;
@@ -57,16 +57,16 @@ final class Conflicts<K, E> {
                                     f,
                                     "conflict, and the fetch failed: "
                                         + (failure == null ? "null" : Core.unwrap(failure)));
-                              } else if (found.isEmpty()) {
+                              } else if (!found.isPresent()) {
                                 core.answers.deletedOnServer(l.journal, null);
                               } else {
-                                merge(l, f, found.get());
+                                merge(l, f, found.get(), false);
                               }
                             })));
   }
 
   /** The three-way merge of rule 9, against the base the mutation was sent with. */
-  void merge(Layer<K, E> l, SyncFailure f, Object state) {
+  void merge(Layer<K, E> l, SyncFailure f, Object state, boolean afterUnknown) {
     Journal<K, E> j = l.journal;
     E theirs;
     try {
@@ -105,6 +105,13 @@ final class Conflicts<K, E> {
           overlap.remove(own); // our own confirmed write moved it, not another writer
         }
       }
+    }
+    if (afterUnknown) {
+      // It may have applied before someone wrote over it, or never: sent again it could apply
+      // twice (an increment), so it settles as a conflict the server's state won.
+      core.answers.rollback(
+          l, f, "changed on the server while its outcome was unknown: not sent again", before);
+      return;
     }
     if (overlap.isEmpty()
         || l.updater != null
@@ -180,7 +187,15 @@ final class Conflicts<K, E> {
 
   private void requeue(Layer<K, E> l, SyncFailure f, E before, String reason) {
     Journal<K, E> j = l.journal;
+    // A new key even for the same body: the old one, if it ever applied, was written over, and a
+    // deduplicating server would answer the same key without applying it again.
+    l.handle.rekey(core.newKey());
     core.derive(j);
+    if (l.state().isSettled()) { // the entity refuses its updater on the new base
+      core.announce(Cause.ROLLBACK, j, before, l, l.refused);
+      core.sends.pump(j);
+      return;
+    }
     core.move(l, MutationState.QUEUED, reason, f);
     core.announce(Cause.REBASE, j, before, l, null);
     core.sends.pump(j);

@@ -140,6 +140,19 @@ final class Core<K, E> {
     background--;
   }
 
+  /**
+   * Runs a transition in reaction to an answer or a timer, on whatever thread completes it. Only a
+   * bug gets an exception out of it; it is reported to the thread's uncaught-exception handler
+   * instead of vanishing in a future.
+   */
+  void react(Runnable body) {
+    try {
+      run(body);
+    } catch (RuntimeException | Error bug) {
+      AfterLock.report(bug);
+    }
+  }
+
   /** Like {@link #op} for work that returns nothing. */
   void run(Runnable body) {
     op(
@@ -371,6 +384,13 @@ final class Core<K, E> {
     return Layers.bad(type, id, field, problem);
   }
 
+  /** A stage failed with {@code failure} (CompletableFuture.failedFuture is not on Android). */
+  private static <T> CompletionStage<T> failed(Throwable failure) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    f.completeExceptionally(failure);
+    return f;
+  }
+
   /** The failure inside the wrappers a future puts around it. */
   static Throwable unwrap(Throwable t) {
     Throwable c = t;
@@ -386,11 +406,9 @@ final class Core<K, E> {
       CompletionStage<T> stage = remoteCall.get();
       return stage != null
           ? stage
-          : CompletableFuture.failedFuture(
-              SyncFailure.userCode("the remote returned null from " + what, null));
+          : failed(SyncFailure.userCode("the remote returned null from " + what, null));
     } catch (RuntimeException | Error t) {
-      return CompletableFuture.failedFuture(
-          SyncFailure.userCode("the remote threw from " + what + ": " + t, t));
+      return failed(SyncFailure.userCode("the remote threw from " + what + ": " + t, t));
     }
   }
 }

@@ -8,10 +8,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Rule 6: the server's state decides a write whose outcome is unknown. An update that the state
- * shows applied (or may have applied before someone changed the entity) is confirmed; one it shows
- * did not apply is rolled back, or goes to the conflict policy when others changed the entity; a
- * create under a temporary id is looked for in the collection. Runs under the store's lock.
+ * Rule 6: the server's state decides a write whose outcome is unknown, for a server that does not
+ * deduplicate by key (a deduplicating one is asked by sending the same request again). An update
+ * whose values the state holds is confirmed; one the state shows untouched since it was sent is
+ * rolled back; when others changed the entity meanwhile, the conflict policy decides between its
+ * values and theirs. A create under a temporary id is looked for in the collection. Runs under the
+ * store's lock.
  */
 final class Decisions<K, E> {
 
@@ -38,7 +40,7 @@ final class Decisions<K, E> {
           l, SyncFailure.userCode("the remote answered a fetch with null", null), "bug");
       return;
     }
-    if (found.isEmpty()) {
+    if (!found.isPresent()) {
       if (l.kind() == Write.Kind.CREATE) {
         core.answers.rollback(l, l.undecided, "the server's state shows it did not apply");
       } else {
@@ -77,27 +79,6 @@ final class Decisions<K, E> {
           l, l.lastWrite.patch(), j.state, false, "the server's state shows it applied", before);
       return;
     }
-    if (l.kind() == Write.Kind.UPDATE
-        && (versionMoved(l, server) || !showsItDidNotApply(l, server))) {
-      // Someone wrote since it was sent (the version moved), or every field it set holds its
-      // value or one written since by someone else: it may have applied first. Rule 6: never
-      // report a failure the server may have applied.
-      E before = core.before(j);
-      try {
-        core.adopt(j, server, sentAt);
-      } catch (BadServerDataException bad) {
-        core.answers.rollback(l, bad, "bad server data", before);
-        return;
-      }
-      core.answers.confirmUpdate(
-          l,
-          l.lastWrite.patch(),
-          j.state,
-          false,
-          "the server's state may hold it under later changes",
-          before);
-      return;
-    }
     if (untouchedSinceSent(l, server)) {
       E before = core.before(j);
       try {
@@ -109,26 +90,17 @@ final class Decisions<K, E> {
       core.answers.rollback(l, l.undecided, "the server's state shows it did not apply", before);
       return;
     }
-    // It did not apply, and someone changed the entity since it was sent: the conflict policy
-    // decides between its values and theirs (rule 9).
+    // The server holds other values and someone changed the entity since it was sent: whether it
+    // never applied or was written over, the conflict policy decides between its values and
+    // theirs (rule 9).
     core.conflicts.merge(
         l,
         SyncFailure.conflict(
             0,
             core.describe(j.id, null) + " changed on the server while its outcome was unknown",
             null),
-        server);
-  }
-
-  /**
-   * Whether someone wrote the entity since the last send of {@code l}: its version moved, or,
-   * without a version, the base changed since (a push, a read, another confirmed mutation).
-   */
-  private boolean versionMoved(Layer<K, E> l, E server) {
-    if (!type.hasVersion()) {
-      return l.journal.baseEpoch > l.sentEpoch;
-    }
-    return l.sentBase != null && type.compareVersions(server, l.sentBase) != 0;
+        server,
+        true);
   }
 
   /** Whether the server holds every value the last send of {@code l} set. */
@@ -144,26 +116,6 @@ final class Decisions<K, E> {
   }
 
   /**
-   * Whether some field the last send of {@code l} set still has the value of the base it was sent
-   * against, though the send set another: a write applies all its fields or none, so it did not
-   * apply (unless someone set that field back since, which cannot be told apart).
-   */
-  private boolean showsItDidNotApply(Layer<K, E> l, E server) {
-    E base = l.sentBase;
-    if (base == null) {
-      return false;
-    }
-    Patch<E> sent = l.lastWrite.patch();
-    for (EntityField f : sent.fields()) {
-      Object now = type.get(server, f);
-      if (Objects.equals(now, type.get(base, f)) && !Objects.equals(now, sent.get(f))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
    * Whether the server's state equals the base the last send of {@code l} was made against, in its
    * version and in every field the send set: the write did not apply and nobody else wrote there.
    */
@@ -171,6 +123,9 @@ final class Decisions<K, E> {
     E base = l.sentBase;
     if (base == null || (type.hasVersion() && type.compareVersions(server, base) != 0)) {
       return false;
+    }
+    if (!type.hasVersion() && l.journal.baseEpoch > l.sentEpoch) {
+      return false; // without a version: a push or read since shows someone wrote meanwhile
     }
     if (l.kind() == Write.Kind.DELETE) {
       return type.diff(base, server).isEmpty();

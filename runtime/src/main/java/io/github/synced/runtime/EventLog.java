@@ -105,8 +105,31 @@ public final class EventLog<K, E> {
    */
   public String format(Event<K, E> event, Instant origin) {
     Duration d = Duration.between(origin, event.at());
-    String time = String.format("+%d.%03ds", d.toSeconds(), d.toMillisPart());
+    // getSeconds and getNano, not toSeconds and toMillisPart: Android's API 26 has only these
+    String time = String.format("+%d.%03ds", d.getSeconds(), d.getNano() / 1_000_000);
     return String.format("%-9s %-6s %s", time, event.id(), describe(event));
+  }
+
+  /**
+   * A picture of the events recorded so far, as a self-contained SVG document (no scripts, no
+   * external resources; open it in a browser or embed it in HTML): one lane per entity, one bar per
+   * mutation from the moment it was made to the moment it settled, coloured by how it ended
+   * (confirmed, confirmed after a retry, confirmed after an unknown outcome, rolled back, not
+   * settled yet), marks for rebases, conflicts, refetches and pushes and ids assigned by the
+   * server, and every step as hover text. The time axis starts at the first recorded event.
+   */
+  public String timeline() {
+    return timeline(null);
+  }
+
+  /**
+   * As {@link #timeline()}, with the time axis and the hover text's times relative to {@code
+   * origin}, as {@link #format} writes them; {@code null} for the first recorded event.
+   */
+  public String timeline(Instant origin) {
+    List<Event<K, E>> recorded = events();
+    Instant from = origin != null || recorded.isEmpty() ? origin : recorded.get(0).at();
+    return new Timeline<>(store.type(), recorded, from, e -> format(e, from)).svg();
   }
 
   /** What happened, without time and id: a transition's step or a change's cause and fields. */

@@ -69,8 +69,10 @@ final class Intake<K, E> {
     Journal<K, E> j = core.entities.find(id);
     if (j != null && j.confirmed) {
       core.answers.deletedOnServer(j, null);
-    } else if (j == null) {
-      core.entities.buryUnknown(id, ++core.epoch); // a slower read must not bring it back
+    } else if (j == null || !j.temporary) {
+      // Unknown here, or its create's answer still on its way: a slower read or that answer must
+      // not bring it back.
+      core.entities.buryUnknown(id, ++core.epoch);
     }
   }
 
@@ -105,7 +107,7 @@ final class Intake<K, E> {
     List<Item<E>> checked = new ArrayList<>(list.size());
     Set<K> listed = new HashSet<>();
     for (Reply<E> r : list) {
-      if (r == null || r.entity().isEmpty()) {
+      if (r == null || !r.entity().isPresent()) {
         throw Layers.bad(
             type, null, null, "a listed item must be an entity, was " + (r == null ? "null" : r));
       }

@@ -101,11 +101,16 @@ final class Layer<K, E> {
     return type.patch(patch.applyTo(type.copy(view)), shown);
   }
 
+  /** A later mutation confirmed {@code fields}: those this layer also sets are not its any more. */
   void supersede(Set<? extends EntityField> fields) {
-    if (superseded == null) {
-      superseded = new LinkedHashSet<>();
+    for (EntityField f : fields) {
+      if (patch != null && patch.fields().contains(f)) {
+        if (superseded == null) {
+          superseded = new LinkedHashSet<>();
+        }
+        superseded.add(f);
+      }
     }
-    superseded.addAll(fields);
   }
 
   void ownConfirmed(Set<? extends EntityField> fields) {

@@ -3,7 +3,6 @@ package io.github.synced.runtime;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -92,7 +91,8 @@ public final class Mutation<K, E> {
    * Completes when the mutation settles: with a copy of the entity as the store shows it right
    * after the confirmation ({@code null} for a delete), or exceptionally with its {@link
    * SyncFailure} when it is rolled back. Every call returns the same future, which only the store
-   * can complete: {@code complete}, {@code cancel} and the like leave it as it is.
+   * can complete: {@code complete}, {@code cancel}, {@code orTimeout} and the like leave it as it
+   * is (for a deadline of your own, use {@code result().copy().orTimeout(...)}).
    */
   public CompletableFuture<E> result() {
     return result;
@@ -178,16 +178,6 @@ public final class Mutation<K, E> {
     @Override
     public CompletableFuture<E> completeAsync(Supplier<? extends E> supplier) {
       return this;
-    }
-
-    @Override
-    public CompletableFuture<E> orTimeout(long timeout, TimeUnit unit) {
-      return copy().orTimeout(timeout, unit);
-    }
-
-    @Override
-    public CompletableFuture<E> completeOnTimeout(E value, long timeout, TimeUnit unit) {
-      return copy().completeOnTimeout(value, timeout, unit);
     }
   }
 }

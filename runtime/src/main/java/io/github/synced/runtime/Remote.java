@@ -1,5 +1,6 @@
 package io.github.synced.runtime;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -44,6 +45,16 @@ public interface Remote<K, E> {
    */
   default CompletionStage<List<Reply<E>>> list() {
     return fetchAll()
-        .thenApply(all -> all == null ? null : all.stream().map(e -> Reply.entity(e)).toList());
+        .thenApply(
+            all -> {
+              if (all == null) {
+                return null;
+              }
+              List<Reply<E>> items = new ArrayList<>(all.size());
+              for (E e : all) {
+                items.add(Reply.entity(e));
+              }
+              return items;
+            });
   }
 }

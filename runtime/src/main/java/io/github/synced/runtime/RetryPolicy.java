@@ -2,8 +2,8 @@ package io.github.synced.runtime;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.SplittableRandom;
-import java.util.random.RandomGenerator;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 
 /**
  * How a store retries sends that failed transiently or whose outcome is unknown: at most {@code
@@ -17,7 +17,8 @@ import java.util.random.RandomGenerator;
  * @param multiplier the growth of the wait per further failed send, at least 1
  * @param maxBackoff the longest wait
  * @param jitter the spread of a wait as a fraction of it, from 0 (none) to 1
- * @param random where the jitter comes from; seed it for exact tests
+ * @param random where the jitter comes from: values in [0, 1), for example {@code new
+ *     SplittableRandom(seed)::nextDouble}; seed it for exact tests
  * @param onUnknownOutcome what to do when a send's outcome is unknown
  */
 public record RetryPolicy(
@@ -26,7 +27,7 @@ public record RetryPolicy(
     double multiplier,
     Duration maxBackoff,
     double jitter,
-    RandomGenerator random,
+    DoubleSupplier random,
     UnknownOutcome onUnknownOutcome) {
 
   /** What to do when a send may or may not have taken effect. */
@@ -71,7 +72,7 @@ public record RetryPolicy(
         2.0,
         Duration.ofSeconds(10),
         0.2,
-        new SplittableRandom(),
+        () -> ThreadLocalRandom.current().nextDouble(),
         UnknownOutcome.RETRY);
   }
 
@@ -92,7 +93,7 @@ public record RetryPolicy(
   }
 
   /** This policy with another jitter and source of randomness. */
-  public RetryPolicy withJitter(double spread, RandomGenerator source) {
+  public RetryPolicy withJitter(double spread, DoubleSupplier source) {
     return new RetryPolicy(
         maxAttempts, initialBackoff, multiplier, maxBackoff, spread, source, onUnknownOutcome);
   }
@@ -119,7 +120,7 @@ public record RetryPolicy(
     nanos = Math.min(nanos, (double) maxBackoff.toNanos());
     if (jitter > 0) {
       synchronized (random) {
-        nanos *= 1 - jitter + 2 * jitter * random.nextDouble();
+        nanos *= 1 - jitter + 2 * jitter * random.getAsDouble();
       }
     }
     return Duration.ofNanos(Math.round(Math.min(nanos, (double) maxBackoff.toNanos())));

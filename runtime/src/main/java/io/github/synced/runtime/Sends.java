@@ -217,11 +217,15 @@ final class Sends<K, E> {
 
   /**
    * After a failed send: tries again after the backoff while attempts are left; when they run out,
-   * asks the server if some attempt's outcome is unknown, and rolls back otherwise.
+   * rolls back, unless some attempt's outcome is unknown (rule 6): a server that deduplicates by
+   * key is then asked by sending the identical request again, as long as it takes (it answers as it
+   * answered the first time the write applied); any other server's state is read.
    */
   void retryOrGiveUp(
       Layer<K, E> l, MutationState waiting, SyncFailure error, Optional<Duration> hint) {
-    if (l.handle.attempts() < core.retry.maxAttempts()) {
+    boolean ask =
+        l.unknown && core.resendsUnknown(); // the same request asks a deduplicating server
+    if (l.handle.attempts() < core.retry.maxAttempts() || ask) {
       Duration delay = core.retry.delay(l.handle.attempts(), hint.orElse(null));
       core.move(l, waiting, "retry in " + delay.toMillis() + " ms", error);
       int turn = l.turn;
@@ -266,7 +270,7 @@ final class Sends<K, E> {
               Core.call(core.remote::fetchAll, "fetchAll")
                   .whenComplete(
                       (all, failure) ->
-                          core.run(
+                          core.react(
                               () -> {
                                 if (l.turn == turn) {
                                   core.decisions.decideCreate(l, all, failure);
@@ -278,7 +282,7 @@ final class Sends<K, E> {
               Core.call(() -> core.remote.fetch(id), "fetch")
                   .whenComplete(
                       (found, failure) ->
-                          core.run(
+                          core.react(
                               () -> {
                                 if (l.turn == turn) {
                                   core.decisions.decide(l, found, failure, sentAt);
@@ -312,6 +316,6 @@ final class Sends<K, E> {
 
   /** Runs {@code work} as a transition of its own after {@code delay}, on the store's scheduler. */
   void later(Duration delay, Runnable work) {
-    core.afterLock.stage(() -> core.scheduler.schedule(delay, () -> core.run(work)));
+    core.afterLock.stage(() -> core.scheduler.schedule(delay, () -> core.react(work)));
   }
 }

@@ -55,7 +55,7 @@ class ConcurrencyTest {
                     .retry(
                         RetryPolicy.defaults()
                             .withBackoff(Duration.ofMillis(10), 2, Duration.ofMillis(100))
-                            .withJitter(0.2, new SplittableRandom(seed))));
+                            .withJitter(0.2, new SplittableRandom(seed)::nextDouble)));
     for (int i = 0; i < MUTATORS; i++) {
       h.server.put("card" + i, "title", false);
     }

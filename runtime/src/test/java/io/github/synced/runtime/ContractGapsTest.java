@@ -136,8 +136,9 @@ class ContractGapsTest {
   /** Rule 5: jitter spreads the waits of one attempt instead of giving the nominal one. */
   @Test
   void jitterSpreadsTheWaits() {
-    RetryPolicy p = RetryPolicy.defaults().withJitter(0.5, new SplittableRandom(7));
-    Duration nominal = RetryPolicy.defaults().withJitter(0, new SplittableRandom(7)).delay(3, null);
+    RetryPolicy p = RetryPolicy.defaults().withJitter(0.5, new SplittableRandom(7)::nextDouble);
+    Duration nominal =
+        RetryPolicy.defaults().withJitter(0, new SplittableRandom(7)::nextDouble).delay(3, null);
     Set<Duration> waits = new HashSet<>();
     for (int i = 0; i < 20; i++) {
       Duration d = p.delay(3, null);

@@ -30,6 +30,13 @@ class EdgesTest {
     return Duration.ofMillis(millis);
   }
 
+  /** A server that does not deduplicate by key: after an unknown outcome its state is read. */
+  private static Harness readingServer(int attempts) {
+    Harness h = new Harness(b -> b.retry(Harness.exactRetry().withMaxAttempts(attempts)));
+    h.server.deduplicates = false;
+    return h;
+  }
+
   // ---- 1. a version-only answer confirms the written values at the new version
 
   @Test
@@ -82,31 +89,26 @@ class EdgesTest {
   // ---- 2. retries that run out after an unknown outcome never report a failure the server applied
 
   @Test
-  void retriesExhaustedAfterAnUnknownOutcomeAskTheServerWhichShowsItApplied() {
-    Harness h = new Harness(b -> b.retry(Harness.exactRetry().withMaxAttempts(3))).withCards("t1");
+  void aServerThatDoesNotDeduplicateIsReadAfterAnUnknownOutcomeWhichShowsItApplied() {
+    Harness h = readingServer(3).withCards("t1");
     Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
-
-    h.server.next().applyAndDrop(); // committed, answer lost
-    h.clock.advance(ms(100));
-    h.server.next().fail(SyncFailure.transientFailure(503, "busy", null, null));
-    h.clock.advance(ms(200));
     int fetches = h.server.fetches;
-    h.server.next().fail(SyncFailure.transientFailure(503, "busy", null, null));
 
-    assertEquals(fetches + 1, h.server.fetches, "retries ran out: the server was asked");
+    h.server.next().applyAndDrop(); // committed, answer lost: not sent again, the server is read
+
+    assertEquals(fetches + 1, h.server.fetches);
+    assertEquals(0, h.server.waiting(), "never sent again");
     assertEquals(MutationState.CONFIRMED, m.state());
     assertEquals("mine", h.view("t1").title);
     h.assertSyncedWithServer("t1");
   }
 
   @Test
-  void retriesExhaustedAfterAnUnknownOutcomeRollBackWhenTheServerShowsItDidNotApply() {
-    Harness h = new Harness(b -> b.retry(Harness.exactRetry().withMaxAttempts(2))).withCards("t1");
+  void aServerThatDoesNotDeduplicateIsReadAfterAnUnknownOutcomeWhichShowsItDidNotApply() {
+    Harness h = readingServer(2).withCards("t1");
     Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
 
     h.server.next().fail(SyncFailure.outcomeUnknown("timed out", null)); // never reached it
-    h.clock.advance(ms(100));
-    h.server.next().fail(SyncFailure.transientFailure(503, "busy", null, null));
 
     assertEquals(MutationState.ROLLED_BACK, m.state());
     assertEquals(SyncFailure.Kind.OUTCOME_UNKNOWN, m.error().orElseThrow().kind());
@@ -114,8 +116,27 @@ class EdgesTest {
   }
 
   @Test
+  void retriesThatRunOutAfterAnUnknownOutcomeNeverReportAFailureTheServerApplied() {
+    Harness h = new Harness(b -> b.retry(Harness.exactRetry().withMaxAttempts(3))).withCards("t1");
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
+
+    h.server.next().applyAndDrop(); // committed, answer lost
+    h.clock.advance(ms(100));
+    h.server.next().fail(SyncFailure.transientFailure(503, "busy", null, null));
+    h.clock.advance(ms(200));
+    h.server.next().fail(SyncFailure.transientFailure(503, "busy", null, null));
+    assertFalse(m.isSettled(), "attempts ran out, but the first may have applied");
+    h.clock.advance(Duration.ofSeconds(10));
+    h.server.next().answerLikeServer(); // the same request: the server replays its first answer
+
+    assertEquals(MutationState.CONFIRMED, m.state());
+    assertEquals("mine", h.view("t1").title);
+    h.assertSyncedWithServer("t1");
+  }
+
+  @Test
   void aServerThatCannotBeAskedIsAskedUntilItAnswers() {
-    Harness h = new Harness(b -> b.retry(Harness.exactRetry().withMaxAttempts(1))).withCards("t1");
+    Harness h = readingServer(1).withCards("t1");
     Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
     FakeServer down = h.server;
     h.server.holdFetches = true;
@@ -134,12 +155,10 @@ class EdgesTest {
 
   @Test
   void aCreateOfUnknownOutcomeIsFoundInTheServersCollection() {
-    Harness h = new Harness(b -> b.retry(Harness.exactRetry().withMaxAttempts(2))).withCards("t1");
+    Harness h = readingServer(2).withCards("t1");
     Mutation<String, Card> m = h.store.create(new Card(null, "new", false, 0));
 
     h.server.next().applyAndDrop(); // the server made it, the answer was lost
-    h.clock.advance(ms(100));
-    h.server.next().fail(SyncFailure.transientFailure(503, "busy", null, null));
 
     assertEquals(MutationState.CONFIRMED, m.state());
     assertEquals("srv-1", m.id(), "the server's id, found by the create's values");
@@ -166,14 +185,15 @@ class EdgesTest {
   }
 
   @Test
-  void aCreateOfUnknownOutcomeChangedBySomeoneIsResentUnderItsKeyUnderRetry() {
+  void aCreateOfUnknownOutcomeIsAskedAboutBySendingItAgainToADeduplicatingServer() {
     Harness h = new Harness(b -> b.retry(Harness.exactRetry().withMaxAttempts(1))).withCards("t1");
     Mutation<String, Card> m = h.store.create(new Card(null, "new", false, 0));
     FakeServer.Call first = h.server.next();
     first.applyOnly();
-    // before the store asks, another writer renames it: the collection no longer shows the draft
+    // another writer renames it: its values would not find it in the collection, the key does
     h.server.edit("srv-1", c -> c.title = "renamed");
     first.fail(SyncFailure.outcomeUnknown("answer lost", null));
+    h.clock.advance(Duration.ofSeconds(10));
     FakeServer.Call again = h.server.next();
 
     assertEquals(first.write.idempotencyKey(), again.write.idempotencyKey(), "the same request");

@@ -24,7 +24,7 @@ final class Harness {
   /** No jitter, 100 ms doubling backoff, 5 attempts. */
   static RetryPolicy exactRetry() {
     return RetryPolicy.defaults()
-        .withJitter(0, new SplittableRandom(1))
+        .withJitter(0, new SplittableRandom(1)::nextDouble)
         .withBackoff(Duration.ofMillis(100), 2, Duration.ofSeconds(10));
   }
 

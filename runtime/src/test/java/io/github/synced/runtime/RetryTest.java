@@ -82,8 +82,8 @@ class RetryTest {
 
   @Test
   void jitterIsSeededAndStaysWithinItsSpread() {
-    RetryPolicy a = RetryPolicy.defaults().withJitter(0.5, new SplittableRandom(42));
-    RetryPolicy b = RetryPolicy.defaults().withJitter(0.5, new SplittableRandom(42));
+    RetryPolicy a = RetryPolicy.defaults().withJitter(0.5, new SplittableRandom(42)::nextDouble);
+    RetryPolicy b = RetryPolicy.defaults().withJitter(0.5, new SplittableRandom(42)::nextDouble);
     List<Duration> first = new ArrayList<>();
     List<Duration> second = new ArrayList<>();
     for (int attempt = 1; attempt <= 6; attempt++) {

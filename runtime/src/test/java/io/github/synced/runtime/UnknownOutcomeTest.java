@@ -85,16 +85,43 @@ class UnknownOutcomeTest {
   }
 
   @Test
-  void unknownOutcomeAfterTheLastAttemptIsDecidedByTheServer() {
-    Harness h = new Harness(b -> b.retry(Harness.exactRetry().withMaxAttempts(2))).withCards("t1");
+  void unknownOutcomeAfterTheLastAttemptIsDecidedByTheServersState() {
+    Harness h =
+        new Harness(
+                b ->
+                    b.retry(
+                        Harness.exactRetry()
+                            .withMaxAttempts(2)
+                            .withUnknownOutcome(RetryPolicy.UnknownOutcome.REFETCH)))
+            .withCards("t1");
+    h.server.deduplicates = false; // a server that ignores keys is read, never sent the write again
     Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().done(true));
 
-    h.server.next().fail(SyncFailure.outcomeUnknown("timed out", null));
-    h.clock.advance(Duration.ofMillis(100));
     h.server.next().applyAndDrop();
 
     assertEquals(MutationState.CONFIRMED, m.state());
-    assertEquals(2, h.server.sent.size());
+    assertEquals(1, h.server.sent.size());
+    h.assertSyncedWithServer("t1");
+  }
+
+  @Test
+  void aDeduplicatingServerIsAskedBySendingTheSameRequestUntilItAnswers() {
+    Harness h = new Harness(b -> b.retry(Harness.exactRetry().withMaxAttempts(2))).withCards("t1");
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().done(true));
+
+    h.server.next().applyAndDrop();
+    for (int i = 0; i < 4; i++) { // attempts run out, the question stays open
+      h.clock.advance(Duration.ofSeconds(10));
+      h.server.next().fail(SyncFailure.transientFailure(503, "busy", null, null));
+      assertEquals(MutationState.RETRYING, m.state());
+    }
+    h.clock.advance(Duration.ofSeconds(10));
+    Write<String, Card> asked = h.server.next().write;
+    h.server.next().answerLikeServer(); // it replays the answer of the applied first attempt
+
+    assertEquals(MutationState.CONFIRMED, m.state());
+    assertEquals(h.server.sent.get(0).idempotencyKey(), asked.idempotencyKey());
+    assertEquals(1, h.server.applications.get(asked.idempotencyKey()));
     h.assertSyncedWithServer("t1");
   }
 
@@ -139,7 +166,7 @@ class UnknownOutcomeTest {
 
   @Test
   void remoteAnsweringAFetchWithNullRollsBackInsteadOfHanging() {
-    Harness h = new Harness(b -> b.retry(Harness.exactRetry().withMaxAttempts(1))).withCards("t1");
+    Harness h = refetching().withCards("t1");
     h.server.fetchAnswersNull = true;
     Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
 

@@ -155,7 +155,7 @@ public final class Soak<K, E> {
           standardFaults(),
           RetryPolicy.defaults()
               .withBackoff(Duration.ofMillis(2), 2.0, Duration.ofMillis(40))
-              .withJitter(0.2, new SplittableRandom(seed)),
+              .withJitter(0.2, new SplittableRandom(seed)::nextDouble),
           12,
           40,
           Mix.ALL,

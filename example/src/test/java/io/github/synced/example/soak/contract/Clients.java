@@ -26,7 +26,7 @@ final class Clients {
   static RetryPolicy quickRetries() {
     return RetryPolicy.defaults()
         .withBackoff(Duration.ofMillis(1), 2.0, Duration.ofMillis(10))
-        .withJitter(0, new SplittableRandom(1));
+        .withJitter(0, new SplittableRandom(1)::nextDouble);
   }
 
   /** A store of {@code type} over HTTP to {@code server}, loaded with what the server has. */
