@@ -101,10 +101,12 @@ final class Answers<K, E> {
           core.sends.askServer(
               l, core.bad(l.journal.id, type.idField(), "the answer to the create has no id"));
         } else {
-          confirmCreate(l, a.state(), a.versionUnknown(), "confirmed");
+          confirmCreate(l, a.state(), a.versionUnknown(), "confirmed", learnedAt(l, reply));
         }
       }
-      case UPDATE -> confirmUpdate(l, w.patch(), a.state(), a.versionUnknown(), "confirmed", null);
+      case UPDATE ->
+          confirmUpdate(
+              l, w.patch(), a.state(), a.versionUnknown(), "confirmed", null, learnedAt(l, reply));
     }
   }
 
@@ -115,7 +117,16 @@ final class Answers<K, E> {
     deletedOnServer(j, null); // whatever else is pending on it (after a merge) settles too
   }
 
-  void confirmCreate(Layer<K, E> l, E server, boolean versionUnknown, String reason) {
+  /**
+   * How new an answer's state is for reads without a version: a whole entity is as new as the send
+   * it answers; fields only say nothing of the others (0).
+   */
+  private static long learnedAt(Layer<?, ?> l, Reply<?> reply) {
+    return reply.entity().isPresent() ? l.sentEpoch : 0;
+  }
+
+  void confirmCreate(
+      Layer<K, E> l, E server, boolean versionUnknown, String reason, long learnedAt) {
     Journal<K, E> j = l.journal;
     K real = type.id(server);
     Journal<K, E> other = core.entities.real(real);
@@ -129,7 +140,7 @@ final class Answers<K, E> {
     boolean buried = core.entities.deletedAt(real) != null;
     E before = core.before(j);
     try {
-      core.adopt(j, server, l.sentEpoch);
+      core.adopt(j, server, learnedAt);
     } catch (BadServerDataException bad) {
       core.sends.askServer(l, bad);
       return;
@@ -170,14 +181,29 @@ final class Answers<K, E> {
   }
 
   void confirmUpdate(
-      Layer<K, E> l, Patch<E> sent, E server, boolean versionUnknown, String reason, E before) {
+      Layer<K, E> l,
+      Patch<E> sent,
+      E server,
+      boolean versionUnknown,
+      String reason,
+      E before,
+      long learnedAt) {
     Journal<K, E> j = l.journal;
     E shown = before != null ? before : core.before(j);
+    boolean readAgain = false;
+    if (versionUnknown && j.baseEpoch > l.sentEpoch) {
+      // A newer state came while it was on its way, and the answer does not say whether the write
+      // applied before or after it: keep that state rather than put the written values over it,
+      // and read the entity again.
+      server = j.state;
+      versionUnknown = false;
+      readAgain = true;
+    }
     // Without a version, the answer's other fields are as of when it applied: they cannot undo a
     // write confirmed since this one was first sent.
     server = core.sinceRead(j, server, l.firstSentEpoch, !type.hasVersion(), sent.fields());
     try {
-      core.adopt(j, server, l.sentEpoch); // an answer older than the base is dropped
+      core.adopt(j, server, learnedAt); // an answer older than the base is dropped
     } catch (BadServerDataException bad) {
       core.sends.askServer(l, bad);
       return;
@@ -201,7 +227,7 @@ final class Answers<K, E> {
     finish(l, MutationState.CONFIRMED, reason, null, Cause.CONFIRM, shown);
     if (versionUnknown) {
       askVersion(j, 1);
-    } else if (!type.hasVersion() && l.unknown) {
+    } else if (readAgain || (!type.hasVersion() && l.unknown)) {
       refresh(j, 1); // the answer may replay the first application: only a read now is sure
     }
   }
@@ -253,11 +279,19 @@ final class Answers<K, E> {
     K temp = j.id;
     if (pushed != null && pushed != j) {
       E shown = core.before(pushed);
-      if (pushed.confirmed && j.accepts(type, pushed.state)) {
+      if (pushed.confirmed && (pushed.versionNone || pushed.versionStale)) {
+        // The copy's fields are newer (it was read after this create was sent) but its version is
+        // not known: keep them under the create's version, and learn the version.
+        E version =
+            type.hasVersion() && type.compareVersions(j.state, pushed.state) > 0
+                ? type.patch(j.state, Set.of(type.versionField())).applyTo(type.copy(pushed.state))
+                : pushed.state; // the higher of the two versions known: the true one is above it
+        j.state = type.merge(type.copy(j.state), version);
+        j.versionStale = type.hasVersion();
+        j.awaitingVersion = type.hasVersion();
+        j.confirmedAt = pushed.confirmedAt;
+      } else if (pushed.confirmed && j.accepts(type, pushed.state)) {
         core.adopt(j, pushed.state, pushed.readAt);
-        j.versionStale = pushed.versionStale; // what the copy still had to learn, j learns now
-        j.awaitingVersion = pushed.versionStale;
-        j.versionNone = pushed.versionNone;
         j.confirmedAt = pushed.confirmedAt;
       }
       if (pushed.localEpoch > j.localEpoch) {

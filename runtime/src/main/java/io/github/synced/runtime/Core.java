@@ -275,8 +275,9 @@ final class Core<K, E> {
 
   /**
    * Takes {@code server} as the base of {@code j} unless it is older by version (rule 7); the
-   * local-only values stay. Does not derive the view. {@code learnedAt} is when the request that
-   * brought it was sent: a read without a version sent before it cannot replace it.
+   * local-only values stay. Does not derive the view. {@code learnedAt} is positive when it is a
+   * whole state (not a patch of some fields): a read without a version sent before it arrived
+   * cannot replace it.
    *
    * @return whether it was taken
    * @throws BadServerDataException if the entity refuses a value of it; {@code j} is unchanged
@@ -285,7 +286,11 @@ final class Core<K, E> {
     if (!j.accepts(type, server)) {
       return false;
     }
-    j.readAt = Math.max(j.readAt, learnedAt); // a read without a version sent before is older
+    if (learnedAt > 0) {
+      // A whole state arrived now: a read without a version sent before this moment may be older.
+      j.readAt = ++epoch;
+      j.readSent = Math.max(j.readSent, learnedAt);
+    }
     E next;
     try {
       next = Objects.requireNonNull(type.merge(type.copy(j.state), server), "merge returned null");

@@ -57,14 +57,14 @@ final class Decisions<K, E> {
       core.answers.rollback(l, bad, "bad server data");
       return;
     }
-    if (!type.hasVersion() && sentAt < j.readAt && j.confirmed) {
+    if (!type.hasVersion() && sentAt < j.readSent && j.confirmed) {
       server = j.state; // a newer read or push came meanwhile: it knows more than this answer
     }
     if (j.confirmed && type.compareVersions(server, j.state) < 0) {
       server = j.state; // a slow answer: the base (from a push meanwhile) is the newer state
     }
     if (l.kind() == Write.Kind.CREATE) {
-      core.answers.confirmCreate(l, server, false, "the server's state shows it applied");
+      core.answers.confirmCreate(l, server, false, "the server's state shows it applied", sentAt);
       return;
     }
     if (l.kind() == Write.Kind.UPDATE && holdsItsValues(l, server)) {
@@ -76,7 +76,13 @@ final class Decisions<K, E> {
         return;
       }
       core.answers.confirmUpdate(
-          l, l.lastWrite.patch(), j.state, false, "the server's state shows it applied", before);
+          l,
+          l.lastWrite.patch(),
+          j.state,
+          false,
+          "the server's state shows it applied",
+          before,
+          sentAt);
       return;
     }
     if (untouchedSinceSent(l, server)) {
@@ -158,7 +164,7 @@ final class Decisions<K, E> {
    * there is none, under {@link RetryPolicy.UnknownOutcome#RETRY} (a server that deduplicates by
    * key) the identical request is sent again; otherwise the create did not apply.
    */
-  void decideCreate(Layer<K, E> l, List<E> all, Throwable failure) {
+  void decideCreate(Layer<K, E> l, List<E> all, Throwable failure, long sentAt) {
     if (failure != null) {
       unanswered(l, SyncFailure.of(Core.unwrap(failure), "fetchAll failed"));
       return;
@@ -186,7 +192,7 @@ final class Decisions<K, E> {
         same &= Objects.equals(sent.get(f), type.get(s, f));
       }
       if (same) {
-        core.answers.confirmCreate(l, s, false, "the server's collection shows it applied");
+        core.answers.confirmCreate(l, s, false, "the server's collection shows it applied", sentAt);
         return;
       }
     }

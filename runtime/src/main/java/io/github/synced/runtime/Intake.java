@@ -218,7 +218,8 @@ final class Intake<K, E> {
         j.bornAt = ++core.epoch;
         j.baseEpoch = j.bornAt;
         j.fromServer = true;
-        j.readAt = p.sentAt();
+        j.readAt = ++core.epoch; // arrived now
+        j.readSent = p.sentAt();
         j.versionNone = !p.versioned() && type.hasVersion();
         core.entities.add(j);
         j.view = null;
@@ -239,7 +240,8 @@ final class Intake<K, E> {
           j.awaitingVersion = false;
         }
         j.baseEpoch = ++core.epoch;
-        j.readAt = Math.max(j.readAt, p.sentAt());
+        j.readAt = ++core.epoch; // arrived now: a read without a version sent before may be older
+        j.readSent = Math.max(j.readSent, p.sentAt());
       }
       core.derive(j);
       if (j.view != null

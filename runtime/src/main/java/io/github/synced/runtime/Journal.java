@@ -55,6 +55,12 @@ final class Journal<K, E> {
    */
   long readAt;
 
+  /**
+   * When the request that brought the base's whole state was sent (a push: when it arrived): the
+   * base is at least that new, so an answer to a request sent before it is older.
+   */
+  long readSent;
+
   /** The base's version is older than the server's: an answer confirmed it without a version. */
   boolean versionStale;
 

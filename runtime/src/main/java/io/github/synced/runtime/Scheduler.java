@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * The store's clock and timer: when things happen (for the event log) and when retries run. Use
- * {@link #system()} in applications and {@link VirtualScheduler} in tests, so no test sleeps.
+ * {@link #system()} in applications and {@code io.github.synced.testing.VirtualScheduler}
+ * (synced-testing) in tests, so no test sleeps.
  */
 public interface Scheduler {
 

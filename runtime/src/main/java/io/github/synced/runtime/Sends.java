@@ -29,12 +29,12 @@ final class Sends<K, E> {
    * Starts every send the ordering rule allows. Serial (the default): only the oldest pending
    * mutation of an entity is out. Parallel: updates go out together, but never past an unconfirmed
    * create or a delete; an update made with a function waits for everything before it (its value is
-   * computed on top of them, so it must not reach the server before they are decided); and without
-   * a version, an update waits for the ones before it that write the same fields (the order in
-   * which the server applied them could not be told).
+   * computed on top of them, so it must not reach the server before they are decided). Without a
+   * version the sends are serial whatever the option says: the order in which the server applied
+   * two writes, and so what its answers mean, could not be told.
    */
   void pump(Journal<K, E> j) {
-    if (!core.parallel) {
+    if (!core.parallel || !type.hasVersion()) {
       while (j.hasLayers() && !j.awaitingVersion) {
         Layer<K, E> head = j.layers.get(0);
         if (head.state() != MutationState.QUEUED) {
@@ -51,7 +51,6 @@ final class Sends<K, E> {
       return;
     }
     int live = 0;
-    Set<EntityField> earlier = type.hasVersion() ? null : new java.util.HashSet<>();
     for (Object o : j.layers.toArray()) {
       @SuppressWarnings("unchecked")
       Layer<K, E> l = (Layer<K, E>) o;
@@ -60,12 +59,6 @@ final class Sends<K, E> {
       }
       if (live > 0 && (l.kind() != Write.Kind.UPDATE || l.updater != null)) {
         return;
-      }
-      if (earlier != null && live > 0 && overlaps(earlier, l.patch.fields())) {
-        return; // without a version the server's order of two writes of a field is unknowable
-      }
-      if (earlier != null && l.patch != null) {
-        earlier.addAll(l.patch.fields());
       }
       if (l.state() == MutationState.QUEUED && !j.awaitingVersion) {
         start(l);
@@ -78,15 +71,6 @@ final class Sends<K, E> {
       }
       live++;
     }
-  }
-
-  private static boolean overlaps(Set<EntityField> a, Set<? extends EntityField> b) {
-    for (EntityField f : b) {
-      if (a.contains(f)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Sends a layer, or settles it if there is nothing left to send. */
@@ -273,7 +257,7 @@ final class Sends<K, E> {
                           core.react(
                               () -> {
                                 if (l.turn == turn) {
-                                  core.decisions.decideCreate(l, all, failure);
+                                  core.decisions.decideCreate(l, all, failure, sentAt);
                                 }
                               })));
     } else {

@@ -462,7 +462,9 @@ public final class SyncStore<K, E> {
      * Sends an entity's updates without waiting for the ones before (by default they go one at a
      * time in the order made). A create is still confirmed before anything else on its entity is
      * sent, a delete waits for everything before it, and an update made with a function waits for
-     * the mutations before it (its value is computed on top of them).
+     * the mutations before it (its value is computed on top of them). Needs a {@code @SyncVersion}:
+     * without one, the order in which the server applied two writes could not be told, and sends
+     * stay serial.
      */
     public Builder<K, E> sendInParallel() {
       this.parallel = true;

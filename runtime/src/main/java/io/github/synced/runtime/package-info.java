@@ -16,7 +16,7 @@
  *       listeners, {@link io.github.synced.runtime.Subscription}s.
  *   <li>Policies and time: {@link io.github.synced.runtime.RetryPolicy}, {@link
  *       io.github.synced.runtime.ConflictPolicy}, {@link io.github.synced.runtime.Scheduler} and
- *       {@link io.github.synced.runtime.VirtualScheduler} for tests.
+ *       {@code io.github.synced.testing.VirtualScheduler} (artifact synced-testing) for tests.
  * </ul>
  *
  * <p>The core needs nothing but the JDK; adapters live in subpackages.

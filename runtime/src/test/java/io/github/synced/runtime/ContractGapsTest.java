@@ -8,6 +8,7 @@ import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.EntityType;
 import io.github.synced.runtime.spi.Patch;
 import io.github.synced.runtime.spi.Snapshot;
+import io.github.synced.testing.VirtualScheduler;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.Patch;
+import io.github.synced.testing.VirtualScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.github.synced.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.synced.testing.VirtualScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -9,6 +9,7 @@ import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.EntityType;
 import io.github.synced.runtime.spi.Patch;
 import io.github.synced.runtime.spi.Snapshot;
+import io.github.synced.testing.VirtualScheduler;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;

@@ -3,6 +3,7 @@ package io.github.synced.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.synced.testing.VirtualScheduler;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

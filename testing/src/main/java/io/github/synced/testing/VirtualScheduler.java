@@ -1,5 +1,6 @@
-package io.github.synced.runtime;
+package io.github.synced.testing;
 
+import io.github.synced.runtime.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
