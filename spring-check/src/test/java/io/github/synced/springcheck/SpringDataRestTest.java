@@ -71,7 +71,8 @@ class SpringDataRestTest {
   }
 
   @BeforeEach
-  void emptyTables() {
+  void emptyTables() throws InterruptedException {
+    log.awaitQuiet(WAIT_SECONDS * 1000); // an answer an earlier test held back
     taskRows.deleteAll();
     docRows.deleteAll();
     tagRows.deleteAll();
@@ -252,6 +253,31 @@ class SpringDataRestTest {
     assertEquals("urgent", server.getLabel());
     await(store.refetch());
     assertEquals(List.of(id), store.all().stream().map(t -> t.id).toList());
+  }
+
+  @Test
+  void aCreateWhoseAnswerIsLostIsFoundInTheCollectionInsteadOfBeingSentAgain() throws Exception {
+    HttpRemote<Long, Task> remote =
+        HttpRemote.<Long, Task>builder(uri, "/tasks", new TaskJson(mapper))
+            .mapper(mapper)
+            .dialect(Dialect.springDataRest("tasks"))
+            .requestTimeout(Duration.ofMillis(700))
+            .build();
+    SyncStore<Long, Task> store = SyncStore.of(TaskSync.TYPE).remote(remote).build();
+    log.holdNextAnswer("POST", 1500);
+
+    Mutation<Long, Task> m = store.create(new Task("Pay rent", false));
+    Task created = settled(m);
+
+    TaskRow server = taskRows.findAll().get(0);
+    assertEquals(1, taskRows.count(), "Spring Data REST ignores Idempotency-Key: one POST only");
+    assertEquals(server.getId(), created.id);
+    assertEquals(0L, created.version);
+    log.awaitQuiet(WAIT_SECONDS * 1000);
+    assertEquals(
+        List.of("GET /tasks 200", "GET /tasks/" + server.getId() + " 200"),
+        log.take().stream().filter(r -> r.startsWith("GET")).toList(),
+        "the list, and the version of the one item that matches");
   }
 
   // ---------------------------------------------------------------- 5. delete

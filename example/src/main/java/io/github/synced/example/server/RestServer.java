@@ -307,6 +307,21 @@ public final class RestServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Deletes entity {@code id} as the server's owner (not a client write), as another user would.
+   *
+   * @throws NoSuchElementException if there is no such entity
+   */
+  public void removeBehindClientsBack(String id) {
+    synchronized (lock) {
+      if (entities.remove(id) == null) {
+        throw new NoSuchElementException("no " + shape.entity() + " " + id);
+      }
+      ++sequence;
+      applied(AppliedWrite.Kind.DELETE, id, AppliedWrite.Writer.SERVER, null, null);
+    }
+  }
+
   /** The entities as they are now, in creation order, by id (copies). */
   public Map<String, ObjectNode> snapshot() {
     synchronized (lock) {
@@ -426,7 +441,11 @@ public final class RestServer implements AutoCloseable {
                           : ServedRequest.Fate.ANSWERED;
       ServedRequest served =
           new ServedRequest(
-              method, rawPath, headers.getFirst("Idempotency-Key"), response.status(), fate);
+              method,
+              query == null ? rawPath : rawPath + "?" + query,
+              headers.getFirst("Idempotency-Key"),
+              response.status(),
+              fate);
       for (Consumer<? super ServedRequest> l : requestListeners) {
         l.accept(served);
       }

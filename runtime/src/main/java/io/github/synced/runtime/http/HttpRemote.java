@@ -55,8 +55,9 @@ import java.util.function.Function;
  *   <caption>Requests</caption>
  *   <tr><th>call</th><th>request</th><th>success</th></tr>
  *   <tr><td>{@link #fetch fetch(id)}</td><td>{@code GET {path}/{id}}</td>
- *       <td>2xx with the entity; {@code 404} → empty</td></tr>
- *   <tr><td>{@link #fetchAll()}</td><td>{@code GET {path}}</td><td>2xx with a JSON array</td></tr>
+ *       <td>2xx with the entity; {@code 404}, {@code 410} → empty</td></tr>
+ *   <tr><td>{@link #list()}</td><td>{@code GET {path}}, then each next page</td>
+ *       <td>2xx with the items where the {@link Dialect} says</td></tr>
  *   <tr><td>create</td><td>{@code POST {path}}, the fields of {@link Write#patch()}: every
  *       synced field but the version, and but the id where the server assigns it</td>
  *       <td>2xx with the created entity, or with some of its fields (then its id, where the server
@@ -66,28 +67,49 @@ import java.util.function.Function;
  *   <tr><td>delete</td><td>{@code DELETE {path}/{id}}</td><td>2xx</td></tr>
  * </table>
  *
+ * <p><b>Dialects.</b> Where the server puts things is a {@link Dialect} ({@link Builder#dialect}):
+ * {@link Dialect#plainJson()} (the default: a JSON array, id and version in the body) or {@link
+ * Dialect#springDataRest(String)} (HAL: {@code _embedded}, {@code _links}, {@code ETag}), or one
+ * built from them. An answer is read as its object with what the dialect finds elsewhere put into
+ * it before the codec reads it: the id from a link or, for a create, from {@code Location}; the
+ * version from the {@code ETag} of a 2xx answer.
+ *
+ * <p><b>Lists.</b> {@link #list()} reads every page before it completes, one request after the
+ * other, each with its own deadline; the store then decides from the whole list what was deleted. A
+ * page without its array, a list longer than {@link Dialect.Builder#maxPages} pages, a next link
+ * back to a page already read or to another origin fail the read with a {@link
+ * BadServerDataException} and nothing is taken; where pages give the list's total and the pages
+ * read do not add up to it, the list is read again (see {@link Dialect.Builder#total}). An item
+ * with its version in its object is {@link Reply#entity}, one without (Spring Data REST's items)
+ * {@link Reply#withoutVersion}: no request per item. {@link #fetchAll()} is {@link #list()} with
+ * the version of each such item fetched.
+ *
  * <p>Every write carries {@code Idempotency-Key: <write.idempotencyKey()>}, the same on every
  * attempt of one write, and, where {@link Write#baseVersion()} is not {@code null}, {@code
- * If-Match: "<baseVersion>"}. A 2xx answer to a create or update whose object names every synced
- * field becomes {@link Reply#entity}; one that names only some, such as {@code {"updatedAt": 8}},
- * becomes {@link Reply#partial} (it must then hold the version, where the entity has one, and for a
- * create whose id the server assigns, the id); a {@code 204} or an empty body becomes {@link
- * Reply#empty()}, and so does any answer to a delete (its body is not read). An answer whose id
- * differs from the id written to (updates, fetches) is refused.
+ * If-Match} in the dialect's form ({@code "<baseVersion>"} by default). A 2xx answer to a create or
+ * update whose object names every synced field becomes {@link Reply#entity}; one that names only
+ * some, such as {@code {"updatedAt": 8}} or a {@code 204} with an {@code ETag}, becomes {@link
+ * Reply#partial} (for a create whose id the server assigns, it must hold the id, from its body,
+ * link or {@code Location}); an answer the dialect finds nothing in (a {@code 204}, an empty body,
+ * {@code {}}) becomes {@link Reply#empty()}, and so does any answer to a delete (its body is not
+ * read). An answer whose id differs from the id written to (updates, fetches) is refused. Whether
+ * the server deduplicates by key is the dialect's {@link #deduplicatesByKey()}.
  *
  * <table>
  *   <caption>Failures, as the store sees them</caption>
  *   <tr><th>answer</th><th>{@link SyncFailure.Kind}</th></tr>
  *   <tr><td>2xx</td><td>none: confirmed</td></tr>
- *   <tr><td>409, 412</td><td>{@code CONFLICT}, with the server's latest entity when the body
- *       is a JSON object</td></tr>
+ *   <tr><td>409, 412</td><td>{@code CONFLICT}, with the server's latest entity where the
+ *       dialect's {@link Dialect.ConflictBody} takes the body for it; otherwise the body is an
+ *       error message, quoted in the failure's message, and the store fetches the entity</td></tr>
  *   <tr><td>429, 503</td><td>{@code TRANSIENT}, with {@code Retry-After} (seconds or an HTTP
  *       date)</td></tr>
  *   <tr><td>other 5xx</td><td>{@code TRANSIENT} ({@code Retry-After} honoured if sent)</td></tr>
  *   <tr><td>408</td><td>{@code OUTCOME_UNKNOWN}</td></tr>
  *   <tr><td>404, 410</td><td>{@code NOT_FOUND}: the entity is not on the server</td></tr>
  *   <tr><td>other 4xx (and 1xx, 3xx)</td><td>{@code REJECTED}, with the status and the body's
- *       text</td></tr>
+ *       message ({@code message}, {@code error}, {@code detail} or {@code title} of a JSON error
+ *       object) or text</td></tr>
  *   <tr><td>connection refused, connect timeout: nothing was sent</td>
  *       <td>{@code TRANSIENT}</td></tr>
  *   <tr><td>the deadline passed, or any other I/O error (the request may have been sent: a
