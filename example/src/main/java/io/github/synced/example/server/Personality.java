@@ -27,7 +27,13 @@ import java.util.Objects;
  *   <tr><td>{@code Idempotency-Key}</td><td>one per method and path</td>
  *       <td>one per method, path and body (422 otherwise, as the IETF draft and Stripe)</td>
  *       <td>one per method and path</td><td>one per method and path</td></tr>
+ *   <tr><td>list</td><td>an array</td><td>an array</td><td>an array</td>
+ *       <td>an array; pages of it with {@code _page} and {@code _limit}, linked by a {@code
+ *       Link} header</td></tr>
  * </table>
+ *
+ * <p>{@link #withListing} gives any of them another {@link Listing}: json-server's pages, numbered
+ * pages in a wrapper object, or a cursor.
  *
  * <p>json-server itself (0.17.4) has no idempotency keys, keeps unknown properties and answers a
  * duplicate client id with 500; the json-server-like personality deduplicates by key (without that
@@ -43,6 +49,8 @@ import java.util.Objects;
  * @param updateAnswer the answer to an applied {@code PATCH}
  * @param deleteAnswer the answer to an applied {@code DELETE}
  * @param keyPerBody whether an idempotency key is bound to the request body as well
+ * @param listing how {@code GET {path}} lists the collection
+ * @param pageSize the number of items on a page where the client does not say it
  */
 public record Personality(
     String name,
@@ -53,7 +61,33 @@ public record Personality(
     Answer createAnswer,
     Answer updateAnswer,
     Answer deleteAnswer,
-    boolean keyPerBody) {
+    boolean keyPerBody,
+    Listing listing,
+    int pageSize) {
+
+  /** How {@code GET {path}} lists the collection, always in creation order. */
+  public enum Listing {
+    /** The whole collection as a JSON array; query parameters are ignored. */
+    ARRAY,
+    /**
+     * As json-server: with {@code _page} (from 1) and {@code _limit} (default: the page size), that
+     * page as an array, with {@code X-Total-Count} and a {@code Link} header (first, prev, next,
+     * last; absolute URLs); without {@code _page}, the whole array.
+     */
+    LINK_HEADER,
+    /**
+     * Numbered pages in a wrapper: {@code page} (from 0) and {@code size} (default: the page size)
+     * give {@code {"items": [...], "page": 0, "total": 25}}.
+     */
+    PAGES,
+    /**
+     * A cursor: {@code after} (absent for the first page) and {@code limit} (default: the page
+     * size) give {@code {"items": [...], "next": "17"}}, where {@code next} is the cursor of the
+     * page after (the creation number of the last item; {@code null} on the last page). Keyset
+     * paging: an item deleted meanwhile moves no other item across pages.
+     */
+    CURSOR
+  }
 
   /** What a server does with {@code If-Match} on {@code PATCH} and {@code DELETE}. */
   public enum IfMatch {
@@ -93,6 +127,10 @@ public record Personality(
     Objects.requireNonNull(createAnswer, "createAnswer");
     Objects.requireNonNull(updateAnswer, "updateAnswer");
     Objects.requireNonNull(deleteAnswer, "deleteAnswer");
+    Objects.requireNonNull(listing, "listing");
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("a page holds at least one item, was " + pageSize);
+    }
     if (createAnswer != Answer.ENTITY && createAnswer != Answer.ID_AND_VERSION) {
       throw new IllegalArgumentException("a create is answered with the entity or id and version");
     }
@@ -119,7 +157,9 @@ public record Personality(
         Answer.ENTITY,
         Answer.ENTITY,
         Answer.NO_CONTENT,
-        false);
+        false,
+        Listing.ARRAY,
+        20);
   }
 
   /**
@@ -136,7 +176,9 @@ public record Personality(
         Answer.ENTITY,
         Answer.ENTITY,
         Answer.NO_CONTENT,
-        true);
+        true,
+        Listing.ARRAY,
+        20);
   }
 
   /**
@@ -153,7 +195,9 @@ public record Personality(
         Answer.ID_AND_VERSION,
         Answer.VERSION_OR_NO_CONTENT,
         Answer.NO_CONTENT,
-        false);
+        false,
+        Listing.ARRAY,
+        20);
   }
 
   /**
@@ -171,13 +215,41 @@ public record Personality(
         Answer.ENTITY,
         Answer.ENTITY,
         Answer.EMPTY_OBJECT,
-        false);
+        false,
+        Listing.LINK_HEADER,
+        10);
   }
 
   /** This personality under another name, answering applied updates with {@code answer}. */
   public Personality withUpdateAnswer(String name, Answer answer) {
     return new Personality(
-        name, path, shape, ifMatch, keepsClientIds, createAnswer, answer, deleteAnswer, keyPerBody);
+        name,
+        path,
+        shape,
+        ifMatch,
+        keepsClientIds,
+        createAnswer,
+        answer,
+        deleteAnswer,
+        keyPerBody,
+        listing,
+        pageSize);
+  }
+
+  /** This personality under another name, listing the collection as {@code how}. */
+  public Personality withListing(String name, Listing how, int size) {
+    return new Personality(
+        name,
+        path,
+        shape,
+        ifMatch,
+        keepsClientIds,
+        createAnswer,
+        updateAnswer,
+        deleteAnswer,
+        keyPerBody,
+        how,
+        size);
   }
 
   private static boolean answersVersion(Answer a) {

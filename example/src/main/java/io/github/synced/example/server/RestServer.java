@@ -48,7 +48,8 @@ import java.util.function.Consumer;
  * <table>
  *   <caption>The API</caption>
  *   <tr><th>request</th><th>answer</th></tr>
- *   <tr><td>{@code GET {path}}</td><td>200, a JSON array of every entity in creation order</td></tr>
+ *   <tr><td>{@code GET {path}}</td><td>200, every entity in creation order: a JSON array, or
+ *       pages of it, as the personality's {@link Personality.Listing} says</td></tr>
  *   <tr><td>{@code GET {path}/{id}}</td><td>200 with the entity; 404</td></tr>
  *   <tr><td>{@code POST {path}} with the required properties</td>
  *       <td>the personality's create answer, with {@code Location}; the entity gets a new id (or
@@ -119,6 +120,7 @@ public final class RestServer implements AutoCloseable {
   private final Random writerRandom;
   private final Random answerRandom;
   private final Map<String, ObjectNode> entities = new LinkedHashMap<>();
+  private final Map<String, Long> born = new HashMap<>();
   private final Map<String, Recorded> recorded = new HashMap<>();
   private final List<ServerWrite> log = new ArrayList<>();
   private long sequence;
@@ -305,6 +307,21 @@ public final class RestServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Deletes entity {@code id} as the server's owner (not a client write), as another user would.
+   *
+   * @throws NoSuchElementException if there is no such entity
+   */
+  public void removeBehindClientsBack(String id) {
+    synchronized (lock) {
+      if (entities.remove(id) == null) {
+        throw new NoSuchElementException("no " + shape.entity() + " " + id);
+      }
+      ++sequence;
+      applied(AppliedWrite.Kind.DELETE, id, AppliedWrite.Writer.SERVER, null, null);
+    }
+  }
+
   /** The entities as they are now, in creation order, by id (copies). */
   public Map<String, ObjectNode> snapshot() {
     synchronized (lock) {
@@ -406,11 +423,12 @@ public final class RestServer implements AutoCloseable {
         decision = scripted != null ? scripted : draw(write, errorDraw, dropDraw);
       }
       String rawPath = exchange.getRequestURI().getRawPath();
+      String query = exchange.getRequestURI().getRawQuery();
       Headers headers = exchange.getRequestHeaders();
       Response response =
           decision.error() != 0
               ? injected(decision.error(), decision.retryAfter())
-              : process(method, rawPath, headers, body);
+              : process(method, rawPath, query, headers, body);
       ServedRequest.Fate fate =
           decision.error() != 0
               ? ServedRequest.Fate.INJECTED
@@ -423,7 +441,11 @@ public final class RestServer implements AutoCloseable {
                           : ServedRequest.Fate.ANSWERED;
       ServedRequest served =
           new ServedRequest(
-              method, rawPath, headers.getFirst("Idempotency-Key"), response.status(), fate);
+              method,
+              query == null ? rawPath : rawPath + "?" + query,
+              headers.getFirst("Idempotency-Key"),
+              response.status(),
+              fate);
       for (Consumer<? super ServedRequest> l : requestListeners) {
         l.accept(served);
       }
@@ -459,7 +481,8 @@ public final class RestServer implements AutoCloseable {
     return retryAfter == null ? r : r.with("Retry-After", String.valueOf(retryAfter.toSeconds()));
   }
 
-  private Response process(String method, String rawPath, Headers headers, byte[] body) {
+  private Response process(
+      String method, String rawPath, String query, Headers headers, byte[] body) {
     String id = null;
     if (!rawPath.equals(path)) {
       if (!rawPath.startsWith(path + "/") || rawPath.length() == path.length() + 1) {
@@ -495,7 +518,7 @@ public final class RestServer implements AutoCloseable {
       }
       Response response =
           switch (method + (id == null ? " collection" : " item")) {
-            case "GET collection" -> list();
+            case "GET collection" -> list(parameters(query));
             case "GET item" -> get(id);
             case "POST collection" -> create(body, key);
             case "PATCH item" -> update(id, body, ifMatch, key);
@@ -511,10 +534,103 @@ public final class RestServer implements AutoCloseable {
     }
   }
 
-  private Response list() {
+  private Response list(Map<String, String> query) {
+    List<ObjectNode> all = new ArrayList<>(entities.values());
+    return switch (personality.listing()) {
+      case ARRAY -> json(200, array(all));
+      case LINK_HEADER ->
+          query.containsKey("_page") ? linkedPage(all, query) : json(200, array(all));
+      case PAGES -> {
+        int page = number(query, "page", 0);
+        int size = number(query, "size", personality.pageSize());
+        ObjectNode wrapper = mapper.createObjectNode();
+        wrapper.set("items", array(slice(all, (long) page * size, size)));
+        wrapper.put("page", page);
+        wrapper.put("total", all.size());
+        yield json(200, wrapper);
+      }
+      case CURSOR -> {
+        long after = query.containsKey("after") ? number(query, "after", 0) : 0;
+        int limit = number(query, "limit", personality.pageSize());
+        List<ObjectNode> rest = new ArrayList<>();
+        for (ObjectNode e : all) {
+          if (born.get(id(e)) > after) {
+            rest.add(e);
+          }
+        }
+        List<ObjectNode> page = slice(rest, 0, limit);
+        ObjectNode wrapper = mapper.createObjectNode();
+        wrapper.set("items", array(page));
+        if (rest.size() > limit) {
+          wrapper.put("next", String.valueOf(born.get(id(page.get(page.size() - 1)))));
+        } else {
+          wrapper.putNull("next");
+        }
+        yield json(200, wrapper);
+      }
+    };
+  }
+
+  /** json-server's page: an array, with {@code X-Total-Count} and a {@code Link} header. */
+  private Response linkedPage(List<ObjectNode> all, Map<String, String> query) {
+    int page = Math.max(1, number(query, "_page", 1));
+    int limit = number(query, "_limit", personality.pageSize());
+    int last = Math.max(1, (all.size() + limit - 1) / limit);
+    List<String> links = new ArrayList<>();
+    links.add(link(1, limit, "first"));
+    if (page > 1) {
+      links.add(link(page - 1, limit, "prev"));
+    }
+    if (page < last) {
+      links.add(link(page + 1, limit, "next"));
+    }
+    links.add(link(last, limit, "last"));
+    return json(200, array(slice(all, (long) (page - 1) * limit, limit)))
+        .with("X-Total-Count", String.valueOf(all.size()))
+        .with("Link", String.join(", ", links));
+  }
+
+  private String link(int page, int limit, String rel) {
+    return "<" + uri() + path + "?_page=" + page + "&_limit=" + limit + ">; rel=\"" + rel + "\"";
+  }
+
+  private ArrayNode array(List<ObjectNode> items) {
     ArrayNode array = mapper.createArrayNode();
-    entities.values().forEach(array::add);
-    return json(200, array);
+    items.forEach(array::add);
+    return array;
+  }
+
+  private static List<ObjectNode> slice(List<ObjectNode> all, long from, int size) {
+    if (from >= all.size() || size < 1) {
+      return List.of();
+    }
+    return all.subList((int) from, (int) Math.min(all.size(), from + size));
+  }
+
+  /** The query's parameters, decoded; the first value of each. */
+  private static Map<String, String> parameters(String query) {
+    Map<String, String> parameters = new HashMap<>();
+    if (query == null || query.isEmpty()) {
+      return parameters;
+    }
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      String name =
+          URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      parameters.putIfAbsent(name, value);
+    }
+    return parameters;
+  }
+
+  /** A non-negative integer parameter, or {@code absent} where it is missing or not one. */
+  private static int number(Map<String, String> query, String name, int absent) {
+    String v = query.get(name);
+    if (v == null || v.isEmpty() || v.length() > 9 || !v.chars().allMatch(Character::isDigit)) {
+      return absent;
+    }
+    return Integer.parseInt(v);
   }
 
   private Response get(String id) {
@@ -665,6 +781,7 @@ public final class RestServer implements AutoCloseable {
     }
     written(entity);
     entities.put(id, entity);
+    born.put(id, sequence);
     return entity;
   }
 

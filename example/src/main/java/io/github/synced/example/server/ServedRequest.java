@@ -5,7 +5,8 @@ package io.github.synced.example.server;
  * {@link TaskServer#onRequest}.
  *
  * @param method the HTTP method
- * @param path the request's raw path, for example {@code /tasks/t1}
+ * @param path the request's raw path, with its raw query where it has one, for example {@code
+ *     /tasks/t1} or {@code /notes?_page=2&_limit=3}
  * @param idempotencyKey the request's {@code Idempotency-Key}, or {@code null}
  * @param status the status answered, or that would have been answered where the answer was dropped
  *     or is held

@@ -1,6 +1,7 @@
 package io.github.synced.runtime.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.synced.runtime.BadServerDataException;
 import io.github.synced.runtime.Remote;
 import io.github.synced.runtime.Reply;
@@ -20,7 +21,6 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -28,7 +28,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,7 +39,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -56,8 +55,9 @@ import java.util.function.Function;
  *   <caption>Requests</caption>
  *   <tr><th>call</th><th>request</th><th>success</th></tr>
  *   <tr><td>{@link #fetch fetch(id)}</td><td>{@code GET {path}/{id}}</td>
- *       <td>2xx with the entity; {@code 404} → empty</td></tr>
- *   <tr><td>{@link #fetchAll()}</td><td>{@code GET {path}}</td><td>2xx with a JSON array</td></tr>
+ *       <td>2xx with the entity; {@code 404}, {@code 410} → empty</td></tr>
+ *   <tr><td>{@link #list()}</td><td>{@code GET {path}}, then each next page</td>
+ *       <td>2xx with the items where the {@link Dialect} says</td></tr>
  *   <tr><td>create</td><td>{@code POST {path}}, the fields of {@link Write#patch()}: every
  *       synced field but the version, and but the id where the server assigns it</td>
  *       <td>2xx with the created entity, or with some of its fields (then its id, where the server
@@ -67,28 +67,49 @@ import java.util.function.Function;
  *   <tr><td>delete</td><td>{@code DELETE {path}/{id}}</td><td>2xx</td></tr>
  * </table>
  *
+ * <p><b>Dialects.</b> Where the server puts things is a {@link Dialect} ({@link Builder#dialect}):
+ * {@link Dialect#plainJson()} (the default: a JSON array, id and version in the body) or {@link
+ * Dialect#springDataRest(String)} (HAL: {@code _embedded}, {@code _links}, {@code ETag}), or one
+ * built from them. An answer is read as its object with what the dialect finds elsewhere put into
+ * it before the codec reads it: the id from a link or, for a create, from {@code Location}; the
+ * version from the {@code ETag} of a 2xx answer.
+ *
+ * <p><b>Lists.</b> {@link #list()} reads every page before it completes, one request after the
+ * other, each with its own deadline; the store then decides from the whole list what was deleted. A
+ * page without its array, a list longer than {@link Dialect.Builder#maxPages} pages, a next link
+ * back to a page already read or to another origin fail the read with a {@link
+ * BadServerDataException} and nothing is taken; where pages give the list's total and the pages
+ * read do not add up to it, the list is read again (see {@link Dialect.Builder#total}). An item
+ * with its version in its object is {@link Reply#entity}, one without (Spring Data REST's items)
+ * {@link Reply#withoutVersion}: no request per item. {@link #fetchAll()} is {@link #list()} with
+ * the version of each such item fetched.
+ *
  * <p>Every write carries {@code Idempotency-Key: <write.idempotencyKey()>}, the same on every
  * attempt of one write, and, where {@link Write#baseVersion()} is not {@code null}, {@code
- * If-Match: "<baseVersion>"}. A 2xx answer to a create or update whose object names every synced
- * field becomes {@link Reply#entity}; one that names only some, such as {@code {"updatedAt": 8}},
- * becomes {@link Reply#partial} (it must then hold the version, where the entity has one, and for a
- * create whose id the server assigns, the id); a {@code 204} or an empty body becomes {@link
- * Reply#empty()}, and so does any answer to a delete (its body is not read). An answer whose id
- * differs from the id written to (updates, fetches) is refused.
+ * If-Match} in the dialect's form ({@code "<baseVersion>"} by default). A 2xx answer to a create or
+ * update whose object names every synced field becomes {@link Reply#entity}; one that names only
+ * some, such as {@code {"updatedAt": 8}} or a {@code 204} with an {@code ETag}, becomes {@link
+ * Reply#partial} (for a create whose id the server assigns, it must hold the id, from its body,
+ * link or {@code Location}); an answer the dialect finds nothing in (a {@code 204}, an empty body,
+ * {@code {}}) becomes {@link Reply#empty()}, and so does any answer to a delete (its body is not
+ * read). An answer whose id differs from the id written to (updates, fetches) is refused. Whether
+ * the server deduplicates by key is the dialect's {@link #deduplicatesByKey()}.
  *
  * <table>
  *   <caption>Failures, as the store sees them</caption>
  *   <tr><th>answer</th><th>{@link SyncFailure.Kind}</th></tr>
  *   <tr><td>2xx</td><td>none: confirmed</td></tr>
- *   <tr><td>409, 412</td><td>{@code CONFLICT}, with the server's latest entity when the body
- *       is a JSON object</td></tr>
+ *   <tr><td>409, 412</td><td>{@code CONFLICT}, with the server's latest entity where the
+ *       dialect's {@link Dialect.ConflictBody} takes the body for it; otherwise the body is an
+ *       error message, quoted in the failure's message, and the store fetches the entity</td></tr>
  *   <tr><td>429, 503</td><td>{@code TRANSIENT}, with {@code Retry-After} (seconds or an HTTP
  *       date)</td></tr>
  *   <tr><td>other 5xx</td><td>{@code TRANSIENT} ({@code Retry-After} honoured if sent)</td></tr>
  *   <tr><td>408</td><td>{@code OUTCOME_UNKNOWN}</td></tr>
  *   <tr><td>404, 410</td><td>{@code NOT_FOUND}: the entity is not on the server</td></tr>
  *   <tr><td>other 4xx (and 1xx, 3xx)</td><td>{@code REJECTED}, with the status and the body's
- *       text</td></tr>
+ *       message ({@code message}, {@code error}, {@code detail} or {@code title} of a JSON error
+ *       object) or text</td></tr>
  *   <tr><td>connection refused, connect timeout: nothing was sent</td>
  *       <td>{@code TRANSIENT}</td></tr>
  *   <tr><td>the deadline passed, or any other I/O error (the request may have been sent: a
@@ -164,6 +185,8 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
   private final EntityType<?, E> type;
   private final ObjectMapper mapper;
   private final Function<? super K, String> idSegment;
+  private final Dialect dialect;
+  private final Bodies<K, E> bodies;
   private final HttpClient client;
   private final Executor expiredOn;
   private final Duration requestTimeout;
@@ -181,6 +204,8 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
     this.type = b.codec.type();
     this.mapper = b.mapper;
     this.idSegment = b.idSegment;
+    this.dialect = b.dialect;
+    this.bodies = new Bodies<>(b.codec, b.mapper, b.dialect, b.idFromSegment);
     this.requestTimeout = b.requestTimeout;
     this.maxResponseBytes = b.maxResponseBytes;
     this.clock = b.clock;
@@ -203,6 +228,17 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
     return new Builder<>(baseUri, path, codec);
   }
 
+  /** The dialect this remote speaks. */
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** Whether the server deduplicates writes by key, as the {@link Dialect} says. */
+  @Override
+  public boolean deduplicatesByKey() {
+    return dialect.deduplicatesByKey();
+  }
+
   @Override
   public CompletionStage<Optional<E>> fetch(K id) {
     Call call;
@@ -215,7 +251,7 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
         request(call).GET().build(),
         call,
         answer -> {
-          if (answer.status() == 404) {
+          if (answer.status() == 404 || answer.status() == 410) {
             return Optional.empty();
           }
           requireSuccess(answer, call);
@@ -223,19 +259,82 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
             throw new BadServerDataException(
                 type.name(), id, null, "GET answered " + answer.status() + " with no body");
           }
-          return Optional.of(readSameId(answer.body(), id));
+          ObjectNode o = bodies.object(answer.body(), id);
+          bodies.identify(o, answer.headers(), false, id);
+          bodies.versionFromTag(o, answer.headers());
+          return Optional.of(readSameId(o, id, answer));
         });
   }
 
+  /**
+   * The whole collection, every entity with its version: {@link #list()}, and where the list gives
+   * an item without its version (Spring Data REST), a {@link #fetch} of that item (one {@code GET}
+   * each, up to {@value #FETCHES_AT_ONCE} at a time); an item gone by then is left out. Prefer
+   * {@link #list()}, which the store's refetch uses and which never needs more than the pages.
+   */
   @Override
   public CompletionStage<List<E>> fetchAll() {
-    Call call = new Call("GET", path, null, false);
+    return list().thenCompose(this::withVersions);
+  }
+
+  /** How many items without a version {@link #fetchAll()} fetches at once. */
+  static final int FETCHES_AT_ONCE = 8;
+
+  private CompletableFuture<List<E>> withVersions(List<Reply<E>> items) {
+    List<CompletableFuture<Optional<E>>> each = new ArrayList<>(items.size());
+    CompletableFuture<Void> before = CompletableFuture.completedFuture(null);
+    for (int i = 0; i < items.size(); i += FETCHES_AT_ONCE) {
+      List<CompletableFuture<Optional<E>>> batch = new ArrayList<>();
+      for (Reply<E> r : items.subList(i, Math.min(items.size(), i + FETCHES_AT_ONCE))) {
+        E e = r.entity().orElseThrow();
+        CompletableFuture<Optional<E>> one =
+            r.versionKnown()
+                ? before.thenApply(ignored -> Optional.of(e))
+                : before.thenCompose(ignored -> fetch(idOf(e)).toCompletableFuture());
+        batch.add(one);
+      }
+      each.addAll(batch);
+      before = CompletableFuture.allOf(batch.toArray(new CompletableFuture<?>[0]));
+    }
+    return before.thenApply(
+        done -> {
+          List<E> all = new ArrayList<>(each.size());
+          for (CompletableFuture<Optional<E>> f : each) {
+            f.join().ifPresent(all::add);
+          }
+          return all;
+        });
+  }
+
+  @SuppressWarnings("unchecked") // the codec's entity type is the remote's: its ids are K
+  private K idOf(E entity) {
+    return (K) type.id(entity);
+  }
+
+  /**
+   * The collection as the {@link Dialect} lists it, every page read before the list is given (see
+   * the class comment): items with their version in their object are {@link Reply#entity}, items
+   * without it {@link Reply#withoutVersion}.
+   */
+  @Override
+  public CompletionStage<List<Reply<E>>> list() {
+    try {
+      return new ListRead<>(dialect, bodies, type, URI.create(collection), this::page).read();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** One page of the list: a 2xx answer read whole, or the failure its status means. */
+  private CompletableFuture<Answer> page(URI uri) {
+    String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    Call call = new Call("GET", target, null, false);
     return exchange(
-        request(call).GET().build(),
+        HttpRequest.newBuilder(uri).header("Accept", "application/json").GET().build(),
         call,
         answer -> {
           requireSuccess(answer, call);
-          return JsonCodecs.readList(mapper, codec, answer.body());
+          return answer;
         });
   }
 
@@ -279,35 +378,55 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
     if (write.kind() != Write.Kind.DELETE) {
       request.header("Content-Type", "application/json");
     }
-    if (write.baseVersion() != null) {
-      request.header("If-Match", "\"" + write.baseVersion() + "\"");
+    String ifMatch = ifMatch(write.baseVersion());
+    if (ifMatch != null) {
+      request.header("If-Match", ifMatch);
     }
+    Call sent = ifMatch == null ? call : call.withPrecondition(ifMatch);
     return exchange(
         request.build(),
-        call,
+        sent,
         answer -> {
-          requireSuccess(answer, call);
-          if (write.kind() == Write.Kind.DELETE || isBlank(answer.body())) {
+          requireSuccess(answer, sent);
+          if (write.kind() == Write.Kind.DELETE) {
             return Reply.empty(); // the store needs nothing back from a delete
           }
-          return writeReply(answer.body(), write);
+          return writeReply(answer, write);
         });
   }
 
-  /** What one request is, for messages and for classifying its failures. */
-  private record Call(String method, String target, Object id, boolean write) {
+  /** The {@code If-Match} value of a base version in the dialect's form; null for none. */
+  private String ifMatch(Object baseVersion) {
+    if (baseVersion == null) {
+      return null;
+    }
+    String v = String.valueOf(baseVersion);
+    return switch (dialect.ifMatch()) {
+      case QUOTED -> "\"" + v + "\"";
+      case WEAK -> "W/\"" + v + "\"";
+      case BARE -> v;
+      case NONE -> null;
+    };
+  }
+
+  /**
+   * What one request is, for messages and for classifying its failures; {@code ifMatch} is the
+   * precondition sent, or null.
+   */
+  private record Call(String method, String target, Object id, boolean write, String ifMatch) {
+    Call(String method, String target, Object id, boolean write) {
+      this(method, target, id, write, null);
+    }
+
+    Call withPrecondition(String value) {
+      return new Call(method, target, id, write, value);
+    }
+
     @Override
     public String toString() {
       return method + " " + target;
     }
   }
-
-  /**
-   * An answer as far as it was read: its status and headers, and its body, or the start of it where
-   * the body was over the limit ({@code cut}).
-   */
-  @SuppressWarnings("ArrayRecordComponent") // read-only once made
-  private record Answer(int status, HttpHeaders headers, byte[] body, boolean cut) {}
 
   /** Turns an answer into a value, or throws the failure it means. */
   private interface Interpreter<T> {
@@ -438,7 +557,7 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
         : SyncFailure.transientFailure(0, message, null, cause);
   }
 
-  private static Throwable unwrap(Throwable error) {
+  static Throwable unwrap(Throwable error) {
     Throwable t = error;
     while ((t instanceof CompletionException || t instanceof ExecutionException)
         && t.getCause() != null) {
@@ -477,11 +596,19 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
         call
             + " answered "
             + status
-            + bodyText(answer.body())
+            + (call.ifMatch() != null && (status == 412 || status == 409 || status == 428)
+                ? " to If-Match: " + call.ifMatch()
+                : "")
+            + (answer.cut() ? bodyText(answer.body()) : bodyText(message(answer.body())))
             + (answer.cut() ? " (body cut off at the size limit)" : "");
     if (status == 409 || status == 412) {
+      E theirs = answer.cut() ? null : conflictState(answer.body(), call);
       throw SyncFailure.conflict(
-          status, message, answer.cut() ? null : conflictState(answer.body(), call));
+          status,
+          theirs != null || isBlank(answer.body())
+              ? message
+              : message + " (not the entity: the store reads the entity from the server)",
+          theirs);
     }
     if (status == 429 || status >= 500) {
       throw SyncFailure.transientFailure(
@@ -520,31 +647,47 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
     return new BadServerDataException(type.name(), call.id(), null, problem);
   }
 
-  /** The server's entity in a conflict answer, if it sent one as a JSON object. */
+  /**
+   * The server's entity in a conflict answer, where the dialect takes its body for one and it is a
+   * JSON object that names the id and carries a version in its body (a 409's or 412's {@code ETag}
+   * may repeat the {@code If-Match} sent, so it is never read); {@code null} where the body is an
+   * error message.
+   */
   private E conflictState(byte[] body, Call call) {
-    String text = new String(body, StandardCharsets.UTF_8).strip();
-    if (!text.startsWith("{")) {
+    if (dialect.conflictBody() == Dialect.ConflictBody.MESSAGE
+        || !new String(body, StandardCharsets.UTF_8).strip().startsWith("{")) {
       return null;
     }
-    return call.method().equals("POST")
-        ? JsonCodecs.readEntity(mapper, codec, body, null)
-        : readSameId(body, call.id());
+    ObjectNode o = bodies.object(body, call.id());
+    if (!bodies.identified(o)) {
+      return null;
+    }
+    bodies.identify(o, null, false, call.id());
+    if (type.hasVersion() && !bodies.hasVersion(o)) {
+      return null;
+    }
+    return call.method().equals("POST") ? bodies.entity(o, null) : readSameId(o, call.id(), null);
   }
 
   /**
-   * A create's or update's answer: the whole entity when the body names every synced field,
-   * otherwise the fields it names, which must include the id for a create whose id the server
-   * assigns. The store takes written fields the answer leaves out as written, and fetches a version
-   * the answer does not give.
+   * A create's or update's answer: the whole entity when the answer names every synced field (its
+   * body, and the id and version the dialect reads from links and headers), otherwise the fields it
+   * names, which must include the id for a create whose id the server assigns; nothing for an empty
+   * answer that the dialect gets nothing from. The store takes written fields the answer leaves out
+   * as written, and fetches a version the answer does not give.
    */
-  private Reply<E> writeReply(byte[] body, Write<K, E> write) {
+  private Reply<E> writeReply(Answer answer, Write<K, E> write) {
     Object id = write.id();
-    Patch<E> fields = JsonCodecs.readPatch(mapper, codec, body, id);
+    boolean create = write.kind() == Write.Kind.CREATE;
+    ObjectNode o = bodies.object(answer.body(), id);
+    bodies.identify(o, answer.headers(), create, id);
+    bodies.versionFromTag(o, answer.headers());
+    if (o.isEmpty()) {
+      return Reply.empty();
+    }
+    Patch<E> fields = bodies.patch(o, id);
     if (fields.fields().containsAll(type.fields())) {
-      return Reply.entity(
-          write.kind() == Write.Kind.UPDATE
-              ? readSameId(body, id)
-              : JsonCodecs.readEntity(mapper, codec, body, id));
+      return Reply.entity(create ? bodies.entity(o, id) : readSameId(o, id, answer));
     }
     String idName = type.idField().fieldName();
     if (fields.fields().contains(type.idField())) {
@@ -553,18 +696,45 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
         throw new BadServerDataException(
             type.name(), id, idName, "the server answered with the entity of id '" + actual + "'");
       }
-    } else if (write.kind() == Write.Kind.CREATE && id == null) {
+    } else if (create && id == null && !fields.isEmpty()) {
       throw new BadServerDataException(
           type.name(),
           null,
           idName,
-          "the answer to a create names some fields but not the id the server assigned");
+          "the answer to a create names some fields but not the id the server assigned"
+              + (dialect.idFrom().linkPointer() == null
+                  ? ""
+                  : " (no link at \"" + dialect.idFrom().linkPointer() + "\")")
+              + (dialect.createdIdFromLocation() ? " and has no Location header" : ""));
     }
-    return Reply.partial(fields);
+    return fields.isEmpty() ? Reply.empty() : Reply.partial(fields);
   }
 
-  private E readSameId(byte[] body, Object id) {
-    E entity = JsonCodecs.readEntity(mapper, codec, body, id);
+  /**
+   * The entity of {@code o}, which must be {@code id}'s and have a version where the entity has
+   * one; {@code answer} (null for a conflict's body) says where the version was looked for.
+   */
+  private E readSameId(ObjectNode o, Object id, Answer answer) {
+    if (answer != null && type.hasVersion() && !bodies.hasVersion(o)) {
+      String name = type.versionField().fieldName();
+      throw new BadServerDataException(
+          type.name(),
+          id,
+          name,
+          dialect.versionFrom() == Dialect.VersionSource.ETAG
+              ? "the version is missing: the answer has no ETag header (where the dialect reads"
+                  + " versions from) and no '"
+                  + name
+                  + "' in its body"
+              : "the version is missing: no '"
+                  + name
+                  + "' in the answer's body"
+                  + (answer.headers().firstValue("ETag").isPresent()
+                      ? "; it has an ETag header: read versions from it with"
+                          + " Dialect.Builder.versionFrom(VersionSource.ETAG)"
+                      : ""));
+    }
+    E entity = bodies.entity(o, id);
     Object actual = type.id(entity);
     if (!Objects.equals(actual, id)) {
       throw new BadServerDataException(
@@ -602,7 +772,15 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
     }
   }
 
-  private static boolean isBlank(byte[] body) {
+  /**
+   * The text of an error body: its message where it is a JSON error object; see {@link
+   * Bodies#message}.
+   */
+  private String message(byte[] body) {
+    return bodies.message(body);
+  }
+
+  static boolean isBlank(byte[] body) {
     for (byte b : body) {
       if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
         return false;
@@ -612,7 +790,11 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
   }
 
   private static String bodyText(byte[] body) {
-    String text = new String(body, StandardCharsets.UTF_8).strip();
+    return bodyText(new String(body, StandardCharsets.UTF_8));
+  }
+
+  private static String bodyText(String body) {
+    String text = body.strip();
     if (text.isEmpty()) {
       return "";
     }
@@ -639,134 +821,6 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
   }
 
   /**
-   * Reads an answer's body into memory up to a limit, and never more: a body that grows past the
-   * limit is cut off (its subscription cancelled, which closes the connection) keeping only its
-   * start for messages; where the declared {@code Content-Length} is over the limit, only that
-   * start is read.
-   */
-  private static final class LimitedBody implements HttpResponse.BodySubscriber<Answer> {
-
-    /** How much of a body that is over the limit is kept, for the failure's message. */
-    private static final int KEPT_OF_CUT = 1024;
-
-    /** Ties one exchange's body, once its headers arrive, to its deadline. */
-    static final class Watch {
-      private volatile LimitedBody body;
-
-      LimitedBody start(HttpResponse.ResponseInfo info, long limit) {
-        LimitedBody b = new LimitedBody(info, limit);
-        body = b;
-        return b;
-      }
-
-      /** The status received, or 0 if no headers have arrived. */
-      int status() {
-        LimitedBody b = body;
-        return b == null ? 0 : b.info.statusCode();
-      }
-
-      void cancel() {
-        LimitedBody b = body;
-        if (b != null) {
-          b.cancel();
-        }
-      }
-    }
-
-    private final HttpResponse.ResponseInfo info;
-
-    /** Where reading stops: the limit, or the kept start where the declared length is over it. */
-    private final long stopAt;
-
-    private final CompletableFuture<Answer> answer = new CompletableFuture<>();
-    private volatile Flow.Subscription subscription;
-    private byte[] bytes;
-    private int size;
-    private boolean done;
-
-    private LimitedBody(HttpResponse.ResponseInfo info, long limit) {
-      this.info = info;
-      long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-      this.stopAt = declared > limit ? Math.min(limit, KEPT_OF_CUT) : limit;
-      this.bytes = new byte[(int) Math.min(Math.max(declared, 0), Math.min(stopAt, 64 * 1024))];
-    }
-
-    @Override
-    public CompletionStage<Answer> getBody() {
-      return answer;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-      subscription = s;
-      s.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> items) {
-      if (done) {
-        return;
-      }
-      for (ByteBuffer item : items) {
-        int n = item.remaining();
-        if ((long) size + n > stopAt) {
-          int room = (int) Math.min(n, Math.max(0, Math.min(KEPT_OF_CUT, stopAt) - size));
-          if (room > 0) {
-            grow(size + room);
-            item.get(bytes, size, room);
-            size += room;
-          }
-          cut();
-          return;
-        }
-        grow(size + n);
-        item.get(bytes, size, n);
-        size += n;
-      }
-    }
-
-    @Override
-    public void onError(Throwable error) {
-      done = true;
-      answer.completeExceptionally(error);
-    }
-
-    @Override
-    public void onComplete() {
-      if (!done) {
-        done = true;
-        answer.complete(
-            new Answer(info.statusCode(), info.headers(), Arrays.copyOf(bytes, size), false));
-      }
-    }
-
-    private void grow(int needed) {
-      if (needed > bytes.length) {
-        long doubled = Math.max(needed, Math.min(stopAt, 2L * bytes.length + 1024));
-        bytes = Arrays.copyOf(bytes, (int) doubled);
-      }
-    }
-
-    private void cut() {
-      done = true;
-      subscription.cancel();
-      answer.complete(
-          new Answer(
-              info.statusCode(),
-              info.headers(),
-              Arrays.copyOf(bytes, Math.min(size, KEPT_OF_CUT)),
-              true));
-    }
-
-    void cancel() {
-      Flow.Subscription s = subscription;
-      if (s != null) {
-        s.cancel();
-      }
-    }
-  }
-
-  /**
    * Configures an {@link HttpRemote}.
    *
    * @param <K> the id type
@@ -778,6 +832,8 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
     private final JsonCodec<E> codec;
     private ObjectMapper mapper = new ObjectMapper();
     private Function<? super K, String> idSegment = String::valueOf;
+    private Function<String, ? extends K> idFromSegment;
+    private Dialect dialect = Dialect.plainJson();
     private HttpClient client;
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration requestTimeout = Duration.ofSeconds(10);
@@ -802,6 +858,27 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
     /** How an id becomes its path segment, before URL encoding. Default: {@code String.valueOf}. */
     public Builder<K, E> idSegment(Function<? super K, String> idSegment) {
       this.idSegment = Objects.requireNonNull(idSegment, "idSegment");
+      return this;
+    }
+
+    /**
+     * How the last path segment of a link or {@code Location} (percent-decoded) becomes an id,
+     * where the {@link Dialect} reads ids from them: the inverse of {@link #idSegment}. Default:
+     * the segment as a JSON number for a numeric id type, as a JSON string otherwise, read by the
+     * codec (which parses a {@code UUID}, say); a function given here makes the id itself.
+     */
+    public Builder<K, E> idFromSegment(Function<String, ? extends K> idFromSegment) {
+      this.idFromSegment = Objects.requireNonNull(idFromSegment, "idFromSegment");
+      return this;
+    }
+
+    /**
+     * Where the server puts lists, pages, ids and versions, and what its error bodies are: {@link
+     * Dialect#plainJson()} (the default) or {@link Dialect#springDataRest(String)}, or one built
+     * from them.
+     */
+    public Builder<K, E> dialect(Dialect dialect) {
+      this.dialect = Objects.requireNonNull(dialect, "dialect");
       return this;
     }
 

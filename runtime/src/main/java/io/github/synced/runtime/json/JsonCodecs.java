@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.TreeNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.synced.runtime.BadServerDataException;
 import io.github.synced.runtime.spi.Patch;
@@ -76,6 +77,25 @@ public final class JsonCodecs {
     return readObject(mapper, codec, json, id, codec::readPatch);
   }
 
+  /**
+   * One entity from a JSON tree (an object), as {@link #readEntity(ObjectMapper, JsonCodec, byte[],
+   * Object)} reads it from bytes: for answers whose properties were moved or added before reading
+   * (an id from a link, a version from a header).
+   */
+  public static <E> E readEntity(
+      ObjectMapper mapper, JsonCodec<E> codec, TreeNode json, Object id) {
+    return readObject(codec, mapper.treeAsTokens(json), id, codec::read);
+  }
+
+  /**
+   * One patch from a JSON tree (an object); see {@link #readEntity(ObjectMapper, JsonCodec,
+   * TreeNode, Object)}.
+   */
+  public static <E> Patch<E> readPatch(
+      ObjectMapper mapper, JsonCodec<E> codec, TreeNode json, Object id) {
+    return readObject(codec, mapper.treeAsTokens(json), id, codec::readPatch);
+  }
+
   /** How one object is read once the parser stands on its opening brace. */
   private interface ObjectReader<T> {
     T read(JsonParser in) throws IOException;
@@ -83,7 +103,16 @@ public final class JsonCodecs {
 
   private static <E, T> T readObject(
       ObjectMapper mapper, JsonCodec<E> codec, byte[] json, Object id, ObjectReader<T> reader) {
-    try (JsonParser in = mapper.createParser(json)) {
+    try {
+      return readObject(codec, mapper.createParser(json), id, reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static <E, T> T readObject(
+      JsonCodec<E> codec, JsonParser parser, Object id, ObjectReader<T> reader) {
+    try (JsonParser in = parser) {
       try {
         expectObject(codec, in, id);
         T value = reader.read(in);

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 final class LoopbackServer implements AutoCloseable {
 
   /** A request as the server received it. */
-  record Received(String method, String rawPath, Map<String, List<String>> headers, String body) {
+  record Received(
+      String method, String rawPath, String query, Map<String, List<String>> headers, String body) {
     String header(String name) {
       List<String> values = headers.get(name);
       return values == null ? null : values.get(0);
@@ -62,6 +63,7 @@ final class LoopbackServer implements AutoCloseable {
               new Received(
                   exchange.getRequestMethod(),
                   exchange.getRequestURI().getRawPath(),
+                  exchange.getRequestURI().getRawQuery(),
                   caseInsensitive(exchange.getRequestHeaders()),
                   body));
           responder.answer(exchange);

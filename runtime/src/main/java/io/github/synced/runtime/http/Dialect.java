@@ -1,0 +1,510 @@
+package io.github.synced.runtime.http;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import java.util.Objects;
+
+/**
+ * Where a REST server puts things: the list, its pages, ids and versions, and what its error bodies
+ * are. An {@link HttpRemote} speaks one dialect ({@link HttpRemote.Builder#dialect}); two presets
+ * cover the common servers, and every piece can be changed on a {@link #toBuilder() builder}.
+ *
+ * <table>
+ *   <caption>The presets</caption>
+ *   <tr><th>piece</th><th>{@link #plainJson()}</th><th>{@link #springDataRest(String)
+ *       springDataRest("tasks")}</th></tr>
+ *   <tr><td>{@link Builder#items items}</td><td>the body is the array ({@code ""})</td>
+ *       <td>{@code /_embedded/tasks}</td></tr>
+ *   <tr><td>{@link Builder#paging paging}</td><td>{@link Paging#none()}</td>
+ *       <td>{@link Paging#nextLink nextLink("/_links/next/href")}</td></tr>
+ *   <tr><td>{@link Builder#total total}</td><td>none</td><td>{@code /page/totalElements}</td></tr>
+ *   <tr><td>{@link Builder#idFrom id}</td><td>{@link IdSource#body()}</td>
+ *       <td>{@link IdSource#link link("/_links/self/href")}</td></tr>
+ *   <tr><td>a create's id where the body has none</td>
+ *       <td colspan="2">the {@code Location} header's last segment</td></tr>
+ *   <tr><td>{@link Builder#versionFrom version}</td><td>{@link VersionSource#BODY}</td>
+ *       <td>{@link VersionSource#ETAG}</td></tr>
+ *   <tr><td>{@link Builder#ifMatch If-Match}</td><td colspan="2">{@link IfMatch#QUOTED}: {@code
+ *       If-Match: "7"}</td></tr>
+ *   <tr><td>{@link Builder#conflictBody 409/412 body}</td>
+ *       <td>{@link ConflictBody#ENTITY_IF_IDENTIFIED}</td><td>{@link ConflictBody#MESSAGE}</td></tr>
+ *   <tr><td>{@link Builder#deduplicatesByKey Idempotency-Key}</td><td>honoured</td>
+ *       <td>ignored: the store never resends a write of unknown outcome, it reads the server's
+ *       state</td></tr>
+ * </table>
+ *
+ * <p>For example, json-server's pages ({@code GET /notes?_page=1&_limit=50}, a {@code Link} header
+ * to the next): {@code Dialect.plainJson().toBuilder().listQuery("_page=1&_limit=50")
+ * .paging(Paging.linkHeader()).build()}.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Dialect {
+
+  /** Where a list's next page is. */
+  public sealed interface Paging
+      permits Pages.None, Pages.NextLink, Pages.LinkHeader, Pages.Numbers, Pages.Cursor {
+
+    /** One request reads the whole list. */
+    static Paging none() {
+      return Pages.None.INSTANCE;
+    }
+
+    /**
+     * The next page's URL is in the body at {@code pointer} (HAL: {@code /_links/next/href}); the
+     * list ends on a page without it. Relative URLs are resolved against the page's URL; one on
+     * another scheme, host or port is refused.
+     */
+    static Paging nextLink(String pointer) {
+      return new Pages.NextLink(pointer(pointer, "nextLink"));
+    }
+
+    /**
+     * The next page's URL is the {@code Link} header's {@code rel="next"} (RFC 8288; GitHub,
+     * json-server); the list ends on a page without one.
+     */
+    static Paging linkHeader() {
+      return Pages.LinkHeader.INSTANCE;
+    }
+
+    /**
+     * Numbered pages: {@code pageParam=first, first+1, ...} with {@code sizeParam=size}; the list
+     * ends on a page with fewer than {@code size} items.
+     */
+    static Paging pageNumbers(String pageParam, String sizeParam, int size, int first) {
+      if (size < 1) {
+        throw new IllegalArgumentException("a page holds at least one item, was " + size);
+      }
+      return new Pages.Numbers(
+          requireName(pageParam, "pageParam"), requireName(sizeParam, "sizeParam"), size, first);
+    }
+
+    /**
+     * A cursor: the first page is requested without {@code param}, each next one with {@code
+     * param=<the cursor>} found in the body at {@code pointer}; the list ends where it is absent,
+     * {@code null} or empty.
+     */
+    static Paging cursor(String param, String pointer) {
+      return new Pages.Cursor(requireName(param, "param"), pointer(pointer, "cursor"));
+    }
+  }
+
+  /** The {@link Paging} kinds; see the factories there. */
+  static final class Pages {
+    private Pages() {}
+
+    enum None implements Paging {
+      INSTANCE;
+
+      @Override
+      public String toString() {
+        return "Paging.none()";
+      }
+    }
+
+    record NextLink(JsonPointer pointer) implements Paging {
+      @Override
+      public String toString() {
+        return "Paging.nextLink(\"" + pointer + "\")";
+      }
+    }
+
+    enum LinkHeader implements Paging {
+      INSTANCE;
+
+      @Override
+      public String toString() {
+        return "Paging.linkHeader()";
+      }
+    }
+
+    record Numbers(String pageParam, String sizeParam, int size, int first) implements Paging {
+      @Override
+      public String toString() {
+        return "Paging.pageNumbers(\""
+            + pageParam
+            + "\", \""
+            + sizeParam
+            + "\", "
+            + size
+            + ", "
+            + first
+            + ")";
+      }
+    }
+
+    record Cursor(String param, JsonPointer pointer) implements Paging {
+      @Override
+      public String toString() {
+        return "Paging.cursor(\"" + param + "\", \"" + pointer + "\")";
+      }
+    }
+  }
+
+  /** Where an entity's id is read from. */
+  public static final class IdSource {
+    private final JsonPointer link;
+
+    private IdSource(JsonPointer link) {
+      this.link = link;
+    }
+
+    /** The body's id property, as the codec reads it. */
+    public static IdSource body() {
+      return new IdSource(null);
+    }
+
+    /**
+     * The last path segment of the URL at {@code pointer} in each entity's object (HAL: {@code
+     * /_links/self/href}), percent-decoded and parsed as the id type (a JSON number for numeric
+     * ids, a string otherwise, read by the codec; or {@link HttpRemote.Builder#idFromSegment});
+     * where the object has no such link, its id property.
+     */
+    public static IdSource link(String pointer) {
+      return new IdSource(pointer(pointer, "link"));
+    }
+
+    /** The link's pointer, or {@code null} for {@link #body()}. */
+    JsonPointer linkPointer() {
+      return link;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof IdSource other && Objects.equals(link, other.link);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(link);
+    }
+
+    @Override
+    public String toString() {
+      return link == null ? "IdSource.body()" : "IdSource.link(\"" + link + "\")";
+    }
+  }
+
+  /** Where the version of a single entity's answer comes from. */
+  public enum VersionSource {
+    /** The body's version property. */
+    BODY,
+    /**
+     * The {@code ETag} header of a 2xx answer about one entity ({@code GET}, {@code POST}, {@code
+     * PATCH}, a {@code 204} too), weak or strong, quoted or not, put into the entity as its version
+     * (a JSON number where the tag is one, a string otherwise) in place of any version in the body.
+     * Never from a 409 or 412, whose {@code ETag} may repeat the {@code If-Match} sent. List items
+     * have no header of their own: they keep the version in their object, or are read without one.
+     */
+    ETAG
+  }
+
+  /** How a write's base version is sent. */
+  public enum IfMatch {
+    /** {@code If-Match: "7"}, a strong tag (Spring Data REST refuses the others with 412). */
+    QUOTED,
+    /** {@code If-Match: W/"7"}, a weak tag. */
+    WEAK,
+    /** {@code If-Match: 7}, the bare value, as some hand-written servers compare it. */
+    BARE,
+    /** No {@code If-Match}: the server has no preconditions. */
+    NONE
+  }
+
+  /** What the body of a 409 or 412 is. */
+  public enum ConflictBody {
+    /**
+     * The server's current entity where it is a JSON object that names the id (by the {@link
+     * IdSource}), read strictly (a mistyped one is bad server data) and taken only with a version
+     * in the body; any other body is an error message, and the store fetches the entity.
+     */
+    ENTITY_IF_IDENTIFIED,
+    /** Always an error message (Spring Data REST's {@code {"message": ...}}, or empty). */
+    MESSAGE
+  }
+
+  /** The most pages one list read follows, unless {@link Builder#maxPages} says otherwise. */
+  public static final int DEFAULT_MAX_PAGES = 1000;
+
+  private final JsonPointer items;
+  private final Paging paging;
+  private final int maxPages;
+  private final JsonPointer total;
+  private final String listQuery;
+  private final IdSource idFrom;
+  private final boolean createdIdFromLocation;
+  private final VersionSource versionFrom;
+  private final IfMatch ifMatch;
+  private final ConflictBody conflictBody;
+  private final boolean deduplicatesByKey;
+
+  private Dialect(Builder b) {
+    this.items = b.items;
+    this.paging = b.paging;
+    this.maxPages = b.maxPages;
+    this.total = b.total;
+    this.listQuery = b.listQuery;
+    this.idFrom = b.idFrom;
+    this.createdIdFromLocation = b.createdIdFromLocation;
+    this.versionFrom = b.versionFrom;
+    this.ifMatch = b.ifMatch;
+    this.conflictBody = b.conflictBody;
+    this.deduplicatesByKey = b.deduplicatesByKey;
+  }
+
+  /**
+   * Plain JSON, as json-server and most hand-written APIs speak it: {@code GET {path}} answers a
+   * JSON array of whole entities, id and version are properties of the body, {@code If-Match: "7"},
+   * a 409 or 412 body that names the id is the current entity, {@code Idempotency-Key} honoured.
+   */
+  public static Dialect plainJson() {
+    return new Builder().build();
+  }
+
+  /**
+   * Spring Data REST (HAL), with nothing configured on the server: the list at {@code
+   * /_embedded/{rel}} ({@code rel} is the repository's collection rel, by default the entity's
+   * uncapitalized plural), pages followed by {@code /_links/next/href} and checked against {@code
+   * /page/totalElements}, ids from {@code /_links/self/href} (and {@code Location}), versions from
+   * {@code ETag} (the {@code @Version} property is never in the body, so list items are read
+   * without their version), {@code If-Match: "7"}, 409 and 412 bodies are messages, and {@code
+   * Idempotency-Key} is ignored.
+   */
+  public static Dialect springDataRest(String rel) {
+    String r = requireName(rel, "rel");
+    return new Builder()
+        .items("/_embedded/" + r.replace("~", "~0").replace("/", "~1"))
+        .paging(Paging.nextLink("/_links/next/href"))
+        .total("/page/totalElements")
+        .idFrom(IdSource.link("/_links/self/href"))
+        .versionFrom(VersionSource.ETAG)
+        .conflictBody(ConflictBody.MESSAGE)
+        .deduplicatesByKey(false)
+        .build();
+  }
+
+  /** A builder that starts from this dialect. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  JsonPointer items() {
+    return items;
+  }
+
+  Paging paging() {
+    return paging;
+  }
+
+  int maxPages() {
+    return maxPages;
+  }
+
+  JsonPointer total() {
+    return total;
+  }
+
+  String listQuery() {
+    return listQuery;
+  }
+
+  IdSource idFrom() {
+    return idFrom;
+  }
+
+  boolean createdIdFromLocation() {
+    return createdIdFromLocation;
+  }
+
+  VersionSource versionFrom() {
+    return versionFrom;
+  }
+
+  IfMatch ifMatch() {
+    return ifMatch;
+  }
+
+  ConflictBody conflictBody() {
+    return conflictBody;
+  }
+
+  boolean deduplicatesByKey() {
+    return deduplicatesByKey;
+  }
+
+  @Override
+  public String toString() {
+    return "Dialect[items=\""
+        + items
+        + "\", paging="
+        + paging
+        + ", maxPages="
+        + maxPages
+        + (total == null ? "" : ", total=\"" + total + "\"")
+        + (listQuery.isEmpty() ? "" : ", listQuery=\"" + listQuery + "\"")
+        + ", idFrom="
+        + idFrom
+        + (createdIdFromLocation ? "" : ", createdIdFromLocation=false")
+        + ", versionFrom="
+        + versionFrom
+        + ", ifMatch="
+        + ifMatch
+        + ", conflictBody="
+        + conflictBody
+        + ", deduplicatesByKey="
+        + deduplicatesByKey
+        + "]";
+  }
+
+  private static JsonPointer pointer(String pointer, String what) {
+    Objects.requireNonNull(pointer, what);
+    try {
+      return JsonPointer.compile(pointer);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          what
+              + " takes a JSON pointer (RFC 6901) such as \"/_embedded/tasks\", or \"\" for the"
+              + " whole body; was \""
+              + pointer
+              + "\"",
+          e);
+    }
+  }
+
+  private static String requireName(String name, String what) {
+    Objects.requireNonNull(name, what);
+    if (name.isBlank()) {
+      throw new IllegalArgumentException(what + " must not be blank");
+    }
+    return name;
+  }
+
+  /** Configures a {@link Dialect}; starts as {@link #plainJson()}. */
+  public static final class Builder {
+    private JsonPointer items = JsonPointer.empty();
+    private Paging paging = Paging.none();
+    private int maxPages = DEFAULT_MAX_PAGES;
+    private JsonPointer total;
+    private String listQuery = "";
+    private IdSource idFrom = IdSource.body();
+    private boolean createdIdFromLocation = true;
+    private VersionSource versionFrom = VersionSource.BODY;
+    private IfMatch ifMatch = IfMatch.QUOTED;
+    private ConflictBody conflictBody = ConflictBody.ENTITY_IF_IDENTIFIED;
+    private boolean deduplicatesByKey = true;
+
+    /** A builder of {@link #plainJson()}. */
+    public Builder() {}
+
+    private Builder(Dialect d) {
+      this.items = d.items;
+      this.paging = d.paging;
+      this.maxPages = d.maxPages;
+      this.total = d.total;
+      this.listQuery = d.listQuery;
+      this.idFrom = d.idFrom;
+      this.createdIdFromLocation = d.createdIdFromLocation;
+      this.versionFrom = d.versionFrom;
+      this.ifMatch = d.ifMatch;
+      this.conflictBody = d.conflictBody;
+      this.deduplicatesByKey = d.deduplicatesByKey;
+    }
+
+    /**
+     * Where a list answer's array is, as a JSON pointer: {@code ""} (the body is the array), or
+     * {@code "/_embedded/tasks"}, {@code "/data"}. A page without an array there is bad server
+     * data: nothing is taken, so nothing is taken for deleted.
+     */
+    public Builder items(String pointer) {
+      this.items = pointer(pointer, "items");
+      return this;
+    }
+
+    /** How a list's pages follow each other; see {@link Paging}. */
+    public Builder paging(Paging paging) {
+      this.paging = Objects.requireNonNull(paging, "paging");
+      return this;
+    }
+
+    /**
+     * The most pages one list read follows; a list that goes on (or a next link that leads back to
+     * a page already read) fails the read with bad server data and nothing is taken. Default:
+     * {@link #DEFAULT_MAX_PAGES}.
+     */
+    public Builder maxPages(int maxPages) {
+      if (maxPages < 1) {
+        throw new IllegalArgumentException("maxPages must be at least 1, was " + maxPages);
+      }
+      this.maxPages = maxPages;
+      return this;
+    }
+
+    /**
+     * Where each page says how many items the whole list has (a JSON pointer to a number), or
+     * {@code null} for nowhere. Where it is given, a read whose pages disagree on the total, or
+     * whose distinct items are not that many (the collection changed between pages, so an item may
+     * have moved past the pages read), is read again from the start, up to three times, then fails
+     * as transient: the store takes a consistent list or nothing.
+     */
+    public Builder total(String pointer) {
+      this.total = pointer == null ? null : pointer(pointer, "total");
+      return this;
+    }
+
+    /**
+     * Query parameters for the first list request, such as {@code "size=200"} or {@code
+     * "_page=1&_limit=50"} (already encoded, without {@code ?}). Default: none.
+     */
+    public Builder listQuery(String query) {
+      Objects.requireNonNull(query, "query");
+      this.listQuery = query.startsWith("?") ? query.substring(1) : query;
+      return this;
+    }
+
+    /** Where ids are read from; see {@link IdSource}. */
+    public Builder idFrom(IdSource source) {
+      this.idFrom = Objects.requireNonNull(source, "source");
+      return this;
+    }
+
+    /**
+     * Whether a create answered without an id in its body takes it from the {@code Location}
+     * header's last segment (a {@code 201} with no body, say). Default: true.
+     */
+    public Builder createdIdFromLocation(boolean fromLocation) {
+      this.createdIdFromLocation = fromLocation;
+      return this;
+    }
+
+    /** Where a single entity's version comes from; see {@link VersionSource}. */
+    public Builder versionFrom(VersionSource source) {
+      this.versionFrom = Objects.requireNonNull(source, "source");
+      return this;
+    }
+
+    /** How a write's base version is sent; see {@link IfMatch}. */
+    public Builder ifMatch(IfMatch form) {
+      this.ifMatch = Objects.requireNonNull(form, "form");
+      return this;
+    }
+
+    /** What a 409 or 412 body is; see {@link ConflictBody}. */
+    public Builder conflictBody(ConflictBody body) {
+      this.conflictBody = Objects.requireNonNull(body, "body");
+      return this;
+    }
+
+    /**
+     * Whether the server applies a write at most once per {@code Idempotency-Key}; see {@link
+     * io.github.synced.runtime.Remote#deduplicatesByKey()}. Default: true.
+     */
+    public Builder deduplicatesByKey(boolean deduplicates) {
+      this.deduplicatesByKey = deduplicates;
+      return this;
+    }
+
+    /** The dialect. */
+    public Dialect build() {
+      return new Dialect(this);
+    }
+  }
+}
