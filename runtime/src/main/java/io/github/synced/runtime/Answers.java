@@ -237,7 +237,7 @@ final class Answers<K, E> {
    * server that deduplicates answers a resend with the answer of the first application, and without
    * a version nothing tells whether what others wrote since is newer. A read sent now is.
    */
-  private void refresh(Journal<K, E> j, int asked) {
+  void refresh(Journal<K, E> j, int asked) {
     long sentAt = ++core.epoch;
     K id = j.id;
     core.backgroundStarted();

@@ -86,6 +86,16 @@ final class Conflicts<K, E> {
       return;
     }
     l.unknown = false; // the server's current state is known now and decides below
+    if (!afterUnknown
+        && l.sentBase != null
+        && l.kind() != Write.Kind.DELETE
+        && type.diff(l.sentBase, theirs).isEmpty()) {
+      // Nothing changed on the server since it was sent: the refusal was about something else (a
+      // unique key, say), and sending it again would be refused the same way.
+      core.answers.rollback(
+          l, f, "conflict: the server's state has not changed since it was sent", before);
+      return;
+    }
     if (l.kind() == Write.Kind.DELETE) {
       if (core.conflictPolicy.rule() == ConflictPolicy.Rule.SERVER_WINS) {
         core.answers.rollback(l, f, "conflict: the server's state wins", before);

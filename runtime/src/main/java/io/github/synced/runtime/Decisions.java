@@ -164,21 +164,27 @@ final class Decisions<K, E> {
    * there is none, under {@link RetryPolicy.UnknownOutcome#RETRY} (a server that deduplicates by
    * key) the identical request is sent again; otherwise the create did not apply.
    */
-  void decideCreate(Layer<K, E> l, List<E> all, Throwable failure, long sentAt) {
+  void decideCreate(Layer<K, E> l, List<Reply<E>> all, Throwable failure, long sentAt) {
     if (failure != null) {
-      unanswered(l, SyncFailure.of(Core.unwrap(failure), "fetchAll failed"));
+      unanswered(l, SyncFailure.of(Core.unwrap(failure), "list failed"));
       return;
     }
     if (all == null) {
       core.answers.rollback(
-          l, SyncFailure.userCode("the remote answered fetchAll with null", null), "bug");
+          l, SyncFailure.userCode("the remote answered list() with null", null), "bug");
       return;
     }
     Patch<E> sent = l.lastWrite.patch();
-    for (Object o : all) {
+    for (Reply<E> r : all) {
       E s;
       try {
-        s = Checks.serverState(type, o, null);
+        if (r == null || !r.entity().isPresent()) {
+          continue;
+        }
+        s =
+            r.versionKnown()
+                ? Checks.serverState(type, r.entity().get(), null)
+                : Checks.withoutVersion(type, r.entity().get());
       } catch (BadServerDataException | NullPointerException unreadable) {
         continue;
       }
@@ -192,7 +198,12 @@ final class Decisions<K, E> {
         same &= Objects.equals(sent.get(f), type.get(s, f));
       }
       if (same) {
+        Journal<K, E> j = l.journal;
         core.answers.confirmCreate(l, s, false, "the server's collection shows it applied", sentAt);
+        if (!r.versionKnown() && type.hasVersion() && core.entities.real(id) == j) {
+          j.versionNone = true; // the list did not say it: read the entity for its version
+          core.answers.refresh(j, 1);
+        }
         return;
       }
     }

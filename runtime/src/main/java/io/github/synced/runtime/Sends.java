@@ -251,7 +251,7 @@ final class Sends<K, E> {
     if (l.kind() == Write.Kind.CREATE && l.temporaryId) {
       core.afterLock.stage(
           () ->
-              Core.call(core.remote::fetchAll, "fetchAll")
+              Core.call(core.remote::list, "list")
                   .whenComplete(
                       (all, failure) ->
                           core.react(

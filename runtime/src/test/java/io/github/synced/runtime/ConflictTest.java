@@ -184,4 +184,17 @@ class ConflictTest {
     assertEquals(MutationState.CONFIRMED, m.state());
     h.assertSyncedWithServer("t1");
   }
+
+  @Test
+  void aConflictWhileNothingChangedOnTheServerIsNotRetried() {
+    Harness h = new Harness().withCards("t1");
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("taken"));
+
+    h.server.next().conflict(); // a 409 for a unique title: the entity is as it was
+
+    assertEquals(MutationState.ROLLED_BACK, m.state());
+    assertEquals(SyncFailure.Kind.CONFLICT, m.error().orElseThrow().kind());
+    assertEquals(1, h.server.sent.size(), "sending it again would be refused the same way");
+    assertEquals("title t1", h.view("t1").title);
+  }
 }

@@ -88,4 +88,18 @@ class VersionlessReadTest {
 
     h.assertSyncedWithServer("t1");
   }
+
+  @Test
+  void aCreateOfUnknownOutcomeIsFoundInAListWithoutVersionsAndLearnsItsVersion() throws Exception {
+    Harness h = harness();
+    h.server.deduplicates = false; // as Spring Data REST: the list is read, the POST never resent
+    Mutation<String, Card> m = h.store.create(new Card(null, "new", true, 0));
+
+    h.server.next().applyAndDrop();
+
+    assertEquals(MutationState.CONFIRMED, m.state());
+    assertEquals("srv-1", m.id());
+    assertEquals(0, h.server.waiting(), "never sent again");
+    h.assertSyncedWithServer("srv-1"); // its version was read after the list
+  }
 }
