@@ -104,9 +104,19 @@ final class Answers<K, E> {
           confirmCreate(l, a.state(), a.versionUnknown(), "confirmed", learnedAt(l, reply));
         }
       }
-      case UPDATE ->
-          confirmUpdate(
-              l, w.patch(), a.state(), a.versionUnknown(), "confirmed", null, learnedAt(l, reply));
+      case UPDATE -> {
+        // Sent without a version and answered with fields only: the new version also covers what
+        // others wrote since, which the answer does not show.
+        boolean othersUnseen =
+            type.hasVersion() && w.baseVersion() == null && !reply.entity().isPresent();
+        confirmUpdate(
+            l, w.patch(), a.state(), a.versionUnknown(), "confirmed", null, learnedAt(l, reply));
+        if (othersUnseen && !a.versionUnknown() && core.entities.real(l.journal.id) == l.journal) {
+          // Any read replaces the other fields; sends carry no If-Match meanwhile.
+          l.journal.versionNone = true;
+          refresh(l.journal, 1);
+        }
+      }
     }
   }
 
@@ -127,6 +137,17 @@ final class Answers<K, E> {
 
   void confirmCreate(
       Layer<K, E> l, E server, boolean versionUnknown, String reason, long learnedAt) {
+    confirmCreate(l, server, versionUnknown, reason, learnedAt, false);
+  }
+
+  /** As above; {@code versionless}: the state came from a list that did not give its version. */
+  void confirmCreate(
+      Layer<K, E> l,
+      E server,
+      boolean versionUnknown,
+      String reason,
+      long learnedAt,
+      boolean versionless) {
     Journal<K, E> j = l.journal;
     K real = type.id(server);
     Journal<K, E> other = core.entities.real(real);
@@ -146,6 +167,7 @@ final class Answers<K, E> {
       return;
     }
     j.confirmedFields(type, Set.copyOf(type.fields()), core.epoch);
+    j.versionNone |= versionless && type.hasVersion(); // sends carry no If-Match until it is read
     if (!real.equals(j.id)) {
       rekey(j, real, other);
       core.derive(j);
@@ -167,7 +189,7 @@ final class Answers<K, E> {
     }
     if (versionUnknown || j.versionStale) {
       askVersion(j, 1);
-    } else if (!type.hasVersion() && l.unknown) {
+    } else if (j.versionNone || (!type.hasVersion() && l.unknown)) {
       refresh(j, 1); // the answer may replay the first application: only a read now is sure
     }
   }

@@ -198,12 +198,8 @@ final class Decisions<K, E> {
         same &= Objects.equals(sent.get(f), type.get(s, f));
       }
       if (same) {
-        Journal<K, E> j = l.journal;
-        core.answers.confirmCreate(l, s, false, "the server's collection shows it applied", sentAt);
-        if (!r.versionKnown() && type.hasVersion() && core.entities.real(id) == j) {
-          j.versionNone = true; // the list did not say it: read the entity for its version
-          core.answers.refresh(j, 1);
-        }
+        core.answers.confirmCreate(
+            l, s, false, "the server's collection shows it applied", sentAt, !r.versionKnown());
         return;
       }
     }

@@ -1,6 +1,7 @@
 package io.github.synced.runtime;
 
 import io.github.synced.runtime.Change.Cause;
+import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.EntityType;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,7 +36,13 @@ final class Intake<K, E> {
 
   /** What taking one server state will do; made before anything changes. */
   private record Plan<K, E>(
-      Journal<K, E> journal, K id, E state, boolean revive, long sentAt, boolean versioned) {}
+      Journal<K, E> journal,
+      K id,
+      E state,
+      boolean revive,
+      long sentAt,
+      boolean versioned,
+      boolean stale) {}
 
   void load(Collection<? extends E> states) {
     List<Item<E>> checked = new ArrayList<>(states.size());
@@ -179,16 +186,30 @@ final class Intake<K, E> {
           }
           plans.add(
               new Plan<>(
-                  null, id, type.syncedCopy(server), deletedAt != null, sentAt, item.versioned()));
+                  null,
+                  id,
+                  type.syncedCopy(server),
+                  deletedAt != null,
+                  sentAt,
+                  item.versioned(),
+                  false));
         } else {
           if (versionless && sentAt < j.readAt) {
             continue; // without a version, a read sent before the one that set the base is older
           }
-          E s = core.sinceRead(j, server, sentAt, versionless);
+          if (j.versionNone && sentAt < j.readAt && !sameValues(j.state, server)) {
+            // The base has no version to compare with and arrived after this read was sent: the
+            // read may be older. A read sent now tells.
+            core.answers.refresh(j, 1);
+            continue;
+          }
+          E s = core.sinceRead(j, server, sentAt, versionless || j.versionNone || j.versionStale);
+          boolean stale = s != server; // it keeps values newer than the read, so than its version
           if (!item.versioned()) {
-            plans.add(new Plan<>(j, id, keepVersion(j, s), false, sentAt, false));
+            plans.add(new Plan<>(j, id, keepVersion(j, s), false, sentAt, false, stale));
           } else if (j.accepts(type, s)) {
-            plans.add(new Plan<>(j, id, type.merge(type.copy(j.state), s), false, sentAt, true));
+            plans.add(
+                new Plan<>(j, id, type.merge(type.copy(j.state), s), false, sentAt, true, stale));
           }
         }
       } catch (RuntimeException refused) {
@@ -200,6 +221,16 @@ final class Intake<K, E> {
   }
 
   /** The base with the synced fields of {@code server} but the version the base has. */
+  /** Whether two states hold the same synced values, their versions aside. */
+  private boolean sameValues(E a, E b) {
+    for (EntityField f : type.diff(a, b)) {
+      if (!f.equals(type.versionField())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private E keepVersion(Journal<K, E> j, E server) {
     E merged = type.merge(type.copy(j.state), server);
     return type.hasVersion()
@@ -235,13 +266,20 @@ final class Intake<K, E> {
         j.state = p.state();
         j.confirmed = true;
         if (p.versioned()) {
-          j.versionStale = false; // its version is known now: the held sends may go
-          j.versionNone = false;
+          // It kept values confirmed after the read was sent: the read's version may be older
+          // than they are, or already hold them. Until a read sent now says, any read replaces
+          // the base and sends carry no version.
+          boolean kept = p.stale() && type.hasVersion();
+          j.versionStale = false; // else its version is known now: held sends may go
+          j.versionNone = kept;
           j.awaitingVersion = false;
         }
         j.baseEpoch = ++core.epoch;
         j.readAt = ++core.epoch; // arrived now: a read without a version sent before may be older
         j.readSent = Math.max(j.readSent, p.sentAt());
+        if (j.versionNone && p.versioned()) {
+          core.answers.refresh(j, 1); // sent after it arrived, so not dropped as older
+        }
       }
       core.derive(j);
       if (j.view != null

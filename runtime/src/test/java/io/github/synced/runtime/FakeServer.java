@@ -329,6 +329,11 @@ final class FakeServer implements Remote<String, Card> {
     return gate.thenApply(x -> value);
   }
 
+  /** How many fetches are held, waiting for {@link #releaseFetch()}. */
+  synchronized int fetchesHeld() {
+    return heldFetches.size();
+  }
+
   /** Delivers the oldest held fetch. */
   void releaseFetch() {
     CompletableFuture<Void> gate;

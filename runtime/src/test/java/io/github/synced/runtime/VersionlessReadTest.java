@@ -102,4 +102,66 @@ class VersionlessReadTest {
     assertEquals(0, h.server.waiting(), "never sent again");
     h.assertSyncedWithServer("srv-1"); // its version was read after the list
   }
+
+  @Test
+  void aWriteSentWithoutAVersionAndAnsweredWithTheVersionOnlyReadsWhatOthersWroteMeanwhile()
+      throws Exception {
+    Harness h = harness();
+    h.server.put("t1", "from the list", false);
+    h.store.refetch().get(1, TimeUnit.SECONDS);
+    h.server.edit("t1", c -> c.title = "theirs"); // unseen; the version the answer gives covers it
+
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().done(true));
+    h.server.next().succeed(FakeServer.Shape.VERSION_ONLY);
+
+    assertEquals(MutationState.CONFIRMED, m.state());
+    assertEquals(
+        "theirs", h.view("t1").title, "read again: the answer's version holds their title");
+    h.assertSyncedWithServer("t1");
+  }
+
+  @Test
+  void aReadSentBeforeAConfirmThatKeptTheConfirmedValueIsCheckedByAReadSentAfter()
+      throws Exception {
+    Harness h = new Harness().withCards("t1");
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().done(true));
+    FakeServer.Call call = h.server.next();
+    call.applyOnly();
+    h.server.edit("t1", c -> c.done = false); // another writer, after ours
+    h.server.holdFetches = true;
+    var read = h.store.refetch("t1"); // sees theirs, but is sent before ours is confirmed
+    call.answer(Reply.empty()); // confirmed without the new version: the store asks for it
+
+    for (int i = 0; i < 10 && h.server.fetchesHeld() > 0; i++) {
+      h.server.releaseFetch(); // the read sent first arrives first
+    }
+
+    read.get(1, TimeUnit.SECONDS);
+    assertEquals(MutationState.CONFIRMED, m.state());
+    assertEquals(false, h.view("t1").done, "the other writer's value, written after ours");
+    h.assertSyncedWithServer("t1");
+  }
+
+  @Test
+  void aNewerVersionReadBeforeAWriteConfirmedWithoutItsVersionDoesNotUndoTheWrite()
+      throws Exception {
+    Harness h = new Harness().withCards("t1");
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().done(true));
+    FakeServer.Call call = h.server.next();
+    h.server.edit("t1", c -> c.title = "theirs"); // a newer version, before ours applies
+    h.server.holdFetches = true;
+    var read = h.store.refetch("t1"); // sees theirs without ours
+    call.succeed(FakeServer.Shape.EMPTY); // applied; the answer gives no version
+
+    h.server.releaseFetch();
+    read.get(1, TimeUnit.SECONDS);
+
+    assertEquals(MutationState.CONFIRMED, m.state());
+    assertEquals(true, h.view("t1").done, "the read was sent before the write was confirmed");
+    assertEquals("theirs", h.view("t1").title);
+    for (int i = 0; i < 10 && h.server.fetchesHeld() > 0; i++) {
+      h.server.releaseFetch();
+    }
+    h.assertSyncedWithServer("t1");
+  }
 }
