@@ -9,8 +9,9 @@ import java.io.IOException;
 /**
  * Typed JSON reading and writing of one entity type and its patches, without reflection. The
  * processor generates one per {@code @Synced} type ({@code TaskJson}) when Jackson is on the
- * compile class path; field types beyond the simple ones go through the {@code ObjectMapper} the
- * codec was made with.
+ * compile class path: it reads and writes the synced fields through Jackson's streaming API ({@link
+ * JsonValues}), with no reflection and no {@code ObjectMapper}; it holds no state, so one instance
+ * serves every thread.
  *
  * <p>Only synced fields are written; local-only fields are never written and are ignored when read.
  * Reading a patch keeps absent apart from {@code null}: a field missing from the object is not in

@@ -1,13 +1,14 @@
 package io.github.synced.runtime.json;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.synced.runtime.BadServerDataException;
 import io.github.synced.runtime.spi.Patch;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -34,24 +35,36 @@ public final class JsonCodecs {
 
   /** The synced fields of {@code entity} as one JSON object. */
   public static <E> byte[] writeEntity(ObjectMapper mapper, JsonCodec<E> codec, E entity) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (JsonGenerator out = mapper.createGenerator(bytes)) {
-      codec.write(out, entity);
+    try (ByteArrayBuilder bytes = new ByteArrayBuilder(mapper.getFactory()._getBufferRecycler())) {
+      try (JsonGenerator out = mapper.createGenerator(bytes, JsonEncoding.UTF8)) {
+        codec.write(out, entity);
+      }
+      return done(bytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return bytes.toByteArray();
   }
 
   /** The fields of {@code patch} as one JSON object, {@code null} values included. */
   public static <E> byte[] writePatch(ObjectMapper mapper, JsonCodec<E> codec, Patch<E> patch) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (JsonGenerator out = mapper.createGenerator(bytes)) {
-      codec.writePatch(out, patch);
+    try (ByteArrayBuilder bytes = new ByteArrayBuilder(mapper.getFactory()._getBufferRecycler())) {
+      try (JsonGenerator out = mapper.createGenerator(bytes, JsonEncoding.UTF8)) {
+        codec.writePatch(out, patch);
+      }
+      return done(bytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return bytes.toByteArray();
+  }
+
+  /**
+   * The bytes written to {@code bytes}, whose buffer goes back to Jackson's recycler: writing a
+   * body costs one array of its exact size, as {@code ObjectMapper.writeValueAsBytes} does.
+   */
+  private static byte[] done(ByteArrayBuilder bytes) {
+    byte[] body = bytes.toByteArray();
+    bytes.release();
+    return body;
   }
 
   /**
