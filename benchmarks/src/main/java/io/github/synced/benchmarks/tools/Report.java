@@ -190,6 +190,14 @@ public final class Report {
     code(rows, "patch apply (2 of 10 fields)", "patchApply", "hand-written", "hand", 1.08, true);
     snapshot(rows);
     diff(rows);
+    code(
+        rows,
+        "synced fields equal? (2 of 10 differ)",
+        "syncedEquals",
+        "hand-written bitmask",
+        "hand",
+        0,
+        false);
     patchBuild(rows);
     json(rows, "JSON read, one entity", "read", "databind readValue", "databind", 0.5);
     json(rows, "JSON read, one entity", "read", "DSL-JSON", "dsljson", 1.5);

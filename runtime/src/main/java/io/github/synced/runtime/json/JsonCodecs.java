@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.synced.runtime.BadServerDataException;
@@ -35,31 +36,38 @@ public final class JsonCodecs {
 
   /** The synced fields of {@code entity} as one JSON object. */
   public static <E> byte[] writeEntity(ObjectMapper mapper, JsonCodec<E> codec, E entity) {
-    try (ByteArrayBuilder bytes = new ByteArrayBuilder(mapper.getFactory()._getBufferRecycler())) {
+    BufferRecycler recycler = mapper.getFactory()._getBufferRecycler();
+    try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
       try (JsonGenerator out = mapper.createGenerator(bytes, JsonEncoding.UTF8)) {
         codec.write(out, entity);
       }
       return done(bytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      recycler.releaseToPool();
     }
   }
 
   /** The fields of {@code patch} as one JSON object, {@code null} values included. */
   public static <E> byte[] writePatch(ObjectMapper mapper, JsonCodec<E> codec, Patch<E> patch) {
-    try (ByteArrayBuilder bytes = new ByteArrayBuilder(mapper.getFactory()._getBufferRecycler())) {
+    BufferRecycler recycler = mapper.getFactory()._getBufferRecycler();
+    try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
       try (JsonGenerator out = mapper.createGenerator(bytes, JsonEncoding.UTF8)) {
         codec.writePatch(out, patch);
       }
       return done(bytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      recycler.releaseToPool();
     }
   }
 
   /**
-   * The bytes written to {@code bytes}, whose buffer goes back to Jackson's recycler: writing a
-   * body costs one array of its exact size, as {@code ObjectMapper.writeValueAsBytes} does.
+   * The bytes written to {@code bytes}, whose buffer goes back to Jackson's recycler (and the
+   * recycler to its pool, in the callers): writing a body costs one array of its exact size, as
+   * {@code ObjectMapper.writeValueAsBytes} does.
    */
   private static byte[] done(ByteArrayBuilder bytes) {
     byte[] body = bytes.toByteArray();

@@ -17,10 +17,10 @@ import java.util.Objects;
  *
  * @param <F> the field type, usually the generated field enum ({@code TaskField})
  */
-public final class FieldSet<F extends EntityField> extends AbstractSet<F> {
+public class FieldSet<F extends EntityField> extends AbstractSet<F> {
 
   /** The empty set, over no fields. */
-  private static final FieldSet<EntityField> NONE = new FieldSet<>(List.of(), 0L, null);
+  private static final FieldSet<EntityField> NONE = new FieldSet<>(List.of(), 0L);
 
   /** The type's fields in declaration order: bit {@code i} is {@code all.get(i)}. */
   private final List<F> all;
@@ -28,13 +28,31 @@ public final class FieldSet<F extends EntityField> extends AbstractSet<F> {
   /** The bits of fields 0 to 63. */
   private final long low;
 
-  /** The bits of fields from 64 on, 64 to a word; {@code null} for a type of at most 64 fields. */
-  private final long[] high;
-
-  private FieldSet(List<F> all, long low, long[] high) {
+  /** Only {@link #of} makes sets; a set of fields 0 to 63 is one object of 24 bytes. */
+  private FieldSet(List<F> all, long low) {
     this.all = all;
     this.low = low;
-    this.high = high;
+  }
+
+  /** A set over a type of more than 64 fields. */
+  private static final class Wide<F extends EntityField> extends FieldSet<F> {
+    /** The bits of fields from 64 on, 64 to a word. */
+    private final long[] high;
+
+    Wide(List<F> all, long low, long[] high) {
+      super(all, low);
+      this.high = high;
+    }
+
+    @Override
+    long[] high() {
+      return high;
+    }
+  }
+
+  /** The bits of fields from 64 on, 64 to a word; {@code null} for a type of at most 64 fields. */
+  long[] high() {
+    return null;
   }
 
   /**
@@ -48,7 +66,7 @@ public final class FieldSet<F extends EntityField> extends AbstractSet<F> {
   @SuppressWarnings("unchecked") // the empty set holds no F
   public static <F extends EntityField> FieldSet<F> of(List<F> all, long bits) {
     long known = all.size() >= 64 ? bits : bits & ((1L << all.size()) - 1);
-    return known == 0 ? (FieldSet<F>) NONE : new FieldSet<>(all, known, null);
+    return known == 0 ? (FieldSet<F>) NONE : new FieldSet<>(all, known);
   }
 
   /**
@@ -71,7 +89,7 @@ public final class FieldSet<F extends EntityField> extends AbstractSet<F> {
       high[w] = words[w + 1] & mask;
       any |= high[w] != 0;
     }
-    return any ? new FieldSet<>(all, words.length == 0 ? 0L : words[0], high) : (FieldSet<F>) NONE;
+    return any ? new Wide<>(all, words.length == 0 ? 0L : words[0], high) : (FieldSet<F>) NONE;
   }
 
   /** Whether the bit of field {@code index} is set. */
@@ -79,6 +97,7 @@ public final class FieldSet<F extends EntityField> extends AbstractSet<F> {
     if (index < 64) {
       return (low & 1L << index) != 0;
     }
+    long[] high = high();
     int word = (index >>> 6) - 1;
     return high != null && word < high.length && (high[word] & 1L << index) != 0;
   }
@@ -106,6 +125,7 @@ public final class FieldSet<F extends EntityField> extends AbstractSet<F> {
   @Override
   public int size() {
     int size = Long.bitCount(low);
+    long[] high = high();
     if (high != null) {
       for (long word : high) {
         size += Long.bitCount(word);
@@ -116,12 +136,13 @@ public final class FieldSet<F extends EntityField> extends AbstractSet<F> {
 
   @Override
   public boolean isEmpty() {
-    return low == 0 && high == null; // a set with no bit set is NONE
+    return low == 0 && high() == null; // a set with no bit set is NONE
   }
 
   /** The fields in declaration order. */
   @Override
   public Iterator<F> iterator() {
+    long[] high = high();
     return new Iterator<>() {
       // The word being read: -1 for low, then indexes into high.
       private int word = -1;
@@ -155,7 +176,7 @@ public final class FieldSet<F extends EntityField> extends AbstractSet<F> {
   @Override
   public boolean equals(Object o) {
     if (o instanceof FieldSet<?> that && that.all == all) {
-      return low == that.low && Arrays.equals(high, that.high);
+      return low == that.low && Arrays.equals(high(), that.high());
     }
     return super.equals(o);
   }
