@@ -3,11 +3,12 @@ package golden;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.synced.runtime.BadServerDataException;
 import io.github.synced.runtime.json.JsonCodec;
-import io.github.synced.runtime.json.JsonValues;
+import io.github.synced.runtime.json.JsonInput;
+import io.github.synced.runtime.json.JsonNames;
+import io.github.synced.runtime.json.JsonOutput;
 import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.Patch;
 import java.io.IOException;
@@ -17,9 +18,10 @@ import java.time.OffsetDateTime;
 import javax.annotation.processing.Generated;
 
 /**
- * Reads and writes {@link Invoice} and {@link InvoicePatch} as JSON objects with Jackson's
- * streaming API, without reflection: property names are encoded once, and a read object
- * becomes one patch, then the entity.
+ * Reads and writes {@link Invoice} and {@link InvoicePatch} as JSON objects, without
+ * reflection: through Jackson's streaming API, or straight from and to the bytes of whole
+ * bodies where {@code JsonCodecs} reads and writes them. Property names are encoded once,
+ * and a read object becomes one patch, then the entity.
  *
  * <p>Only synced fields are written, under their Java names; local-only fields are never
  * written and are ignored when read, as are unknown properties. Enums are written by name,
@@ -31,54 +33,11 @@ import javax.annotation.processing.Generated;
 @Generated("io.github.synced.processor.SyncedProcessor")
 public final class InvoiceJson implements JsonCodec<Invoice> {
   /**
-   * The property name {@code id}, encoded once.
+   * The synced fields' property names, encoded once: name {@code i} is the field whose ordinal
+   * is {@code i}.
    */
-  private static final SerializableString ID_NAME = JsonValues.name("id");
-
-  /**
-   * The property name {@code version}, encoded once.
-   */
-  private static final SerializableString VERSION_NAME = JsonValues.name("version");
-
-  /**
-   * The property name {@code amount}, encoded once.
-   */
-  private static final SerializableString AMOUNT_NAME = JsonValues.name("amount");
-
-  /**
-   * The property name {@code currency}, encoded once.
-   */
-  private static final SerializableString CURRENCY_NAME = JsonValues.name("currency");
-
-  /**
-   * The property name {@code discount}, encoded once.
-   */
-  private static final SerializableString DISCOUNT_NAME = JsonValues.name("discount");
-
-  /**
-   * The property name {@code lines}, encoded once.
-   */
-  private static final SerializableString LINES_NAME = JsonValues.name("lines");
-
-  /**
-   * The property name {@code rate}, encoded once.
-   */
-  private static final SerializableString RATE_NAME = JsonValues.name("rate");
-
-  /**
-   * The property name {@code paid}, encoded once.
-   */
-  private static final SerializableString PAID_NAME = JsonValues.name("paid");
-
-  /**
-   * The property name {@code issuedAt}, encoded once.
-   */
-  private static final SerializableString ISSUED_AT_NAME = JsonValues.name("issuedAt");
-
-  /**
-   * The property name {@code terms}, encoded once.
-   */
-  private static final SerializableString TERMS_NAME = JsonValues.name("terms");
+  private static final JsonNames NAMES = JsonNames.of("id", "version", "amount", "currency",
+      "discount", "lines", "rate", "paid", "issuedAt", "terms");
 
   /**
    * A codec of {@link Invoice}.
@@ -104,32 +63,49 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
   }
 
   /**
-   * Writes the synced fields of {@code entity} as one JSON object.
+   * Writes the synced fields of {@code entity} as one JSON object, through Jackson.
    */
   @Override
   public void write(JsonGenerator out, Invoice entity) throws IOException {
-    out.writeStartObject();
-    out.writeFieldName(ID_NAME);
-    JsonValues.writeString(out, entity.id);
-    out.writeFieldName(VERSION_NAME);
-    JsonValues.writeNumber(out, entity.version);
-    out.writeFieldName(AMOUNT_NAME);
-    JsonValues.writeNumber(out, entity.amount);
-    out.writeFieldName(CURRENCY_NAME);
-    out.writeString(String.valueOf(entity.currency));
-    out.writeFieldName(DISCOUNT_NAME);
+    write(JsonOutput.of(out), entity);
+  }
+
+  /**
+   * Writes the synced fields of {@code entity} as one JSON object.
+   */
+  @Override
+  public void write(JsonOutput out, Invoice entity) throws IOException {
+    out.startObject();
+    out.name(NAMES, 0);
+    out.writeString(entity.id);
+    out.name(NAMES, 1);
+    out.writeNumber(entity.version);
+    out.name(NAMES, 2);
+    out.writeNumber(entity.amount);
+    out.name(NAMES, 3);
+    out.writeChar(entity.currency);
+    out.name(NAMES, 4);
     out.writeNumber(entity.discount);
-    out.writeFieldName(LINES_NAME);
+    out.name(NAMES, 5);
     out.writeNumber(entity.lines);
-    out.writeFieldName(RATE_NAME);
-    JsonValues.writeFloat(out, entity.rate);
-    out.writeFieldName(PAID_NAME);
-    JsonValues.writeBoolean(out, entity.paid);
-    out.writeFieldName(ISSUED_AT_NAME);
-    JsonValues.writeText(out, entity.issuedAt);
-    out.writeFieldName(TERMS_NAME);
-    JsonValues.writeText(out, entity.terms);
-    out.writeEndObject();
+    out.name(NAMES, 6);
+    out.writeFloat(entity.rate);
+    out.name(NAMES, 7);
+    out.writeBoolean(entity.paid);
+    out.name(NAMES, 8);
+    out.writeText(entity.issuedAt);
+    out.name(NAMES, 9);
+    out.writeText(entity.terms);
+    out.endObject();
+  }
+
+  /**
+   * Reads one JSON object into a new {@link Invoice}, through Jackson; see
+   * {@link #read(JsonInput)}.
+   */
+  @Override
+  public Invoice read(JsonParser in) throws IOException {
+    return read(JsonInput.of(in));
   }
 
   /**
@@ -140,7 +116,7 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
    *     field, or the id or the version is missing
    */
   @Override
-  public Invoice read(JsonParser in) throws IOException {
+  public Invoice read(JsonInput in) throws IOException {
     InvoicePatch fields = readPatch(in);
     if (!fields.sets(InvoiceField.ID) || fields.id() == null) {
       throw new BadServerDataException("Invoice", null, "id", "the id is missing");
@@ -152,28 +128,45 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
   }
 
   /**
-   * Writes the fields {@code patch} sets as one JSON object, {@code null} values included.
+   * Writes the fields {@code patch} sets as one JSON object, {@code null} values included,
+   * through Jackson.
    */
   @Override
   public void writePatch(JsonGenerator out, Patch<Invoice> patch) throws IOException {
-    out.writeStartObject();
+    writePatch(JsonOutput.of(out), patch);
+  }
+
+  /**
+   * Writes the fields {@code patch} sets as one JSON object, {@code null} values included.
+   */
+  @Override
+  public void writePatch(JsonOutput out, Patch<Invoice> patch) throws IOException {
+    out.startObject();
     for (EntityField each : patch.fields()) {
       InvoiceField field = InvoiceField.of(each);
-      out.writeFieldName(field.fieldName());
+      out.name(NAMES, field.ordinal());
       switch (field) {
-        case ID -> JsonValues.writeString(out, (String) patch.get(field));
-        case VERSION -> JsonValues.writeNumber(out, (Long) patch.get(field));
-        case AMOUNT -> JsonValues.writeNumber(out, (BigInteger) patch.get(field));
-        case CURRENCY -> JsonValues.writeText(out, (Character) patch.get(field));
-        case DISCOUNT -> JsonValues.writeNumber(out, (Byte) patch.get(field));
-        case LINES -> JsonValues.writeNumber(out, (Short) patch.get(field));
-        case RATE -> JsonValues.writeNumber(out, (Float) patch.get(field));
-        case PAID -> JsonValues.writeBoolean(out, (Boolean) patch.get(field));
-        case ISSUED_AT -> JsonValues.writeText(out, (OffsetDateTime) patch.get(field));
-        case TERMS -> JsonValues.writeText(out, (Duration) patch.get(field));
+        case ID -> out.writeString((String) patch.get(field));
+        case VERSION -> out.writeNumber((Long) patch.get(field));
+        case AMOUNT -> out.writeNumber((BigInteger) patch.get(field));
+        case CURRENCY -> out.writeText((Character) patch.get(field));
+        case DISCOUNT -> out.writeNumber((Byte) patch.get(field));
+        case LINES -> out.writeNumber((Short) patch.get(field));
+        case RATE -> out.writeNumber((Float) patch.get(field));
+        case PAID -> out.writeBoolean((Boolean) patch.get(field));
+        case ISSUED_AT -> out.writeText((OffsetDateTime) patch.get(field));
+        case TERMS -> out.writeText((Duration) patch.get(field));
       }
     }
-    out.writeEndObject();
+    out.endObject();
+  }
+
+  /**
+   * Reads one JSON object into a patch, through Jackson; see {@link #readPatch(JsonInput)}.
+   */
+  @Override
+  public InvoicePatch readPatch(JsonParser in) throws IOException {
+    return readPatch(JsonInput.of(in));
   }
 
   /**
@@ -184,8 +177,8 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
    *     field
    */
   @Override
-  public InvoicePatch readPatch(JsonParser in) throws IOException {
-    JsonValues.startObject(in, "Invoice");
+  public InvoicePatch readPatch(JsonInput in) throws IOException {
+    in.startObject("Invoice");
     long set = 0L;
     String id = null;
     Long version = null;
@@ -198,56 +191,55 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
     OffsetDateTime issuedAt = null;
     Duration terms = null;
     try {
-      for (String name = in.nextFieldName(); name != null; name = in.nextFieldName()) {
-        in.nextToken();
-        switch (name) {
-          case "id" -> {
-            id = JsonValues.readString(in, "Invoice");
+      for (int field = in.nextField(NAMES); field != JsonInput.END; field = in.nextField(NAMES)) {
+        switch (field) {
+          case 0 -> {
+            id = in.readString("Invoice");
             set |= 1L << 0;
           }
-          case "version" -> {
-            version = JsonValues.readBoxedLong(in, "Invoice");
+          case 1 -> {
+            version = in.readBoxedLong("Invoice");
             set |= 1L << 1;
           }
-          case "amount" -> {
-            amount = JsonValues.readBigInteger(in, "Invoice");
+          case 2 -> {
+            amount = in.readBigInteger("Invoice");
             set |= 1L << 2;
           }
-          case "currency" -> {
-            currency = JsonValues.readChar(in, "Invoice");
+          case 3 -> {
+            currency = in.readChar("Invoice");
             set |= 1L << 3;
           }
-          case "discount" -> {
-            discount = JsonValues.readByte(in, "Invoice");
+          case 4 -> {
+            discount = in.readByte("Invoice");
             set |= 1L << 4;
           }
-          case "lines" -> {
-            lines = JsonValues.readShort(in, "Invoice");
+          case 5 -> {
+            lines = in.readShort("Invoice");
             set |= 1L << 5;
           }
-          case "rate" -> {
-            rate = JsonValues.readFloat(in, "Invoice");
+          case 6 -> {
+            rate = in.readFloat("Invoice");
             set |= 1L << 6;
           }
-          case "paid" -> {
-            paid = JsonValues.readBoxedBoolean(in, "Invoice");
+          case 7 -> {
+            paid = in.readBoxedBoolean("Invoice");
             set |= 1L << 7;
           }
-          case "issuedAt" -> {
-            issuedAt = JsonValues.readParsed(in, "Invoice", OffsetDateTime::parse, "an ISO-8601 OffsetDateTime");
+          case 8 -> {
+            issuedAt = in.readParsed("Invoice", OffsetDateTime::parse, "an ISO-8601 OffsetDateTime");
             set |= 1L << 8;
           }
-          case "terms" -> {
-            terms = JsonValues.readParsed(in, "Invoice", Duration::parse, "an ISO-8601 Duration");
+          case 9 -> {
+            terms = in.readParsed("Invoice", Duration::parse, "an ISO-8601 Duration");
             set |= 1L << 9;
           }
-          default -> in.skipChildren();
+          default -> in.skipValue();
         }
       }
     } catch (JsonProcessingException e) {
-      throw JsonValues.malformed("Invoice", id, in, e);
+      throw in.malformed("Invoice", id, e);
     } catch (BadServerDataException e) {
-      throw JsonValues.withId(e, id);
+      throw JsonInput.withId(e, id);
     }
     return new InvoicePatch(set, id, version, amount, currency, discount, lines, rate, paid,
         issuedAt, terms);

@@ -3,11 +3,12 @@ package golden;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.synced.runtime.BadServerDataException;
 import io.github.synced.runtime.json.JsonCodec;
-import io.github.synced.runtime.json.JsonValues;
+import io.github.synced.runtime.json.JsonInput;
+import io.github.synced.runtime.json.JsonNames;
+import io.github.synced.runtime.json.JsonOutput;
 import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.Patch;
 import java.io.IOException;
@@ -18,9 +19,10 @@ import java.util.UUID;
 import javax.annotation.processing.Generated;
 
 /**
- * Reads and writes {@link Note} and {@link NotePatch} as JSON objects with Jackson's
- * streaming API, without reflection: property names are encoded once, and a read object
- * becomes one patch, then the entity.
+ * Reads and writes {@link Note} and {@link NotePatch} as JSON objects, without reflection:
+ * through Jackson's streaming API, or straight from and to the bytes of whole bodies where
+ * {@code JsonCodecs} reads and writes them. Property names are encoded once, and a read
+ * object becomes one patch, then the entity.
  *
  * <p>Only synced fields are written, under their Java names; local-only fields are never
  * written and are ignored when read, as are unknown properties. Enums are written by name,
@@ -32,44 +34,11 @@ import javax.annotation.processing.Generated;
 @Generated("io.github.synced.processor.SyncedProcessor")
 public final class NoteJson implements JsonCodec<Note> {
   /**
-   * The property name {@code id}, encoded once.
+   * The synced fields' property names, encoded once: name {@code i} is the field whose ordinal
+   * is {@code i}.
    */
-  private static final SerializableString ID_NAME = JsonValues.name("id");
-
-  /**
-   * The property name {@code text}, encoded once.
-   */
-  private static final SerializableString TEXT_NAME = JsonValues.name("text");
-
-  /**
-   * The property name {@code priority}, encoded once.
-   */
-  private static final SerializableString PRIORITY_NAME = JsonValues.name("priority");
-
-  /**
-   * The property name {@code stars}, encoded once.
-   */
-  private static final SerializableString STARS_NAME = JsonValues.name("stars");
-
-  /**
-   * The property name {@code price}, encoded once.
-   */
-  private static final SerializableString PRICE_NAME = JsonValues.name("price");
-
-  /**
-   * The property name {@code owner}, encoded once.
-   */
-  private static final SerializableString OWNER_NAME = JsonValues.name("owner");
-
-  /**
-   * The property name {@code due}, encoded once.
-   */
-  private static final SerializableString DUE_NAME = JsonValues.name("due");
-
-  /**
-   * The property name {@code updatedAt}, encoded once.
-   */
-  private static final SerializableString UPDATED_AT_NAME = JsonValues.name("updatedAt");
+  private static final JsonNames NAMES = JsonNames.of("id", "text", "priority", "stars", "price",
+      "owner", "due", "updatedAt");
 
   /**
    * A codec of {@link Note}.
@@ -95,28 +64,45 @@ public final class NoteJson implements JsonCodec<Note> {
   }
 
   /**
-   * Writes the synced fields of {@code entity} as one JSON object.
+   * Writes the synced fields of {@code entity} as one JSON object, through Jackson.
    */
   @Override
   public void write(JsonGenerator out, Note entity) throws IOException {
-    out.writeStartObject();
-    out.writeFieldName(ID_NAME);
+    write(JsonOutput.of(out), entity);
+  }
+
+  /**
+   * Writes the synced fields of {@code entity} as one JSON object.
+   */
+  @Override
+  public void write(JsonOutput out, Note entity) throws IOException {
+    out.startObject();
+    out.name(NAMES, 0);
     out.writeNumber(entity.id);
-    out.writeFieldName(TEXT_NAME);
-    JsonValues.writeString(out, entity.text);
-    out.writeFieldName(PRIORITY_NAME);
-    JsonValues.writeEnum(out, entity.priority);
-    out.writeFieldName(STARS_NAME);
-    JsonValues.writeNumber(out, entity.stars);
-    out.writeFieldName(PRICE_NAME);
-    JsonValues.writeNumber(out, entity.price);
-    out.writeFieldName(OWNER_NAME);
-    JsonValues.writeText(out, entity.owner);
-    out.writeFieldName(DUE_NAME);
-    JsonValues.writeText(out, entity.due);
-    out.writeFieldName(UPDATED_AT_NAME);
-    JsonValues.writeText(out, entity.updatedAt);
-    out.writeEndObject();
+    out.name(NAMES, 1);
+    out.writeString(entity.text);
+    out.name(NAMES, 2);
+    out.writeEnum(entity.priority);
+    out.name(NAMES, 3);
+    out.writeNumber(entity.stars);
+    out.name(NAMES, 4);
+    out.writeNumber(entity.price);
+    out.name(NAMES, 5);
+    out.writeText(entity.owner);
+    out.name(NAMES, 6);
+    out.writeText(entity.due);
+    out.name(NAMES, 7);
+    out.writeText(entity.updatedAt);
+    out.endObject();
+  }
+
+  /**
+   * Reads one JSON object into a new {@link Note}, through Jackson; see
+   * {@link #read(JsonInput)}.
+   */
+  @Override
+  public Note read(JsonParser in) throws IOException {
+    return read(JsonInput.of(in));
   }
 
   /**
@@ -127,7 +113,7 @@ public final class NoteJson implements JsonCodec<Note> {
    *     field, or the id or the version is missing
    */
   @Override
-  public Note read(JsonParser in) throws IOException {
+  public Note read(JsonInput in) throws IOException {
     NotePatch fields = readPatch(in);
     if (!fields.sets(NoteField.ID)) {
       throw new BadServerDataException("Note", null, "id", "the id is missing");
@@ -139,26 +125,43 @@ public final class NoteJson implements JsonCodec<Note> {
   }
 
   /**
-   * Writes the fields {@code patch} sets as one JSON object, {@code null} values included.
+   * Writes the fields {@code patch} sets as one JSON object, {@code null} values included,
+   * through Jackson.
    */
   @Override
   public void writePatch(JsonGenerator out, Patch<Note> patch) throws IOException {
-    out.writeStartObject();
+    writePatch(JsonOutput.of(out), patch);
+  }
+
+  /**
+   * Writes the fields {@code patch} sets as one JSON object, {@code null} values included.
+   */
+  @Override
+  public void writePatch(JsonOutput out, Patch<Note> patch) throws IOException {
+    out.startObject();
     for (EntityField each : patch.fields()) {
       NoteField field = NoteField.of(each);
-      out.writeFieldName(field.fieldName());
+      out.name(NAMES, field.ordinal());
       switch (field) {
-        case ID -> JsonValues.writeNumber(out, (Long) patch.get(field));
-        case TEXT -> JsonValues.writeString(out, (String) patch.get(field));
-        case PRIORITY -> JsonValues.writeEnum(out, (Priority) patch.get(field));
-        case STARS -> JsonValues.writeNumber(out, (Integer) patch.get(field));
-        case PRICE -> JsonValues.writeNumber(out, (BigDecimal) patch.get(field));
-        case OWNER -> JsonValues.writeText(out, (UUID) patch.get(field));
-        case DUE -> JsonValues.writeText(out, (LocalDate) patch.get(field));
-        case UPDATED_AT -> JsonValues.writeText(out, (Instant) patch.get(field));
+        case ID -> out.writeNumber((Long) patch.get(field));
+        case TEXT -> out.writeString((String) patch.get(field));
+        case PRIORITY -> out.writeEnum((Priority) patch.get(field));
+        case STARS -> out.writeNumber((Integer) patch.get(field));
+        case PRICE -> out.writeNumber((BigDecimal) patch.get(field));
+        case OWNER -> out.writeText((UUID) patch.get(field));
+        case DUE -> out.writeText((LocalDate) patch.get(field));
+        case UPDATED_AT -> out.writeText((Instant) patch.get(field));
       }
     }
-    out.writeEndObject();
+    out.endObject();
+  }
+
+  /**
+   * Reads one JSON object into a patch, through Jackson; see {@link #readPatch(JsonInput)}.
+   */
+  @Override
+  public NotePatch readPatch(JsonParser in) throws IOException {
+    return readPatch(JsonInput.of(in));
   }
 
   /**
@@ -169,8 +172,8 @@ public final class NoteJson implements JsonCodec<Note> {
    *     field
    */
   @Override
-  public NotePatch readPatch(JsonParser in) throws IOException {
-    JsonValues.startObject(in, "Note");
+  public NotePatch readPatch(JsonInput in) throws IOException {
+    in.startObject("Note");
     long set = 0L;
     long id = 0L;
     String text = null;
@@ -181,48 +184,47 @@ public final class NoteJson implements JsonCodec<Note> {
     LocalDate due = null;
     Instant updatedAt = null;
     try {
-      for (String name = in.nextFieldName(); name != null; name = in.nextFieldName()) {
-        in.nextToken();
-        switch (name) {
-          case "id" -> {
-            id = JsonValues.readLong(in, "Note");
+      for (int field = in.nextField(NAMES); field != JsonInput.END; field = in.nextField(NAMES)) {
+        switch (field) {
+          case 0 -> {
+            id = in.readLong("Note");
             set |= 1L << 0;
           }
-          case "text" -> {
-            text = JsonValues.readString(in, "Note");
+          case 1 -> {
+            text = in.readString("Note");
             set |= 1L << 1;
           }
-          case "priority" -> {
-            priority = JsonValues.readEnum(in, "Note", Priority::valueOf, Priority::values, "Priority");
+          case 2 -> {
+            priority = in.readEnum("Note", Priority::valueOf, Priority::values, "Priority");
             set |= 1L << 2;
           }
-          case "stars" -> {
-            stars = JsonValues.readBoxedInt(in, "Note");
+          case 3 -> {
+            stars = in.readBoxedInt("Note");
             set |= 1L << 3;
           }
-          case "price" -> {
-            price = JsonValues.readBigDecimal(in, "Note");
+          case 4 -> {
+            price = in.readBigDecimal("Note");
             set |= 1L << 4;
           }
-          case "owner" -> {
-            owner = JsonValues.readUuid(in, "Note");
+          case 5 -> {
+            owner = in.readUuid("Note");
             set |= 1L << 5;
           }
-          case "due" -> {
-            due = JsonValues.readParsed(in, "Note", LocalDate::parse, "an ISO-8601 LocalDate");
+          case 6 -> {
+            due = in.readParsed("Note", LocalDate::parse, "an ISO-8601 LocalDate");
             set |= 1L << 6;
           }
-          case "updatedAt" -> {
-            updatedAt = JsonValues.readParsed(in, "Note", Instant::parse, "an ISO-8601 Instant");
+          case 7 -> {
+            updatedAt = in.readParsed("Note", Instant::parse, "an ISO-8601 Instant");
             set |= 1L << 7;
           }
-          default -> in.skipChildren();
+          default -> in.skipValue();
         }
       }
     } catch (JsonProcessingException e) {
-      throw JsonValues.malformed("Note", (set & 1L << 0) != 0 ? (Long) id : null, in, e);
+      throw in.malformed("Note", (set & 1L << 0) != 0 ? (Long) id : null, e);
     } catch (BadServerDataException e) {
-      throw JsonValues.withId(e, (set & 1L << 0) != 0 ? (Long) id : null);
+      throw JsonInput.withId(e, (set & 1L << 0) != 0 ? (Long) id : null);
     }
     return new NotePatch(set, id, text, priority, stars, price, owner, due, updatedAt);
   }

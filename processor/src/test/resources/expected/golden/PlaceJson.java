@@ -3,11 +3,12 @@ package golden;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.synced.runtime.BadServerDataException;
 import io.github.synced.runtime.json.JsonCodec;
-import io.github.synced.runtime.json.JsonValues;
+import io.github.synced.runtime.json.JsonInput;
+import io.github.synced.runtime.json.JsonNames;
+import io.github.synced.runtime.json.JsonOutput;
 import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.Patch;
 import java.io.IOException;
@@ -15,9 +16,10 @@ import java.util.UUID;
 import javax.annotation.processing.Generated;
 
 /**
- * Reads and writes {@link Place} and {@link PlacePatch} as JSON objects with Jackson's
- * streaming API, without reflection: property names are encoded once, and a read object
- * becomes one patch, then the entity.
+ * Reads and writes {@link Place} and {@link PlacePatch} as JSON objects, without reflection:
+ * through Jackson's streaming API, or straight from and to the bytes of whole bodies where
+ * {@code JsonCodecs} reads and writes them. Property names are encoded once, and a read
+ * object becomes one patch, then the entity.
  *
  * <p>Only synced fields are written, under their Java names; local-only fields are never
  * written and are ignored when read, as are unknown properties. Enums are written by name,
@@ -29,29 +31,11 @@ import javax.annotation.processing.Generated;
 @Generated("io.github.synced.processor.SyncedProcessor")
 public final class PlaceJson implements JsonCodec<Place> {
   /**
-   * The property name {@code id}, encoded once.
+   * The synced fields' property names, encoded once: name {@code i} is the field whose ordinal
+   * is {@code i}.
    */
-  private static final SerializableString ID_NAME = JsonValues.name("id");
-
-  /**
-   * The property name {@code name}, encoded once.
-   */
-  private static final SerializableString NAME_NAME = JsonValues.name("name");
-
-  /**
-   * The property name {@code latitude}, encoded once.
-   */
-  private static final SerializableString LATITUDE_NAME = JsonValues.name("latitude");
-
-  /**
-   * The property name {@code longitude}, encoded once.
-   */
-  private static final SerializableString LONGITUDE_NAME = JsonValues.name("longitude");
-
-  /**
-   * The property name {@code revision}, encoded once.
-   */
-  private static final SerializableString REVISION_NAME = JsonValues.name("revision");
+  private static final JsonNames NAMES = JsonNames.of("id", "name", "latitude", "longitude",
+      "revision");
 
   /**
    * A codec of {@link Place}.
@@ -77,22 +61,39 @@ public final class PlaceJson implements JsonCodec<Place> {
   }
 
   /**
-   * Writes the synced fields of {@code entity} as one JSON object.
+   * Writes the synced fields of {@code entity} as one JSON object, through Jackson.
    */
   @Override
   public void write(JsonGenerator out, Place entity) throws IOException {
-    out.writeStartObject();
-    out.writeFieldName(ID_NAME);
-    JsonValues.writeText(out, entity.id());
-    out.writeFieldName(NAME_NAME);
-    JsonValues.writeString(out, entity.name());
-    out.writeFieldName(LATITUDE_NAME);
-    JsonValues.writeDouble(out, entity.latitude());
-    out.writeFieldName(LONGITUDE_NAME);
-    JsonValues.writeDouble(out, entity.longitude());
-    out.writeFieldName(REVISION_NAME);
+    write(JsonOutput.of(out), entity);
+  }
+
+  /**
+   * Writes the synced fields of {@code entity} as one JSON object.
+   */
+  @Override
+  public void write(JsonOutput out, Place entity) throws IOException {
+    out.startObject();
+    out.name(NAMES, 0);
+    out.writeText(entity.id());
+    out.name(NAMES, 1);
+    out.writeString(entity.name());
+    out.name(NAMES, 2);
+    out.writeDouble(entity.latitude());
+    out.name(NAMES, 3);
+    out.writeDouble(entity.longitude());
+    out.name(NAMES, 4);
     out.writeNumber(entity.revision());
-    out.writeEndObject();
+    out.endObject();
+  }
+
+  /**
+   * Reads one JSON object into a new {@link Place}, through Jackson; see
+   * {@link #read(JsonInput)}.
+   */
+  @Override
+  public Place read(JsonParser in) throws IOException {
+    return read(JsonInput.of(in));
   }
 
   /**
@@ -105,7 +106,7 @@ public final class PlaceJson implements JsonCodec<Place> {
    *     field, or the id or the version is missing
    */
   @Override
-  public Place read(JsonParser in) throws IOException {
+  public Place read(JsonInput in) throws IOException {
     PlacePatch fields = readPatch(in);
     if (!fields.sets(PlaceField.ID) || fields.id() == null) {
       throw new BadServerDataException("Place", null, "id", "the id is missing");
@@ -123,23 +124,40 @@ public final class PlaceJson implements JsonCodec<Place> {
   }
 
   /**
-   * Writes the fields {@code patch} sets as one JSON object, {@code null} values included.
+   * Writes the fields {@code patch} sets as one JSON object, {@code null} values included,
+   * through Jackson.
    */
   @Override
   public void writePatch(JsonGenerator out, Patch<Place> patch) throws IOException {
-    out.writeStartObject();
+    writePatch(JsonOutput.of(out), patch);
+  }
+
+  /**
+   * Writes the fields {@code patch} sets as one JSON object, {@code null} values included.
+   */
+  @Override
+  public void writePatch(JsonOutput out, Patch<Place> patch) throws IOException {
+    out.startObject();
     for (EntityField each : patch.fields()) {
       PlaceField field = PlaceField.of(each);
-      out.writeFieldName(field.fieldName());
+      out.name(NAMES, field.ordinal());
       switch (field) {
-        case ID -> JsonValues.writeText(out, (UUID) patch.get(field));
-        case NAME -> JsonValues.writeString(out, (String) patch.get(field));
-        case LATITUDE -> JsonValues.writeNumber(out, (Double) patch.get(field));
-        case LONGITUDE -> JsonValues.writeNumber(out, (Double) patch.get(field));
-        case REVISION -> JsonValues.writeNumber(out, (Integer) patch.get(field));
+        case ID -> out.writeText((UUID) patch.get(field));
+        case NAME -> out.writeString((String) patch.get(field));
+        case LATITUDE -> out.writeNumber((Double) patch.get(field));
+        case LONGITUDE -> out.writeNumber((Double) patch.get(field));
+        case REVISION -> out.writeNumber((Integer) patch.get(field));
       }
     }
-    out.writeEndObject();
+    out.endObject();
+  }
+
+  /**
+   * Reads one JSON object into a patch, through Jackson; see {@link #readPatch(JsonInput)}.
+   */
+  @Override
+  public PlacePatch readPatch(JsonParser in) throws IOException {
+    return readPatch(JsonInput.of(in));
   }
 
   /**
@@ -150,8 +168,8 @@ public final class PlaceJson implements JsonCodec<Place> {
    *     field
    */
   @Override
-  public PlacePatch readPatch(JsonParser in) throws IOException {
-    JsonValues.startObject(in, "Place");
+  public PlacePatch readPatch(JsonInput in) throws IOException {
+    in.startObject("Place");
     long set = 0L;
     UUID id = null;
     String name = null;
@@ -159,36 +177,35 @@ public final class PlaceJson implements JsonCodec<Place> {
     double longitude = 0D;
     int revision = 0;
     try {
-      for (String name_ = in.nextFieldName(); name_ != null; name_ = in.nextFieldName()) {
-        in.nextToken();
-        switch (name_) {
-          case "id" -> {
-            id = JsonValues.readUuid(in, "Place");
+      for (int field = in.nextField(NAMES); field != JsonInput.END; field = in.nextField(NAMES)) {
+        switch (field) {
+          case 0 -> {
+            id = in.readUuid("Place");
             set |= 1L << 0;
           }
-          case "name" -> {
-            name = JsonValues.readString(in, "Place");
+          case 1 -> {
+            name = in.readString("Place");
             set |= 1L << 1;
           }
-          case "latitude" -> {
-            latitude = JsonValues.readDouble(in, "Place");
+          case 2 -> {
+            latitude = in.readDouble("Place");
             set |= 1L << 2;
           }
-          case "longitude" -> {
-            longitude = JsonValues.readDouble(in, "Place");
+          case 3 -> {
+            longitude = in.readDouble("Place");
             set |= 1L << 3;
           }
-          case "revision" -> {
-            revision = JsonValues.readInt(in, "Place");
+          case 4 -> {
+            revision = in.readInt("Place");
             set |= 1L << 4;
           }
-          default -> in.skipChildren();
+          default -> in.skipValue();
         }
       }
     } catch (JsonProcessingException e) {
-      throw JsonValues.malformed("Place", id, in, e);
+      throw in.malformed("Place", id, e);
     } catch (BadServerDataException e) {
-      throw JsonValues.withId(e, id);
+      throw JsonInput.withId(e, id);
     }
     return new PlacePatch(set, id, name, latitude, longitude, revision);
   }

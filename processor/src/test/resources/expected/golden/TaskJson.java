@@ -3,20 +3,22 @@ package golden;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.synced.runtime.BadServerDataException;
 import io.github.synced.runtime.json.JsonCodec;
-import io.github.synced.runtime.json.JsonValues;
+import io.github.synced.runtime.json.JsonInput;
+import io.github.synced.runtime.json.JsonNames;
+import io.github.synced.runtime.json.JsonOutput;
 import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.Patch;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
 
 /**
- * Reads and writes {@link Task} and {@link TaskPatch} as JSON objects with Jackson's
- * streaming API, without reflection: property names are encoded once, and a read object
- * becomes one patch, then the entity.
+ * Reads and writes {@link Task} and {@link TaskPatch} as JSON objects, without reflection:
+ * through Jackson's streaming API, or straight from and to the bytes of whole bodies where
+ * {@code JsonCodecs} reads and writes them. Property names are encoded once, and a read
+ * object becomes one patch, then the entity.
  *
  * <p>Only synced fields are written, under their Java names; local-only fields are never
  * written and are ignored when read, as are unknown properties. Enums are written by name,
@@ -28,24 +30,10 @@ import javax.annotation.processing.Generated;
 @Generated("io.github.synced.processor.SyncedProcessor")
 public final class TaskJson implements JsonCodec<Task> {
   /**
-   * The property name {@code id}, encoded once.
+   * The synced fields' property names, encoded once: name {@code i} is the field whose ordinal
+   * is {@code i}.
    */
-  private static final SerializableString ID_NAME = JsonValues.name("id");
-
-  /**
-   * The property name {@code title}, encoded once.
-   */
-  private static final SerializableString TITLE_NAME = JsonValues.name("title");
-
-  /**
-   * The property name {@code done}, encoded once.
-   */
-  private static final SerializableString DONE_NAME = JsonValues.name("done");
-
-  /**
-   * The property name {@code updatedAt}, encoded once.
-   */
-  private static final SerializableString UPDATED_AT_NAME = JsonValues.name("updatedAt");
+  private static final JsonNames NAMES = JsonNames.of("id", "title", "done", "updatedAt");
 
   /**
    * A codec of {@link Task}.
@@ -71,20 +59,37 @@ public final class TaskJson implements JsonCodec<Task> {
   }
 
   /**
-   * Writes the synced fields of {@code entity} as one JSON object.
+   * Writes the synced fields of {@code entity} as one JSON object, through Jackson.
    */
   @Override
   public void write(JsonGenerator out, Task entity) throws IOException {
-    out.writeStartObject();
-    out.writeFieldName(ID_NAME);
-    JsonValues.writeString(out, entity.getId());
-    out.writeFieldName(TITLE_NAME);
-    JsonValues.writeString(out, entity.getTitle());
-    out.writeFieldName(DONE_NAME);
+    write(JsonOutput.of(out), entity);
+  }
+
+  /**
+   * Writes the synced fields of {@code entity} as one JSON object.
+   */
+  @Override
+  public void write(JsonOutput out, Task entity) throws IOException {
+    out.startObject();
+    out.name(NAMES, 0);
+    out.writeString(entity.getId());
+    out.name(NAMES, 1);
+    out.writeString(entity.getTitle());
+    out.name(NAMES, 2);
     out.writeBoolean(entity.isDone());
-    out.writeFieldName(UPDATED_AT_NAME);
+    out.name(NAMES, 3);
     out.writeNumber(entity.getUpdatedAt());
-    out.writeEndObject();
+    out.endObject();
+  }
+
+  /**
+   * Reads one JSON object into a new {@link Task}, through Jackson; see
+   * {@link #read(JsonInput)}.
+   */
+  @Override
+  public Task read(JsonParser in) throws IOException {
+    return read(JsonInput.of(in));
   }
 
   /**
@@ -96,7 +101,7 @@ public final class TaskJson implements JsonCodec<Task> {
    *     exception is the cause)
    */
   @Override
-  public Task read(JsonParser in) throws IOException {
+  public Task read(JsonInput in) throws IOException {
     TaskPatch fields = readPatch(in);
     if (!fields.sets(TaskField.ID) || fields.id() == null) {
       throw new BadServerDataException("Task", null, "id", "the id is missing");
@@ -124,28 +129,45 @@ public final class TaskJson implements JsonCodec<Task> {
         entity.setUpdatedAt(fields.updatedAt());
       }
     } catch (RuntimeException e) {
-      throw JsonValues.refused("Task", fields.id(), setting, e);
+      throw JsonInput.refused("Task", fields.id(), setting, e);
     }
     return entity;
+  }
+
+  /**
+   * Writes the fields {@code patch} sets as one JSON object, {@code null} values included,
+   * through Jackson.
+   */
+  @Override
+  public void writePatch(JsonGenerator out, Patch<Task> patch) throws IOException {
+    writePatch(JsonOutput.of(out), patch);
   }
 
   /**
    * Writes the fields {@code patch} sets as one JSON object, {@code null} values included.
    */
   @Override
-  public void writePatch(JsonGenerator out, Patch<Task> patch) throws IOException {
-    out.writeStartObject();
+  public void writePatch(JsonOutput out, Patch<Task> patch) throws IOException {
+    out.startObject();
     for (EntityField each : patch.fields()) {
       TaskField field = TaskField.of(each);
-      out.writeFieldName(field.fieldName());
+      out.name(NAMES, field.ordinal());
       switch (field) {
-        case ID -> JsonValues.writeString(out, (String) patch.get(field));
-        case TITLE -> JsonValues.writeString(out, (String) patch.get(field));
-        case DONE -> JsonValues.writeBoolean(out, (Boolean) patch.get(field));
-        case UPDATED_AT -> JsonValues.writeNumber(out, (Long) patch.get(field));
+        case ID -> out.writeString((String) patch.get(field));
+        case TITLE -> out.writeString((String) patch.get(field));
+        case DONE -> out.writeBoolean((Boolean) patch.get(field));
+        case UPDATED_AT -> out.writeNumber((Long) patch.get(field));
       }
     }
-    out.writeEndObject();
+    out.endObject();
+  }
+
+  /**
+   * Reads one JSON object into a patch, through Jackson; see {@link #readPatch(JsonInput)}.
+   */
+  @Override
+  public TaskPatch readPatch(JsonParser in) throws IOException {
+    return readPatch(JsonInput.of(in));
   }
 
   /**
@@ -156,40 +178,39 @@ public final class TaskJson implements JsonCodec<Task> {
    *     field
    */
   @Override
-  public TaskPatch readPatch(JsonParser in) throws IOException {
-    JsonValues.startObject(in, "Task");
+  public TaskPatch readPatch(JsonInput in) throws IOException {
+    in.startObject("Task");
     long set = 0L;
     String id = null;
     String title = null;
     boolean done = false;
     long updatedAt = 0L;
     try {
-      for (String name = in.nextFieldName(); name != null; name = in.nextFieldName()) {
-        in.nextToken();
-        switch (name) {
-          case "id" -> {
-            id = JsonValues.readString(in, "Task");
+      for (int field = in.nextField(NAMES); field != JsonInput.END; field = in.nextField(NAMES)) {
+        switch (field) {
+          case 0 -> {
+            id = in.readString("Task");
             set |= 1L << 0;
           }
-          case "title" -> {
-            title = JsonValues.readString(in, "Task");
+          case 1 -> {
+            title = in.readString("Task");
             set |= 1L << 1;
           }
-          case "done" -> {
-            done = JsonValues.readBoolean(in, "Task");
+          case 2 -> {
+            done = in.readBoolean("Task");
             set |= 1L << 2;
           }
-          case "updatedAt" -> {
-            updatedAt = JsonValues.readLong(in, "Task");
+          case 3 -> {
+            updatedAt = in.readLong("Task");
             set |= 1L << 3;
           }
-          default -> in.skipChildren();
+          default -> in.skipValue();
         }
       }
     } catch (JsonProcessingException e) {
-      throw JsonValues.malformed("Task", id, in, e);
+      throw in.malformed("Task", id, e);
     } catch (BadServerDataException e) {
-      throw JsonValues.withId(e, id);
+      throw JsonInput.withId(e, id);
     }
     return new TaskPatch(set, id, title, done, updatedAt);
   }

@@ -26,7 +26,6 @@ final class Code {
   static final ClassName PATCH = ClassName.get(RUNTIME + ".spi", "Patch");
   static final ClassName BAD_SERVER_DATA = ClassName.get(RUNTIME, "BadServerDataException");
   static final ClassName JSON_CODEC = ClassName.get(RUNTIME + ".json", "JsonCodec");
-  static final ClassName JSON_VALUES = ClassName.get(RUNTIME + ".json", "JsonValues");
   static final ClassName FIELD_SET = ClassName.get(RUNTIME + ".spi", "FieldSet");
 
   /** {@code @Generated} naming the processor, without a date so builds stay reproducible. */

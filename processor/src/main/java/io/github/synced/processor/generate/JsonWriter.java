@@ -14,10 +14,11 @@ import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes {@code XJson}: typed JSON reading and writing of an entity and its patches with Jackson's
- * streaming API. Everything that is the same for every entity (checking a value's JSON type,
- * messages, {@code null}, non-finite numbers) is in the runtime's {@code JsonValues}; what is
- * generated is one line per field.
+ * Writes {@code XJson}: typed JSON reading and writing of an entity and its patches through the
+ * runtime's {@code JsonInput} and {@code JsonOutput}, which read and write either through Jackson's
+ * streaming API or the bytes of a whole body. Everything that is the same for every entity
+ * (checking a value's JSON type, messages, {@code null}, non-finite numbers) is in the runtime;
+ * what is generated is a line or two per field.
  */
 public final class JsonWriter {
 
@@ -26,10 +27,11 @@ public final class JsonWriter {
   private static final ClassName GENERATOR =
       ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
   private static final ClassName PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
-  private static final ClassName NAME =
-      ClassName.get("com.fasterxml.jackson.core", "SerializableString");
   private static final ClassName PROCESSING_EXCEPTION =
       ClassName.get("com.fasterxml.jackson.core", "JsonProcessingException");
+  private static final ClassName NAMES = ClassName.get(Code.RUNTIME + ".json", "JsonNames");
+  private static final ClassName INPUT = ClassName.get(Code.RUNTIME + ".json", "JsonInput");
+  private static final ClassName OUTPUT = ClassName.get(Code.RUNTIME + ".json", "JsonOutput");
 
   /** The JSON codec of {@code model}. */
   public TypeSpec.Builder write(EntityModel model) {
@@ -37,14 +39,17 @@ public final class JsonWriter {
     ClassName entity = model.entity();
     ClassName patch = model.generated("Patch");
     ClassName field = model.generated("Field");
+    TypeName patchOf = ParameterizedTypeName.get(Code.PATCH, entity);
 
     TypeSpec.Builder type =
         TypeSpec.classBuilder(self)
             .addJavadoc(
                 Code.javadoc(
-                    "Reads and writes {@link $T} and {@link $T} as JSON objects with Jackson's"
-                        + " streaming API, without reflection: property names are encoded once,"
-                        + " and a read object becomes one patch, then the entity.\n\n"
+                    "Reads and writes {@link $T} and {@link $T} as JSON objects, without"
+                        + " reflection: through Jackson's streaming API, or straight from and to"
+                        + " the bytes of whole bodies where {@code JsonCodecs} reads and writes"
+                        + " them. Property names are encoded once, and a read object becomes one"
+                        + " patch, then the entity.\n\n"
                         + "<p>Only synced fields are written, under their Java names; local-only"
                         + " fields are never written and are ignored when read, as are unknown"
                         + " properties. Enums are written by name, numbers as JSON numbers, {@code"
@@ -59,7 +64,6 @@ public final class JsonWriter {
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(ParameterizedTypeName.get(Code.JSON_CODEC, entity));
     Code.qualifyObscured(type, model);
-
     Code.suppressWarnings(
         type,
         Stream.of(
@@ -68,14 +72,19 @@ public final class JsonWriter {
                 model.synced().stream().map(Property::readWarnings),
                 model.synced().stream().map(Property::writeWarnings))
             .flatMap(s -> s));
-    for (Property p : model.synced()) {
-      type.addField(
-          FieldSpec.builder(
-                  NAME, nameConstant(p), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-              .addJavadoc(Code.javadoc("The property name {@code $L}, encoded once.", p.name()))
-              .initializer("$T.name($S)", Code.JSON_VALUES, p.name())
-              .build());
-    }
+    String names = Code.fresh(model, "NAMES");
+    type.addField(
+        FieldSpec.builder(NAMES, names, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc(
+                Code.javadoc(
+                    "The synced fields' property names, encoded once: name {@code i} is the field"
+                        + " whose ordinal is {@code i}."))
+            .initializer(
+                "$T.of($L)",
+                NAMES,
+                Code.wrapped(
+                    model.synced().stream().map(p -> CodeBlock.of("$S", p.name())).toList()))
+            .build());
     type.addMethod(
         MethodSpec.constructorBuilder()
             .addJavadoc(Code.javadoc("A codec of {@link $T}.", entity))
@@ -97,35 +106,70 @@ public final class JsonWriter {
             .addStatement("return $T.TYPE", model.generated("Sync"))
             .build());
 
+    type.addMethod(
+        override(
+                "write",
+                void.class,
+                "Writes the synced fields of {@code entity} as one JSON object, through Jackson.")
+            .addParameter(GENERATOR, "out")
+            .addParameter(entity, "entity")
+            .addException(IOException.class)
+            .addStatement("write($T.of(out), entity)", OUTPUT)
+            .build());
     MethodSpec.Builder write =
         override(
                 "write",
                 void.class,
                 "Writes the synced fields of {@code entity} as one JSON object.")
-            .addParameter(GENERATOR, "out")
+            .addParameter(OUTPUT, "out")
             .addParameter(entity, "entity")
             .addException(IOException.class)
-            .addStatement("out.writeStartObject()");
+            .addStatement("out.startObject()");
     for (Property p : model.synced()) {
       write
-          .addStatement("out.writeFieldName($L)", nameConstant(p))
+          .addStatement("out.name($L, $L)", names, model.index(p))
           .addStatement(writeValue(p, Code.read(p, "entity"), false));
     }
-    type.addMethod(write.addStatement("out.writeEndObject()").build());
+    type.addMethod(write.addStatement("out.endObject()").build());
+
+    type.addMethod(
+        override(
+                "read",
+                entity,
+                "Reads one JSON object into a new {@link $T}, through Jackson; see {@link"
+                    + " #read($T)}.",
+                entity,
+                INPUT)
+            .addParameter(PARSER, "in")
+            .addException(IOException.class)
+            .addStatement("return read($T.of(in))", INPUT)
+            .build());
     type.addMethod(read(model, entity, patch));
+
+    type.addMethod(
+        override(
+                "writePatch",
+                void.class,
+                "Writes the fields {@code patch} sets as one JSON object, {@code null} values"
+                    + " included, through Jackson.")
+            .addParameter(GENERATOR, "out")
+            .addParameter(patchOf, "patch")
+            .addException(IOException.class)
+            .addStatement("writePatch($T.of(out), patch)", OUTPUT)
+            .build());
     type.addMethod(
         override(
                 "writePatch",
                 void.class,
                 "Writes the fields {@code patch} sets as one JSON object, {@code null} values"
                     + " included.")
-            .addParameter(GENERATOR, "out")
-            .addParameter(ParameterizedTypeName.get(Code.PATCH, entity), "patch")
+            .addParameter(OUTPUT, "out")
+            .addParameter(patchOf, "patch")
             .addException(IOException.class)
-            .addStatement("out.writeStartObject()")
+            .addStatement("out.startObject()")
             .beginControlFlow("for ($T each : patch.fields())", Code.ENTITY_FIELD)
             .addStatement("$T field = $T.of(each)", field, field)
-            .addStatement("out.writeFieldName(field.fieldName())")
+            .addStatement("out.name($L, field.ordinal())", names)
             .addCode(
                 Code.switchStatement(
                     model,
@@ -133,15 +177,21 @@ public final class JsonWriter {
                     p ->
                         writeValue(p, CodeBlock.of("($T) patch.get(field)", p.type().box()), true)))
             .endControlFlow()
-            .addStatement("out.writeEndObject()")
+            .addStatement("out.endObject()")
             .build());
-    type.addMethod(readPatch(model, patch));
-    return type;
-  }
 
-  /** The constant holding the encoded name of {@code p}: {@code TITLE_NAME}. */
-  private static String nameConstant(Property p) {
-    return p.constantName() + "_NAME";
+    type.addMethod(
+        override(
+                "readPatch",
+                patch,
+                "Reads one JSON object into a patch, through Jackson; see {@link #readPatch($T)}.",
+                INPUT)
+            .addParameter(PARSER, "in")
+            .addException(IOException.class)
+            .addStatement("return readPatch($T.of(in))", INPUT)
+            .build());
+    type.addMethod(readPatch(model, patch, names));
+    return type;
   }
 
   private static MethodSpec.Builder override(
@@ -176,7 +226,7 @@ public final class JsonWriter {
                         + " of "
                         + model.name()
                         + " refuses a value (its exception is the cause)")
-            .addParameter(PARSER, "in")
+            .addParameter(INPUT, "in")
             .addException(IOException.class)
             .addStatement("$T fields = readPatch(in)", patch);
     requirePresent(read, model, id, CodeBlock.of("null"), "the id is missing");
@@ -201,10 +251,7 @@ public final class JsonWriter {
           .addCode(make)
           .nextControlFlow("catch ($T e)", RuntimeException.class)
           .addStatement(
-              "throw $T.refused($S, fields.$L(), null, e)",
-              Code.JSON_VALUES,
-              model.name(),
-              id.name())
+              "throw $T.refused($S, fields.$L(), null, e)", INPUT, model.name(), id.name())
           .endControlFlow()
           .build();
     }
@@ -222,10 +269,7 @@ public final class JsonWriter {
     }
     return read.nextControlFlow("catch ($T e)", RuntimeException.class)
         .addStatement(
-            "throw $T.refused($S, fields.$L(), setting, e)",
-            Code.JSON_VALUES,
-            model.name(),
-            id.name())
+            "throw $T.refused($S, fields.$L(), setting, e)", INPUT, model.name(), id.name())
         .endControlFlow()
         .addStatement("return entity")
         .build();
@@ -251,17 +295,18 @@ public final class JsonWriter {
   }
 
   /**
-   * {@code readPatch}: one loop over the object's properties. With at most 64 synced fields each
-   * value goes to a local variable and its bit to {@code set}, and one patch is made at the end;
-   * with more, each value makes the next patch.
+   * {@code readPatch(JsonInput)}: one loop over the object's properties, found by their index among
+   * the names (the field's ordinal). With at most 64 synced fields each value goes to a local
+   * variable and its bit to {@code set}, and one patch is made at the end; with more, each value
+   * makes the next patch.
    */
-  private static MethodSpec readPatch(EntityModel model, ClassName patch) {
+  private static MethodSpec readPatch(EntityModel model, ClassName patch, String names) {
     Property id = model.id();
     boolean many = model.manyFields();
     // Locals are named after the properties: the method's own names step aside.
     String in = Code.fresh(model, "in");
     String set = Code.fresh(model, "set");
-    String name = Code.fresh(model, "name");
+    String field = Code.fresh(model, "field");
     String e = Code.fresh(model, "e");
     String fields = Code.fresh(model, "fields");
     MethodSpec.Builder method =
@@ -273,9 +318,9 @@ public final class JsonWriter {
                     + " null} is set to {@code null}.\n\n"
                     + "@throws $T if the input is not an object or a value does not fit its field",
                 Code.BAD_SERVER_DATA)
-            .addParameter(PARSER, in)
+            .addParameter(INPUT, in)
             .addException(IOException.class)
-            .addStatement("$T.startObject($L, $S)", Code.JSON_VALUES, in, model.name());
+            .addStatement("$L.startObject($S)", in, model.name());
     CodeBlock idSoFar;
     if (many) {
       method.addStatement("$T $L = $T.empty()", patch, fields, patch);
@@ -308,36 +353,37 @@ public final class JsonWriter {
     method
         .beginControlFlow("try")
         .beginControlFlow(
-            "for ($T $L = $L.nextFieldName(); $L != null; $L = $L.nextFieldName())",
-            String.class,
-            name,
+            "for (int $L = $L.nextField($L); $L != $T.END; $L = $L.nextField($L))",
+            field,
             in,
-            name,
-            name,
-            in)
-        .addStatement("$L.nextToken()", in)
-        .beginControlFlow("switch ($L)", name);
+            names,
+            field,
+            INPUT,
+            field,
+            in,
+            names)
+        .beginControlFlow("switch ($L)", field);
     for (Property p : model.synced()) {
       CodeBlock value = readValue(model, p, in);
       if (many) {
-        method.addStatement("case $S -> $L = $L.$L($L)", p.name(), fields, fields, p.name(), value);
+        method.addStatement(
+            "case $L -> $L = $L.$L($L)", model.index(p), fields, fields, p.name(), value);
       } else {
         method
-            .beginControlFlow("case $S ->", p.name())
+            .beginControlFlow("case $L ->", model.index(p))
             .addStatement("$L = $L", p.name(), value)
             .addStatement(Code.add(model, p, set))
             .endControlFlow();
       }
     }
     method
-        .addStatement("default -> $L.skipChildren()", in)
+        .addStatement("default -> $L.skipValue()", in)
         .endControlFlow()
         .endControlFlow()
         .nextControlFlow("catch ($T $L)", PROCESSING_EXCEPTION, e)
-        .addStatement(
-            "throw $T.malformed($S, $L, $L, $L)", Code.JSON_VALUES, model.name(), idSoFar, in, e)
+        .addStatement("throw $L.malformed($S, $L, $L)", in, model.name(), idSoFar, e)
         .nextControlFlow("catch ($T $L)", Code.BAD_SERVER_DATA, e)
-        .addStatement("throw $T.withId($L, $L)", Code.JSON_VALUES, e, idSoFar)
+        .addStatement("throw $T.withId($L, $L)", INPUT, e, idSoFar)
         .endControlFlow();
     if (many) {
       return method.addStatement("return $L", fields).build();
@@ -354,14 +400,13 @@ public final class JsonWriter {
         .build();
   }
 
-  /** The expression that reads the value of {@code p}, the parser standing on it. */
+  /** The expression that reads the value of {@code p} from the reader in variable {@code in}. */
   private static CodeBlock readValue(EntityModel model, Property p, String in) {
     String entity = model.name();
     return switch (p.kind()) {
       case ENUM ->
           CodeBlock.of(
-              "$T.readEnum($L, $S, $T::valueOf, $T::values, $S)",
-              Code.JSON_VALUES,
+              "$L.readEnum($S, $T::valueOf, $T::values, $S)",
               in,
               entity,
               p.type(),
@@ -369,17 +414,16 @@ public final class JsonWriter {
               ((ClassName) p.type()).simpleName());
       case TEMPORAL ->
           CodeBlock.of(
-              "$T.readParsed($L, $S, $T::parse, $S)",
-              Code.JSON_VALUES,
+              "$L.readParsed($S, $T::parse, $S)",
               in,
               entity,
               p.type(),
               "an ISO-8601 " + ((ClassName) p.type()).simpleName());
-      default -> CodeBlock.of("$T.$L($L, $S)", Code.JSON_VALUES, reader(p), in, entity);
+      default -> CodeBlock.of("$L.$L($S)", in, reader(p), entity);
     };
   }
 
-  /** The {@code JsonValues} method that reads a value of {@code p}. */
+  /** The {@code JsonInput} method that reads a value of {@code p}. */
   private static String reader(Property p) {
     String boxed = p.isPrimitive() ? "read" : "readBoxed";
     return switch (p.kind()) {
@@ -400,27 +444,26 @@ public final class JsonWriter {
   }
 
   /**
-   * The statement that writes {@code value}, a value of {@code p}.
+   * The statement that writes {@code value}, a value of {@code p}, to the writer {@code out}.
    *
    * @param boxed whether {@code value} is of the boxed type, as read from a patch by field
    */
   private static CodeBlock writeValue(Property p, CodeBlock value, boolean boxed) {
-    ClassName values = Code.JSON_VALUES;
     if (p.isPrimitive() && !boxed) {
       return switch (p.kind()) {
         case BOOLEAN -> CodeBlock.of("out.writeBoolean($L)", value);
-        case CHAR -> CodeBlock.of("out.writeString($T.valueOf($L))", String.class, value);
-        case FLOAT -> CodeBlock.of("$T.writeFloat(out, $L)", values, value);
-        case DOUBLE -> CodeBlock.of("$T.writeDouble(out, $L)", values, value);
+        case CHAR -> CodeBlock.of("out.writeChar($L)", value);
+        case FLOAT -> CodeBlock.of("out.writeFloat($L)", value);
+        case DOUBLE -> CodeBlock.of("out.writeDouble($L)", value);
         default -> CodeBlock.of("out.writeNumber($L)", value);
       };
     }
     return switch (p.kind()) {
-      case BOOLEAN -> CodeBlock.of("$T.writeBoolean(out, $L)", values, value);
-      case STRING -> CodeBlock.of("$T.writeString(out, $L)", values, value);
-      case ENUM -> CodeBlock.of("$T.writeEnum(out, $L)", values, value);
-      case CHAR, UUID, TEMPORAL -> CodeBlock.of("$T.writeText(out, $L)", values, value);
-      default -> CodeBlock.of("$T.writeNumber(out, $L)", values, value);
+      case BOOLEAN -> CodeBlock.of("out.writeBoolean($L)", value);
+      case STRING -> CodeBlock.of("out.writeString($L)", value);
+      case ENUM -> CodeBlock.of("out.writeEnum($L)", value);
+      case CHAR, UUID, TEMPORAL -> CodeBlock.of("out.writeText($L)", value);
+      default -> CodeBlock.of("out.writeNumber($L)", value);
     };
   }
 }
