@@ -32,6 +32,10 @@ final class ByteOutput extends JsonOutput {
   private static final ThreadLocal<ByteOutput> LOCAL = ThreadLocal.withInitial(ByteOutput::new);
 
   private byte[] buf = new byte[512];
+
+  /** The characters of the string being written, copied in one go. */
+  private char[] chars = new char[128];
+
   private int len;
   private boolean first;
   private boolean inUse;
@@ -53,6 +57,9 @@ final class ByteOutput extends JsonOutput {
     len = 0;
     if (buf.length > KEEP) {
       buf = new byte[512];
+    }
+    if (chars.length > KEEP) {
+      chars = new char[128];
     }
   }
 
@@ -109,8 +116,12 @@ final class ByteOutput extends JsonOutput {
       buf[len++] = ',';
     }
     first = false;
-    System.arraycopy(quoted, 0, buf, len, quoted.length);
-    len += quoted.length;
+    byte[] b = buf;
+    int at = len;
+    for (byte q : quoted) { // names are short: a loop beats the call to System.arraycopy
+      b[at++] = q;
+    }
+    len = at;
   }
 
   @Override
@@ -121,11 +132,25 @@ final class ByteOutput extends JsonOutput {
     }
     int n = value.length();
     ensure(n * 6 + 2);
+    if (chars.length < n) {
+      chars = new char[Math.max(n, chars.length * 2)];
+    }
+    char[] cs = chars;
+    value.getChars(0, n, cs, 0);
     byte[] b = buf;
     int at = len;
     b[at++] = '"';
-    for (int i = 0; i < n; i++) {
-      char c = value.charAt(i);
+    int i = 0;
+    // Plain ASCII, the common case, byte for byte.
+    for (; i < n; i++) {
+      char c = cs[i];
+      if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+        break;
+      }
+      b[at++] = (byte) c;
+    }
+    for (; i < n; i++) {
+      char c = cs[i];
       if (c < 0x80) {
         int escape = ESCAPES[c];
         if (escape == 0) {
