@@ -13,7 +13,6 @@ import javax.annotation.processing.Generated;
  * ({@link InvoiceSync#restore} puts its values back and keeps local-only ones), a comparison
  * of synced state ({@code equals}) and what a view can render.
  *
- *
  * @param id the value of {@code id}
  * @param version the value of {@code version}
  * @param amount the value of {@code amount}

@@ -14,7 +14,6 @@ import javax.annotation.processing.Generated;
  * ({@link NoteSync#restore} puts its values back and keeps local-only ones), a comparison of
  * synced state ({@code equals}) and what a view can render.
  *
- *
  * @param id the value of {@code id}
  * @param text the value of {@code text}
  * @param priority the value of {@code priority}

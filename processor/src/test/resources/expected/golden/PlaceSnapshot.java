@@ -11,7 +11,6 @@ import javax.annotation.processing.Generated;
  * ({@link PlaceSync#restore} puts its values back and keeps local-only ones), a comparison
  * of synced state ({@code equals}) and what a view can render.
  *
- *
  * @param id the value of {@code id}
  * @param name the value of {@code name}
  * @param latitude the value of {@code latitude}

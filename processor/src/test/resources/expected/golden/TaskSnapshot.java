@@ -10,7 +10,6 @@ import javax.annotation.processing.Generated;
  * ({@link TaskSync#restore} puts its values back and keeps local-only ones), a comparison of
  * synced state ({@code equals}) and what a view can render.
  *
- *
  * @param id the value of {@code id}
  * @param title the value of {@code title}
  * @param done the value of {@code done}

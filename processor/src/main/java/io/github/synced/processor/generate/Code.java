@@ -73,7 +73,7 @@ final class Code {
   static FieldSpec.Builder privateField(TypeName type, String name, String doc, Object... args) {
     return FieldSpec.builder(type, name, javax.lang.model.element.Modifier.PRIVATE)
         .addModifiers(javax.lang.model.element.Modifier.FINAL)
-        .addJavadoc(doc + "\n", args);
+        .addJavadoc(javadoc(doc, args));
   }
 
   /** The widest a line of generated Javadoc text may be, not counting its indent and {@code * }. */

@@ -36,10 +36,7 @@ public final class SnapshotWriter {
     }
     return type.addJavadoc(
             Code.javadoc(
-                ABOUT + "\n" + params,
-                model.entity(),
-                model.generated("Sync"),
-                model.generated("Sync")))
+                ABOUT + params, model.entity(), model.generated("Sync"), model.generated("Sync")))
         .addAnnotations(Code.generated(model))
         .addModifiers(Modifier.PUBLIC)
         .recordConstructor(components.build())
