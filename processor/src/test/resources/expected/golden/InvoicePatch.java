@@ -1,14 +1,12 @@
 package golden;
 
 import io.github.synced.runtime.spi.EntityField;
+import io.github.synced.runtime.spi.FieldSet;
 import io.github.synced.runtime.spi.Patch;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Objects;
-import java.util.Set;
 import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
@@ -25,81 +23,82 @@ public final class InvoicePatch implements Patch<Invoice> {
   /**
    * The patch that sets no field.
    */
-  private static final InvoicePatch EMPTY = new InvoicePatch(Set.of(), null, null, null, '\0',
-      (byte) 0, (short) 0, 0F, null, null, null);
+  private static final InvoicePatch EMPTY = new InvoicePatch(0L, null, null, null, '\0', (byte) 0,
+      (short) 0, 0F, null, null, null);
 
   /**
-   * The fields this patch sets.
+   * The fields this patch sets: bit {@code i} for the field whose ordinal is {@code i}.
    */
-  private final Set<InvoiceField> fields;
+  private final long fields;
 
   /**
-   * The value this patch gives {@code id}, if it sets it.
+   * The value this patch gives {@code id}, if it sets it; else the default.
    */
   private final String id;
 
   /**
-   * The value this patch gives {@code version}, if it sets it.
+   * The value this patch gives {@code version}, if it sets it; else the default.
    */
   private final Long version;
 
   /**
-   * The value this patch gives {@code amount}, if it sets it.
+   * The value this patch gives {@code amount}, if it sets it; else the default.
    */
   private final BigInteger amount;
 
   /**
-   * The value this patch gives {@code currency}, if it sets it.
+   * The value this patch gives {@code currency}, if it sets it; else the default.
    */
   private final char currency;
 
   /**
-   * The value this patch gives {@code discount}, if it sets it.
+   * The value this patch gives {@code discount}, if it sets it; else the default.
    */
   private final byte discount;
 
   /**
-   * The value this patch gives {@code lines}, if it sets it.
+   * The value this patch gives {@code lines}, if it sets it; else the default.
    */
   private final short lines;
 
   /**
-   * The value this patch gives {@code rate}, if it sets it.
+   * The value this patch gives {@code rate}, if it sets it; else the default.
    */
   private final float rate;
 
   /**
-   * The value this patch gives {@code paid}, if it sets it.
+   * The value this patch gives {@code paid}, if it sets it; else the default.
    */
   private final Boolean paid;
 
   /**
-   * The value this patch gives {@code issuedAt}, if it sets it.
+   * The value this patch gives {@code issuedAt}, if it sets it; else the default.
    */
   private final OffsetDateTime issuedAt;
 
   /**
-   * The value this patch gives {@code terms}, if it sets it.
+   * The value this patch gives {@code terms}, if it sets it; else the default.
    */
   private final Duration terms;
 
   /**
-   * A patch that sets {@code fields} to these values.
+   * A patch that sets {@code fields} to these values; every other value must be its type's
+   * default. Not private: {@link InvoiceSync} and the codec make patches too.
    *
-   * @param fields the fields it sets, unmodifiable
-   * @param id the value it gives {@code id}, if it sets it
-   * @param version the value it gives {@code version}, if it sets it
-   * @param amount the value it gives {@code amount}, if it sets it
-   * @param currency the value it gives {@code currency}, if it sets it
-   * @param discount the value it gives {@code discount}, if it sets it
-   * @param lines the value it gives {@code lines}, if it sets it
-   * @param rate the value it gives {@code rate}, if it sets it
-   * @param paid the value it gives {@code paid}, if it sets it
-   * @param issuedAt the value it gives {@code issuedAt}, if it sets it
-   * @param terms the value it gives {@code terms}, if it sets it
+   * @param fields the fields it sets, as bits
+   * @param id the value it gives {@code id}
+   * @param version the value it gives {@code version}
+   * @param amount the value it gives {@code amount}
+   * @param currency the value it gives {@code currency}
+   * @param discount the value it gives {@code discount}
+   * @param lines the value it gives {@code lines}
+   * @param rate the value it gives {@code rate}
+   * @param paid the value it gives {@code paid}
+   * @param issuedAt the value it gives {@code issuedAt}
+   * @param terms the value it gives {@code terms}
    */
-  private InvoicePatch(Set<InvoiceField> fields, String id, Long version, BigInteger amount,
-      char currency, byte discount, short lines, float rate, Boolean paid, OffsetDateTime issuedAt,
+  InvoicePatch(long fields, String id, Long version, BigInteger amount, char currency,
+      byte discount, short lines, float rate, Boolean paid, OffsetDateTime issuedAt,
       Duration terms) {
     this.fields = fields;
     this.id = id;
@@ -128,13 +127,13 @@ public final class InvoicePatch implements Patch<Invoice> {
    * @return the new patch
    */
   public InvoicePatch id(String id) {
-    return new InvoicePatch(with(InvoiceField.ID), id, version, amount, currency, discount, lines,
-        rate, paid, issuedAt, terms);
+    return new InvoicePatch(fields | 1L << 0, id, version, amount, currency, discount, lines, rate,
+        paid, issuedAt, terms);
   }
 
   /**
    * {@return the value this patch gives {@code id}, or {@code null} if it does not set it}
-   * (See {@link #fields()}.)
+   * (See {@link #sets}.)
    */
   public String id() {
     return id;
@@ -147,13 +146,13 @@ public final class InvoicePatch implements Patch<Invoice> {
    * @return the new patch
    */
   public InvoicePatch version(Long version) {
-    return new InvoicePatch(with(InvoiceField.VERSION), id, version, amount, currency, discount,
-        lines, rate, paid, issuedAt, terms);
+    return new InvoicePatch(fields | 1L << 1, id, version, amount, currency, discount, lines, rate,
+        paid, issuedAt, terms);
   }
 
   /**
    * {@return the value this patch gives {@code version}, or {@code null} if it does not set it}
-   * (See {@link #fields()}.)
+   * (See {@link #sets}.)
    */
   public Long version() {
     return version;
@@ -166,13 +165,13 @@ public final class InvoicePatch implements Patch<Invoice> {
    * @return the new patch
    */
   public InvoicePatch amount(BigInteger amount) {
-    return new InvoicePatch(with(InvoiceField.AMOUNT), id, version, amount, currency, discount,
-        lines, rate, paid, issuedAt, terms);
+    return new InvoicePatch(fields | 1L << 2, id, version, amount, currency, discount, lines, rate,
+        paid, issuedAt, terms);
   }
 
   /**
    * {@return the value this patch gives {@code amount}, or {@code null} if it does not set it}
-   * (See {@link #fields()}.)
+   * (See {@link #sets}.)
    */
   public BigInteger amount() {
     return amount;
@@ -185,13 +184,13 @@ public final class InvoicePatch implements Patch<Invoice> {
    * @return the new patch
    */
   public InvoicePatch currency(char currency) {
-    return new InvoicePatch(with(InvoiceField.CURRENCY), id, version, amount, currency, discount,
-        lines, rate, paid, issuedAt, terms);
+    return new InvoicePatch(fields | 1L << 3, id, version, amount, currency, discount, lines, rate,
+        paid, issuedAt, terms);
   }
 
   /**
    * {@return the value this patch gives {@code currency}, or {@code '\0'} if it does not set it}
-   * (See {@link #fields()}.)
+   * (See {@link #sets}.)
    */
   public char currency() {
     return currency;
@@ -204,13 +203,13 @@ public final class InvoicePatch implements Patch<Invoice> {
    * @return the new patch
    */
   public InvoicePatch discount(byte discount) {
-    return new InvoicePatch(with(InvoiceField.DISCOUNT), id, version, amount, currency, discount,
-        lines, rate, paid, issuedAt, terms);
+    return new InvoicePatch(fields | 1L << 4, id, version, amount, currency, discount, lines, rate,
+        paid, issuedAt, terms);
   }
 
   /**
    * {@return the value this patch gives {@code discount}, or {@code (byte) 0} if it does not set it}
-   * (See {@link #fields()}.)
+   * (See {@link #sets}.)
    */
   public byte discount() {
     return discount;
@@ -223,13 +222,13 @@ public final class InvoicePatch implements Patch<Invoice> {
    * @return the new patch
    */
   public InvoicePatch lines(short lines) {
-    return new InvoicePatch(with(InvoiceField.LINES), id, version, amount, currency, discount,
-        lines, rate, paid, issuedAt, terms);
+    return new InvoicePatch(fields | 1L << 5, id, version, amount, currency, discount, lines, rate,
+        paid, issuedAt, terms);
   }
 
   /**
    * {@return the value this patch gives {@code lines}, or {@code (short) 0} if it does not set it}
-   * (See {@link #fields()}.)
+   * (See {@link #sets}.)
    */
   public short lines() {
     return lines;
@@ -242,13 +241,13 @@ public final class InvoicePatch implements Patch<Invoice> {
    * @return the new patch
    */
   public InvoicePatch rate(float rate) {
-    return new InvoicePatch(with(InvoiceField.RATE), id, version, amount, currency, discount, lines,
-        rate, paid, issuedAt, terms);
+    return new InvoicePatch(fields | 1L << 6, id, version, amount, currency, discount, lines, rate,
+        paid, issuedAt, terms);
   }
 
   /**
    * {@return the value this patch gives {@code rate}, or {@code 0F} if it does not set it}
-   * (See {@link #fields()}.)
+   * (See {@link #sets}.)
    */
   public float rate() {
     return rate;
@@ -261,13 +260,13 @@ public final class InvoicePatch implements Patch<Invoice> {
    * @return the new patch
    */
   public InvoicePatch paid(Boolean paid) {
-    return new InvoicePatch(with(InvoiceField.PAID), id, version, amount, currency, discount, lines,
-        rate, paid, issuedAt, terms);
+    return new InvoicePatch(fields | 1L << 7, id, version, amount, currency, discount, lines, rate,
+        paid, issuedAt, terms);
   }
 
   /**
    * {@return the value this patch gives {@code paid}, or {@code null} if it does not set it}
-   * (See {@link #fields()}.)
+   * (See {@link #sets}.)
    */
   public Boolean paid() {
     return paid;
@@ -280,13 +279,13 @@ public final class InvoicePatch implements Patch<Invoice> {
    * @return the new patch
    */
   public InvoicePatch issuedAt(OffsetDateTime issuedAt) {
-    return new InvoicePatch(with(InvoiceField.ISSUED_AT), id, version, amount, currency, discount,
-        lines, rate, paid, issuedAt, terms);
+    return new InvoicePatch(fields | 1L << 8, id, version, amount, currency, discount, lines, rate,
+        paid, issuedAt, terms);
   }
 
   /**
    * {@return the value this patch gives {@code issuedAt}, or {@code null} if it does not set it}
-   * (See {@link #fields()}.)
+   * (See {@link #sets}.)
    */
   public OffsetDateTime issuedAt() {
     return issuedAt;
@@ -299,13 +298,13 @@ public final class InvoicePatch implements Patch<Invoice> {
    * @return the new patch
    */
   public InvoicePatch terms(Duration terms) {
-    return new InvoicePatch(with(InvoiceField.TERMS), id, version, amount, currency, discount,
-        lines, rate, paid, issuedAt, terms);
+    return new InvoicePatch(fields | 1L << 9, id, version, amount, currency, discount, lines, rate,
+        paid, issuedAt, terms);
   }
 
   /**
    * {@return the value this patch gives {@code terms}, or {@code null} if it does not set it}
-   * (See {@link #fields()}.)
+   * (See {@link #sets}.)
    */
   public Duration terms() {
     return terms;
@@ -315,8 +314,24 @@ public final class InvoicePatch implements Patch<Invoice> {
    * The fields this patch sets, in declaration order; unmodifiable.
    */
   @Override
-  public Set<InvoiceField> fields() {
-    return fields;
+  public FieldSet<InvoiceField> fields() {
+    return FieldSet.of(InvoiceSync.TYPE.fields(), fields);
+  }
+
+  /**
+   * Whether this patch sets {@code field}; allocates nothing.
+   */
+  @Override
+  public boolean sets(EntityField field) {
+    return field instanceof InvoiceField known && (fields & 1L << known.ordinal()) != 0;
+  }
+
+  /**
+   * Whether this patch sets no field.
+   */
+  @Override
+  public boolean isEmpty() {
+    return fields == 0;
   }
 
   /**
@@ -327,7 +342,7 @@ public final class InvoicePatch implements Patch<Invoice> {
   @Override
   public Object get(EntityField field) {
     InvoiceField known = InvoiceField.of(field);
-    if (!fields.contains(known)) {
+    if (!sets(known)) {
       throw new IllegalArgumentException("InvoicePatch does not set '" + known.fieldName() + "'");
     }
     return switch (known) {
@@ -350,34 +365,34 @@ public final class InvoicePatch implements Patch<Invoice> {
    */
   @Override
   public Invoice applyTo(Invoice target) {
-    if (fields.contains(InvoiceField.ID)) {
+    if ((fields & 1L << 0) != 0) {
       target.id = this.id;
     }
-    if (fields.contains(InvoiceField.VERSION)) {
+    if ((fields & 1L << 1) != 0) {
       target.version = this.version;
     }
-    if (fields.contains(InvoiceField.AMOUNT)) {
+    if ((fields & 1L << 2) != 0) {
       target.amount = this.amount;
     }
-    if (fields.contains(InvoiceField.CURRENCY)) {
+    if ((fields & 1L << 3) != 0) {
       target.currency = this.currency;
     }
-    if (fields.contains(InvoiceField.DISCOUNT)) {
+    if ((fields & 1L << 4) != 0) {
       target.discount = this.discount;
     }
-    if (fields.contains(InvoiceField.LINES)) {
+    if ((fields & 1L << 5) != 0) {
       target.lines = this.lines;
     }
-    if (fields.contains(InvoiceField.RATE)) {
+    if ((fields & 1L << 6) != 0) {
       target.rate = this.rate;
     }
-    if (fields.contains(InvoiceField.PAID)) {
+    if ((fields & 1L << 7) != 0) {
       target.paid = this.paid;
     }
-    if (fields.contains(InvoiceField.ISSUED_AT)) {
+    if ((fields & 1L << 8) != 0) {
       target.issuedAt = this.issuedAt;
     }
-    if (fields.contains(InvoiceField.TERMS)) {
+    if ((fields & 1L << 9) != 0) {
       target.terms = this.terms;
     }
     return target;
@@ -389,7 +404,7 @@ public final class InvoicePatch implements Patch<Invoice> {
   @Override
   public boolean equals(Object object) {
     return object instanceof InvoicePatch that
-        && fields.equals(that.fields)
+        && fields == that.fields
         && Objects.equals(this.id, that.id)
         && Objects.equals(this.version, that.version)
         && Objects.equals(this.amount, that.amount)
@@ -417,21 +432,9 @@ public final class InvoicePatch implements Patch<Invoice> {
   @Override
   public String toString() {
     StringJoiner joiner = new StringJoiner(", ", "InvoicePatch{", "}");
-    for (InvoiceField field : fields) {
+    for (InvoiceField field : fields()) {
       joiner.add(field.fieldName() + "=" + get(field));
     }
     return joiner.toString();
-  }
-
-  /**
-   * {@return the fields this patch sets and {@code field}, unmodifiable}
-   *
-   * @param field the field to add
-   */
-  private Set<InvoiceField> with(InvoiceField field) {
-    EnumSet<InvoiceField> set = EnumSet.noneOf(InvoiceField.class);
-    set.addAll(fields);
-    set.add(field);
-    return Collections.unmodifiableSet(set);
   }
 }

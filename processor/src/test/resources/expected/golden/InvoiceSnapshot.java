@@ -8,8 +8,10 @@ import java.time.OffsetDateTime;
 import javax.annotation.processing.Generated;
 
 /**
- * The synced fields of one {@link Invoice} at one moment, as an immutable value. Local-only
- * fields are never part of it.
+ * The synced fields of one {@link Invoice} at one moment, as an immutable value; local-only
+ * fields are never part of it. Made by {@link InvoiceSync#snapshot}, it is an undo point
+ * ({@link InvoiceSync#restore} puts its values back and keeps local-only ones), a comparison
+ * of synced state ({@code equals}) and what a view can render.
  *
  * @param id the value of {@code id}
  * @param version the value of {@code version}

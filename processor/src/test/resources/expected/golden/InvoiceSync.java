@@ -2,10 +2,9 @@ package golden;
 
 import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.EntityType;
+import io.github.synced.runtime.spi.FieldSet;
 import io.github.synced.runtime.spi.Snapshot;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -15,8 +14,8 @@ import javax.annotation.processing.Generated;
  * The description of {@link Invoice} that the Synced runtime works through: id and version,
  * copies, snapshots, restore, merge, patches and diffs, in plain code without reflection.
  *
- * <p>{@code Invoice} is a mutable class: {@code withId}, {@code restore} and {@code merge} change
- * their first argument in place and return it.
+ * <p>{@code Invoice} is a mutable class: {@code withId}, {@code restore} and {@code merge}
+ * change their first argument in place and return it.
  *
  * <p>Synced fields are the server's; local-only fields are the client's. Every method that
  * takes synced fields from one entity keeps the local-only fields of the other.
@@ -34,7 +33,7 @@ public final class InvoiceSync implements EntityType<String, Invoice> {
   private static final List<InvoiceField> FIELDS = List.of(InvoiceField.values());
 
   /**
-   * The order of versions: {@code null} first, then natural order.
+   * The order of versions: {@code null} first, then natural.
    */
   private static final Comparator<Long> VERSION_ORDER = Comparator.nullsFirst(Comparator.naturalOrder());
 
@@ -164,8 +163,8 @@ public final class InvoiceSync implements EntityType<String, Invoice> {
   }
 
   /**
-   * A new {@link Invoice} with the synced fields of {@code entity} and every local-only field as a
-   * new instance has it: what may leave the client.
+   * A new {@link Invoice} with the synced fields of {@code entity} and every local-only field
+   * as a new instance has it: what may leave the client.
    */
   @Override
   public Invoice syncedCopy(Invoice entity) {
@@ -184,7 +183,8 @@ public final class InvoiceSync implements EntityType<String, Invoice> {
   }
 
   /**
-   * The synced fields of {@code entity}, as an immutable value.
+   * The synced fields of {@code entity}, as an immutable value: with {@link #restore}, an undo
+   * of synced state; with {@code equals}, a comparison of it.
    */
   @Override
   public InvoiceSnapshot snapshot(Invoice entity) {
@@ -251,64 +251,82 @@ public final class InvoiceSync implements EntityType<String, Invoice> {
    */
   @Override
   public InvoicePatch patch(Invoice source, Set<? extends EntityField> fields) {
-    InvoicePatch patch = InvoicePatch.empty();
-    for (EntityField field : fields) {
-      patch =
-          switch (InvoiceField.of(field)) {
-            case ID -> patch.id(source.id);
-            case VERSION -> patch.version(source.version);
-            case AMOUNT -> patch.amount(source.amount);
-            case CURRENCY -> patch.currency(source.currency);
-            case DISCOUNT -> patch.discount(source.discount);
-            case LINES -> patch.lines(source.lines);
-            case RATE -> patch.rate(source.rate);
-            case PAID -> patch.paid(source.paid);
-            case ISSUED_AT -> patch.issuedAt(source.issuedAt);
-            case TERMS -> patch.terms(source.terms);
-          };
+    long set = 0;
+    for (EntityField each : fields) {
+      set |= 1L << InvoiceField.of(each).ordinal();
     }
-    return patch;
+    return new InvoicePatch(
+        set,
+        (set & 1L << 0) != 0 ? source.id : null,
+        (set & 1L << 1) != 0 ? source.version : null,
+        (set & 1L << 2) != 0 ? source.amount : null,
+        (set & 1L << 3) != 0 ? source.currency : '\0',
+        (set & 1L << 4) != 0 ? source.discount : (byte) 0,
+        (set & 1L << 5) != 0 ? source.lines : (short) 0,
+        (set & 1L << 6) != 0 ? source.rate : 0F,
+        (set & 1L << 7) != 0 ? source.paid : null,
+        (set & 1L << 8) != 0 ? source.issuedAt : null,
+        (set & 1L << 9) != 0 ? source.terms : null);
   }
 
   /**
    * The synced fields whose values differ between {@code a} and {@code b}, in declaration
-   * order; unmodifiable. Values are compared with {@code ==} for primitives and
-   * {@code equals} otherwise (so {@code BigDecimal} values of different scale differ).
+   * order; unmodifiable. Values are compared with {@code ==} for primitives, {@code compare}
+   * for floating-point values (so {@code NaN} equals itself) and {@code equals} otherwise (so
+   * {@code BigDecimal} values of different scale differ).
    */
   @Override
-  public Set<InvoiceField> diff(Invoice a, Invoice b) {
-    Set<InvoiceField> changed = EnumSet.noneOf(InvoiceField.class);
+  public FieldSet<InvoiceField> diff(Invoice a, Invoice b) {
+    long changed = 0L;
     if (!Objects.equals(a.id, b.id)) {
-      changed.add(InvoiceField.ID);
+      changed |= 1L << 0;
     }
     if (!Objects.equals(a.version, b.version)) {
-      changed.add(InvoiceField.VERSION);
+      changed |= 1L << 1;
     }
     if (!Objects.equals(a.amount, b.amount)) {
-      changed.add(InvoiceField.AMOUNT);
+      changed |= 1L << 2;
     }
     if (a.currency != b.currency) {
-      changed.add(InvoiceField.CURRENCY);
+      changed |= 1L << 3;
     }
     if (a.discount != b.discount) {
-      changed.add(InvoiceField.DISCOUNT);
+      changed |= 1L << 4;
     }
     if (a.lines != b.lines) {
-      changed.add(InvoiceField.LINES);
+      changed |= 1L << 5;
     }
     if (Float.compare(a.rate, b.rate) != 0) {
-      changed.add(InvoiceField.RATE);
+      changed |= 1L << 6;
     }
     if (!Objects.equals(a.paid, b.paid)) {
-      changed.add(InvoiceField.PAID);
+      changed |= 1L << 7;
     }
     if (!Objects.equals(a.issuedAt, b.issuedAt)) {
-      changed.add(InvoiceField.ISSUED_AT);
+      changed |= 1L << 8;
     }
     if (!Objects.equals(a.terms, b.terms)) {
-      changed.add(InvoiceField.TERMS);
+      changed |= 1L << 9;
     }
-    return Collections.unmodifiableSet(changed);
+    return FieldSet.of(FIELDS, changed);
+  }
+
+  /**
+   * Whether every synced field of {@code a} equals that of {@code b}, compared as
+   * {@link #diff} compares them; nothing is allocated.
+   */
+  @Override
+  public boolean syncedEquals(Invoice a, Invoice b) {
+    return Objects.equals(a.id, b.id)
+        && Objects.equals(a.version, b.version)
+        && Objects.equals(a.amount, b.amount)
+        && a.currency == b.currency
+        && a.discount == b.discount
+        && a.lines == b.lines
+        && Float.compare(a.rate, b.rate) == 0
+        && Objects.equals(a.paid, b.paid)
+        && Objects.equals(a.issuedAt, b.issuedAt)
+        && Objects.equals(a.terms, b.terms);
   }
 
   /**

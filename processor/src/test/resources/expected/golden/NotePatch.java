@@ -1,14 +1,12 @@
 package golden;
 
 import io.github.synced.runtime.spi.EntityField;
+import io.github.synced.runtime.spi.FieldSet;
 import io.github.synced.runtime.spi.Patch;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Objects;
-import java.util.Set;
 import java.util.StringJoiner;
 import java.util.UUID;
 import javax.annotation.processing.Generated;
@@ -26,69 +24,70 @@ public final class NotePatch implements Patch<Note> {
   /**
    * The patch that sets no field.
    */
-  private static final NotePatch EMPTY = new NotePatch(Set.of(), 0L, null, null, null, null, null,
-      null, null);
+  private static final NotePatch EMPTY = new NotePatch(0L, 0L, null, null, null, null, null, null,
+      null);
 
   /**
-   * The fields this patch sets.
+   * The fields this patch sets: bit {@code i} for the field whose ordinal is {@code i}.
    */
-  private final Set<NoteField> fields;
+  private final long fields;
 
   /**
-   * The value this patch gives {@code id}, if it sets it.
+   * The value this patch gives {@code id}, if it sets it; else the default.
    */
   private final long id;
 
   /**
-   * The value this patch gives {@code text}, if it sets it.
+   * The value this patch gives {@code text}, if it sets it; else the default.
    */
   private final String text;
 
   /**
-   * The value this patch gives {@code priority}, if it sets it.
+   * The value this patch gives {@code priority}, if it sets it; else the default.
    */
   private final Priority priority;
 
   /**
-   * The value this patch gives {@code stars}, if it sets it.
+   * The value this patch gives {@code stars}, if it sets it; else the default.
    */
   private final Integer stars;
 
   /**
-   * The value this patch gives {@code price}, if it sets it.
+   * The value this patch gives {@code price}, if it sets it; else the default.
    */
   private final BigDecimal price;
 
   /**
-   * The value this patch gives {@code owner}, if it sets it.
+   * The value this patch gives {@code owner}, if it sets it; else the default.
    */
   private final UUID owner;
 
   /**
-   * The value this patch gives {@code due}, if it sets it.
+   * The value this patch gives {@code due}, if it sets it; else the default.
    */
   private final LocalDate due;
 
   /**
-   * The value this patch gives {@code updatedAt}, if it sets it.
+   * The value this patch gives {@code updatedAt}, if it sets it; else the default.
    */
   private final Instant updatedAt;
 
   /**
-   * A patch that sets {@code fields} to these values.
+   * A patch that sets {@code fields} to these values; every other value must be its type's
+   * default. Not private: {@link NoteSync} and the codec make patches too.
    *
-   * @param fields the fields it sets, unmodifiable
-   * @param id the value it gives {@code id}, if it sets it
-   * @param text the value it gives {@code text}, if it sets it
-   * @param priority the value it gives {@code priority}, if it sets it
-   * @param stars the value it gives {@code stars}, if it sets it
-   * @param price the value it gives {@code price}, if it sets it
-   * @param owner the value it gives {@code owner}, if it sets it
-   * @param due the value it gives {@code due}, if it sets it
-   * @param updatedAt the value it gives {@code updatedAt}, if it sets it
+   * @param fields the fields it sets, as bits
+   * @param id the value it gives {@code id}
+   * @param text the value it gives {@code text}
+   * @param priority the value it gives {@code priority}
+   * @param stars the value it gives {@code stars}
+   * @param price the value it gives {@code price}
+   * @param owner the value it gives {@code owner}
+   * @param due the value it gives {@code due}
+   * @param updatedAt the value it gives {@code updatedAt}
    */
-  private NotePatch(Set<NoteField> fields, long id, String text, Priority priority, Integer stars,
-      BigDecimal price, UUID owner, LocalDate due, Instant updatedAt) {
+  NotePatch(long fields, long id, String text, Priority priority, Integer stars, BigDecimal price,
+      UUID owner, LocalDate due, Instant updatedAt) {
     this.fields = fields;
     this.id = id;
     this.text = text;
@@ -114,13 +113,12 @@ public final class NotePatch implements Patch<Note> {
    * @return the new patch
    */
   public NotePatch id(long id) {
-    return new NotePatch(with(NoteField.ID), id, text, priority, stars, price, owner, due,
-        updatedAt);
+    return new NotePatch(fields | 1L << 0, id, text, priority, stars, price, owner, due, updatedAt);
   }
 
   /**
-   * {@return the value this patch gives {@code id}, or {@code 0L} if it does not set it}
-   * (See {@link #fields()}.)
+   * {@return the value this patch gives {@code id}, or {@code 0L} if it does not set it} (See
+   * {@link #sets}.)
    */
   public long id() {
     return id;
@@ -133,13 +131,12 @@ public final class NotePatch implements Patch<Note> {
    * @return the new patch
    */
   public NotePatch text(String text) {
-    return new NotePatch(with(NoteField.TEXT), id, text, priority, stars, price, owner, due,
-        updatedAt);
+    return new NotePatch(fields | 1L << 1, id, text, priority, stars, price, owner, due, updatedAt);
   }
 
   /**
    * {@return the value this patch gives {@code text}, or {@code null} if it does not set it}
-   * (See {@link #fields()}.)
+   * (See {@link #sets}.)
    */
   public String text() {
     return text;
@@ -152,13 +149,12 @@ public final class NotePatch implements Patch<Note> {
    * @return the new patch
    */
   public NotePatch priority(Priority priority) {
-    return new NotePatch(with(NoteField.PRIORITY), id, text, priority, stars, price, owner, due,
-        updatedAt);
+    return new NotePatch(fields | 1L << 2, id, text, priority, stars, price, owner, due, updatedAt);
   }
 
   /**
    * {@return the value this patch gives {@code priority}, or {@code null} if it does not set it}
-   * (See {@link #fields()}.)
+   * (See {@link #sets}.)
    */
   public Priority priority() {
     return priority;
@@ -171,13 +167,12 @@ public final class NotePatch implements Patch<Note> {
    * @return the new patch
    */
   public NotePatch stars(Integer stars) {
-    return new NotePatch(with(NoteField.STARS), id, text, priority, stars, price, owner, due,
-        updatedAt);
+    return new NotePatch(fields | 1L << 3, id, text, priority, stars, price, owner, due, updatedAt);
   }
 
   /**
    * {@return the value this patch gives {@code stars}, or {@code null} if it does not set it}
-   * (See {@link #fields()}.)
+   * (See {@link #sets}.)
    */
   public Integer stars() {
     return stars;
@@ -190,13 +185,12 @@ public final class NotePatch implements Patch<Note> {
    * @return the new patch
    */
   public NotePatch price(BigDecimal price) {
-    return new NotePatch(with(NoteField.PRICE), id, text, priority, stars, price, owner, due,
-        updatedAt);
+    return new NotePatch(fields | 1L << 4, id, text, priority, stars, price, owner, due, updatedAt);
   }
 
   /**
    * {@return the value this patch gives {@code price}, or {@code null} if it does not set it}
-   * (See {@link #fields()}.)
+   * (See {@link #sets}.)
    */
   public BigDecimal price() {
     return price;
@@ -209,13 +203,12 @@ public final class NotePatch implements Patch<Note> {
    * @return the new patch
    */
   public NotePatch owner(UUID owner) {
-    return new NotePatch(with(NoteField.OWNER), id, text, priority, stars, price, owner, due,
-        updatedAt);
+    return new NotePatch(fields | 1L << 5, id, text, priority, stars, price, owner, due, updatedAt);
   }
 
   /**
    * {@return the value this patch gives {@code owner}, or {@code null} if it does not set it}
-   * (See {@link #fields()}.)
+   * (See {@link #sets}.)
    */
   public UUID owner() {
     return owner;
@@ -228,32 +221,31 @@ public final class NotePatch implements Patch<Note> {
    * @return the new patch
    */
   public NotePatch due(LocalDate due) {
-    return new NotePatch(with(NoteField.DUE), id, text, priority, stars, price, owner, due,
-        updatedAt);
+    return new NotePatch(fields | 1L << 6, id, text, priority, stars, price, owner, due, updatedAt);
   }
 
   /**
    * {@return the value this patch gives {@code due}, or {@code null} if it does not set it}
-   * (See {@link #fields()}.)
+   * (See {@link #sets}.)
    */
   public LocalDate due() {
     return due;
   }
 
   /**
-   * A new patch that sets everything this one sets, and {@code updatedAt} to {@code updatedAt}.
+   * A new patch that sets everything this one sets, and {@code updatedAt} to
+   * {@code updatedAt}.
    *
    * @param updatedAt the value to set
    * @return the new patch
    */
   public NotePatch updatedAt(Instant updatedAt) {
-    return new NotePatch(with(NoteField.UPDATED_AT), id, text, priority, stars, price, owner, due,
-        updatedAt);
+    return new NotePatch(fields | 1L << 7, id, text, priority, stars, price, owner, due, updatedAt);
   }
 
   /**
    * {@return the value this patch gives {@code updatedAt}, or {@code null} if it does not set it}
-   * (See {@link #fields()}.)
+   * (See {@link #sets}.)
    */
   public Instant updatedAt() {
     return updatedAt;
@@ -263,8 +255,24 @@ public final class NotePatch implements Patch<Note> {
    * The fields this patch sets, in declaration order; unmodifiable.
    */
   @Override
-  public Set<NoteField> fields() {
-    return fields;
+  public FieldSet<NoteField> fields() {
+    return FieldSet.of(NoteSync.TYPE.fields(), fields);
+  }
+
+  /**
+   * Whether this patch sets {@code field}; allocates nothing.
+   */
+  @Override
+  public boolean sets(EntityField field) {
+    return field instanceof NoteField known && (fields & 1L << known.ordinal()) != 0;
+  }
+
+  /**
+   * Whether this patch sets no field.
+   */
+  @Override
+  public boolean isEmpty() {
+    return fields == 0;
   }
 
   /**
@@ -275,7 +283,7 @@ public final class NotePatch implements Patch<Note> {
   @Override
   public Object get(EntityField field) {
     NoteField known = NoteField.of(field);
-    if (!fields.contains(known)) {
+    if (!sets(known)) {
       throw new IllegalArgumentException("NotePatch does not set '" + known.fieldName() + "'");
     }
     return switch (known) {
@@ -296,28 +304,28 @@ public final class NotePatch implements Patch<Note> {
    */
   @Override
   public Note applyTo(Note target) {
-    if (fields.contains(NoteField.ID)) {
+    if ((fields & 1L << 0) != 0) {
       target.id = this.id;
     }
-    if (fields.contains(NoteField.TEXT)) {
+    if ((fields & 1L << 1) != 0) {
       target.text = this.text;
     }
-    if (fields.contains(NoteField.PRIORITY)) {
+    if ((fields & 1L << 2) != 0) {
       target.priority = this.priority;
     }
-    if (fields.contains(NoteField.STARS)) {
+    if ((fields & 1L << 3) != 0) {
       target.stars = this.stars;
     }
-    if (fields.contains(NoteField.PRICE)) {
+    if ((fields & 1L << 4) != 0) {
       target.price = this.price;
     }
-    if (fields.contains(NoteField.OWNER)) {
+    if ((fields & 1L << 5) != 0) {
       target.owner = this.owner;
     }
-    if (fields.contains(NoteField.DUE)) {
+    if ((fields & 1L << 6) != 0) {
       target.due = this.due;
     }
-    if (fields.contains(NoteField.UPDATED_AT)) {
+    if ((fields & 1L << 7) != 0) {
       target.updatedAt = this.updatedAt;
     }
     return target;
@@ -329,7 +337,7 @@ public final class NotePatch implements Patch<Note> {
   @Override
   public boolean equals(Object object) {
     return object instanceof NotePatch that
-        && fields.equals(that.fields)
+        && fields == that.fields
         && this.id == that.id
         && Objects.equals(this.text, that.text)
         && Objects.equals(this.priority, that.priority)
@@ -354,21 +362,9 @@ public final class NotePatch implements Patch<Note> {
   @Override
   public String toString() {
     StringJoiner joiner = new StringJoiner(", ", "NotePatch{", "}");
-    for (NoteField field : fields) {
+    for (NoteField field : fields()) {
       joiner.add(field.fieldName() + "=" + get(field));
     }
     return joiner.toString();
-  }
-
-  /**
-   * {@return the fields this patch sets and {@code field}, unmodifiable}
-   *
-   * @param field the field to add
-   */
-  private Set<NoteField> with(NoteField field) {
-    EnumSet<NoteField> set = EnumSet.noneOf(NoteField.class);
-    set.addAll(fields);
-    set.add(field);
-    return Collections.unmodifiableSet(set);
   }
 }

@@ -9,8 +9,10 @@ import java.util.UUID;
 import javax.annotation.processing.Generated;
 
 /**
- * The synced fields of one {@link Note} at one moment, as an immutable value. Local-only
- * fields are never part of it.
+ * The synced fields of one {@link Note} at one moment, as an immutable value; local-only
+ * fields are never part of it. Made by {@link NoteSync#snapshot}, it is an undo point
+ * ({@link NoteSync#restore} puts its values back and keeps local-only ones), a comparison of
+ * synced state ({@code equals}) and what a view can render.
  *
  * @param id the value of {@code id}
  * @param text the value of {@code text}

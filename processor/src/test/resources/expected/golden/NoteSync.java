@@ -2,11 +2,10 @@ package golden;
 
 import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.EntityType;
+import io.github.synced.runtime.spi.FieldSet;
 import io.github.synced.runtime.spi.Snapshot;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -16,8 +15,8 @@ import javax.annotation.processing.Generated;
  * The description of {@link Note} that the Synced runtime works through: id and version,
  * copies, snapshots, restore, merge, patches and diffs, in plain code without reflection.
  *
- * <p>{@code Note} is a mutable class: {@code withId}, {@code restore} and {@code merge} change
- * their first argument in place and return it.
+ * <p>{@code Note} is a mutable class: {@code withId}, {@code restore} and {@code merge}
+ * change their first argument in place and return it.
  *
  * <p>Synced fields are the server's; local-only fields are the client's. Every method that
  * takes synced fields from one entity keeps the local-only fields of the other.
@@ -35,7 +34,7 @@ public final class NoteSync implements EntityType<Long, Note> {
   private static final List<NoteField> FIELDS = List.of(NoteField.values());
 
   /**
-   * The order of versions: {@code null} first, then natural order.
+   * The order of versions: {@code null} first, then natural.
    */
   private static final Comparator<Instant> VERSION_ORDER = Comparator.nullsFirst(Comparator.naturalOrder());
 
@@ -135,8 +134,8 @@ public final class NoteSync implements EntityType<Long, Note> {
   }
 
   /**
-   * Compares the {@code updatedAt} of {@code a} and {@code b}: negative if {@code a} is older. A
-   * {@code null} version is older than any other.
+   * Compares the {@code updatedAt} of {@code a} and {@code b}: negative if {@code a} is older.
+   * A {@code null} version is older than any other.
    */
   @Override
   public int compareVersions(Note a, Note b) {
@@ -144,8 +143,8 @@ public final class NoteSync implements EntityType<Long, Note> {
   }
 
   /**
-   * A new {@link Note} equal to {@code entity} in every field, synced and local-only.
-   * Values are copied as they are: a mutable local-only value, such as a list, is shared.
+   * A new {@link Note} equal to {@code entity} in every field, synced and local-only. Values
+   * are copied as they are: a mutable local-only value, such as a list, is shared.
    */
   @Override
   public Note copy(Note entity) {
@@ -164,8 +163,8 @@ public final class NoteSync implements EntityType<Long, Note> {
   }
 
   /**
-   * A new {@link Note} with the synced fields of {@code entity} and every local-only field as a
-   * new instance has it: what may leave the client.
+   * A new {@link Note} with the synced fields of {@code entity} and every local-only field as
+   * a new instance has it: what may leave the client.
    */
   @Override
   public Note syncedCopy(Note entity) {
@@ -182,7 +181,8 @@ public final class NoteSync implements EntityType<Long, Note> {
   }
 
   /**
-   * The synced fields of {@code entity}, as an immutable value.
+   * The synced fields of {@code entity}, as an immutable value: with {@link #restore}, an undo
+   * of synced state; with {@code equals}, a comparison of it.
    */
   @Override
   public NoteSnapshot snapshot(Note entity) {
@@ -243,56 +243,72 @@ public final class NoteSync implements EntityType<Long, Note> {
    */
   @Override
   public NotePatch patch(Note source, Set<? extends EntityField> fields) {
-    NotePatch patch = NotePatch.empty();
-    for (EntityField field : fields) {
-      patch =
-          switch (NoteField.of(field)) {
-            case ID -> patch.id(source.id);
-            case TEXT -> patch.text(source.text);
-            case PRIORITY -> patch.priority(source.priority);
-            case STARS -> patch.stars(source.stars);
-            case PRICE -> patch.price(source.price);
-            case OWNER -> patch.owner(source.owner);
-            case DUE -> patch.due(source.due);
-            case UPDATED_AT -> patch.updatedAt(source.updatedAt);
-          };
+    long set = 0;
+    for (EntityField each : fields) {
+      set |= 1L << NoteField.of(each).ordinal();
     }
-    return patch;
+    return new NotePatch(
+        set,
+        (set & 1L << 0) != 0 ? source.id : 0L,
+        (set & 1L << 1) != 0 ? source.text : null,
+        (set & 1L << 2) != 0 ? source.priority : null,
+        (set & 1L << 3) != 0 ? source.stars : null,
+        (set & 1L << 4) != 0 ? source.price : null,
+        (set & 1L << 5) != 0 ? source.owner : null,
+        (set & 1L << 6) != 0 ? source.due : null,
+        (set & 1L << 7) != 0 ? source.updatedAt : null);
   }
 
   /**
    * The synced fields whose values differ between {@code a} and {@code b}, in declaration
-   * order; unmodifiable. Values are compared with {@code ==} for primitives and
-   * {@code equals} otherwise (so {@code BigDecimal} values of different scale differ).
+   * order; unmodifiable. Values are compared with {@code ==} for primitives, {@code compare}
+   * for floating-point values (so {@code NaN} equals itself) and {@code equals} otherwise (so
+   * {@code BigDecimal} values of different scale differ).
    */
   @Override
-  public Set<NoteField> diff(Note a, Note b) {
-    Set<NoteField> changed = EnumSet.noneOf(NoteField.class);
+  public FieldSet<NoteField> diff(Note a, Note b) {
+    long changed = 0L;
     if (a.id != b.id) {
-      changed.add(NoteField.ID);
+      changed |= 1L << 0;
     }
     if (!Objects.equals(a.text, b.text)) {
-      changed.add(NoteField.TEXT);
+      changed |= 1L << 1;
     }
     if (!Objects.equals(a.priority, b.priority)) {
-      changed.add(NoteField.PRIORITY);
+      changed |= 1L << 2;
     }
     if (!Objects.equals(a.stars, b.stars)) {
-      changed.add(NoteField.STARS);
+      changed |= 1L << 3;
     }
     if (!Objects.equals(a.price, b.price)) {
-      changed.add(NoteField.PRICE);
+      changed |= 1L << 4;
     }
     if (!Objects.equals(a.owner, b.owner)) {
-      changed.add(NoteField.OWNER);
+      changed |= 1L << 5;
     }
     if (!Objects.equals(a.due, b.due)) {
-      changed.add(NoteField.DUE);
+      changed |= 1L << 6;
     }
     if (!Objects.equals(a.updatedAt, b.updatedAt)) {
-      changed.add(NoteField.UPDATED_AT);
+      changed |= 1L << 7;
     }
-    return Collections.unmodifiableSet(changed);
+    return FieldSet.of(FIELDS, changed);
+  }
+
+  /**
+   * Whether every synced field of {@code a} equals that of {@code b}, compared as
+   * {@link #diff} compares them; nothing is allocated.
+   */
+  @Override
+  public boolean syncedEquals(Note a, Note b) {
+    return a.id == b.id
+        && Objects.equals(a.text, b.text)
+        && Objects.equals(a.priority, b.priority)
+        && Objects.equals(a.stars, b.stars)
+        && Objects.equals(a.price, b.price)
+        && Objects.equals(a.owner, b.owner)
+        && Objects.equals(a.due, b.due)
+        && Objects.equals(a.updatedAt, b.updatedAt);
   }
 
   /**

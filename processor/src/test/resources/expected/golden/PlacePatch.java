@@ -1,11 +1,9 @@
 package golden;
 
 import io.github.synced.runtime.spi.EntityField;
+import io.github.synced.runtime.spi.FieldSet;
 import io.github.synced.runtime.spi.Patch;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Objects;
-import java.util.Set;
 import java.util.StringJoiner;
 import java.util.UUID;
 import javax.annotation.processing.Generated;
@@ -23,50 +21,50 @@ public final class PlacePatch implements Patch<Place> {
   /**
    * The patch that sets no field.
    */
-  private static final PlacePatch EMPTY = new PlacePatch(Set.of(), null, null, 0D, 0D, 0);
+  private static final PlacePatch EMPTY = new PlacePatch(0L, null, null, 0D, 0D, 0);
 
   /**
-   * The fields this patch sets.
+   * The fields this patch sets: bit {@code i} for the field whose ordinal is {@code i}.
    */
-  private final Set<PlaceField> fields;
+  private final long fields;
 
   /**
-   * The value this patch gives {@code id}, if it sets it.
+   * The value this patch gives {@code id}, if it sets it; else the default.
    */
   private final UUID id;
 
   /**
-   * The value this patch gives {@code name}, if it sets it.
+   * The value this patch gives {@code name}, if it sets it; else the default.
    */
   private final String name;
 
   /**
-   * The value this patch gives {@code latitude}, if it sets it.
+   * The value this patch gives {@code latitude}, if it sets it; else the default.
    */
   private final double latitude;
 
   /**
-   * The value this patch gives {@code longitude}, if it sets it.
+   * The value this patch gives {@code longitude}, if it sets it; else the default.
    */
   private final double longitude;
 
   /**
-   * The value this patch gives {@code revision}, if it sets it.
+   * The value this patch gives {@code revision}, if it sets it; else the default.
    */
   private final int revision;
 
   /**
-   * A patch that sets {@code fields} to these values.
+   * A patch that sets {@code fields} to these values; every other value must be its type's
+   * default. Not private: {@link PlaceSync} and the codec make patches too.
    *
-   * @param fields the fields it sets, unmodifiable
-   * @param id the value it gives {@code id}, if it sets it
-   * @param name the value it gives {@code name}, if it sets it
-   * @param latitude the value it gives {@code latitude}, if it sets it
-   * @param longitude the value it gives {@code longitude}, if it sets it
-   * @param revision the value it gives {@code revision}, if it sets it
+   * @param fields the fields it sets, as bits
+   * @param id the value it gives {@code id}
+   * @param name the value it gives {@code name}
+   * @param latitude the value it gives {@code latitude}
+   * @param longitude the value it gives {@code longitude}
+   * @param revision the value it gives {@code revision}
    */
-  private PlacePatch(Set<PlaceField> fields, UUID id, String name, double latitude,
-      double longitude, int revision) {
+  PlacePatch(long fields, UUID id, String name, double latitude, double longitude, int revision) {
     this.fields = fields;
     this.id = id;
     this.name = name;
@@ -89,12 +87,12 @@ public final class PlacePatch implements Patch<Place> {
    * @return the new patch
    */
   public PlacePatch id(UUID id) {
-    return new PlacePatch(with(PlaceField.ID), id, name, latitude, longitude, revision);
+    return new PlacePatch(fields | 1L << 0, id, name, latitude, longitude, revision);
   }
 
   /**
    * {@return the value this patch gives {@code id}, or {@code null} if it does not set it}
-   * (See {@link #fields()}.)
+   * (See {@link #sets}.)
    */
   public UUID id() {
     return id;
@@ -107,12 +105,12 @@ public final class PlacePatch implements Patch<Place> {
    * @return the new patch
    */
   public PlacePatch name(String name) {
-    return new PlacePatch(with(PlaceField.NAME), id, name, latitude, longitude, revision);
+    return new PlacePatch(fields | 1L << 1, id, name, latitude, longitude, revision);
   }
 
   /**
    * {@return the value this patch gives {@code name}, or {@code null} if it does not set it}
-   * (See {@link #fields()}.)
+   * (See {@link #sets}.)
    */
   public String name() {
     return name;
@@ -125,30 +123,31 @@ public final class PlacePatch implements Patch<Place> {
    * @return the new patch
    */
   public PlacePatch latitude(double latitude) {
-    return new PlacePatch(with(PlaceField.LATITUDE), id, name, latitude, longitude, revision);
+    return new PlacePatch(fields | 1L << 2, id, name, latitude, longitude, revision);
   }
 
   /**
    * {@return the value this patch gives {@code latitude}, or {@code 0D} if it does not set it}
-   * (See {@link #fields()}.)
+   * (See {@link #sets}.)
    */
   public double latitude() {
     return latitude;
   }
 
   /**
-   * A new patch that sets everything this one sets, and {@code longitude} to {@code longitude}.
+   * A new patch that sets everything this one sets, and {@code longitude} to
+   * {@code longitude}.
    *
    * @param longitude the value to set
    * @return the new patch
    */
   public PlacePatch longitude(double longitude) {
-    return new PlacePatch(with(PlaceField.LONGITUDE), id, name, latitude, longitude, revision);
+    return new PlacePatch(fields | 1L << 3, id, name, latitude, longitude, revision);
   }
 
   /**
    * {@return the value this patch gives {@code longitude}, or {@code 0D} if it does not set it}
-   * (See {@link #fields()}.)
+   * (See {@link #sets}.)
    */
   public double longitude() {
     return longitude;
@@ -161,12 +160,12 @@ public final class PlacePatch implements Patch<Place> {
    * @return the new patch
    */
   public PlacePatch revision(int revision) {
-    return new PlacePatch(with(PlaceField.REVISION), id, name, latitude, longitude, revision);
+    return new PlacePatch(fields | 1L << 4, id, name, latitude, longitude, revision);
   }
 
   /**
    * {@return the value this patch gives {@code revision}, or {@code 0} if it does not set it}
-   * (See {@link #fields()}.)
+   * (See {@link #sets}.)
    */
   public int revision() {
     return revision;
@@ -176,8 +175,24 @@ public final class PlacePatch implements Patch<Place> {
    * The fields this patch sets, in declaration order; unmodifiable.
    */
   @Override
-  public Set<PlaceField> fields() {
-    return fields;
+  public FieldSet<PlaceField> fields() {
+    return FieldSet.of(PlaceSync.TYPE.fields(), fields);
+  }
+
+  /**
+   * Whether this patch sets {@code field}; allocates nothing.
+   */
+  @Override
+  public boolean sets(EntityField field) {
+    return field instanceof PlaceField known && (fields & 1L << known.ordinal()) != 0;
+  }
+
+  /**
+   * Whether this patch sets no field.
+   */
+  @Override
+  public boolean isEmpty() {
+    return fields == 0;
   }
 
   /**
@@ -188,7 +203,7 @@ public final class PlacePatch implements Patch<Place> {
   @Override
   public Object get(EntityField field) {
     PlaceField known = PlaceField.of(field);
-    if (!fields.contains(known)) {
+    if (!sets(known)) {
       throw new IllegalArgumentException("PlacePatch does not set '" + known.fieldName() + "'");
     }
     return switch (known) {
@@ -201,18 +216,18 @@ public final class PlacePatch implements Patch<Place> {
   }
 
   /**
-   * A new {@link Place} with exactly this patch's fields set and every other component, local-only
-   * ones included, taken from {@code target}, which is left untouched.
+   * A new {@link Place} with exactly this patch's fields set and every other component,
+   * local-only ones included, taken from {@code target}, which is left untouched.
    */
   @Override
   public Place applyTo(Place target) {
     return new Place(
-        fields.contains(PlaceField.ID) ? this.id : target.id(),
-        fields.contains(PlaceField.NAME) ? this.name : target.name(),
+        (fields & 1L << 0) != 0 ? this.id : target.id(),
+        (fields & 1L << 1) != 0 ? this.name : target.name(),
         target.highlighted(),
-        fields.contains(PlaceField.LATITUDE) ? this.latitude : target.latitude(),
-        fields.contains(PlaceField.LONGITUDE) ? this.longitude : target.longitude(),
-        fields.contains(PlaceField.REVISION) ? this.revision : target.revision());
+        (fields & 1L << 2) != 0 ? this.latitude : target.latitude(),
+        (fields & 1L << 3) != 0 ? this.longitude : target.longitude(),
+        (fields & 1L << 4) != 0 ? this.revision : target.revision());
   }
 
   /**
@@ -221,7 +236,7 @@ public final class PlacePatch implements Patch<Place> {
   @Override
   public boolean equals(Object object) {
     return object instanceof PlacePatch that
-        && fields.equals(that.fields)
+        && fields == that.fields
         && Objects.equals(this.id, that.id)
         && Objects.equals(this.name, that.name)
         && Double.compare(this.latitude, that.latitude) == 0
@@ -243,21 +258,9 @@ public final class PlacePatch implements Patch<Place> {
   @Override
   public String toString() {
     StringJoiner joiner = new StringJoiner(", ", "PlacePatch{", "}");
-    for (PlaceField field : fields) {
+    for (PlaceField field : fields()) {
       joiner.add(field.fieldName() + "=" + get(field));
     }
     return joiner.toString();
-  }
-
-  /**
-   * {@return the fields this patch sets and {@code field}, unmodifiable}
-   *
-   * @param field the field to add
-   */
-  private Set<PlaceField> with(PlaceField field) {
-    EnumSet<PlaceField> set = EnumSet.noneOf(PlaceField.class);
-    set.addAll(fields);
-    set.add(field);
-    return Collections.unmodifiableSet(set);
   }
 }

@@ -6,8 +6,10 @@ import java.util.UUID;
 import javax.annotation.processing.Generated;
 
 /**
- * The synced fields of one {@link Place} at one moment, as an immutable value. Local-only
- * fields are never part of it.
+ * The synced fields of one {@link Place} at one moment, as an immutable value; local-only
+ * fields are never part of it. Made by {@link PlaceSync#snapshot}, it is an undo point
+ * ({@link PlaceSync#restore} puts its values back and keeps local-only ones), a comparison
+ * of synced state ({@code equals}) and what a view can render.
  *
  * @param id the value of {@code id}
  * @param name the value of {@code name}

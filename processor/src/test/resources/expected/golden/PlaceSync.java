@@ -2,9 +2,8 @@ package golden;
 
 import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.EntityType;
+import io.github.synced.runtime.spi.FieldSet;
 import io.github.synced.runtime.spi.Snapshot;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -15,8 +14,8 @@ import javax.annotation.processing.Generated;
  * The description of {@link Place} that the Synced runtime works through: id and version,
  * copies, snapshots, restore, merge, patches and diffs, in plain code without reflection.
  *
- * <p>{@code Place} is a record: every method that produces an entity from another returns
- * a new instance and leaves its arguments untouched.
+ * <p>{@code Place} is a record: every method that produces an entity from another returns a
+ * new instance and leaves its arguments untouched.
  *
  * <p>Synced fields are the server's; local-only fields are the client's. Every method that
  * takes synced fields from one entity keeps the local-only fields of the other.
@@ -96,7 +95,8 @@ public final class PlaceSync implements EntityType<UUID, Place> {
   }
 
   /**
-   * A new {@link Place} equal to {@code entity} but for its id; {@code entity} is left untouched.
+   * A new {@link Place} equal to {@code entity} but for its id; {@code entity} is left
+   * untouched.
    */
   @Override
   public Place withId(Place entity, UUID id) {
@@ -142,8 +142,8 @@ public final class PlaceSync implements EntityType<UUID, Place> {
   }
 
   /**
-   * A new {@link Place} equal to {@code entity} in every field, synced and local-only.
-   * Values are copied as they are: a mutable local-only value, such as a list, is shared.
+   * A new {@link Place} equal to {@code entity} in every field, synced and local-only. Values
+   * are copied as they are: a mutable local-only value, such as a list, is shared.
    */
   @Override
   public Place copy(Place entity) {
@@ -175,7 +175,8 @@ public final class PlaceSync implements EntityType<UUID, Place> {
   }
 
   /**
-   * The synced fields of {@code entity}, as an immutable value.
+   * The synced fields of {@code entity}, as an immutable value: with {@link #restore}, an undo
+   * of synced state; with {@code equals}, a comparison of it.
    */
   @Override
   public PlaceSnapshot snapshot(Place entity) {
@@ -188,8 +189,8 @@ public final class PlaceSync implements EntityType<UUID, Place> {
   }
 
   /**
-   * A new {@link Place} with every synced field taken from {@code snapshot} and every local-only
-   * field from {@code target}, which is left untouched.
+   * A new {@link Place} with every synced field taken from {@code snapshot} and every
+   * local-only field from {@code target}, which is left untouched.
    *
    * @throws IllegalArgumentException if {@code snapshot} was not made by {@link #snapshot}
    */
@@ -229,44 +230,57 @@ public final class PlaceSync implements EntityType<UUID, Place> {
    */
   @Override
   public PlacePatch patch(Place source, Set<? extends EntityField> fields) {
-    PlacePatch patch = PlacePatch.empty();
-    for (EntityField field : fields) {
-      patch =
-          switch (PlaceField.of(field)) {
-            case ID -> patch.id(source.id());
-            case NAME -> patch.name(source.name());
-            case LATITUDE -> patch.latitude(source.latitude());
-            case LONGITUDE -> patch.longitude(source.longitude());
-            case REVISION -> patch.revision(source.revision());
-          };
+    long set = 0;
+    for (EntityField each : fields) {
+      set |= 1L << PlaceField.of(each).ordinal();
     }
-    return patch;
+    return new PlacePatch(
+        set,
+        (set & 1L << 0) != 0 ? source.id() : null,
+        (set & 1L << 1) != 0 ? source.name() : null,
+        (set & 1L << 2) != 0 ? source.latitude() : 0D,
+        (set & 1L << 3) != 0 ? source.longitude() : 0D,
+        (set & 1L << 4) != 0 ? source.revision() : 0);
   }
 
   /**
    * The synced fields whose values differ between {@code a} and {@code b}, in declaration
-   * order; unmodifiable. Values are compared with {@code ==} for primitives and
-   * {@code equals} otherwise (so {@code BigDecimal} values of different scale differ).
+   * order; unmodifiable. Values are compared with {@code ==} for primitives, {@code compare}
+   * for floating-point values (so {@code NaN} equals itself) and {@code equals} otherwise (so
+   * {@code BigDecimal} values of different scale differ).
    */
   @Override
-  public Set<PlaceField> diff(Place a, Place b) {
-    Set<PlaceField> changed = EnumSet.noneOf(PlaceField.class);
+  public FieldSet<PlaceField> diff(Place a, Place b) {
+    long changed = 0L;
     if (!Objects.equals(a.id(), b.id())) {
-      changed.add(PlaceField.ID);
+      changed |= 1L << 0;
     }
     if (!Objects.equals(a.name(), b.name())) {
-      changed.add(PlaceField.NAME);
+      changed |= 1L << 1;
     }
     if (Double.compare(a.latitude(), b.latitude()) != 0) {
-      changed.add(PlaceField.LATITUDE);
+      changed |= 1L << 2;
     }
     if (Double.compare(a.longitude(), b.longitude()) != 0) {
-      changed.add(PlaceField.LONGITUDE);
+      changed |= 1L << 3;
     }
     if (a.revision() != b.revision()) {
-      changed.add(PlaceField.REVISION);
+      changed |= 1L << 4;
     }
-    return Collections.unmodifiableSet(changed);
+    return FieldSet.of(FIELDS, changed);
+  }
+
+  /**
+   * Whether every synced field of {@code a} equals that of {@code b}, compared as
+   * {@link #diff} compares them; nothing is allocated.
+   */
+  @Override
+  public boolean syncedEquals(Place a, Place b) {
+    return Objects.equals(a.id(), b.id())
+        && Objects.equals(a.name(), b.name())
+        && Double.compare(a.latitude(), b.latitude()) == 0
+        && Double.compare(a.longitude(), b.longitude()) == 0
+        && a.revision() == b.revision();
   }
 
   /**

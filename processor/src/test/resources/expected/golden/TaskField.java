@@ -1,12 +1,14 @@
 package golden;
 
 import io.github.synced.runtime.spi.EntityField;
+import io.github.synced.runtime.spi.FieldSet;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
  * The synced fields of {@link Task}, in declaration order: the id, the version and every
- * other field except the local-only ones.
+ * other field except the local-only ones. A field's ordinal is its bit in a set of fields
+ * ({@link FieldSet}).
  */
 @Generated("io.github.synced.processor.SyncedProcessor")
 public enum TaskField implements EntityField {

@@ -3,47 +3,51 @@ package golden;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.synced.runtime.BadServerDataException;
 import io.github.synced.runtime.json.JsonCodec;
+import io.github.synced.runtime.json.JsonInput;
+import io.github.synced.runtime.json.JsonNames;
+import io.github.synced.runtime.json.JsonOutput;
 import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.Patch;
 import java.io.IOException;
-import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
- * Reads and writes {@link Task} and {@link TaskPatch} as JSON objects with Jackson's
- * streaming API, without reflection.
+ * Reads and writes {@link Task} and {@link TaskPatch} as JSON objects, without reflection:
+ * through Jackson's streaming API, or straight from and to the bytes of whole bodies where
+ * {@code JsonCodecs} reads and writes them. Property names are encoded once, and a read
+ * object becomes one patch, then the entity.
  *
  * <p>Only synced fields are written, under their Java names; local-only fields are never
  * written and are ignored when read, as are unknown properties. Enums are written by name,
  * numbers as JSON numbers, {@code UUID} and {@code java.time} values as ISO strings. Input
- * that does not fit fails with a {@link BadServerDataException} naming the entity, the id (where it
- * was read before the problem) and the field.
+ * that does not fit fails with a {@link BadServerDataException} naming the entity, the id
+ * (where it was read before the problem) and the field. The codec holds no state: one
+ * instance serves every thread.
  */
 @Generated("io.github.synced.processor.SyncedProcessor")
 public final class TaskJson implements JsonCodec<Task> {
   /**
-   * The mapper that field types beyond the simple ones go to.
+   * The synced fields' property names, encoded once: name {@code i} is the field whose ordinal
+   * is {@code i}.
    */
-  private final ObjectMapper mapper;
+  private static final JsonNames NAMES = JsonNames.of("id", "title", "done", "updatedAt");
 
   /**
-   * A codec that hands field types beyond the simple ones to {@code mapper}.
-   *
-   * @param mapper the mapper for field types beyond the simple ones
+   * A codec of {@link Task}.
    */
-  public TaskJson(ObjectMapper mapper) {
-    this.mapper = Objects.requireNonNull(mapper, "mapper");
+  public TaskJson() {
   }
 
   /**
-   * {@return the mapper this codec hands field types beyond the simple ones to}
+   * The same as {@link #TaskJson()}: the codec uses no mapper. For code written when the codec
+   * took one; prefer the constructor without.
+   *
+   * @param unused not used
    */
-  public ObjectMapper mapper() {
-    return mapper;
+  public TaskJson(ObjectMapper unused) {
   }
 
   /**
@@ -55,16 +59,37 @@ public final class TaskJson implements JsonCodec<Task> {
   }
 
   /**
-   * Writes the synced fields of {@code entity} as one JSON object.
+   * Writes the synced fields of {@code entity} as one JSON object, through Jackson.
    */
   @Override
   public void write(JsonGenerator out, Task entity) throws IOException {
-    out.writeStartObject();
-    writeId(out, entity.getId());
-    writeTitle(out, entity.getTitle());
-    writeDone(out, entity.isDone());
-    writeUpdatedAt(out, entity.getUpdatedAt());
-    out.writeEndObject();
+    write(JsonOutput.of(out), entity);
+  }
+
+  /**
+   * Writes the synced fields of {@code entity} as one JSON object.
+   */
+  @Override
+  public void write(JsonOutput out, Task entity) throws IOException {
+    out.startObject();
+    out.name(NAMES, 0);
+    out.writeString(entity.getId());
+    out.name(NAMES, 1);
+    out.writeString(entity.getTitle());
+    out.name(NAMES, 2);
+    out.writeBoolean(entity.isDone());
+    out.name(NAMES, 3);
+    out.writeNumber(entity.getUpdatedAt());
+    out.endObject();
+  }
+
+  /**
+   * Reads one JSON object into a new {@link Task}, through Jackson; see
+   * {@link #read(JsonInput)}.
+   */
+  @Override
+  public Task read(JsonParser in) throws IOException {
+    return read(JsonInput.of(in));
   }
 
   /**
@@ -76,45 +101,73 @@ public final class TaskJson implements JsonCodec<Task> {
    *     exception is the cause)
    */
   @Override
-  public Task read(JsonParser in) throws IOException {
-    TaskPatch fields = readFields(in);
-    if (!fields.fields().contains(TaskField.ID) || fields.id() == null) {
+  public Task read(JsonInput in) throws IOException {
+    TaskPatch fields = readPatch(in);
+    if (!fields.sets(TaskField.ID) || fields.id() == null) {
       throw new BadServerDataException("Task", null, "id", "the id is missing");
     }
-    if (!fields.fields().contains(TaskField.UPDATED_AT)) {
+    if (!fields.sets(TaskField.UPDATED_AT)) {
       throw new BadServerDataException("Task", fields.id(), "updatedAt", "the version is missing");
     }
     Task entity = new Task();
-    for (TaskField field : fields.fields()) {
-      try {
-        switch (field) {
-          case ID -> entity.setId(fields.id());
-          case TITLE -> entity.setTitle(fields.title());
-          case DONE -> entity.setDone(fields.done());
-          case UPDATED_AT -> entity.setUpdatedAt(fields.updatedAt());
-        }
-      } catch (RuntimeException e) {
-        throw refused(fields, field.fieldName(), e);
+    String setting = null;
+    try {
+      if (fields.sets(TaskField.ID)) {
+        setting = "id";
+        entity.setId(fields.id());
       }
+      if (fields.sets(TaskField.TITLE)) {
+        setting = "title";
+        entity.setTitle(fields.title());
+      }
+      if (fields.sets(TaskField.DONE)) {
+        setting = "done";
+        entity.setDone(fields.done());
+      }
+      if (fields.sets(TaskField.UPDATED_AT)) {
+        setting = "updatedAt";
+        entity.setUpdatedAt(fields.updatedAt());
+      }
+    } catch (RuntimeException e) {
+      throw JsonInput.refused("Task", fields.id(), setting, e);
     }
     return entity;
+  }
+
+  /**
+   * Writes the fields {@code patch} sets as one JSON object, {@code null} values included,
+   * through Jackson.
+   */
+  @Override
+  public void writePatch(JsonGenerator out, Patch<Task> patch) throws IOException {
+    writePatch(JsonOutput.of(out), patch);
   }
 
   /**
    * Writes the fields {@code patch} sets as one JSON object, {@code null} values included.
    */
   @Override
-  public void writePatch(JsonGenerator out, Patch<Task> patch) throws IOException {
-    out.writeStartObject();
-    for (EntityField field : patch.fields()) {
-      switch (TaskField.of(field)) {
-        case ID -> writeId(out, (String) patch.get(field));
-        case TITLE -> writeTitle(out, (String) patch.get(field));
-        case DONE -> writeDone(out, (Boolean) patch.get(field));
-        case UPDATED_AT -> writeUpdatedAt(out, (Long) patch.get(field));
+  public void writePatch(JsonOutput out, Patch<Task> patch) throws IOException {
+    out.startObject();
+    for (EntityField each : patch.fields()) {
+      TaskField field = TaskField.of(each);
+      out.name(NAMES, field.ordinal());
+      switch (field) {
+        case ID -> out.writeString((String) patch.get(field));
+        case TITLE -> out.writeString((String) patch.get(field));
+        case DONE -> out.writeBoolean((Boolean) patch.get(field));
+        case UPDATED_AT -> out.writeNumber((Long) patch.get(field));
       }
     }
-    out.writeEndObject();
+    out.endObject();
+  }
+
+  /**
+   * Reads one JSON object into a patch, through Jackson; see {@link #readPatch(JsonInput)}.
+   */
+  @Override
+  public TaskPatch readPatch(JsonParser in) throws IOException {
+    return readPatch(JsonInput.of(in));
   }
 
   /**
@@ -125,217 +178,40 @@ public final class TaskJson implements JsonCodec<Task> {
    *     field
    */
   @Override
-  public TaskPatch readPatch(JsonParser in) throws IOException {
-    return readFields(in);
-  }
-
-  /**
-   * {@return the synced properties of one JSON object, as a patch that sets those present}
-   *
-   * @param in the parser, before or on the object's start
-   * @throws IOException if the input cannot be read
-   */
-  private static TaskPatch readFields(JsonParser in) throws IOException {
-    JsonToken start = in.currentToken() == null ? in.nextToken() : in.currentToken();
-    if (start != JsonToken.START_OBJECT) {
-      throw new BadServerDataException(
-          "Task", null, null, "expected an object, found " + describe(start));
-    }
-    TaskPatch fields = TaskPatch.empty();
+  public TaskPatch readPatch(JsonInput in) throws IOException {
+    in.startObject("Task");
+    long set = 0L;
+    String id = null;
+    String title = null;
+    boolean done = false;
+    long updatedAt = 0L;
     try {
-      while (in.nextToken() == JsonToken.FIELD_NAME) {
-        String property = in.currentName();
-        in.nextToken();
-        switch (property) {
-          case "id" -> fields = fields.id(readId(in, idOf(fields)));
-          case "title" -> fields = fields.title(readTitle(in, idOf(fields)));
-          case "done" -> fields = fields.done(readDone(in, idOf(fields)));
-          case "updatedAt" -> fields = fields.updatedAt(readUpdatedAt(in, idOf(fields)));
-          default -> in.skipChildren();
+      for (int field = in.nextField(NAMES); field != JsonInput.END; field = in.nextField(NAMES)) {
+        switch (field) {
+          case 0 -> {
+            id = in.readString("Task");
+            set |= 1L << 0;
+          }
+          case 1 -> {
+            title = in.readString("Task");
+            set |= 1L << 1;
+          }
+          case 2 -> {
+            done = in.readBoolean("Task");
+            set |= 1L << 2;
+          }
+          case 3 -> {
+            updatedAt = in.readLong("Task");
+            set |= 1L << 3;
+          }
+          default -> in.skipValue();
         }
       }
     } catch (JsonProcessingException e) {
-      throw new BadServerDataException(
-          "Task", idOf(fields), in.currentName(), e.getOriginalMessage(), e);
+      throw in.malformed("Task", id, e);
+    } catch (BadServerDataException e) {
+      throw JsonInput.withId(e, id);
     }
-    return fields;
-  }
-
-  /**
-   * {@return the id among {@code fields}, or {@code null} if it was not read (yet)}
-   *
-   * @param fields the fields read so far
-   */
-  private static Object idOf(TaskPatch fields) {
-    return fields.fields().contains(TaskField.ID) ? fields.id() : null;
-  }
-
-  /**
-   * {@return bad server data: a setter of Task refused a value the server sent, with its message as the problem}
-   *
-   * @param fields the fields read
-   * @param field the field refused, or {@code null} where the values are refused together
-   * @param refusal what the entity threw
-   */
-  private static BadServerDataException refused(TaskPatch fields, String field,
-      RuntimeException refusal) {
-    String problem = refusal.getMessage() != null ? refusal.getMessage() : refusal.toString();
-    return new BadServerDataException("Task", idOf(fields), field, problem, refusal);
-  }
-
-  /**
-   * Writes {@code id} as a property.
-   *
-   * @param out the generator, inside an object
-   * @param value the value
-   * @throws IOException if writing fails
-   */
-  private static void writeId(JsonGenerator out, String value) throws IOException {
-    out.writeFieldName("id");
-    if (value == null) {
-      out.writeNull();
-    } else {
-      out.writeString(value);
-    }
-  }
-
-  /**
-   * Writes {@code title} as a property.
-   *
-   * @param out the generator, inside an object
-   * @param value the value
-   * @throws IOException if writing fails
-   */
-  private static void writeTitle(JsonGenerator out, String value) throws IOException {
-    out.writeFieldName("title");
-    if (value == null) {
-      out.writeNull();
-    } else {
-      out.writeString(value);
-    }
-  }
-
-  /**
-   * Writes {@code done} as a property.
-   *
-   * @param out the generator, inside an object
-   * @param value the value
-   * @throws IOException if writing fails
-   */
-  private static void writeDone(JsonGenerator out, boolean value) throws IOException {
-    out.writeFieldName("done");
-    out.writeBoolean(value);
-  }
-
-  /**
-   * Writes {@code updatedAt} as a property.
-   *
-   * @param out the generator, inside an object
-   * @param value the value
-   * @throws IOException if writing fails
-   */
-  private static void writeUpdatedAt(JsonGenerator out, long value) throws IOException {
-    out.writeFieldName("updatedAt");
-    out.writeNumber(value);
-  }
-
-  /**
-   * {@return the value of {@code id}}
-   *
-   * @param in the parser, on the value
-   * @param id the entity's id, or {@code null} if not read yet
-   * @throws IOException if the input cannot be read
-   */
-  private static String readId(JsonParser in, Object id) throws IOException {
-    JsonToken token = in.currentToken();
-    if (token == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    if (token != JsonToken.VALUE_STRING) {
-      throw unexpected(token, id, "id", "a string");
-    }
-    return in.getText();
-  }
-
-  /**
-   * {@return the value of {@code title}}
-   *
-   * @param in the parser, on the value
-   * @param id the entity's id, or {@code null} if not read yet
-   * @throws IOException if the input cannot be read
-   */
-  private static String readTitle(JsonParser in, Object id) throws IOException {
-    JsonToken token = in.currentToken();
-    if (token == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    if (token != JsonToken.VALUE_STRING) {
-      throw unexpected(token, id, "title", "a string");
-    }
-    return in.getText();
-  }
-
-  /**
-   * {@return the value of {@code done}}
-   *
-   * @param in the parser, on the value
-   * @param id the entity's id, or {@code null} if not read yet
-   * @throws IOException if the input cannot be read
-   */
-  private static boolean readDone(JsonParser in, Object id) throws IOException {
-    JsonToken token = in.currentToken();
-    if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
-      throw unexpected(token, id, "done", "a boolean");
-    }
-    return in.getBooleanValue();
-  }
-
-  /**
-   * {@return the value of {@code updatedAt}}
-   *
-   * @param in the parser, on the value
-   * @param id the entity's id, or {@code null} if not read yet
-   * @throws IOException if the input cannot be read
-   */
-  private static long readUpdatedAt(JsonParser in, Object id) throws IOException {
-    JsonToken token = in.currentToken();
-    if (token != JsonToken.VALUE_NUMBER_INT) {
-      throw unexpected(token, id, "updatedAt", "an integer");
-    }
-    return in.getLongValue();
-  }
-
-  /**
-   * {@return bad server data: a value of the wrong JSON type}
-   *
-   * @param token the value's token
-   * @param id the entity's id, or {@code null} if not read yet
-   * @param field the field
-   * @param expected what the field takes
-   */
-  private static BadServerDataException unexpected(JsonToken token, Object id, String field,
-      String expected) {
-    return new BadServerDataException(
-        "Task", id, field, "expected " + expected + ", found " + describe(token));
-  }
-
-  /**
-   * {@return the JSON type of {@code token}, for messages}
-   *
-   * @param token a token, or {@code null} at the end of the input
-   */
-  private static String describe(JsonToken token) {
-    if (token == null) {
-      return "the end of the input";
-    }
-    return switch (token) {
-      case VALUE_STRING -> "STRING";
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "NUMBER";
-      case VALUE_TRUE, VALUE_FALSE -> "BOOLEAN";
-      case VALUE_NULL -> "null";
-      case START_OBJECT -> "OBJECT";
-      case START_ARRAY -> "ARRAY";
-      default -> token.name();
-    };
+    return new TaskPatch(set, id, title, done, updatedAt);
   }
 }

@@ -1,11 +1,9 @@
 package golden;
 
 import io.github.synced.runtime.spi.EntityField;
+import io.github.synced.runtime.spi.FieldSet;
 import io.github.synced.runtime.spi.Patch;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Objects;
-import java.util.Set;
 import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
@@ -22,43 +20,44 @@ public final class TaskPatch implements Patch<Task> {
   /**
    * The patch that sets no field.
    */
-  private static final TaskPatch EMPTY = new TaskPatch(Set.of(), null, null, false, 0L);
+  private static final TaskPatch EMPTY = new TaskPatch(0L, null, null, false, 0L);
 
   /**
-   * The fields this patch sets.
+   * The fields this patch sets: bit {@code i} for the field whose ordinal is {@code i}.
    */
-  private final Set<TaskField> fields;
+  private final long fields;
 
   /**
-   * The value this patch gives {@code id}, if it sets it.
+   * The value this patch gives {@code id}, if it sets it; else the default.
    */
   private final String id;
 
   /**
-   * The value this patch gives {@code title}, if it sets it.
+   * The value this patch gives {@code title}, if it sets it; else the default.
    */
   private final String title;
 
   /**
-   * The value this patch gives {@code done}, if it sets it.
+   * The value this patch gives {@code done}, if it sets it; else the default.
    */
   private final boolean done;
 
   /**
-   * The value this patch gives {@code updatedAt}, if it sets it.
+   * The value this patch gives {@code updatedAt}, if it sets it; else the default.
    */
   private final long updatedAt;
 
   /**
-   * A patch that sets {@code fields} to these values.
+   * A patch that sets {@code fields} to these values; every other value must be its type's
+   * default. Not private: {@link TaskSync} and the codec make patches too.
    *
-   * @param fields the fields it sets, unmodifiable
-   * @param id the value it gives {@code id}, if it sets it
-   * @param title the value it gives {@code title}, if it sets it
-   * @param done the value it gives {@code done}, if it sets it
-   * @param updatedAt the value it gives {@code updatedAt}, if it sets it
+   * @param fields the fields it sets, as bits
+   * @param id the value it gives {@code id}
+   * @param title the value it gives {@code title}
+   * @param done the value it gives {@code done}
+   * @param updatedAt the value it gives {@code updatedAt}
    */
-  private TaskPatch(Set<TaskField> fields, String id, String title, boolean done, long updatedAt) {
+  TaskPatch(long fields, String id, String title, boolean done, long updatedAt) {
     this.fields = fields;
     this.id = id;
     this.title = title;
@@ -80,12 +79,12 @@ public final class TaskPatch implements Patch<Task> {
    * @return the new patch
    */
   public TaskPatch id(String id) {
-    return new TaskPatch(with(TaskField.ID), id, title, done, updatedAt);
+    return new TaskPatch(fields | 1L << 0, id, title, done, updatedAt);
   }
 
   /**
    * {@return the value this patch gives {@code id}, or {@code null} if it does not set it}
-   * (See {@link #fields()}.)
+   * (See {@link #sets}.)
    */
   public String id() {
     return id;
@@ -98,12 +97,12 @@ public final class TaskPatch implements Patch<Task> {
    * @return the new patch
    */
   public TaskPatch title(String title) {
-    return new TaskPatch(with(TaskField.TITLE), id, title, done, updatedAt);
+    return new TaskPatch(fields | 1L << 1, id, title, done, updatedAt);
   }
 
   /**
    * {@return the value this patch gives {@code title}, or {@code null} if it does not set it}
-   * (See {@link #fields()}.)
+   * (See {@link #sets}.)
    */
   public String title() {
     return title;
@@ -116,30 +115,31 @@ public final class TaskPatch implements Patch<Task> {
    * @return the new patch
    */
   public TaskPatch done(boolean done) {
-    return new TaskPatch(with(TaskField.DONE), id, title, done, updatedAt);
+    return new TaskPatch(fields | 1L << 2, id, title, done, updatedAt);
   }
 
   /**
    * {@return the value this patch gives {@code done}, or {@code false} if it does not set it}
-   * (See {@link #fields()}.)
+   * (See {@link #sets}.)
    */
   public boolean done() {
     return done;
   }
 
   /**
-   * A new patch that sets everything this one sets, and {@code updatedAt} to {@code updatedAt}.
+   * A new patch that sets everything this one sets, and {@code updatedAt} to
+   * {@code updatedAt}.
    *
    * @param updatedAt the value to set
    * @return the new patch
    */
   public TaskPatch updatedAt(long updatedAt) {
-    return new TaskPatch(with(TaskField.UPDATED_AT), id, title, done, updatedAt);
+    return new TaskPatch(fields | 1L << 3, id, title, done, updatedAt);
   }
 
   /**
    * {@return the value this patch gives {@code updatedAt}, or {@code 0L} if it does not set it}
-   * (See {@link #fields()}.)
+   * (See {@link #sets}.)
    */
   public long updatedAt() {
     return updatedAt;
@@ -149,8 +149,24 @@ public final class TaskPatch implements Patch<Task> {
    * The fields this patch sets, in declaration order; unmodifiable.
    */
   @Override
-  public Set<TaskField> fields() {
-    return fields;
+  public FieldSet<TaskField> fields() {
+    return FieldSet.of(TaskSync.TYPE.fields(), fields);
+  }
+
+  /**
+   * Whether this patch sets {@code field}; allocates nothing.
+   */
+  @Override
+  public boolean sets(EntityField field) {
+    return field instanceof TaskField known && (fields & 1L << known.ordinal()) != 0;
+  }
+
+  /**
+   * Whether this patch sets no field.
+   */
+  @Override
+  public boolean isEmpty() {
+    return fields == 0;
   }
 
   /**
@@ -161,7 +177,7 @@ public final class TaskPatch implements Patch<Task> {
   @Override
   public Object get(EntityField field) {
     TaskField known = TaskField.of(field);
-    if (!fields.contains(known)) {
+    if (!sets(known)) {
       throw new IllegalArgumentException("TaskPatch does not set '" + known.fieldName() + "'");
     }
     return switch (known) {
@@ -178,16 +194,16 @@ public final class TaskPatch implements Patch<Task> {
    */
   @Override
   public Task applyTo(Task target) {
-    if (fields.contains(TaskField.ID)) {
+    if ((fields & 1L << 0) != 0) {
       target.setId(this.id);
     }
-    if (fields.contains(TaskField.TITLE)) {
+    if ((fields & 1L << 1) != 0) {
       target.setTitle(this.title);
     }
-    if (fields.contains(TaskField.DONE)) {
+    if ((fields & 1L << 2) != 0) {
       target.setDone(this.done);
     }
-    if (fields.contains(TaskField.UPDATED_AT)) {
+    if ((fields & 1L << 3) != 0) {
       target.setUpdatedAt(this.updatedAt);
     }
     return target;
@@ -199,7 +215,7 @@ public final class TaskPatch implements Patch<Task> {
   @Override
   public boolean equals(Object object) {
     return object instanceof TaskPatch that
-        && fields.equals(that.fields)
+        && fields == that.fields
         && Objects.equals(this.id, that.id)
         && Objects.equals(this.title, that.title)
         && this.done == that.done
@@ -220,21 +236,9 @@ public final class TaskPatch implements Patch<Task> {
   @Override
   public String toString() {
     StringJoiner joiner = new StringJoiner(", ", "TaskPatch{", "}");
-    for (TaskField field : fields) {
+    for (TaskField field : fields()) {
       joiner.add(field.fieldName() + "=" + get(field));
     }
     return joiner.toString();
-  }
-
-  /**
-   * {@return the fields this patch sets and {@code field}, unmodifiable}
-   *
-   * @param field the field to add
-   */
-  private Set<TaskField> with(TaskField field) {
-    EnumSet<TaskField> set = EnumSet.noneOf(TaskField.class);
-    set.addAll(fields);
-    set.add(field);
-    return Collections.unmodifiableSet(set);
   }
 }

@@ -5,8 +5,10 @@ import io.github.synced.runtime.spi.Snapshot;
 import javax.annotation.processing.Generated;
 
 /**
- * The synced fields of one {@link Task} at one moment, as an immutable value. Local-only
- * fields are never part of it.
+ * The synced fields of one {@link Task} at one moment, as an immutable value; local-only
+ * fields are never part of it. Made by {@link TaskSync#snapshot}, it is an undo point
+ * ({@link TaskSync#restore} puts its values back and keeps local-only ones), a comparison of
+ * synced state ({@code equals}) and what a view can render.
  *
  * @param id the value of {@code id}
  * @param title the value of {@code title}

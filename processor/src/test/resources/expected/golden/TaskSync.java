@@ -2,9 +2,8 @@ package golden;
 
 import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.EntityType;
+import io.github.synced.runtime.spi.FieldSet;
 import io.github.synced.runtime.spi.Snapshot;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -14,8 +13,8 @@ import javax.annotation.processing.Generated;
  * The description of {@link Task} that the Synced runtime works through: id and version,
  * copies, snapshots, restore, merge, patches and diffs, in plain code without reflection.
  *
- * <p>{@code Task} is a mutable class: {@code withId}, {@code restore} and {@code merge} change
- * their first argument in place and return it.
+ * <p>{@code Task} is a mutable class: {@code withId}, {@code restore} and {@code merge}
+ * change their first argument in place and return it.
  *
  * <p>Synced fields are the server's; local-only fields are the client's. Every method that
  * takes synced fields from one entity keeps the local-only fields of the other.
@@ -136,8 +135,8 @@ public final class TaskSync implements EntityType<String, Task> {
   }
 
   /**
-   * A new {@link Task} equal to {@code entity} in every field, synced and local-only.
-   * Values are copied as they are: a mutable local-only value, such as a list, is shared.
+   * A new {@link Task} equal to {@code entity} in every field, synced and local-only. Values
+   * are copied as they are: a mutable local-only value, such as a list, is shared.
    */
   @Override
   public Task copy(Task entity) {
@@ -151,8 +150,8 @@ public final class TaskSync implements EntityType<String, Task> {
   }
 
   /**
-   * A new {@link Task} with the synced fields of {@code entity} and every local-only field as a
-   * new instance has it: what may leave the client.
+   * A new {@link Task} with the synced fields of {@code entity} and every local-only field as
+   * a new instance has it: what may leave the client.
    */
   @Override
   public Task syncedCopy(Task entity) {
@@ -165,7 +164,8 @@ public final class TaskSync implements EntityType<String, Task> {
   }
 
   /**
-   * The synced fields of {@code entity}, as an immutable value.
+   * The synced fields of {@code entity}, as an immutable value: with {@link #restore}, an undo
+   * of synced state; with {@code equals}, a comparison of it.
    */
   @Override
   public TaskSnapshot snapshot(Task entity) {
@@ -214,40 +214,52 @@ public final class TaskSync implements EntityType<String, Task> {
    */
   @Override
   public TaskPatch patch(Task source, Set<? extends EntityField> fields) {
-    TaskPatch patch = TaskPatch.empty();
-    for (EntityField field : fields) {
-      patch =
-          switch (TaskField.of(field)) {
-            case ID -> patch.id(source.getId());
-            case TITLE -> patch.title(source.getTitle());
-            case DONE -> patch.done(source.isDone());
-            case UPDATED_AT -> patch.updatedAt(source.getUpdatedAt());
-          };
+    long set = 0;
+    for (EntityField each : fields) {
+      set |= 1L << TaskField.of(each).ordinal();
     }
-    return patch;
+    return new TaskPatch(
+        set,
+        (set & 1L << 0) != 0 ? source.getId() : null,
+        (set & 1L << 1) != 0 ? source.getTitle() : null,
+        (set & 1L << 2) != 0 ? source.isDone() : false,
+        (set & 1L << 3) != 0 ? source.getUpdatedAt() : 0L);
   }
 
   /**
    * The synced fields whose values differ between {@code a} and {@code b}, in declaration
-   * order; unmodifiable. Values are compared with {@code ==} for primitives and
-   * {@code equals} otherwise (so {@code BigDecimal} values of different scale differ).
+   * order; unmodifiable. Values are compared with {@code ==} for primitives, {@code compare}
+   * for floating-point values (so {@code NaN} equals itself) and {@code equals} otherwise (so
+   * {@code BigDecimal} values of different scale differ).
    */
   @Override
-  public Set<TaskField> diff(Task a, Task b) {
-    Set<TaskField> changed = EnumSet.noneOf(TaskField.class);
+  public FieldSet<TaskField> diff(Task a, Task b) {
+    long changed = 0L;
     if (!Objects.equals(a.getId(), b.getId())) {
-      changed.add(TaskField.ID);
+      changed |= 1L << 0;
     }
     if (!Objects.equals(a.getTitle(), b.getTitle())) {
-      changed.add(TaskField.TITLE);
+      changed |= 1L << 1;
     }
     if (a.isDone() != b.isDone()) {
-      changed.add(TaskField.DONE);
+      changed |= 1L << 2;
     }
     if (a.getUpdatedAt() != b.getUpdatedAt()) {
-      changed.add(TaskField.UPDATED_AT);
+      changed |= 1L << 3;
     }
-    return Collections.unmodifiableSet(changed);
+    return FieldSet.of(FIELDS, changed);
+  }
+
+  /**
+   * Whether every synced field of {@code a} equals that of {@code b}, compared as
+   * {@link #diff} compares them; nothing is allocated.
+   */
+  @Override
+  public boolean syncedEquals(Task a, Task b) {
+    return Objects.equals(a.getId(), b.getId())
+        && Objects.equals(a.getTitle(), b.getTitle())
+        && a.isDone() == b.isDone()
+        && a.getUpdatedAt() == b.getUpdatedAt();
   }
 
   /**

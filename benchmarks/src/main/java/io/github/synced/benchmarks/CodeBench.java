@@ -140,6 +140,18 @@ public class CodeBench {
     return HandItem.diff(original, edited);
   }
 
+  // ------------------------------------------------------------ did any synced field change?
+
+  @Benchmark
+  public boolean syncedEquals_generated() {
+    return sync.syncedEquals(original, edited);
+  }
+
+  @Benchmark
+  public boolean syncedEquals_hand() {
+    return HandItem.diff(original, edited) == 0;
+  }
+
   // ------------------------------------------------------------ build a two-field patch
 
   @Benchmark

@@ -149,6 +149,14 @@ final class Answers<K, E> {
       long learnedAt,
       boolean versionless) {
     Journal<K, E> j = l.journal;
+    boolean readAgain = false;
+    if (versionUnknown && j.confirmed && j.baseEpoch > appliedFrom(l)) {
+      // A client-assigned id: the server's state came while the create was on its way, and the
+      // answer does not say whether it is older (as confirmUpdate explains).
+      server = j.state;
+      versionUnknown = false;
+      readAgain = true;
+    }
     K real = type.id(server);
     Journal<K, E> other = core.entities.real(real);
     if (other != null && other != j && !earlyCopy(other, l)) {
@@ -189,9 +197,17 @@ final class Answers<K, E> {
     }
     if (versionUnknown || j.versionStale) {
       askVersion(j, 1);
-    } else if (j.versionNone || (!type.hasVersion() && l.unknown)) {
+    } else if (readAgain || j.versionNone || (!type.hasVersion() && l.unknown)) {
       refresh(j, 1); // the answer may replay the first application: only a read now is sure
     }
+  }
+
+  /**
+   * The earliest moment the write of {@code l} may have applied: its last send, or after an unknown
+   * outcome its first (the answer may replay the first application).
+   */
+  private static long appliedFrom(Layer<?, ?> l) {
+    return l.unknown ? l.firstSentEpoch : l.sentEpoch;
   }
 
   /**
@@ -213,7 +229,7 @@ final class Answers<K, E> {
     Journal<K, E> j = l.journal;
     E shown = before != null ? before : core.before(j);
     boolean readAgain = false;
-    if (versionUnknown && j.baseEpoch > l.sentEpoch) {
+    if (versionUnknown && j.baseEpoch > appliedFrom(l)) {
       // A newer state came while it was on its way, and the answer does not say whether the write
       // applied before or after it: keep that state rather than put the written values over it,
       // and read the entity again.

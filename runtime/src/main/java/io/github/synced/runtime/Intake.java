@@ -277,8 +277,10 @@ final class Intake<K, E> {
         j.baseEpoch = ++core.epoch;
         j.readAt = ++core.epoch; // arrived now: a read without a version sent before may be older
         j.readSent = Math.max(j.readSent, p.sentAt());
-        if (j.versionNone && p.versioned()) {
-          core.answers.refresh(j, 1); // sent after it arrived, so not dropped as older
+        if ((j.versionNone && p.versioned()) || (p.stale() && !type.hasVersion())) {
+          // Without a version the read's other values may be older or newer than the confirmed
+          // values it kept. A read sent now, after it arrived, is not dropped as older and tells.
+          core.answers.refresh(j, 1);
         }
       }
       core.derive(j);

@@ -126,6 +126,46 @@ class UnknownOutcomeTest {
   }
 
   @Test
+  void anEmptyAnswerToAResendDoesNotPutTheWriteOverAStateThatArrivedAfterItsFirstSend() {
+    // Found by the empty-answers soak: the first attempt applied and its answer was lost, another
+    // writer changed the entity (pushed here), and the resend's 2xx without a body is the replay
+    // of the first application. Its values are older than the pushed state.
+    Harness h = new Harness().withCards("t1");
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
+    h.server.next().applyAndDrop();
+    h.store.receive(h.server.edit("t1", c -> c.title = "theirs"));
+    assertEquals("mine", h.view("t1").title, "the unsettled write stays on top of the new base");
+
+    h.clock.advance(Duration.ofMillis(100));
+    FakeServer.Call resend = h.server.next();
+    resend.applyOnly(); // deduplicated: nothing applied again
+    resend.answer(Reply.empty());
+
+    assertEquals(MutationState.CONFIRMED, m.state());
+    assertEquals("theirs", h.view("t1").title);
+    h.assertSyncedWithServer("t1");
+  }
+
+  @Test
+  void anEmptyAnswerToAResentCreateWithAClientIdDoesNotPutItsValuesOverANewerState() {
+    // Found by the same generator shape: the create applied, its answer was lost, another writer
+    // changed the new entity and a read brought that, then the resend's empty replay confirmed.
+    Harness h = new Harness(SyncStore.Builder::clientAssignedIds);
+    Mutation<String, Card> m = h.store.create(new Card("c1", "new", true, 0));
+    h.server.next().applyAndDrop();
+    h.store.receive(h.server.edit("c1", c -> c.done = false));
+
+    h.clock.advance(Duration.ofMillis(100));
+    FakeServer.Call resend = h.server.next();
+    resend.applyOnly();
+    resend.answer(Reply.empty());
+
+    assertEquals(MutationState.CONFIRMED, m.state());
+    assertEquals(false, h.view("c1").done);
+    h.assertSyncedWithServer("c1");
+  }
+
+  @Test
   void deleteOfUnknownOutcomeIsConfirmedWhenTheServerNoLongerHasIt() {
     Harness h = refetching().withCards("t2");
     Mutation<String, Card> m = h.store.delete("t1");

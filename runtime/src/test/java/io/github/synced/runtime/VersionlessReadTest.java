@@ -164,4 +164,38 @@ class VersionlessReadTest {
     }
     h.assertSyncedWithServer("t1");
   }
+
+  @Test
+  void withoutVersionsAReadThatKeptAReplayedConfirmedValueIsCheckedByAReadSentAfterIt()
+      throws Exception {
+    // Found by the generator once replays came in every shape: the write applied and its answer
+    // was lost; another writer changed the same field; a read was sent; the resend's replay
+    // confirmed the written value; the read then arrived and kept it (confirmed after the read was
+    // sent). Nothing tells which is newer without a version: a read sent after it tells.
+    Harness h = new Harness(CardType.UNVERSIONED, b -> {});
+    h.server.versioned = false;
+    h.withCards("t1");
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().done(true));
+    h.server.next().applyAndDrop();
+    h.server.edit("t1", c -> c.done = false); // another writer, after our write applied
+    h.server.holdFetches = true;
+    var refetch = h.store.refetch(); // read now: done=false
+
+    h.clock.advance(java.time.Duration.ofMillis(100));
+    FakeServer.Call resend = h.server.next();
+    resend.applyOnly(); // deduplicated: the replay of the first application,
+    resend.answer(Reply.empty()); // answered 204 as the first would have been
+    assertEquals(MutationState.CONFIRMED, m.state());
+    while (h.server.fetchesHeld() > 0) {
+      h.server.releaseFetch(); // the refetch, then any read the store sends after it
+    }
+    refetch.get(1, TimeUnit.SECONDS);
+    h.server.holdFetches = false;
+    while (h.server.fetchesHeld() > 0) {
+      h.server.releaseFetch();
+    }
+
+    assertEquals(false, h.view("t1").done, "the server's value, written after ours");
+    assertEquals(h.server.get("t1").title, h.view("t1").title);
+  }
 }

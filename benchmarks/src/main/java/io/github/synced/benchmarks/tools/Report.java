@@ -190,11 +190,25 @@ public final class Report {
     code(rows, "patch apply (2 of 10 fields)", "patchApply", "hand-written", "hand", 1.08, true);
     snapshot(rows);
     diff(rows);
+    code(
+        rows,
+        "synced fields equal? (2 of 10 differ)",
+        "syncedEquals",
+        "hand-written bitmask",
+        "hand",
+        0,
+        false);
     patchBuild(rows);
     json(rows, "JSON read, one entity", "read", "databind readValue", "databind", 0.5);
     json(rows, "JSON read, one entity", "read", "DSL-JSON", "dsljson", 1.5);
     json(rows, "JSON write, one entity", "write", "databind writeValueAsBytes", "databind", 0.5);
     json(rows, "JSON write, one entity", "write", "DSL-JSON", "dsljson", 1.5);
+    onJackson(rows, "JSON read, the codec on Jackson's parser", "read", "databind readValue");
+    onJackson(
+        rows,
+        "JSON write, the codec on Jackson's generator",
+        "write",
+        "databind writeValueAsBytes");
     json(
         rows,
         "JSON 2-field update into an entity",
@@ -292,6 +306,23 @@ public final class Report {
                 + " B",
             "0 B/op beyond the patch itself (" + plain(onePatch) + " B)",
             bytes(ours) <= onePatch + 0.5));
+  }
+
+  /** The generated codec over Jackson's streaming API, against databind: no target, a reference. */
+  private void onJackson(List<Row> rows, String measure, String op, String baseName) {
+    Result ours = results.get("JsonBench." + op + "OnJackson_generated");
+    Result other = results.get("JsonBench." + op + "_databind");
+    if (ours == null || other == null) {
+      return;
+    }
+    rows.add(
+        new Row(
+            measure,
+            time(ours) + ", " + alloc(ours),
+            baseName + ": " + time(other) + ", " + alloc(other),
+            times(ours.score() / other.score()),
+            "—",
+            null));
   }
 
   private void json(

@@ -26,6 +26,7 @@ final class Code {
   static final ClassName PATCH = ClassName.get(RUNTIME + ".spi", "Patch");
   static final ClassName BAD_SERVER_DATA = ClassName.get(RUNTIME, "BadServerDataException");
   static final ClassName JSON_CODEC = ClassName.get(RUNTIME + ".json", "JsonCodec");
+  static final ClassName FIELD_SET = ClassName.get(RUNTIME + ".spi", "FieldSet");
 
   /** {@code @Generated} naming the processor, without a date so builds stay reproducible. */
   private static final AnnotationSpec GENERATED =
@@ -72,7 +73,7 @@ final class Code {
   static FieldSpec.Builder privateField(TypeName type, String name, String doc, Object... args) {
     return FieldSpec.builder(type, name, javax.lang.model.element.Modifier.PRIVATE)
         .addModifiers(javax.lang.model.element.Modifier.FINAL)
-        .addJavadoc(doc + "\n", args);
+        .addJavadoc(javadoc(doc, args));
   }
 
   /** The widest a line of generated Javadoc text may be, not counting its indent and {@code * }. */
@@ -305,6 +306,184 @@ final class Code {
   /** {@code name} with its first letter upper case. */
   static String capitalize(String name) {
     return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
+  // ---------------------------------------------------------------- sets of fields as bits
+
+  /**
+   * An expression that is true when the set of fields in variable {@code set} holds {@code p}: bit
+   * {@code i} stands for synced field {@code i}, the ordinal of its field constant, so {@code (set
+   * & 1L << 2) != 0}; where the fields are too many for one {@code long}, {@code set} is an array
+   * of words and the test {@code (set[70 / 64] & 1L << 70 % 64) != 0}.
+   */
+  static CodeBlock has(EntityModel model, Property p, String set) {
+    int i = model.index(p);
+    return model.manyFields()
+        ? CodeBlock.of("($L[$L / 64] & 1L << $L % 64) != 0", set, i, i)
+        : CodeBlock.of("($L & 1L << $L) != 0", set, i);
+  }
+
+  /**
+   * A statement adding {@code p} to the set of fields in variable {@code set}; see {@link #has}.
+   */
+  static CodeBlock add(EntityModel model, Property p, String set) {
+    int i = model.index(p);
+    return model.manyFields()
+        ? CodeBlock.of("$L[$L / 64] |= 1L << $L % 64", set, i, i)
+        : CodeBlock.of("$L |= 1L << $L", set, i);
+  }
+
+  /** The type of a set of fields held as bits: {@code long}, or {@code long[]} for many fields. */
+  static TypeName bitsType(EntityModel model) {
+    return model.manyFields() ? com.palantir.javapoet.ArrayTypeName.of(long.class) : TypeName.LONG;
+  }
+
+  /** An empty set of fields as bits: {@code 0L}, or a new array of words. */
+  static CodeBlock noBits(EntityModel model) {
+    return model.manyFields()
+        ? CodeBlock.of("new long[$L]", (model.synced().size() + 63) / 64)
+        : CodeBlock.of("0L");
+  }
+
+  // ---------------------------------------------------------------- names
+
+  /**
+   * A name for a local variable or parameter of generated code where variables named after the
+   * entity's properties are in scope: {@code base}, with {@code _} appended while a property has
+   * that name.
+   */
+  static String fresh(EntityModel model, String base) {
+    String name = base;
+    while (isProperty(model, name)) {
+      name += "_";
+    }
+    return name;
+  }
+
+  private static boolean isProperty(EntityModel model, String name) {
+    for (Property p : model.properties()) {
+      if (p.name().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Makes JavaPoet write the fully qualified name of every type whose simple name is also the name
+   * of a property: in a class with fields or variables named after properties, such a variable
+   * would obscure the type in an expression ({@code Objects.equals}).
+   */
+  static void qualifyObscured(TypeSpec.Builder type, EntityModel model) {
+    type.alwaysQualify(model.properties().stream().map(Property::name).toArray(String[]::new));
+  }
+
+  // ---------------------------------------------------------------- record or mutable class
+
+  /**
+   * Statements that give {@code target} new values and return the result: for a mutable class each
+   * value is set in place and {@code target} returned; for a record (or another type changed
+   * through its canonical constructor) a new instance is returned whose other components come from
+   * {@code target}. This is the one place that chooses between the two.
+   *
+   * @param value the new value of a property, or {@code null} to keep the target's
+   * @param when where not {@code null}, the condition under which a property takes its new value
+   */
+  static CodeBlock returnChanged(
+      EntityModel model,
+      String target,
+      Function<Property, CodeBlock> value,
+      Function<Property, CodeBlock> when) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (model.immutable()) {
+      return code.addStatement(
+              "return $L",
+              newRecord(
+                  model,
+                  p -> {
+                    CodeBlock v = value.apply(p);
+                    if (v == null) {
+                      return read(p, target);
+                    }
+                    return when == null
+                        ? v
+                        : CodeBlock.of("$L ? $L : $L", when.apply(p), v, read(p, target));
+                  }))
+          .build();
+    }
+    for (Property p : model.properties()) {
+      CodeBlock v = value.apply(p);
+      if (v == null) {
+        continue;
+      }
+      if (when == null) {
+        code.addStatement(set(p, target, v));
+      } else {
+        code.beginControlFlow("if ($L)", when.apply(p))
+            .addStatement(set(p, target, v))
+            .endControlFlow();
+      }
+    }
+    return code.addStatement("return $L", target).build();
+  }
+
+  /**
+   * Statements that make a new entity and return it: for a mutable class the no-argument
+   * constructor, then a setter for each value; for a record the canonical constructor, with {@link
+   * #localDefault}s for the properties without a value.
+   *
+   * @param value the value of a property, or {@code null} for none (a mutable class keeps what its
+   *     constructor gives it)
+   */
+  static CodeBlock returnNew(EntityModel model, String name, Function<Property, CodeBlock> value) {
+    if (model.immutable()) {
+      return CodeBlock.builder()
+          .addStatement(
+              "return $L",
+              newRecord(
+                  model,
+                  p -> {
+                    CodeBlock v = value.apply(p);
+                    return v != null ? v : localDefault(p.type());
+                  }))
+          .build();
+    }
+    CodeBlock.Builder code =
+        CodeBlock.builder().addStatement("$T $L = new $T()", model.entity(), name, model.entity());
+    for (Property p : model.properties()) {
+      CodeBlock v = value.apply(p);
+      if (v != null) {
+        code.addStatement(set(p, name, v));
+      }
+    }
+    return code.addStatement("return $L", name).build();
+  }
+
+  // ---------------------------------------------------------------- one case per synced field
+
+  /**
+   * {@code return switch (TaskField.of(field)) { case ID -> ...; ... };}: the value of each synced
+   * field, by the field enum.
+   *
+   * @param field the expression of the field, an {@code EntityField} or the generated enum
+   */
+  static CodeBlock returnSwitch(
+      EntityModel model, CodeBlock field, Function<Property, CodeBlock> value) {
+    CodeBlock.Builder code = CodeBlock.builder().add("return switch ($L) {\n", field).indent();
+    for (Property p : model.synced()) {
+      code.add("case $L -> $L;\n", p.constantName(), value.apply(p));
+    }
+    return code.unindent().add("};\n").build();
+  }
+
+  /** {@code switch (field) { case ID -> ...; ... }}: one statement per synced field. */
+  static CodeBlock switchStatement(
+      EntityModel model, CodeBlock field, Function<Property, CodeBlock> statement) {
+    CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("switch ($L)", field);
+    for (Property p : model.synced()) {
+      code.addStatement("case $L -> $L", p.constantName(), statement.apply(p));
+    }
+    return code.endControlFlow().build();
   }
 
   /** The field enum constant of {@code p}, for example {@code TaskField.TITLE}. */

@@ -18,9 +18,12 @@ public final class FieldWriter {
     TypeSpec.Builder type =
         TypeSpec.enumBuilder(self)
             .addJavadoc(
-                "The synced fields of {@link $T}, in declaration order: the id, the version and"
-                    + " every\nother field except the local-only ones.\n",
-                model.entity())
+                Code.javadoc(
+                    "The synced fields of {@link $T}, in declaration order: the id, the version"
+                        + " and every other field except the local-only ones. A field's ordinal is"
+                        + " its bit in a set of fields ({@link $T}).",
+                    model.entity(),
+                    Code.FIELD_SET))
             .addAnnotations(Code.generated(model))
             .addModifiers(Modifier.PUBLIC)
             .addSuperinterface(Code.ENTITY_FIELD);
@@ -29,30 +32,33 @@ public final class FieldWriter {
           p.constantName(),
           TypeSpec.anonymousClassBuilder("$S", p.name())
               .addJavadoc(
-                  switch (p.role()) {
-                    case ID -> "The id, {@code $L}.\n";
-                    case VERSION -> "The version, {@code $L}.\n";
-                    case PLAIN -> "{@code $L}.\n";
-                  },
-                  p.name())
+                  Code.javadoc(
+                      switch (p.role()) {
+                        case ID -> "The id, {@code $L}.";
+                        case VERSION -> "The version, {@code $L}.";
+                        case PLAIN -> "{@code $L}.";
+                      },
+                      p.name()))
               .build());
     }
     return type.addField(
             com.palantir.javapoet.FieldSpec.builder(
                     String.class, "fieldName", Modifier.PRIVATE, Modifier.FINAL)
-                .addJavadoc("The field's Java name.\n")
+                .addJavadoc(Code.javadoc("The field's Java name."))
                 .build())
         .addMethod(
             MethodSpec.constructorBuilder()
                 .addJavadoc(
-                    "The constant of the field named {@code fieldName}.\n\n"
-                        + "@param fieldName the field's Java name\n")
+                    Code.javadoc(
+                        "The constant of the field named {@code fieldName}.\n\n"
+                            + "@param fieldName the field's Java name"))
                 .addParameter(String.class, "fieldName")
                 .addStatement("this.fieldName = fieldName")
                 .build())
         .addMethod(
             MethodSpec.methodBuilder("fieldName")
-                .addJavadoc("The field's Java name as written in {@link $T}.\n", model.entity())
+                .addJavadoc(
+                    Code.javadoc("The field's Java name as written in {@link $T}.", model.entity()))
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(String.class)
@@ -61,13 +67,14 @@ public final class FieldWriter {
         .addMethod(
             MethodSpec.methodBuilder("of")
                 .addJavadoc(
-                    "{@code field} as one of $L's fields.\n\n"
-                        + "@param field a field of any entity type\n"
-                        + "@return the constant that is {@code field}\n"
-                        + "@throws IllegalArgumentException if {@code field} is not a synced field"
-                        + " of {@link $T}\n",
-                    model.name(),
-                    model.entity())
+                    Code.javadoc(
+                        "{@code field} as one of $L's fields.\n\n"
+                            + "@param field a field of any entity type\n"
+                            + "@return the constant that is {@code field}\n"
+                            + "@throws IllegalArgumentException if {@code field} is not a synced"
+                            + " field of {@link $T}",
+                        model.name(),
+                        model.entity()))
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(self)
                 .addParameter(ParameterSpec.builder(Code.ENTITY_FIELD, "field").build())

@@ -2,53 +2,36 @@ package io.github.synced.processor.generate;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.github.synced.processor.model.EntityModel;
 import io.github.synced.processor.model.Property;
-import io.github.synced.processor.model.ValueKind;
 import java.io.IOException;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.Objects;
+import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes {@code XJson}: typed JSON reading and writing of an entity and its patches with Jackson's
- * streaming API.
+ * Writes {@code XJson}: typed JSON reading and writing of an entity and its patches through the
+ * runtime's {@code JsonInput} and {@code JsonOutput}, which read and write either through Jackson's
+ * streaming API or the bytes of a whole body. Everything that is the same for every entity
+ * (checking a value's JSON type, messages, {@code null}, non-finite numbers) is in the runtime;
+ * what is generated is a line or two per field.
  */
 public final class JsonWriter {
-
-  /** Adds the refusal of an object in which {@code p} is absent, or {@code null}. */
-  private static void requirePresent(
-      MethodSpec.Builder read, EntityModel model, Property p, String idExpression, String problem) {
-    read.beginControlFlow(
-            "if ($L)",
-            p.isPrimitive()
-                ? CodeBlock.of("!fields.fields().contains($L)", Code.constant(model, p))
-                : CodeBlock.of(
-                    "!fields.fields().contains($L) || fields.$L() == null",
-                    Code.constant(model, p),
-                    p.name()))
-        .addStatement(
-            "throw new $T($S, $L, $S, $S)",
-            Code.BAD_SERVER_DATA,
-            model.name(),
-            idExpression,
-            p.name(),
-            problem)
-        .endControlFlow();
-  }
 
   private static final ClassName MAPPER =
       ClassName.get("com.fasterxml.jackson.databind", "ObjectMapper");
   private static final ClassName GENERATOR =
       ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
   private static final ClassName PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
-  private static final ClassName TOKEN = ClassName.get("com.fasterxml.jackson.core", "JsonToken");
   private static final ClassName PROCESSING_EXCEPTION =
       ClassName.get("com.fasterxml.jackson.core", "JsonProcessingException");
+  private static final ClassName NAMES = ClassName.get(Code.RUNTIME + ".json", "JsonNames");
+  private static final ClassName INPUT = ClassName.get(Code.RUNTIME + ".json", "JsonInput");
+  private static final ClassName OUTPUT = ClassName.get(Code.RUNTIME + ".json", "JsonOutput");
 
   /** The JSON codec of {@code model}. */
   public TypeSpec.Builder write(EntityModel model) {
@@ -56,552 +39,431 @@ public final class JsonWriter {
     ClassName entity = model.entity();
     ClassName patch = model.generated("Patch");
     ClassName field = model.generated("Field");
-    Property id = model.id();
+    TypeName patchOf = ParameterizedTypeName.get(Code.PATCH, entity);
 
     TypeSpec.Builder type =
         TypeSpec.classBuilder(self)
             .addJavadoc(
-                "Reads and writes {@link $T} and {@link $T} as JSON objects with Jackson's\n"
-                    + "streaming API, without reflection.\n\n"
-                    + "<p>Only synced fields are written, under their Java names; local-only fields"
-                    + " are never\nwritten and are ignored when read, as are unknown properties."
-                    + " Enums are written by name,\nnumbers as JSON numbers, {@code UUID} and"
-                    + " {@code java.time} values as ISO strings. Input\nthat does not fit fails"
-                    + " with a {@link $T} naming the entity, the id (where it\nwas read before the"
-                    + " problem) and the field.\n",
-                entity,
-                patch,
-                Code.BAD_SERVER_DATA)
+                Code.javadoc(
+                    "Reads and writes {@link $T} and {@link $T} as JSON objects, without"
+                        + " reflection: through Jackson's streaming API, or straight from and to"
+                        + " the bytes of whole bodies where {@code JsonCodecs} reads and writes"
+                        + " them. Property names are encoded once, and a read object becomes one"
+                        + " patch, then the entity.\n\n"
+                        + "<p>Only synced fields are written, under their Java names; local-only"
+                        + " fields are never written and are ignored when read, as are unknown"
+                        + " properties. Enums are written by name, numbers as JSON numbers, {@code"
+                        + " UUID} and {@code java.time} values as ISO strings. Input that does not"
+                        + " fit fails with a {@link $T} naming the entity, the id (where it was read"
+                        + " before the problem) and the field. The codec holds no state: one"
+                        + " instance serves every thread.",
+                    entity,
+                    patch,
+                    Code.BAD_SERVER_DATA))
             .addAnnotations(Code.generated(model))
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(ParameterizedTypeName.get(Code.JSON_CODEC, entity));
-
+    Code.qualifyObscured(type, model);
     Code.suppressWarnings(
         type,
-        java.util.stream.Stream.of(
-                java.util.stream.Stream.of(model.entityWarnings(), model.constructorWarnings()),
+        Stream.of(
+                Stream.of(model.entityWarnings(), model.constructorWarnings()),
                 Code.typeWarnings(model.synced()),
                 model.synced().stream().map(Property::readWarnings),
                 model.synced().stream().map(Property::writeWarnings))
             .flatMap(s -> s));
+    String names = Code.fresh(model, "NAMES");
     type.addField(
-        Code.privateField(
-                MAPPER, "mapper", "The mapper that field types beyond the simple ones go to.")
+        FieldSpec.builder(NAMES, names, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc(
+                Code.javadoc(
+                    "The synced fields' property names, encoded once: name {@code i} is the field"
+                        + " whose ordinal is {@code i}."))
+            .initializer(
+                "$T.of($L)",
+                NAMES,
+                Code.wrapped(
+                    model.synced().stream().map(p -> CodeBlock.of("$S", p.name())).toList()))
+            .build());
+    type.addMethod(
+        MethodSpec.constructorBuilder()
+            .addJavadoc(Code.javadoc("A codec of {@link $T}.", entity))
+            .addModifiers(Modifier.PUBLIC)
             .build());
     type.addMethod(
         MethodSpec.constructorBuilder()
             .addJavadoc(
-                "A codec that hands field types beyond the simple ones to {@code mapper}.\n\n"
-                    + "@param mapper the mapper for field types beyond the simple ones\n")
+                Code.javadoc(
+                    "The same as {@link #$L()}: the codec uses no mapper. For code written when"
+                        + " the codec took one; prefer the constructor without.\n\n"
+                        + "@param unused not used",
+                    self.simpleName()))
             .addModifiers(Modifier.PUBLIC)
-            .addParameter(MAPPER, "mapper")
-            .addStatement("this.mapper = $T.requireNonNull(mapper, $S)", Objects.class, "mapper")
+            .addParameter(MAPPER, "unused")
             .build());
     type.addMethod(
-        MethodSpec.methodBuilder("mapper")
-            .addJavadoc(
-                "{@return the mapper this codec hands field types beyond the simple ones to}\n")
-            .addModifiers(Modifier.PUBLIC)
-            .returns(MAPPER)
-            .addStatement("return mapper")
-            .build());
-    type.addMethod(
-        override("type", model.generated("Sync"))
-            .addJavadoc("{@link $T#TYPE}.\n", model.generated("Sync"))
+        override("type", model.generated("Sync"), "{@link $T#TYPE}.", model.generated("Sync"))
             .addStatement("return $T.TYPE", model.generated("Sync"))
             .build());
 
-    MethodSpec.Builder write =
-        override("write", void.class)
-            .addJavadoc("Writes the synced fields of {@code entity} as one JSON object.\n")
+    type.addMethod(
+        override(
+                "write",
+                void.class,
+                "Writes the synced fields of {@code entity} as one JSON object, through Jackson.")
             .addParameter(GENERATOR, "out")
             .addParameter(entity, "entity")
             .addException(IOException.class)
-            .addStatement("out.writeStartObject()");
+            .addStatement("write($T.of(out), entity)", OUTPUT)
+            .build());
+    MethodSpec.Builder write =
+        override(
+                "write",
+                void.class,
+                "Writes the synced fields of {@code entity} as one JSON object.")
+            .addParameter(OUTPUT, "out")
+            .addParameter(entity, "entity")
+            .addException(IOException.class)
+            .addStatement("out.startObject()");
     for (Property p : model.synced()) {
-      write.addStatement("$L(out, $L)", writerName(p), Code.read(p, "entity"));
+      write
+          .addStatement("out.name($L, $L)", names, model.index(p))
+          .addStatement(writeValue(p, Code.read(p, "entity"), false));
     }
-    type.addMethod(write.addStatement("out.writeEndObject()").build());
+    type.addMethod(write.addStatement("out.endObject()").build());
 
-    MethodSpec.Builder read =
-        override("read", entity)
-            .addJavadoc(
-                Code.javadoc(
-                    "Reads one JSON object into a new {@link $T}; unknown properties are skipped."
-                        + " $L\n\n"
-                        + "@throws $T if the input is not an object, a value does not fit its field,"
-                        + " $L",
-                    entity,
-                    model.immutable()
-                        ? Code.LOCAL_DEFAULTS
-                        : "Local-only fields keep the values a new instance has.",
-                    Code.BAD_SERVER_DATA,
-                    !model.mayRefuse()
-                        ? "or the id or the version is missing"
-                        : "the id or the version is missing, or "
-                            + (model.immutable() ? "the constructor" : "a setter")
-                            + " of "
-                            + model.name()
-                            + " refuses a value (its exception is the cause)"))
+    type.addMethod(
+        override(
+                "read",
+                entity,
+                "Reads one JSON object into a new {@link $T}, through Jackson; see {@link"
+                    + " #read($T)}.",
+                entity,
+                INPUT)
             .addParameter(PARSER, "in")
             .addException(IOException.class)
-            .addStatement("$T fields = readFields(in)", patch);
-    requirePresent(read, model, id, "null", "the id is missing");
+            .addStatement("return read($T.of(in))", INPUT)
+            .build());
+    type.addMethod(read(model, entity, patch));
+
+    type.addMethod(
+        override(
+                "writePatch",
+                void.class,
+                "Writes the fields {@code patch} sets as one JSON object, {@code null} values"
+                    + " included, through Jackson.")
+            .addParameter(GENERATOR, "out")
+            .addParameter(patchOf, "patch")
+            .addException(IOException.class)
+            .addStatement("writePatch($T.of(out), patch)", OUTPUT)
+            .build());
+    type.addMethod(
+        override(
+                "writePatch",
+                void.class,
+                "Writes the fields {@code patch} sets as one JSON object, {@code null} values"
+                    + " included.")
+            .addParameter(OUTPUT, "out")
+            .addParameter(patchOf, "patch")
+            .addException(IOException.class)
+            .addStatement("out.startObject()")
+            .beginControlFlow("for ($T each : patch.fields())", Code.ENTITY_FIELD)
+            .addStatement("$T field = $T.of(each)", field, field)
+            .addStatement("out.name($L, field.ordinal())", names)
+            .addCode(
+                Code.switchStatement(
+                    model,
+                    CodeBlock.of("field"),
+                    p ->
+                        writeValue(p, CodeBlock.of("($T) patch.get(field)", p.type().box()), true)))
+            .endControlFlow()
+            .addStatement("out.endObject()")
+            .build());
+
+    type.addMethod(
+        override(
+                "readPatch",
+                patch,
+                "Reads one JSON object into a patch, through Jackson; see {@link #readPatch($T)}.",
+                INPUT)
+            .addParameter(PARSER, "in")
+            .addException(IOException.class)
+            .addStatement("return readPatch($T.of(in))", INPUT)
+            .build());
+    type.addMethod(readPatch(model, patch, names));
+    return type;
+  }
+
+  private static MethodSpec.Builder override(
+      String name, Object returns, String doc, Object... args) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder(name)
+            .addJavadoc(Code.javadoc(doc, args))
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC);
+    return returns instanceof Class<?> c ? method.returns(c) : method.returns((TypeName) returns);
+  }
+
+  /** {@code read}: the object as a patch, checked for id and version, made into an entity. */
+  private static MethodSpec read(EntityModel model, ClassName entity, ClassName patch) {
+    Property id = model.id();
+    MethodSpec.Builder read =
+        override(
+                "read",
+                entity,
+                "Reads one JSON object into a new {@link $T}; unknown properties are skipped. $L\n\n"
+                    + "@throws $T if the input is not an object, a value does not fit its field,"
+                    + " $L",
+                entity,
+                model.immutable()
+                    ? Code.LOCAL_DEFAULTS
+                    : "Local-only fields keep the values a new instance has.",
+                Code.BAD_SERVER_DATA,
+                !model.mayRefuse()
+                    ? "or the id or the version is missing"
+                    : "the id or the version is missing, or "
+                        + (model.immutable() ? "the constructor" : "a setter")
+                        + " of "
+                        + model.name()
+                        + " refuses a value (its exception is the cause)")
+            .addParameter(INPUT, "in")
+            .addException(IOException.class)
+            .addStatement("$T fields = readPatch(in)", patch);
+    requirePresent(read, model, id, CodeBlock.of("null"), "the id is missing");
     model
         .version()
         .ifPresent(
             v ->
                 requirePresent(
-                    read, model, v, "fields." + id.name() + "()", "the version is missing"));
+                    read,
+                    model,
+                    v,
+                    CodeBlock.of("fields.$L()", id.name()),
+                    "the version is missing"));
     if (model.immutable()) {
-      CodeBlock instance =
-          Code.newRecord(
-              model,
-              p ->
-                  p.isSynced()
-                      ? CodeBlock.of("fields.$L()", p.name())
-                      : Code.localDefault(p.type()));
-      if (model.mayRefuse()) {
-        read.beginControlFlow("try")
-            .addStatement("return $L", instance)
-            .nextControlFlow("catch ($T e)", RuntimeException.class)
-            .addStatement("throw refused(fields, null, e)")
-            .endControlFlow();
-      } else {
-        read.addStatement("return $L", instance);
+      CodeBlock make =
+          Code.returnNew(
+              model, "entity", p -> p.isSynced() ? CodeBlock.of("fields.$L()", p.name()) : null);
+      if (!model.mayRefuse()) {
+        return read.addCode(make).build();
       }
-    } else if (model.mayRefuse()) {
-      read.addStatement("$T entity = new $T()", entity, entity)
-          .beginControlFlow("for ($T field : fields.fields())", field)
-          .beginControlFlow("try")
-          .beginControlFlow("switch (field)");
-      for (Property p : model.synced()) {
-        read.addStatement(
-            "case $L -> $L",
-            p.constantName(),
-            Code.set(p, "entity", CodeBlock.of("fields.$L()", p.name())));
-      }
-      read.endControlFlow()
+      return read.beginControlFlow("try")
+          .addCode(make)
           .nextControlFlow("catch ($T e)", RuntimeException.class)
-          .addStatement("throw refused(fields, field.fieldName(), e)")
-          .endControlFlow()
-          .endControlFlow()
-          .addStatement("return entity");
-    } else {
-      read.addStatement("return fields.applyTo(new $T())", entity);
-    }
-    type.addMethod(read.build());
-
-    CodeBlock.Builder writePatch =
-        CodeBlock.builder()
-            .addStatement("out.writeStartObject()")
-            .beginControlFlow("for ($T field : patch.fields())", Code.ENTITY_FIELD)
-            .beginControlFlow("switch ($T.of(field))", field);
-    for (Property p : model.synced()) {
-      writePatch.addStatement(
-          "case $L -> $L(out, ($T) patch.get(field))",
-          p.constantName(),
-          writerName(p),
-          p.type().box());
-    }
-    writePatch.endControlFlow().endControlFlow().addStatement("out.writeEndObject()");
-    type.addMethod(
-        override("writePatch", void.class)
-            .addJavadoc(
-                "Writes the fields {@code patch} sets as one JSON object, {@code null} values"
-                    + " included.\n")
-            .addParameter(GENERATOR, "out")
-            .addParameter(ParameterizedTypeName.get(Code.PATCH, entity), "patch")
-            .addException(IOException.class)
-            .addCode(writePatch.build())
-            .build());
-
-    type.addMethod(
-        override("readPatch", patch)
-            .addJavadoc(
-                "Reads one JSON object into a patch that sets exactly the synced properties"
-                    + " present: an\nabsent property is not set, a property present with {@code"
-                    + " null} is set to {@code null}.\n\n"
-                    + "@throws $T if the input is not an object or a value does not fit its\n"
-                    + "    field\n",
-                Code.BAD_SERVER_DATA)
-            .addParameter(PARSER, "in")
-            .addException(IOException.class)
-            .addStatement("return readFields(in)")
-            .build());
-
-    type.addMethod(readFields(model, patch));
-    type.addMethod(
-        MethodSpec.methodBuilder("idOf")
-            .addJavadoc(
-                "{@return the id among {@code fields}, or {@code null} if it was not read (yet)}\n\n"
-                    + "@param fields the fields read so far\n")
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-            .returns(Object.class)
-            .addParameter(patch, "fields")
-            .addStatement(
-                "return fields.fields().contains($L) ? fields.$L() : null",
-                Code.constant(model, id),
-                id.name())
-            .build());
-    if (model.mayRefuse()) {
-      type.addMethod(
-          MethodSpec.methodBuilder("refused")
-              .addJavadoc(
-                  Code.javadoc(
-                      "{@return bad server data: $L refused a value the server sent, with its"
-                          + " message as the problem}\n\n"
-                          + "@param fields the fields read\n"
-                          + "@param field the field refused, or {@code null} where the values are"
-                          + " refused together\n"
-                          + "@param refusal what the entity threw",
-                      model.immutable()
-                          ? "the constructor of " + model.name()
-                          : "a setter of " + model.name()))
-              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-              .returns(Code.BAD_SERVER_DATA)
-              .addParameter(patch, "fields")
-              .addParameter(String.class, "field")
-              .addParameter(RuntimeException.class, "refusal")
-              .addStatement(
-                  "$T problem = refusal.getMessage() != null ? refusal.getMessage() :"
-                      + " refusal.toString()",
-                  String.class)
-              .addStatement(
-                  "return new $T($S, idOf(fields), field, problem, refusal)",
-                  Code.BAD_SERVER_DATA,
-                  model.name())
-              .build());
-    }
-    for (Property p : model.synced()) {
-      type.addMethod(writer(p));
-    }
-    for (Property p : model.synced()) {
-      type.addMethod(reader(model, p));
-    }
-    if (model.synced().stream()
-        .anyMatch(p -> p.kind() == ValueKind.FLOAT || p.kind() == ValueKind.DOUBLE)) {
-      type.addMethod(
-          MethodSpec.methodBuilder("isNonFinite")
-              .addJavadoc(
-                  Code.javadoc(
-                      "{@return whether the current token is one of the strings {@code NaN},"
-                          + " {@code Infinity} and {@code -Infinity} that this codec writes for"
-                          + " non-finite floating-point values}\n\n"
-                          + "@param in the parser, on the value\n"
-                          + "@throws IOException if the parser cannot read the value"))
-              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-              .returns(boolean.class)
-              .addParameter(PARSER, "in")
-              .addException(IOException.class)
-              .beginControlFlow("if (in.currentToken() != $T.VALUE_STRING)", TOKEN)
-              .addStatement("return false")
-              .endControlFlow()
-              .addStatement("$T text = in.getText()", String.class)
-              .addStatement(
-                  "return text.equals($S) || text.equals($S) || text.equals($S)",
-                  "NaN",
-                  "Infinity",
-                  "-Infinity")
-              .build());
-    }
-    type.addMethod(
-        MethodSpec.methodBuilder("unexpected")
-            .addJavadoc(
-                "{@return bad server data: a value of the wrong JSON type}\n\n"
-                    + "@param token the value's token\n"
-                    + "@param id the entity's id, or {@code null} if not read yet\n"
-                    + "@param field the field\n"
-                    + "@param expected what the field takes\n")
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-            .returns(Code.BAD_SERVER_DATA)
-            .addParameter(TOKEN, "token")
-            .addParameter(Object.class, "id")
-            .addParameter(String.class, "field")
-            .addParameter(String.class, "expected")
-            .addStatement(
-                "return new $T(\n$S, id, field, $S + expected + $S + describe(token))",
-                Code.BAD_SERVER_DATA,
-                model.name(),
-                "expected ",
-                ", found ")
-            .build());
-    type.addMethod(
-        MethodSpec.methodBuilder("describe")
-            .addJavadoc(
-                "{@return the JSON type of {@code token}, for messages}\n\n"
-                    + "@param token a token, or {@code null} at the end of the input\n")
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-            .returns(String.class)
-            .addParameter(TOKEN, "token")
-            .beginControlFlow("if (token == null)")
-            .addStatement("return $S", "the end of the input")
-            .endControlFlow()
-            .addCode(
-                CodeBlock.builder()
-                    .add("return switch (token) {\n")
-                    .indent()
-                    .add("case VALUE_STRING -> $S;\n", "STRING")
-                    .add("case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> $S;\n", "NUMBER")
-                    .add("case VALUE_TRUE, VALUE_FALSE -> $S;\n", "BOOLEAN")
-                    .add("case VALUE_NULL -> $S;\n", "null")
-                    .add("case START_OBJECT -> $S;\n", "OBJECT")
-                    .add("case START_ARRAY -> $S;\n", "ARRAY")
-                    .add("default -> token.name();\n")
-                    .unindent()
-                    .add("};\n")
-                    .build())
-            .build());
-    return type;
-  }
-
-  private static MethodSpec.Builder override(String name, Object returns) {
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder(name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
-    return returns instanceof Class<?> c
-        ? method.returns(c)
-        : method.returns((com.palantir.javapoet.TypeName) returns);
-  }
-
-  private static MethodSpec readFields(EntityModel model, ClassName patch) {
-    CodeBlock.Builder body =
-        CodeBlock.builder()
-            .addStatement(
-                "$T start = in.currentToken() == null ? in.nextToken() : in.currentToken()", TOKEN)
-            .beginControlFlow("if (start != $T.START_OBJECT)", TOKEN)
-            .addStatement(
-                "throw new $T(\n$S, null, null, $S + describe(start))",
-                Code.BAD_SERVER_DATA,
-                model.name(),
-                "expected an object, found ")
-            .endControlFlow()
-            .addStatement("$T fields = $T.empty()", patch, patch)
-            .beginControlFlow("try")
-            .beginControlFlow("while (in.nextToken() == $T.FIELD_NAME)", TOKEN)
-            .addStatement("$T property = in.currentName()", String.class)
-            .addStatement("in.nextToken()")
-            .beginControlFlow("switch (property)");
-    for (Property p : model.synced()) {
-      body.addStatement(
-          "case $S -> fields = fields.$L($L(in, idOf(fields)))",
-          p.name(),
-          p.name(),
-          "read" + Code.capitalize(p.name()));
-    }
-    body.addStatement("default -> in.skipChildren()")
-        .endControlFlow()
-        .endControlFlow()
-        .nextControlFlow("catch ($T e)", PROCESSING_EXCEPTION)
-        .addStatement(
-            "throw new $T(\n$S, idOf(fields), in.currentName(), e.getOriginalMessage(), e)",
-            Code.BAD_SERVER_DATA,
-            model.name())
-        .endControlFlow()
-        .addStatement("return fields");
-    return MethodSpec.methodBuilder("readFields")
-        .addJavadoc(
-            "{@return the synced properties of one JSON object, as a patch that sets those"
-                + " present}\n\n"
-                + "@param in the parser, before or on the object's start\n"
-                + "@throws IOException if the input cannot be read\n")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(patch)
-        .addParameter(PARSER, "in")
-        .addException(IOException.class)
-        .addCode(body.build())
-        .build();
-  }
-
-  private static String writerName(Property p) {
-    return "write" + Code.capitalize(p.name());
-  }
-
-  private static MethodSpec writer(Property p) {
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder(writerName(p))
-            .addJavadoc(
-                "Writes {@code $L} as a property.\n\n"
-                    + "@param out the generator, inside an object\n"
-                    + "@param value the value\n"
-                    + "@throws IOException if writing fails\n",
-                p.name())
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-            .addParameter(GENERATOR, "out")
-            .addParameter(p.type(), "value")
-            .addException(IOException.class)
-            .addStatement("out.writeFieldName($S)", p.name());
-    CodeBlock value =
-        switch (p.kind()) {
-          case BOOLEAN -> CodeBlock.of("out.writeBoolean(value)");
-          case CHAR -> CodeBlock.of("out.writeString($T.valueOf(value))", String.class);
-          case STRING -> CodeBlock.of("out.writeString(value)");
-          case ENUM -> CodeBlock.of("out.writeString(value.name())");
-          case UUID, TEMPORAL -> CodeBlock.of("out.writeString(value.toString())");
-          default -> CodeBlock.of("out.writeNumber(value)");
-        };
-    if (p.kind() == ValueKind.FLOAT || p.kind() == ValueKind.DOUBLE) {
-      // Non-finite values are no JSON numbers: written as the strings the reader accepts back.
-      value =
-          CodeBlock.builder()
-              .beginControlFlow(
-                  "if ($T.isFinite(value))",
-                  p.kind() == ValueKind.FLOAT ? Float.class : Double.class)
-              .addStatement("out.writeNumber(value)")
-              .nextControlFlow("else")
-              .addStatement("out.writeString($T.valueOf(value))", String.class)
-              .endControlFlow()
-              .build();
-    } else {
-      value = CodeBlock.builder().addStatement(value).build();
-    }
-    if (p.isPrimitive()) {
-      return method.addCode(value).build();
-    }
-    return method
-        .beginControlFlow("if (value == null)")
-        .addStatement("out.writeNull()")
-        .nextControlFlow("else")
-        .addCode(value)
-        .endControlFlow()
-        .build();
-  }
-
-  private static MethodSpec reader(EntityModel model, Property p) {
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder("read" + Code.capitalize(p.name()))
-            .addJavadoc(
-                "{@return the value of {@code $L}}\n\n"
-                    + "@param in the parser, on the value\n"
-                    + "@param id the entity's id, or {@code null} if not read yet\n"
-                    + "@throws IOException if the input cannot be read\n",
-                p.name())
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-            .returns(p.type())
-            .addParameter(PARSER, "in")
-            .addParameter(Object.class, "id")
-            .addException(IOException.class)
-            .addStatement("$T token = in.currentToken()", TOKEN);
-    if (!p.isPrimitive()) {
-      method
-          .beginControlFlow("if (token == $T.VALUE_NULL)", TOKEN)
-          .addStatement("return null")
-          .endControlFlow();
-    }
-    ValueKind kind = p.kind();
-    String expected;
-    CodeBlock accepted;
-    if (kind == ValueKind.BOOLEAN) {
-      expected = "a boolean";
-      accepted = CodeBlock.of("token != $T.VALUE_TRUE && token != $T.VALUE_FALSE", TOKEN, TOKEN);
-    } else if (kind == ValueKind.FLOAT || kind == ValueKind.DOUBLE) {
-      expected = "a number or one of \"NaN\", \"Infinity\", \"-Infinity\"";
-      method
-          .beginControlFlow("if (isNonFinite(in))")
           .addStatement(
-              kind == ValueKind.FLOAT
-                  ? "return $T.parseFloat(in.getText())"
-                  : "return $T.parseDouble(in.getText())",
-              kind == ValueKind.FLOAT ? Float.class : Double.class)
+              "throw $T.refused($S, fields.$L(), null, e)", INPUT, model.name(), id.name())
+          .endControlFlow()
+          .build();
+    }
+    if (!model.mayRefuse()) {
+      return read.addStatement("return fields.applyTo(new $T())", entity).build();
+    }
+    read.addStatement("$T entity = new $T()", entity, entity)
+        .addStatement("$T setting = null", String.class)
+        .beginControlFlow("try");
+    for (Property p : model.synced()) {
+      read.beginControlFlow("if (fields.sets($L))", Code.constant(model, p))
+          .addStatement("setting = $S", p.name())
+          .addStatement(Code.set(p, "entity", CodeBlock.of("fields.$L()", p.name())))
           .endControlFlow();
-      accepted =
-          CodeBlock.of(
-              "token != $T.VALUE_NUMBER_INT && token != $T.VALUE_NUMBER_FLOAT", TOKEN, TOKEN);
-    } else if (kind == ValueKind.BIG_DECIMAL) {
-      expected = "a number";
-      accepted =
-          CodeBlock.of(
-              "token != $T.VALUE_NUMBER_INT && token != $T.VALUE_NUMBER_FLOAT", TOKEN, TOKEN);
-    } else if (kind.isNumber()) {
-      expected = "an integer";
-      accepted = CodeBlock.of("token != $T.VALUE_NUMBER_INT", TOKEN);
-    } else {
-      expected = "a string";
-      accepted = CodeBlock.of("token != $T.VALUE_STRING", TOKEN);
     }
-    method
-        .beginControlFlow("if ($L)", accepted)
-        .addStatement("throw unexpected(token, id, $S,$W$S)", p.name(), expected)
-        .endControlFlow();
-    switch (kind) {
-      case BOOLEAN -> method.addStatement("return in.getBooleanValue()");
-      case BYTE -> method.addStatement("return in.getByteValue()");
-      case SHORT -> method.addStatement("return in.getShortValue()");
-      case INT -> method.addStatement("return in.getIntValue()");
-      case LONG -> method.addStatement("return in.getLongValue()");
-      case FLOAT -> method.addStatement("return in.getFloatValue()");
-      case DOUBLE -> method.addStatement("return in.getDoubleValue()");
-      case BIG_DECIMAL -> method.addStatement("return in.getDecimalValue()");
-      case BIG_INTEGER -> method.addStatement("return in.getBigIntegerValue()");
-      case STRING -> method.addStatement("return in.getText()");
-      case CHAR ->
-          method
-              .addStatement("$T text = in.getText()", String.class)
-              .beginControlFlow("if (text.length() != 1)")
-              .addStatement(
-                  "throw new $T(\n$S, id, $S, $S + text + $S)",
-                  Code.BAD_SERVER_DATA,
-                  model.name(),
-                  p.name(),
-                  "expected one character, found '",
-                  "'")
-              .endControlFlow()
-              .addStatement("return text.charAt(0)");
-      case ENUM ->
-          parsed(
-              model,
-              p,
-              method,
-              CodeBlock.of("$T.valueOf(text)", p.type()),
-              IllegalArgumentException.class,
-              CodeBlock.of(
-                  "$S + text + $S$W+ $T.toString($T.values())",
-                  "'",
-                  "' is not a constant of "
-                      + ((ClassName) p.type()).simpleName()
-                      + "; expected one of ",
-                  Arrays.class,
-                  p.type()));
-      case UUID ->
-          parsed(
-              model,
-              p,
-              method,
-              CodeBlock.of("$T.fromString(text)", p.type()),
-              IllegalArgumentException.class,
-              CodeBlock.of("$S + text + $S", "'", "' is not a UUID"));
-      case TEMPORAL ->
-          parsed(
-              model,
-              p,
-              method,
-              CodeBlock.of("$T.parse(text)", p.type()),
-              DateTimeParseException.class,
-              CodeBlock.of(
-                  "$S + text + $S",
-                  "'",
-                  "' is not an ISO-8601 " + ((ClassName) p.type()).simpleName()));
-    }
-    return method.build();
+    return read.nextControlFlow("catch ($T e)", RuntimeException.class)
+        .addStatement(
+            "throw $T.refused($S, fields.$L(), setting, e)", INPUT, model.name(), id.name())
+        .endControlFlow()
+        .addStatement("return entity")
+        .build();
   }
 
-  private static void parsed(
-      EntityModel model,
-      Property p,
-      MethodSpec.Builder method,
-      CodeBlock parse,
-      Class<? extends Exception> failure,
-      CodeBlock problem) {
-    method
-        .addStatement("$T text = in.getText()", String.class)
-        .beginControlFlow("try")
-        .addStatement("return $L", parse)
-        .nextControlFlow("catch ($T e)", failure)
+  /** Adds the refusal of an object in which {@code p} is absent, or {@code null}. */
+  private static void requirePresent(
+      MethodSpec.Builder read, EntityModel model, Property p, CodeBlock id, String problem) {
+    read.beginControlFlow(
+            "if ($L)",
+            p.isPrimitive()
+                ? CodeBlock.of("!fields.sets($L)", Code.constant(model, p))
+                : CodeBlock.of(
+                    "!fields.sets($L) || fields.$L() == null", Code.constant(model, p), p.name()))
         .addStatement(
-            "throw new $T(\n$S, id, $S, $L, e)",
+            "throw new $T($S, $L, $S, $S)",
             Code.BAD_SERVER_DATA,
             model.name(),
+            id,
             p.name(),
             problem)
         .endControlFlow();
+  }
+
+  /**
+   * {@code readPatch(JsonInput)}: one loop over the object's properties, found by their index among
+   * the names (the field's ordinal). With at most 64 synced fields each value goes to a local
+   * variable and its bit to {@code set}, and one patch is made at the end; with more, each value
+   * makes the next patch.
+   */
+  private static MethodSpec readPatch(EntityModel model, ClassName patch, String names) {
+    Property id = model.id();
+    boolean many = model.manyFields();
+    // Locals are named after the properties: the method's own names step aside.
+    String in = Code.fresh(model, "in");
+    String set = Code.fresh(model, "set");
+    String field = Code.fresh(model, "field");
+    String e = Code.fresh(model, "e");
+    String fields = Code.fresh(model, "fields");
+    MethodSpec.Builder method =
+        override(
+                "readPatch",
+                patch,
+                "Reads one JSON object into a patch that sets exactly the synced properties"
+                    + " present: an absent property is not set, a property present with {@code"
+                    + " null} is set to {@code null}.\n\n"
+                    + "@throws $T if the input is not an object or a value does not fit its field",
+                Code.BAD_SERVER_DATA)
+            .addParameter(INPUT, in)
+            .addException(IOException.class)
+            .addStatement("$L.startObject($S)", in, model.name());
+    CodeBlock idSoFar;
+    if (many) {
+      method.addStatement("$T $L = $T.empty()", patch, fields, patch);
+      idSoFar =
+          id.isPrimitive()
+              ? CodeBlock.of(
+                  "$L.sets($L) ? ($T) $L.$L() : null",
+                  fields,
+                  Code.constant(model, id),
+                  id.type().box(),
+                  fields,
+                  id.name())
+              : CodeBlock.of(
+                  "$L.sets($L) ? $L.$L() : null",
+                  fields,
+                  Code.constant(model, id),
+                  fields,
+                  id.name());
+    } else {
+      method.addStatement("long $L = 0L", set);
+      for (Property p : model.synced()) {
+        method.addStatement("$T $L = $L", p.type(), p.name(), Code.defaultValue(p.type()));
+      }
+      idSoFar =
+          id.isPrimitive()
+              ? CodeBlock.of(
+                  "$L ? ($T) $L : null", Code.has(model, id, set), id.type().box(), id.name())
+              : CodeBlock.of("$L", id.name());
+    }
+    method
+        .beginControlFlow("try")
+        .beginControlFlow(
+            "for (int $L = $L.nextField($L); $L != $T.END; $L = $L.nextField($L))",
+            field,
+            in,
+            names,
+            field,
+            INPUT,
+            field,
+            in,
+            names)
+        .beginControlFlow("switch ($L)", field);
+    for (Property p : model.synced()) {
+      CodeBlock value = readValue(model, p, in);
+      if (many) {
+        method.addStatement(
+            "case $L -> $L = $L.$L($L)", model.index(p), fields, fields, p.name(), value);
+      } else {
+        method
+            .beginControlFlow("case $L ->", model.index(p))
+            .addStatement("$L = $L", p.name(), value)
+            .addStatement(Code.add(model, p, set))
+            .endControlFlow();
+      }
+    }
+    method
+        .addStatement("default -> $L.skipValue()", in)
+        .endControlFlow()
+        .endControlFlow()
+        .nextControlFlow("catch ($T $L)", PROCESSING_EXCEPTION, e)
+        .addStatement("throw $L.malformed($S, $L, $L)", in, model.name(), idSoFar, e)
+        .nextControlFlow("catch ($T $L)", Code.BAD_SERVER_DATA, e)
+        .addStatement("throw $T.withId($L, $L)", INPUT, e, idSoFar)
+        .endControlFlow();
+    if (many) {
+      return method.addStatement("return $L", fields).build();
+    }
+    return method
+        .addStatement(
+            "return new $T($L)",
+            patch,
+            Code.wrapped(
+                Stream.concat(
+                        Stream.of(CodeBlock.of("$L", set)),
+                        model.synced().stream().map(p -> CodeBlock.of("$L", p.name())))
+                    .toList()))
+        .build();
+  }
+
+  /** The expression that reads the value of {@code p} from the reader in variable {@code in}. */
+  private static CodeBlock readValue(EntityModel model, Property p, String in) {
+    String entity = model.name();
+    return switch (p.kind()) {
+      case ENUM ->
+          CodeBlock.of(
+              "$L.readEnum($S, $T::valueOf, $T::values, $S)",
+              in,
+              entity,
+              p.type(),
+              p.type(),
+              ((ClassName) p.type()).simpleName());
+      case TEMPORAL ->
+          CodeBlock.of(
+              "$L.readParsed($S, $T::parse, $S)",
+              in,
+              entity,
+              p.type(),
+              "an ISO-8601 " + ((ClassName) p.type()).simpleName());
+      default -> CodeBlock.of("$L.$L($S)", in, reader(p), entity);
+    };
+  }
+
+  /** The {@code JsonInput} method that reads a value of {@code p}. */
+  private static String reader(Property p) {
+    String boxed = p.isPrimitive() ? "read" : "readBoxed";
+    return switch (p.kind()) {
+      case BOOLEAN -> boxed + "Boolean";
+      case BYTE -> boxed + "Byte";
+      case SHORT -> boxed + "Short";
+      case INT -> boxed + "Int";
+      case LONG -> boxed + "Long";
+      case CHAR -> boxed + "Char";
+      case FLOAT -> boxed + "Float";
+      case DOUBLE -> boxed + "Double";
+      case STRING -> "readString";
+      case BIG_DECIMAL -> "readBigDecimal";
+      case BIG_INTEGER -> "readBigInteger";
+      case UUID -> "readUuid";
+      case ENUM, TEMPORAL -> throw new IllegalArgumentException(p.kind() + " takes a function");
+    };
+  }
+
+  /**
+   * The statement that writes {@code value}, a value of {@code p}, to the writer {@code out}.
+   *
+   * @param boxed whether {@code value} is of the boxed type, as read from a patch by field
+   */
+  private static CodeBlock writeValue(Property p, CodeBlock value, boolean boxed) {
+    if (p.isPrimitive() && !boxed) {
+      return switch (p.kind()) {
+        case BOOLEAN -> CodeBlock.of("out.writeBoolean($L)", value);
+        case CHAR -> CodeBlock.of("out.writeChar($L)", value);
+        case FLOAT -> CodeBlock.of("out.writeFloat($L)", value);
+        case DOUBLE -> CodeBlock.of("out.writeDouble($L)", value);
+        default -> CodeBlock.of("out.writeNumber($L)", value);
+      };
+    }
+    return switch (p.kind()) {
+      case BOOLEAN -> CodeBlock.of("out.writeBoolean($L)", value);
+      case STRING -> CodeBlock.of("out.writeString($L)", value);
+      case ENUM -> CodeBlock.of("out.writeEnum($L)", value);
+      case CHAR, UUID, TEMPORAL -> CodeBlock.of("out.writeText($L)", value);
+      default -> CodeBlock.of("out.writeNumber($L)", value);
+    };
   }
 }

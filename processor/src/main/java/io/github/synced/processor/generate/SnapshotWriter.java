@@ -26,43 +26,53 @@ public final class SnapshotWriter {
     for (Property p : model.synced()) {
       components.addParameter(p.type(), p.name());
     }
-    CodeBlock.Builder get =
-        CodeBlock.builder()
-            .add("return switch ($T.of(field)) {\n", model.generated("Field"))
-            .indent();
-    for (Property p : model.synced()) {
-      get.add("case $L -> this.$L;\n", p.constantName(), p.name());
-    }
-    get.unindent().add("};\n");
     TypeSpec.Builder type = TypeSpec.recordBuilder(self);
     Code.suppressWarnings(
         type, Stream.concat(Stream.of(model.entityWarnings()), Code.typeWarnings(model.synced())));
-    CodeBlock.Builder params = CodeBlock.builder();
+    StringBuilder params = new StringBuilder();
     for (Property p : model.synced()) {
-      params.add("@param $L the value of {@code $L}\n", p.name(), p.name());
+      params.append("\n@param ").append(p.name()).append(" the value of {@code ");
+      params.append(p.name()).append('}');
     }
     return type.addJavadoc(
-            "The synced fields of one {@link $T} at one moment, as an immutable value. Local-only"
-                + "\nfields are never part of it.\n\n$L",
-            model.entity(),
-            params.build())
+            Code.javadoc(
+                ABOUT + params, model.entity(), model.generated("Sync"), model.generated("Sync")))
         .addAnnotations(Code.generated(model))
         .addModifiers(Modifier.PUBLIC)
         .recordConstructor(components.build())
         .addSuperinterface(ParameterizedTypeName.get(Code.SNAPSHOT, model.entity()))
-        .addMethod(
-            MethodSpec.methodBuilder("get")
-                .addJavadoc(
-                    "The value of {@code field} in this snapshot (primitives boxed).\n\n"
-                        + "@throws IllegalArgumentException if {@code field} is not a synced field"
-                        + " of {@link $T}\n",
-                    model.entity())
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(Object.class)
-                .addParameter(Code.ENTITY_FIELD, "field")
-                .addCode(get.build())
-                .build());
+        .addMethod(get(model));
+  }
+
+  /**
+   * What a snapshot is for, in its Javadoc: the engine keeps entities, so the snapshot is the
+   * user's value of synced state.
+   */
+  private static final String ABOUT =
+      "The synced fields of one {@link $T} at one moment, as an immutable value; local-only"
+          + " fields are never part of it. Made by {@link $T#snapshot}, it is an undo point"
+          + " ({@link $T#restore} puts its values back and keeps local-only ones), a comparison of"
+          + " synced state ({@code equals}) and what a view can render.\n";
+
+  /** {@code get(field)}: the value of a field by its enum constant. */
+  private static MethodSpec get(EntityModel model) {
+    return MethodSpec.methodBuilder("get")
+        .addJavadoc(
+            Code.javadoc(
+                "The value of {@code field} in this snapshot (primitives boxed).\n\n"
+                    + "@throws IllegalArgumentException if {@code field} is not a synced field of"
+                    + " {@link $T}",
+                model.entity()))
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(Object.class)
+        .addParameter(Code.ENTITY_FIELD, "field")
+        .addCode(
+            Code.returnSwitch(
+                model,
+                CodeBlock.of("$T.of(field)", model.generated("Field")),
+                p -> CodeBlock.of("this.$L", p.name())))
+        .build();
   }
 
   /**
@@ -75,25 +85,29 @@ public final class SnapshotWriter {
     Code.suppressWarnings(
         type, Stream.concat(Stream.of(model.entityWarnings()), Code.typeWarnings(model.synced())));
     type.addJavadoc(
-            "The synced fields of one {@link $T} at one moment, as an immutable value. Local-only"
-                + "\nfields are never part of it. A class rather than a record: $L has more synced"
-                + " fields\nthan a record's canonical constructor can take.\n",
-            model.entity(),
-            model.name())
+            Code.javadoc(
+                ABOUT
+                    + "\n<p>A class rather than a record: $L has more synced fields than a record's"
+                    + " canonical constructor can take.",
+                model.entity(),
+                model.generated("Sync"),
+                model.generated("Sync"),
+                model.name()))
         .addAnnotations(Code.generated(model))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(ParameterizedTypeName.get(Code.SNAPSHOT, model.entity()));
     MethodSpec.Builder constructor =
         MethodSpec.constructorBuilder()
             .addJavadoc(
-                "The synced fields of {@code entity} as they are now.\n\n"
-                    + "@param entity the entity whose synced fields to keep\n")
+                Code.javadoc(
+                    "The synced fields of {@code entity} as they are now.\n\n"
+                        + "@param entity the entity whose synced fields to keep"))
             .addParameter(model.entity(), "entity");
     for (Property p : model.synced()) {
       type.addField(
           com.palantir.javapoet.FieldSpec.builder(
                   p.type(), p.name(), Modifier.PRIVATE, Modifier.FINAL)
-              .addJavadoc("The value of {@code $L}.\n", p.name())
+              .addJavadoc(Code.javadoc("The value of {@code $L}.", p.name()))
               .build());
       constructor.addStatement("this.$L = $L", p.name(), Code.read(p, "entity"));
     }
@@ -101,33 +115,13 @@ public final class SnapshotWriter {
     for (Property p : model.synced()) {
       type.addMethod(
           MethodSpec.methodBuilder(p.name())
-              .addJavadoc("{@return the value of {@code $L}}\n", p.name())
+              .addJavadoc(Code.javadoc("{@return the value of {@code $L}}", p.name()))
               .addModifiers(Modifier.PUBLIC)
               .returns(p.type())
               .addStatement("return $L", p.name())
               .build());
     }
-    CodeBlock.Builder get =
-        CodeBlock.builder()
-            .add("return switch ($T.of(field)) {\n", model.generated("Field"))
-            .indent();
-    for (Property p : model.synced()) {
-      get.add("case $L -> this.$L;\n", p.constantName(), p.name());
-    }
-    get.unindent().add("};\n");
-    type.addMethod(
-        MethodSpec.methodBuilder("get")
-            .addJavadoc(
-                "The value of {@code field} in this snapshot (primitives boxed).\n\n"
-                    + "@throws IllegalArgumentException if {@code field} is not a synced field"
-                    + " of {@link $T}\n",
-                model.entity())
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(Object.class)
-            .addParameter(Code.ENTITY_FIELD, "field")
-            .addCode(get.build())
-            .build());
+    type.addMethod(get(model));
     CodeBlock.Builder equal = CodeBlock.builder().add("object instanceof $T that", self);
     for (Property p : model.synced()) {
       equal.add(
@@ -137,7 +131,8 @@ public final class SnapshotWriter {
     type.addMethod(
         MethodSpec.methodBuilder("equals")
             .addJavadoc(
-                "Whether {@code object} is a snapshot with equal values, as for a record.\n")
+                Code.javadoc(
+                    "Whether {@code object} is a snapshot with equal values, as for a record."))
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
             .returns(boolean.class)
@@ -146,7 +141,7 @@ public final class SnapshotWriter {
             .build());
     type.addMethod(
         MethodSpec.methodBuilder("hashCode")
-            .addJavadoc("A hash of the values.\n")
+            .addJavadoc(Code.javadoc("A hash of the values."))
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
             .returns(int.class)
@@ -164,7 +159,7 @@ public final class SnapshotWriter {
     }
     type.addMethod(
         MethodSpec.methodBuilder("toString")
-            .addJavadoc("The values, as a record writes them.\n")
+            .addJavadoc(Code.javadoc("The values, as a record writes them."))
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
             .returns(String.class)

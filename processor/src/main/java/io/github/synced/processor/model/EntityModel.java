@@ -75,6 +75,26 @@ public record EntityModel(
     return synced().stream().mapToInt(Property::slots).sum() > SLOTS;
   }
 
+  /** How many synced fields fit the bits of one {@code long}. */
+  private static final int BITS = 64;
+
+  /**
+   * Whether the synced fields are more than the bits of one {@code long}: then a set of fields is
+   * an array of words, and a patch is made from the patch before it.
+   */
+  public boolean manyFields() {
+    return synced().size() > BITS;
+  }
+
+  /** The index of {@code p} among the synced properties: its bit in a set of fields. */
+  public int index(Property p) {
+    int i = synced().indexOf(p);
+    if (i < 0) {
+      throw new IllegalArgumentException(p.name() + " is not synced");
+    }
+    return i;
+  }
+
   /** The id property. */
   public Property id() {
     return properties.stream()

@@ -9,8 +9,14 @@ import java.io.IOException;
 /**
  * Typed JSON reading and writing of one entity type and its patches, without reflection. The
  * processor generates one per {@code @Synced} type ({@code TaskJson}) when Jackson is on the
- * compile class path; field types beyond the simple ones go through the {@code ObjectMapper} the
- * codec was made with.
+ * compile class path: it reads and writes the synced fields without reflection and without an
+ * {@code ObjectMapper}; it holds no state, so one instance serves every thread.
+ *
+ * <p>Each operation has two forms: over Jackson's {@link JsonGenerator} and {@link JsonParser}, and
+ * over {@link JsonOutput} and {@link JsonInput}, which {@link JsonCodecs} uses to read and write
+ * whole bodies as bytes without Jackson's tokens where the mapper reads and writes plain JSON.
+ * Generated codecs implement both; a codec written by hand may implement only the Jackson form,
+ * which the other form's default methods then use.
  *
  * <p>Only synced fields are written; local-only fields are never written and are ignored when read.
  * Reading a patch keeps absent apart from {@code null}: a field missing from the object is not in
@@ -45,4 +51,36 @@ public interface JsonCodec<E> {
    * @throws io.github.synced.runtime.BadServerDataException as {@link #read}
    */
   Patch<E> readPatch(JsonParser in) throws IOException;
+
+  /**
+   * As {@link #write(JsonGenerator, Object)}, through {@code out}. The default writes through
+   * {@link JsonOutput#generator()}.
+   */
+  default void write(JsonOutput out, E entity) throws IOException {
+    write(out.generator(), entity);
+  }
+
+  /**
+   * As {@link #read(JsonParser)}, through {@code in}. The default reads through {@link
+   * JsonInput#parser()}.
+   */
+  default E read(JsonInput in) throws IOException {
+    return read(in.parser());
+  }
+
+  /**
+   * As {@link #writePatch(JsonGenerator, Patch)}, through {@code out}. The default writes through
+   * {@link JsonOutput#generator()}.
+   */
+  default void writePatch(JsonOutput out, Patch<E> patch) throws IOException {
+    writePatch(out.generator(), patch);
+  }
+
+  /**
+   * As {@link #readPatch(JsonParser)}, through {@code in}. The default reads through {@link
+   * JsonInput#parser()}.
+   */
+  default Patch<E> readPatch(JsonInput in) throws IOException {
+    return readPatch(in.parser());
+  }
 }

@@ -1,14 +1,16 @@
 package io.github.synced.runtime.json;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.TreeNode;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.synced.runtime.BadServerDataException;
 import io.github.synced.runtime.spi.Patch;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -24,6 +26,13 @@ import java.util.List;
  * codec leaves it on the object's closing brace. A top-level document that is not an object is
  * refused here before the codec sees it.
  *
+ * <p><b>Bytes.</b> Where the mapper reads and writes plain JSON as a default one does, bodies are
+ * read and written by this package's byte reader and writer through the codec's {@link JsonInput}
+ * and {@link JsonOutput} forms, without Jackson's parser and generator; wherever they meet
+ * something they do not handle exactly as Jackson would (malformed input, a value of the wrong
+ * type, an unusual character), the body is read or written again through Jackson from the start.
+ * Values, bytes and errors are therefore Jackson's in every case.
+ *
  * <p><b>Errors.</b> Every failure to read is a {@link BadServerDataException} naming the entity
  * type, the id (where known) and the field (where one is at fault): the codec's own exceptions pass
  * through, and malformed JSON that the codec did not classify is wrapped, naming the property the
@@ -35,24 +44,69 @@ public final class JsonCodecs {
 
   /** The synced fields of {@code entity} as one JSON object. */
   public static <E> byte[] writeEntity(ObjectMapper mapper, JsonCodec<E> codec, E entity) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (JsonGenerator out = mapper.createGenerator(bytes)) {
-      codec.write(out, entity);
+    if (Plain.writes(mapper)) {
+      ByteOutput out = ByteOutput.acquire();
+      try {
+        codec.write(out, entity);
+        return out.toByteArray();
+      } catch (Declined declined) {
+        // written again through Jackson below
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } finally {
+        out.release();
+      }
+    }
+    BufferRecycler recycler = mapper.getFactory()._getBufferRecycler();
+    try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
+      try (JsonGenerator out = mapper.createGenerator(bytes, JsonEncoding.UTF8)) {
+        codec.write(out, entity);
+      }
+      return done(bytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      recycler.releaseToPool();
     }
-    return bytes.toByteArray();
   }
 
   /** The fields of {@code patch} as one JSON object, {@code null} values included. */
   public static <E> byte[] writePatch(ObjectMapper mapper, JsonCodec<E> codec, Patch<E> patch) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (JsonGenerator out = mapper.createGenerator(bytes)) {
-      codec.writePatch(out, patch);
+    if (Plain.writes(mapper)) {
+      ByteOutput out = ByteOutput.acquire();
+      try {
+        codec.writePatch(out, patch);
+        return out.toByteArray();
+      } catch (Declined declined) {
+        // written again through Jackson below
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } finally {
+        out.release();
+      }
+    }
+    BufferRecycler recycler = mapper.getFactory()._getBufferRecycler();
+    try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
+      try (JsonGenerator out = mapper.createGenerator(bytes, JsonEncoding.UTF8)) {
+        codec.writePatch(out, patch);
+      }
+      return done(bytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      recycler.releaseToPool();
     }
-    return bytes.toByteArray();
+  }
+
+  /**
+   * The bytes written to {@code bytes}, whose buffer goes back to Jackson's recycler (and the
+   * recycler to its pool, in the callers): writing a body costs one array of its exact size, as
+   * {@code ObjectMapper.writeValueAsBytes} does.
+   */
+  private static byte[] done(ByteArrayBuilder bytes) {
+    byte[] body = bytes.toByteArray();
+    bytes.release();
+    return body;
   }
 
   /**
@@ -63,7 +117,9 @@ public final class JsonCodecs {
    * @throws BadServerDataException if the document is not a well-formed object of the entity
    */
   public static <E> E readEntity(ObjectMapper mapper, JsonCodec<E> codec, byte[] json, Object id) {
-    return readObject(mapper, codec, json, id, codec::read);
+    @SuppressWarnings("unchecked") // read with patch = false answers an entity
+    E entity = (E) readObject(mapper, codec, json, id, false);
+    return entity;
   }
 
   /**
@@ -74,7 +130,9 @@ public final class JsonCodecs {
    */
   public static <E> Patch<E> readPatch(
       ObjectMapper mapper, JsonCodec<E> codec, byte[] json, Object id) {
-    return readObject(mapper, codec, json, id, codec::readPatch);
+    @SuppressWarnings("unchecked") // read with patch = true answers a patch
+    Patch<E> patch = (Patch<E>) readObject(mapper, codec, json, id, true);
+    return patch;
   }
 
   /**
@@ -84,7 +142,9 @@ public final class JsonCodecs {
    */
   public static <E> E readEntity(
       ObjectMapper mapper, JsonCodec<E> codec, TreeNode json, Object id) {
-    return readObject(codec, mapper.treeAsTokens(json), id, codec::read);
+    @SuppressWarnings("unchecked") // read with patch = false answers an entity
+    E entity = (E) readParsed(codec, parser(mapper, json), id, false);
+    return entity;
   }
 
   /**
@@ -93,29 +153,48 @@ public final class JsonCodecs {
    */
   public static <E> Patch<E> readPatch(
       ObjectMapper mapper, JsonCodec<E> codec, TreeNode json, Object id) {
-    return readObject(codec, mapper.treeAsTokens(json), id, codec::readPatch);
+    @SuppressWarnings("unchecked") // read with patch = true answers a patch
+    Patch<E> patch = (Patch<E>) readParsed(codec, parser(mapper, json), id, true);
+    return patch;
   }
 
-  /** How one object is read once the parser stands on its opening brace. */
-  private interface ObjectReader<T> {
-    T read(JsonParser in) throws IOException;
+  private static JsonParser parser(ObjectMapper mapper, TreeNode json) {
+    return mapper.treeAsTokens(json);
   }
 
-  private static <E, T> T readObject(
-      ObjectMapper mapper, JsonCodec<E> codec, byte[] json, Object id, ObjectReader<T> reader) {
+  /**
+   * One object of {@code json}: the entity, or with {@code patch} its patch. (A flag rather than a
+   * function: a function bound to the codec would be made on every call.)
+   */
+  private static <E> Object readObject(
+      ObjectMapper mapper, JsonCodec<E> codec, byte[] json, Object id, boolean patch) {
+    if (Plain.reads(mapper)) {
+      try {
+        ByteInput in = new ByteInput(json, mapper.getFactory().streamReadConstraints());
+        Object value = patch ? codec.readPatch(in) : codec.read(in);
+        in.expectEnd();
+        return value;
+      } catch (Declined declined) {
+        // read again through Jackson below
+      } catch (BadServerDataException e) {
+        throw withId(e, id);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     try {
-      return readObject(codec, mapper.createParser(json), id, reader);
+      return readParsed(codec, mapper.createParser(json), id, patch);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static <E, T> T readObject(
-      JsonCodec<E> codec, JsonParser parser, Object id, ObjectReader<T> reader) {
+  private static <E> Object readParsed(
+      JsonCodec<E> codec, JsonParser parser, Object id, boolean patch) {
     try (JsonParser in = parser) {
       try {
         expectObject(codec, in, id);
-        T value = reader.read(in);
+        Object value = patch ? codec.readPatch(in) : codec.read(in);
         expectEnd(codec, in, id);
         return value;
       } catch (JsonProcessingException e) {
@@ -135,6 +214,22 @@ public final class JsonCodecs {
    *     well-formed object of the entity
    */
   public static <E> List<E> readList(ObjectMapper mapper, JsonCodec<E> codec, byte[] json) {
+    if (Plain.reads(mapper)) {
+      try {
+        ByteInput in = new ByteInput(json, mapper.getFactory().streamReadConstraints());
+        in.startArray();
+        List<E> list = new ArrayList<>();
+        while (in.nextElement()) {
+          list.add(codec.read(in));
+        }
+        in.expectEnd();
+        return list;
+      } catch (Declined declined) {
+        // read again through Jackson below
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     try (JsonParser in = mapper.createParser(json)) {
       try {
         JsonToken first = in.nextToken();

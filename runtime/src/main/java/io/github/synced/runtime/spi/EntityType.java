@@ -109,6 +109,18 @@ public interface EntityType<K, E> {
    */
   Set<? extends EntityField> diff(E a, E b);
 
+  /**
+   * Whether every synced field of {@code a} equals the same field of {@code b}, compared as {@link
+   * #diff} compares them: {@code diff(a, b).isEmpty()}, without making the set. Local-only fields
+   * are not compared.
+   *
+   * <p>The default calls {@link #diff}; generated types compare field by field and allocate
+   * nothing.
+   */
+  default boolean syncedEquals(E a, E b) {
+    return diff(a, b).isEmpty();
+  }
+
   /** The value of a synced field of {@code entity} (primitives boxed). */
   Object get(E entity, EntityField field);
 }

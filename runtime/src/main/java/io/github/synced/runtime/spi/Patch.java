@@ -15,6 +15,16 @@ public interface Patch<E> {
   /** The fields this patch sets, in declaration order. */
   Set<? extends EntityField> fields();
 
+  /**
+   * Whether this patch sets {@code field}: {@code fields().contains(field)}, without making the
+   * set.
+   *
+   * <p>The default calls {@link #fields()}; generated patches test a bit and allocate nothing.
+   */
+  default boolean sets(EntityField field) {
+    return fields().contains(field);
+  }
+
   /** Whether this patch sets no field. */
   default boolean isEmpty() {
     return fields().isEmpty();

@@ -1,0 +1,250 @@
+package io.github.synced.runtime.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.CharTypes;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Arrays;
+
+/**
+ * {@link JsonOutput} into a growing byte buffer, writing the bytes Jackson's UTF-8 generator writes
+ * with its default features: names pre-encoded by {@link JsonNames}, strings escaped by Jackson's
+ * own table ({@link CharTypes#get7BitOutputEscapes()}, hex in upper case), other characters as
+ * UTF-8, numbers as {@code Long.toString}, {@code Double.toString} and {@code BigDecimal.toString}
+ * give them. A surrogate character is declined ({@link Declined}): Jackson's treatment of those is
+ * its own. One per thread is kept for reuse ({@link #acquire}).
+ */
+final class ByteOutput extends JsonOutput {
+
+  private static final int[] ESCAPES = CharTypes.get7BitOutputEscapes();
+  private static final byte[] HEX = {
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'
+  };
+  private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+  private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+  private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+  private static final byte[] MIN_LONG =
+      "-9223372036854775808".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  /** A buffer that grew past this is dropped after use rather than kept for the thread. */
+  private static final int KEEP = 64 * 1024;
+
+  private static final ThreadLocal<ByteOutput> LOCAL = ThreadLocal.withInitial(ByteOutput::new);
+
+  private byte[] buf = new byte[512];
+
+  /** The characters of the string being written, copied in one go. */
+  private char[] chars = new char[128];
+
+  private int len;
+  private boolean first;
+  private boolean inUse;
+
+  /** This thread's writer, empty; a new one where it is in use (a codec writing in a codec). */
+  static ByteOutput acquire() {
+    ByteOutput out = LOCAL.get();
+    if (out.inUse) {
+      return new ByteOutput();
+    }
+    out.inUse = true;
+    out.len = 0;
+    return out;
+  }
+
+  /** Gives the writer back for the thread's next body. */
+  void release() {
+    inUse = false;
+    len = 0;
+    if (buf.length > KEEP) {
+      buf = new byte[512];
+    }
+    if (chars.length > KEEP) {
+      chars = new char[128];
+    }
+  }
+
+  /** What was written. */
+  byte[] toByteArray() {
+    return Arrays.copyOf(buf, len);
+  }
+
+  private void ensure(int more) {
+    if (len + more > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+    }
+  }
+
+  private void raw(byte[] bytes) {
+    ensure(bytes.length);
+    System.arraycopy(bytes, 0, buf, len, bytes.length);
+    len += bytes.length;
+  }
+
+  /** Writes the characters of {@code ascii}, all below 0x80, as they are. */
+  private void ascii(String ascii) {
+    int n = ascii.length();
+    ensure(n);
+    for (int i = 0; i < n; i++) {
+      buf[len++] = (byte) ascii.charAt(i);
+    }
+  }
+
+  @Override
+  public JsonGenerator generator() {
+    throw Declined.INSTANCE;
+  }
+
+  @Override
+  public void startObject() {
+    ensure(1);
+    buf[len++] = '{';
+    first = true;
+  }
+
+  @Override
+  public void endObject() {
+    ensure(1);
+    buf[len++] = '}';
+    first = false;
+  }
+
+  @Override
+  public void name(JsonNames names, int index) {
+    byte[] quoted = names.quoted(index);
+    ensure(quoted.length + 1);
+    if (!first) {
+      buf[len++] = ',';
+    }
+    first = false;
+    byte[] b = buf;
+    int at = len;
+    for (byte q : quoted) { // names are short: a loop beats the call to System.arraycopy
+      b[at++] = q;
+    }
+    len = at;
+  }
+
+  @Override
+  public void writeString(String value) {
+    if (value == null) {
+      writeNull();
+      return;
+    }
+    int n = value.length();
+    ensure(n * 6 + 2);
+    if (chars.length < n) {
+      chars = new char[Math.max(n, chars.length * 2)];
+    }
+    char[] cs = chars;
+    value.getChars(0, n, cs, 0);
+    byte[] b = buf;
+    int at = len;
+    b[at++] = '"';
+    int i = 0;
+    // Plain ASCII, the common case, byte for byte.
+    for (; i < n; i++) {
+      char c = cs[i];
+      if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+        break;
+      }
+      b[at++] = (byte) c;
+    }
+    for (; i < n; i++) {
+      char c = cs[i];
+      if (c < 0x80) {
+        int escape = ESCAPES[c];
+        if (escape == 0) {
+          b[at++] = (byte) c;
+        } else if (escape > 0) {
+          b[at++] = '\\';
+          b[at++] = (byte) escape;
+        } else {
+          b[at++] = '\\';
+          b[at++] = 'u';
+          b[at++] = '0';
+          b[at++] = '0';
+          b[at++] = HEX[c >> 4];
+          b[at++] = HEX[c & 0xF];
+        }
+      } else if (c < 0x800) {
+        b[at++] = (byte) (0xC0 | c >> 6);
+        b[at++] = (byte) (0x80 | (c & 0x3F));
+      } else if (Character.isSurrogate(c)) {
+        throw Declined.INSTANCE;
+      } else {
+        b[at++] = (byte) (0xE0 | c >> 12);
+        b[at++] = (byte) (0x80 | (c >> 6 & 0x3F));
+        b[at++] = (byte) (0x80 | (c & 0x3F));
+      }
+    }
+    b[at++] = '"';
+    len = at;
+  }
+
+  @Override
+  public void writeBoolean(boolean value) {
+    raw(value ? TRUE : FALSE);
+  }
+
+  @Override
+  public void writeNull() {
+    raw(NULL);
+  }
+
+  @Override
+  public void writeNumber(int value) {
+    writeNumber((long) value);
+  }
+
+  @Override
+  public void writeNumber(long value) {
+    if (value == Long.MIN_VALUE) {
+      raw(MIN_LONG);
+      return;
+    }
+    ensure(20);
+    long v = value;
+    if (v < 0) {
+      buf[len++] = '-';
+      v = -v;
+    }
+    int digits = 1;
+    for (long p = 10; digits < 19 && v >= p; p *= 10) {
+      digits++;
+    }
+    int at = len + digits;
+    len = at;
+    do {
+      buf[--at] = (byte) ('0' + v % 10);
+      v /= 10;
+    } while (v != 0);
+  }
+
+  @Override
+  public void writeFloat(float value) {
+    if (Float.isFinite(value)) {
+      ascii(Float.toString(value));
+    } else {
+      writeString(String.valueOf(value));
+    }
+  }
+
+  @Override
+  public void writeDouble(double value) {
+    if (Double.isFinite(value)) {
+      ascii(Double.toString(value));
+    } else {
+      writeString(String.valueOf(value));
+    }
+  }
+
+  @Override
+  void writeDecimal(BigDecimal value) {
+    ascii(value.toString());
+  }
+
+  @Override
+  void writeBigInteger(BigInteger value) {
+    ascii(value.toString());
+  }
+}

@@ -1,0 +1,152 @@
+package io.github.synced.runtime.json;
+
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The property names of one entity type, in declaration order (name {@code i} is synced field
+ * {@code i}), prepared once for reading and writing: encoded for Jackson and as the bytes of {@code
+ * "name":}, and in hash tables that find a name's index from a {@code String} or from the raw bytes
+ * of the input, without making a string. Immutable; generated codecs keep one in a constant.
+ */
+public final class JsonNames {
+
+  private final String[] names;
+  private final SerializableString[] serialized;
+
+  /** {@code "name":} as UTF-8, per name. */
+  private final byte[][] quoted;
+
+  /** The UTF-8 bytes of each name, unquoted. */
+  private final byte[][] utf8;
+
+  /** Open addressing by {@link String#hashCode()}: index + 1, 0 for an empty slot. */
+  private final int[] byString;
+
+  /** Open addressing by {@link #hash(byte[], int, int)} of the UTF-8 bytes: index + 1, or 0. */
+  private final int[] byBytes;
+
+  private final int mask;
+
+  private JsonNames(String[] names) {
+    this.names = names;
+    int n = names.length;
+    serialized = new SerializableString[n];
+    quoted = new byte[n][];
+    utf8 = new byte[n][];
+    int size = Integer.highestOneBit(Math.max(4, n * 4 - 1)) << 1;
+    mask = size - 1;
+    byString = new int[size];
+    byBytes = new int[size];
+    for (int i = 0; i < n; i++) {
+      SerializedString s = new SerializedString(names[i]);
+      serialized[i] = s;
+      byte[] inner = s.asQuotedUTF8();
+      byte[] q = new byte[inner.length + 3];
+      q[0] = '"';
+      System.arraycopy(inner, 0, q, 1, inner.length);
+      q[q.length - 2] = '"';
+      q[q.length - 1] = ':';
+      quoted[i] = q;
+      utf8[i] = names[i].getBytes(StandardCharsets.UTF_8);
+      put(byString, names[i].hashCode(), i);
+      put(byBytes, hash(utf8[i], 0, utf8[i].length), i);
+    }
+  }
+
+  /**
+   * The names of a type's synced fields, in declaration order.
+   *
+   * @throws IllegalArgumentException if a name repeats
+   */
+  public static JsonNames of(String... names) {
+    if (Arrays.stream(names).distinct().count() != names.length) {
+      throw new IllegalArgumentException("names repeat: " + Arrays.toString(names));
+    }
+    return new JsonNames(names.clone());
+  }
+
+  private void put(int[] table, int hash, int index) {
+    int slot = spread(hash) & mask;
+    while (table[slot] != 0) {
+      slot = (slot + 1) & mask;
+    }
+    table[slot] = index + 1;
+  }
+
+  private static int spread(int hash) {
+    return hash ^ (hash >>> 16);
+  }
+
+  /** The hash of name bytes that {@link ByteInput} computes while it scans a name. */
+  static int hash(byte[] bytes, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + bytes[i];
+    }
+    return h;
+  }
+
+  /** How many names. */
+  public int size() {
+    return names.length;
+  }
+
+  /** Name {@code index}. */
+  public String name(int index) {
+    return names[index];
+  }
+
+  /** The index of {@code name}, or {@link JsonInput#UNKNOWN}. */
+  int indexOf(String name) {
+    int slot = spread(name.hashCode()) & mask;
+    for (int entry; (entry = byString[slot]) != 0; slot = (slot + 1) & mask) {
+      if (names[entry - 1].equals(name)) {
+        return entry - 1;
+      }
+    }
+    return JsonInput.UNKNOWN;
+  }
+
+  /**
+   * The index of the name whose UTF-8 bytes are {@code bytes[from, to)}, whose {@link #hash} is
+   * {@code hash}; or {@link JsonInput#UNKNOWN}.
+   */
+  int indexOf(byte[] bytes, int from, int to, int hash) {
+    int slot = spread(hash) & mask;
+    for (int entry; (entry = byBytes[slot]) != 0; slot = (slot + 1) & mask) {
+      if (same(utf8[entry - 1], bytes, from, to)) {
+        return entry - 1;
+      }
+    }
+    return JsonInput.UNKNOWN;
+  }
+
+  /**
+   * Whether {@code name} is {@code bytes[from, to)}: a plain loop, quicker than a library call on
+   * names.
+   */
+  static boolean same(byte[] name, byte[] bytes, int from, int to) {
+    if (name.length != to - from) {
+      return false;
+    }
+    for (int i = 0; i < name.length; i++) {
+      if (name[i] != bytes[from + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Name {@code index} encoded for Jackson. */
+  SerializableString serialized(int index) {
+    return serialized[index];
+  }
+
+  /** {@code "name":} as UTF-8, exactly as Jackson writes it. */
+  byte[] quoted(int index) {
+    return quoted[index];
+  }
+}
