@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -30,15 +31,18 @@ import java.util.concurrent.TimeUnit;
  * <p>Options (as {@code -Dexec.args="..."} with Maven): {@code --seed=N} (42), {@code --rounds=N}
  * random mutations after the script (40), {@code --error-rate=R} share of requests answered 500 or
  * 503 (0.1), {@code --drop-rate=R} share of writes committed but never answered (0.05), {@code
- * --latency-ms=N} (10, plus up to as much again of jitter), {@code --second-writer-ms=N} period of
- * edits behind the client's back (200; 0 for none), {@code --quiet} (only the acts and the check),
- * {@code --timeline=PATH} where the timeline picture goes (the system property {@code
- * synced.timeline}, which the example's POM sets to {@code example/target/synced-timeline.svg},
- * else {@code target/synced-timeline.svg}).
+ * --latency-ms=N} (10, plus up to as much again of jitter), {@code --second-writer=R} share of the
+ * random waves before which another writer edits a task behind the client's back (0.5), {@code
+ * --quiet} (only the acts and the check), {@code --timeline=PATH} where the timeline picture goes
+ * (the system property {@code synced.timeline}, which the example's POM sets to {@code
+ * example/target/synced-timeline.svg}, else {@code target/synced-timeline.svg}).
  */
 public final class Demo {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
+
+  /** How many random steps are in flight together. */
+  private static final int WAVE = 4;
 
   /** The demo's settings. */
   record Options(
@@ -47,7 +51,7 @@ public final class Demo {
       double errorRate,
       double dropRate,
       long latencyMs,
-      long secondWriterMs,
+      double secondWriter,
       boolean quiet,
       Path timeline) {
 
@@ -57,7 +61,7 @@ public final class Demo {
       double errorRate = 0.1;
       double dropRate = 0.05;
       long latencyMs = 10;
-      long secondWriterMs = 200;
+      double secondWriter = 0.5;
       boolean quiet = false;
       Path timeline = Path.of(System.getProperty("synced.timeline", "target/synced-timeline.svg"));
       for (String arg : args) {
@@ -69,7 +73,7 @@ public final class Demo {
           case "--error-rate" -> errorRate = Double.parseDouble(v);
           case "--drop-rate" -> dropRate = Double.parseDouble(v);
           case "--latency-ms" -> latencyMs = Long.parseLong(v);
-          case "--second-writer-ms" -> secondWriterMs = Long.parseLong(v);
+          case "--second-writer" -> secondWriter = Double.parseDouble(v);
           case "--quiet" -> quiet = true;
           case "--timeline" -> timeline = Path.of(v);
           default ->
@@ -77,11 +81,11 @@ public final class Demo {
                   "unknown option "
                       + arg
                       + "; known: --seed=N --rounds=N --error-rate=R --drop-rate=R"
-                      + " --latency-ms=N --second-writer-ms=N --quiet --timeline=PATH");
+                      + " --latency-ms=N --second-writer=R --quiet --timeline=PATH");
         }
       }
       return new Options(
-          seed, rounds, errorRate, dropRate, latencyMs, secondWriterMs, quiet, timeline);
+          seed, rounds, errorRate, dropRate, latencyMs, secondWriter, quiet, timeline);
     }
   }
 
@@ -214,40 +218,57 @@ public final class Demo {
     }
   }
 
+  /**
+   * Random steps in waves of {@link #WAVE}: each wave's mutations are in flight together, and the
+   * next wave starts once the store is idle, after the second writer may have edited a task behind
+   * the client's back. Which steps are made, on which task, and which fault each request meets
+   * follow from the seed alone (the server draws a request's fault from its method, path and how
+   * many such requests came before, and a wave creates at most one task, so ids are the same in
+   * every run): one seed gives every mutation the same outcome in every run, which the digest
+   * printed at the end shows. Only times differ.
+   */
   private void randomTraffic(TaskServer server, TaskBoard board) throws Exception {
     act(
         String.format(
             "%d random steps (edits, creates, local UI changes) under faults: %.0f%% errors, %.0f%% dropped answers, %d ms latency,"
-                + " second writer every %d ms (seed %d)",
+                + " a second writer before %.0f%% of the waves (seed %d)",
             options.rounds(),
             options.errorRate() * 100,
             options.dropRate() * 100,
             options.latencyMs(),
-            options.secondWriterMs(),
+            options.secondWriter() * 100,
             options.seed()));
-    Faults faults =
+    server.faults(
         Faults.none()
             .withLatency(
                 Duration.ofMillis(options.latencyMs()), Duration.ofMillis(options.latencyMs()))
             .withErrorRate(500, options.errorRate() / 2)
             .withErrorRate(503, options.errorRate() / 2)
             .withRetryAfter(Duration.ofSeconds(1))
-            .withDropRate(options.dropRate());
-    if (options.secondWriterMs() > 0) {
-      faults = faults.withSecondWriterEvery(Duration.ofMillis(options.secondWriterMs()));
-    }
-    server.faults(faults);
+            .withDropRate(options.dropRate()));
     Random random = new Random(options.seed());
     List<Mutation<String, Task>> made = new ArrayList<>();
+    List<String> ids = List.of();
+    boolean created = false;
+    int secondWriterEdits = 0;
     for (int i = 0; i < options.rounds(); i++) {
-      List<Task> tasks = board.all();
+      if (i % WAVE == 0) {
+        await(board.store().idle());
+        ids = board.all().stream().map(Task::getId).toList();
+        created = false;
+        if (!ids.isEmpty() && random.nextDouble() < options.secondWriter()) {
+          String id = ids.get(random.nextInt(ids.size()));
+          server.editBehindClientsBack(id, "Edited elsewhere #" + ++secondWriterEdits);
+        }
+      }
       int dice = random.nextInt(10);
-      if (tasks.isEmpty() || dice == 0) {
+      if (ids.isEmpty() || (dice == 0 && !created)) {
         made.add(board.addTask("Task " + i));
+        created = true;
         continue;
       }
-      String id = tasks.get(random.nextInt(tasks.size())).getId();
-      if (dice <= 2 && !id.startsWith("draft-")) {
+      String id = ids.get(random.nextInt(ids.size()));
+      if (dice <= 2) {
         expand(board, id, random.nextBoolean());
       } else if (dice <= 5) {
         boolean done = random.nextBoolean();
@@ -260,10 +281,14 @@ public final class Demo {
     for (Mutation<String, Task> m : made) {
       settle(m);
     }
+    await(board.store().idle());
     server.faults(Faults.none());
-    Map<String, Long> settled = new HashMap<>();
+    Map<String, Long> settled = new TreeMap<>();
+    StringBuilder outcomes = new StringBuilder();
     for (Mutation<String, Task> m : made) {
       settled.merge(m.state().name(), 1L, Long::sum);
+      outcomes.append(m.kind()).append(' ').append(m.state()).append(' ').append(m.attempts());
+      outcomes.append(';');
     }
     note(
         "all "
@@ -272,7 +297,14 @@ public final class Demo {
             + settled
             + "; "
             + (options.rounds() - made.size())
-            + " local-only edits were never sent");
+            + " local-only edits were never sent; "
+            + secondWriterEdits
+            + " edits by a second writer");
+    note(
+        String.format(
+            "outcome digest %08x (kind, final state and attempts of every mutation: the same in"
+                + " every run with seed %d)",
+            outcomes.toString().hashCode(), options.seed()));
   }
 
   private boolean agree(TaskServer server, TaskBoard board) {

@@ -123,11 +123,28 @@ class DemoTest {
                 "--seed=7",
                 "--rounds=30",
                 "--latency-ms=2",
-                "--second-writer-ms=50",
+                "--second-writer=0.5",
                 "--quiet",
                 "--timeline=" + picture)
             .timeline();
     assertShows(t, "random steps", "all \\d+ mutations settled");
     assertPicture(picture, t);
+  }
+
+  @Test
+  void oneSeedGivesEveryMutationTheSameOutcomeInEveryRun() throws Exception {
+    String[] args = {
+      "--seed=11", "--rounds=24", "--error-rate=0.3", "--drop-rate=0.2", "--latency-ms=1", "--quiet"
+    };
+    String first = digest(run(args).timeline());
+    String second = digest(run(args).timeline());
+
+    assertEquals(first, second, "two runs with --seed=11 settled their mutations differently");
+  }
+
+  private static String digest(List<String> timeline) {
+    return timeline.stream()
+        .filter(l -> l.contains("outcome digest") || l.contains("mutations settled"))
+        .reduce("", (a, b) -> a + b.replaceAll("^\\s*→ ", "") + "\n");
   }
 }

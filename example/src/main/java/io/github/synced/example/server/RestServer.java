@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -74,13 +75,15 @@ import java.util.function.Consumer;
  * retried under its key. A key reused for another method or path answers 422, and, where {@link
  * Personality#keyPerBody()}, for another body too.
  *
- * <p><b>Faults.</b> {@link Faults} are drawn from a {@code Random} seeded at start: every request
- * draws the same number of values, so one seed and one sequence of requests give one sequence of
- * faults. Scripted faults ({@link #failNextWrite}, {@link #dropNextWriteResponse}, {@link
- * #holdNextWriteResponse}) take the next write (POST, PATCH, DELETE) in the order scripted, before
- * random ones. An injected error is answered without applying anything; a dropped answer is
- * committed first, then the connection is closed without an answer. The second writer edits the
- * shape's {@link Shape#edited()} property of an entity picked at random.
+ * <p><b>Faults.</b> {@link Faults} are drawn for each request from the seed and the request's
+ * identity: its method, its path, and how many requests with that method and path came before. A
+ * request therefore meets the same fault in every run with one seed, whatever the order in which
+ * requests for different entities arrive (the client sends one entity's writes in order). Scripted
+ * faults ({@link #failNextWrite}, {@link #dropNextWriteResponse}, {@link #holdNextWriteResponse})
+ * take the next write (POST, PATCH, DELETE) in the order scripted, before random ones. An injected
+ * error is answered without applying anything; a dropped answer is committed first, then the
+ * connection is closed without an answer. The second writer edits the shape's {@link
+ * Shape#edited()} property of an entity picked at random.
  *
  * <p>Thread-safe. Listeners registered with {@link #onApplied} run under the server's lock in the
  * order writes are applied; they must be quick and must not wait for HTTP answers.
@@ -110,7 +113,11 @@ public final class RestServer implements AutoCloseable {
       new CopyOnWriteArrayList<>();
 
   private final Object faultLock = new Object();
-  private final Random random;
+  private final long seed;
+
+  /** How many times each method and path was requested, for the draws of the next such request. */
+  private final Map<String, Integer> requested = new HashMap<>();
+
   private final Deque<Decision> script = new ArrayDeque<>();
   private final Deque<Decision> readScript = new ArrayDeque<>();
   private Faults faults = Faults.none();
@@ -133,7 +140,7 @@ public final class RestServer implements AutoCloseable {
     this.personality = personality;
     this.shape = personality.shape();
     this.path = personality.path();
-    this.random = new Random(seed);
+    this.seed = seed;
     this.writerRandom = new Random(seed ^ 0x5DEECE66DL);
     this.answerRandom = new Random(seed ^ 0x2545F4914F6CDD1DL);
     this.handlers = Executors.newFixedThreadPool(4, daemon(personality.name() + "-server"));
@@ -414,10 +421,16 @@ public final class RestServer implements AutoCloseable {
       long delayMs;
       Decision decision;
       synchronized (faultLock) {
-        // always three draws per request, so the sequence depends only on the seed and requests
-        double jitterDraw = random.nextDouble();
-        double errorDraw = random.nextDouble();
-        double dropDraw = random.nextDouble();
+        // Drawn from the seed and the request's identity (its method, its path and how many such
+        // requests came before), not from the order in which requests of different entities
+        // arrive: one seed gives each request the same fate in every run.
+        String identity = method + " " + exchange.getRequestURI().getRawPath();
+        int nth = requested.merge(identity, 1, Integer::sum);
+        SplittableRandom draws =
+            new SplittableRandom(seed ^ ((identity.hashCode() * 31L + nth) * 0x9E3779B97F4A7C15L));
+        double jitterDraw = draws.nextDouble();
+        double errorDraw = draws.nextDouble();
+        double dropDraw = draws.nextDouble();
         delayMs = faults.latency().toMillis() + (long) (jitterDraw * faults.jitter().toMillis());
         Decision scripted = write ? script.poll() : readScript.poll();
         decision = scripted != null ? scripted : draw(write, errorDraw, dropDraw);
