@@ -47,15 +47,20 @@ import org.junit.jupiter.params.provider.ValueSource;
  * server: a deadline for the whole exchange, body included; a maximum body size enforced while
  * reading; ids that would form dot segments or empty segments refused before anything is sent.
  *
- * <p>Deadlines here are short (a few hundred milliseconds) so that the tests stay fast; the slow
- * servers wait on a latch that each test releases, never on a fixed sleep beyond the trickle's
- * pace.
+ * <p>The deadline tests use a short deadline (a few hundred milliseconds) so that they stay fast,
+ * and the others a long one, so that a busy machine cannot turn their answers into unknown
+ * outcomes; the slow servers wait on a latch that each test releases, never on a fixed sleep beyond
+ * the trickle's pace.
  */
 class HttpLimitsTest {
 
   private static final String NOTE_7 =
       "{\"id\":\"n1\",\"text\":\"server\",\"priority\":2,\"version\":7}";
   private static final Duration DEADLINE = Duration.ofMillis(300);
+
+  /** The deadline of every other test (a size or id test that met it would fail as unknown). */
+  private static final Duration UNHURRIED = Duration.ofSeconds(8);
+
   private static final int LIMIT = 1024;
 
   private static LoopbackServer server;
@@ -85,12 +90,20 @@ class HttpLimitsTest {
     ObjectMapper mapper = new ObjectMapper();
     return HttpRemote.<String, Note>builder(server.uri(), "/notes", new NoteJson(mapper))
         .mapper(mapper)
-        .requestTimeout(DEADLINE)
+        .requestTimeout(UNHURRIED)
         .maxResponseBytes(LIMIT);
   }
 
+  /**
+   * A remote for the size and id tests: its deadline is far off, so a busy machine cannot hit it.
+   */
   private static HttpRemote<String, Note> remote() {
     return builder().build();
+  }
+
+  /** A remote whose deadline the deadline tests run into. */
+  private static HttpRemote<String, Note> hurried() {
+    return builder().requestTimeout(DEADLINE).build();
   }
 
   private static Write<String, Note> update(String id) {
@@ -186,7 +199,7 @@ class HttpLimitsTest {
     server.answer(trickle(200, 1000));
 
     long start = System.nanoTime();
-    SyncFailure f = failure(remote().send(update("n1")), SyncFailure.class);
+    SyncFailure f = failure(hurried().send(update("n1")), SyncFailure.class);
     long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
     assertEquals(SyncFailure.Kind.OUTCOME_UNKNOWN, f.kind());
@@ -203,7 +216,7 @@ class HttpLimitsTest {
   void aFetchWhoseChunkedBodyTricklesPastTheDeadlineIsTransient() throws Exception {
     server.answer(trickle(200, 0));
 
-    SyncFailure f = failure(remote().fetch("n1"), SyncFailure.class);
+    SyncFailure f = failure(hurried().fetch("n1"), SyncFailure.class);
 
     assertEquals(SyncFailure.Kind.TRANSIENT, f.kind());
     assertEquals(0, f.status());
@@ -216,8 +229,8 @@ class HttpLimitsTest {
   void aServerThatSendsNoHeadersMissesTheSameDeadline() throws Exception {
     server.answer(silent());
 
-    SyncFailure write = failure(remote().send(delete("n1")), SyncFailure.class);
-    SyncFailure read = failure(remote().fetchAll(), SyncFailure.class);
+    SyncFailure write = failure(hurried().send(delete("n1")), SyncFailure.class);
+    SyncFailure read = failure(hurried().fetchAll(), SyncFailure.class);
 
     assertEquals(SyncFailure.Kind.OUTCOME_UNKNOWN, write.kind());
     assertTrue(write.getMessage().contains("no status line had arrived"), write.getMessage());
@@ -228,7 +241,7 @@ class HttpLimitsTest {
   void aMutationAgainstATricklingServerLeavesSendingInsteadOfHangingThere() throws Exception {
     server.answer(trickle(200, 1000));
     SyncStore<String, Note> store =
-        SyncStore.of(NoteType.TYPE).remote(remote()).retry(RetryPolicy.none()).build();
+        SyncStore.of(NoteType.TYPE).remote(hurried()).retry(RetryPolicy.none()).build();
     store.load(List.of(new Note("n1", "server", 2, 7)));
     CompletableFuture<Transition<String, Note>> leftSending = new CompletableFuture<>();
     store.onTransition(
