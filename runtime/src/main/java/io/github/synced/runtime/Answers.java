@@ -114,7 +114,7 @@ final class Answers<K, E> {
         if (othersUnseen && !a.versionUnknown() && core.entities.real(l.journal.id) == l.journal) {
           // Any read replaces the other fields; sends carry no If-Match meanwhile.
           l.journal.versionNone = true;
-          refresh(l.journal, 1);
+          core.readAgain.refresh(l.journal, 1);
         }
       }
     }
@@ -196,9 +196,10 @@ final class Answers<K, E> {
       core.entities.unbury(real); // an old deletion of an id the server gave out again
     }
     if (versionUnknown || j.versionStale) {
-      askVersion(j, 1);
+      core.readAgain.askVersion(j, 1);
     } else if (readAgain || j.versionNone || (!type.hasVersion() && l.unknown)) {
-      refresh(j, 1); // the answer may replay the first application: only a read now is sure
+      core.readAgain.refresh(
+          j, 1); // the answer may replay the first application: only a read now is sure
     }
   }
 
@@ -264,52 +265,11 @@ final class Answers<K, E> {
     j.awaitingVersion |= versionUnknown; // the next send waits for the version
     finish(l, MutationState.CONFIRMED, reason, null, Cause.CONFIRM, shown);
     if (versionUnknown) {
-      askVersion(j, 1);
+      core.readAgain.askVersion(j, 1);
     } else if (readAgain || (!type.hasVersion() && l.unknown)) {
-      refresh(j, 1); // the answer may replay the first application: only a read now is sure
+      core.readAgain.refresh(
+          j, 1); // the answer may replay the first application: only a read now is sure
     }
-  }
-
-  /**
-   * Reads an entity without a version once more after a write of unknown outcome confirmed: a
-   * server that deduplicates answers a resend with the answer of the first application, and without
-   * a version nothing tells whether what others wrote since is newer. A read sent now is.
-   */
-  void refresh(Journal<K, E> j, int asked) {
-    long sentAt = ++core.epoch;
-    K id = j.id;
-    core.backgroundStarted();
-    core.afterLock.stage(
-        () ->
-            Core.call(() -> core.remote.fetch(id), "fetch")
-                .whenComplete(
-                    (found, failure) ->
-                        core.react(
-                            () -> {
-                              core.backgroundDone();
-                              if (core.entities.real(id) != j) {
-                                return;
-                              }
-                              if (failure != null || found == null) {
-                                if (asked < core.retry.maxAttempts()) {
-                                  core.backgroundStarted();
-                                  core.sends.later(
-                                      core.retry.delay(asked, null),
-                                      () -> {
-                                        core.backgroundDone();
-                                        refresh(j, asked + 1);
-                                      });
-                                }
-                              } else if (!found.isPresent()) {
-                                deletedOnServer(j, null);
-                              } else {
-                                try {
-                                  core.intake.reconcile(found.get(), sentAt, sentAt, id);
-                                } catch (BadServerDataException bad) {
-                                  // keep what the answer said; the next read corrects it
-                                }
-                              }
-                            })));
   }
 
   /** Moves a created entity to its real id, merging a copy the server pushed under it first. */
@@ -354,60 +314,6 @@ final class Answers<K, E> {
       l.handle.reassign(real);
     }
     core.listeners.rekey(temp, real);
-  }
-
-  /**
-   * Fetches an entity whose answer gave no new version; its sends wait meanwhile ({@link
-   * Journal#awaitingVersion}), so the next one carries the version the server has.
-   */
-  private void askVersion(Journal<K, E> j, int asked) {
-    long sentAt = ++core.epoch;
-    K id = j.id;
-    core.backgroundStarted();
-    core.afterLock.stage(
-        () ->
-            Core.call(() -> core.remote.fetch(id), "fetch")
-                .whenComplete(
-                    (found, failure) ->
-                        core.react(
-                            () -> {
-                              core.backgroundDone();
-                              versionAnswered(j, id, asked, sentAt, found, failure);
-                            })));
-  }
-
-  private void versionAnswered(
-      Journal<K, E> j, K id, int asked, long sentAt, Optional<E> found, Throwable failure) {
-    if (core.entities.real(id) != j || !j.versionStale) {
-      return; // gone, or a later answer or push brought the version meanwhile
-    }
-    if (failure == null && found != null) {
-      j.awaitingVersion = false;
-      if (!found.isPresent()) {
-        deletedOnServer(j, null);
-        return;
-      }
-      try {
-        core.intake.reconcile(found.get(), Long.MAX_VALUE, sentAt, id);
-      } catch (BadServerDataException bad) {
-        j.versionStale = false; // the server cannot tell; the next conflict fetches it again
-      }
-      core.sends.pump(j);
-      return;
-    }
-    if (asked >= core.retry.maxAttempts() && j.awaitingVersion) {
-      j.awaitingVersion = false; // the sends go on; the version is still asked for meanwhile
-      core.sends.pump(j);
-    }
-    core.backgroundStarted();
-    core.sends.later(
-        core.retry.delay(asked, null),
-        () -> {
-          core.backgroundDone();
-          if (core.entities.real(id) == j && j.versionStale) {
-            askVersion(j, asked + 1);
-          }
-        });
   }
 
   // ---------------------------------------------------------------- roll back

@@ -58,6 +58,7 @@ final class Core<K, E> {
 
   final Sends<K, E> sends;
   final Answers<K, E> answers;
+  final ReadAgain<K, E> readAgain;
   final Decisions<K, E> decisions;
   final Conflicts<K, E> conflicts;
   final Intake<K, E> intake;
@@ -77,6 +78,7 @@ final class Core<K, E> {
     this.listeners = new Listeners<>(b.notifier != null ? b.notifier : Notifier.of(type.name()));
     this.sends = new Sends<>(this);
     this.answers = new Answers<>(this);
+    this.readAgain = new ReadAgain<>(this);
     this.decisions = new Decisions<>(this);
     this.conflicts = new Conflicts<>(this);
     this.intake = new Intake<>(this);

@@ -200,7 +200,7 @@ final class Intake<K, E> {
           if (j.versionNone && sentAt < j.readAt && !sameValues(j.state, server)) {
             // The base has no version to compare with and arrived after this read was sent: the
             // read may be older. A read sent now tells.
-            core.answers.refresh(j, 1);
+            core.readAgain.refresh(j, 1);
             continue;
           }
           E s = core.sinceRead(j, server, sentAt, versionless || j.versionNone || j.versionStale);
@@ -280,7 +280,7 @@ final class Intake<K, E> {
         if ((j.versionNone && p.versioned()) || (p.stale() && !type.hasVersion())) {
           // Without a version the read's other values may be older or newer than the confirmed
           // values it kept. A read sent now, after it arrived, is not dropped as older and tells.
-          core.answers.refresh(j, 1);
+          core.readAgain.refresh(j, 1);
         }
       }
       core.derive(j);

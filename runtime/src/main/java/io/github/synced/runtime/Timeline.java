@@ -1,6 +1,16 @@
 package io.github.synced.runtime;
 
+import static io.github.synced.runtime.Svg.escape;
+import static io.github.synced.runtime.Svg.num;
+import static io.github.synced.runtime.Svg.polygon;
+import static io.github.synced.runtime.Svg.text;
+
 import io.github.synced.runtime.EventLog.Event;
+import io.github.synced.runtime.TimelineParts.Bar;
+import io.github.synced.runtime.TimelineParts.Lane;
+import io.github.synced.runtime.TimelineParts.Mark;
+import io.github.synced.runtime.TimelineParts.Marked;
+import io.github.synced.runtime.TimelineParts.Outcome;
 import io.github.synced.runtime.spi.EntityType;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,53 +40,6 @@ import java.util.function.Function;
  * @param <E> the entity type
  */
 final class Timeline<K, E> {
-
-  /** How a mutation ended, and the colour of its bar. */
-  enum Outcome {
-    CONFIRMED("confirmed", "#2e7d32", "confirmed"),
-    RETRIED("retried", "#f9a825", "confirmed after a retry"),
-    UNKNOWN_RESOLVED("unknown-resolved", "#6a1b9a", "confirmed after an unknown outcome"),
-    ROLLED_BACK("rolled-back", "#c62828", "rolled back"),
-    UNSETTLED("unsettled", "#9e9e9e", "not settled yet");
-
-    /** The bar's class besides {@code bar}. */
-    final String cssClass;
-
-    /** The bar's fill. */
-    final String colour;
-
-    /** What the legend and the hover text say. */
-    final String label;
-
-    Outcome(String cssClass, String colour, String label) {
-      this.cssClass = cssClass;
-      this.colour = colour;
-      this.label = label;
-    }
-  }
-
-  /** What a mark on a lane stands for, and its colour. */
-  enum Mark {
-    REBASE("rebase", "#1565c0", "rebase"),
-    CONFLICT("conflict", "#ef6c00", "conflict"),
-    EXTERNAL("external", "#455a64", "refetch or push"),
-    REKEY("rekey", "#00838f", "id from the server");
-
-    /** The mark's class besides {@code mark}. */
-    final String cssClass;
-
-    /** The mark's fill. */
-    final String colour;
-
-    /** What the legend says. */
-    final String label;
-
-    Mark(String cssClass, String colour, String label) {
-      this.cssClass = cssClass;
-      this.colour = colour;
-      this.label = label;
-    }
-  }
 
   private static final int LEFT = 190;
   private static final int PLOT = 960;
@@ -406,8 +368,8 @@ final class Timeline<K, E> {
     }
     double lastX = Double.NEGATIVE_INFINITY;
     for (Marked<K, E> m : lane.marks) { // side by side where they would cover each other
-      lastX = Math.max(x(m.event.at()), lastX + 9);
-      mark(s, m.mark, lastX, lane.top + MARKS / 2.0 + 1, line.apply(m.event));
+      lastX = Math.max(x(m.event().at()), lastX + 9);
+      mark(s, m.mark(), lastX, lane.top + MARKS / 2.0 + 1, line.apply(m.event()));
     }
     s.append("</g>\n");
   }
@@ -502,30 +464,10 @@ final class Timeline<K, E> {
     }
   }
 
-  private static String polygon(double... xy) {
-    StringBuilder points = new StringBuilder("<polygon points=\"");
-    for (int i = 0; i < xy.length; i += 2) {
-      points.append(i == 0 ? "" : " ").append(num(xy[i])).append(',').append(num(xy[i + 1]));
-    }
-    return points.append('"').toString();
-  }
-
-  private static void text(StringBuilder s, double x, double y, String text, String attributes) {
-    s.append("<text x=\"").append(num(x)).append("\" y=\"").append(num(y)).append('"');
-    if (attributes != null) {
-      s.append(' ').append(attributes);
-    }
-    s.append('>').append(escape(text)).append("</text>\n");
-  }
-
   private double x(Instant at) {
     long span = Math.max(1, Duration.between(start, end).toNanos());
     long t = Math.max(0, Duration.between(start, at).toNanos());
     return LEFT + PLOT * Math.min(1.0, (double) t / span);
-  }
-
-  private static String num(double value) {
-    return String.format(Locale.ROOT, "%.1f", value);
   }
 
   private static String seconds(Duration d, int decimals) {
@@ -539,82 +481,4 @@ final class Timeline<K, E> {
     }
     return label.substring(0, label.offsetByCodePoints(0, LABEL_CHARS - 1)) + "…";
   }
-
-  /**
-   * {@code text} as XML character data or an attribute value: markup characters as entities, line
-   * ends and tabs as character references where a parser would otherwise fold them, and every
-   * character XML 1.0 does not allow (control characters, unpaired surrogates, U+FFFE, U+FFFF) as
-   * U+FFFD.
-   */
-  static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&apos;");
-        case '\n' -> out.append("&#10;");
-        case '\r' -> out.append("&#13;");
-        case '\t' -> out.append("&#9;");
-        default -> {
-          if (Character.isHighSurrogate(c)
-              && i + 1 < text.length()
-              && Character.isLowSurrogate(text.charAt(i + 1))) {
-            out.append(c).append(text.charAt(++i));
-          } else if (c < 0x20 || Character.isSurrogate(c) || c == '\uFFFE' || c == '\uFFFF') {
-            out.append('\uFFFD');
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.toString();
-  }
-
-  // ---- the picture's parts
-
-  /** One entity's lane: its bars, stacked in rows where they overlap, and its marks. */
-  private static final class Lane<K, E> {
-    final K id;
-    final Set<K> formerIds = new LinkedHashSet<>();
-    final List<Bar<K, E>> bars = new ArrayList<>();
-    final List<Marked<K, E>> marks = new ArrayList<>();
-    int index;
-    int rows = 1;
-    double top;
-
-    Lane(K id) {
-      this.id = id;
-    }
-  }
-
-  /** One mutation's bar: from its first recorded step to the step that settled it. */
-  private static final class Bar<K, E> {
-    final Mutation<K, E> mutation;
-    final Instant made;
-    final List<Event<K, E>> steps = new ArrayList<>();
-    Instant end;
-    MutationState last;
-    boolean retried;
-    boolean unknown;
-    int row;
-    double x0;
-    double x1;
-
-    Bar(Mutation<K, E> mutation, Instant made) {
-      this.mutation = mutation;
-      this.made = made;
-    }
-
-    Outcome outcome() {
-      return Timeline.outcome(last, retried, unknown);
-    }
-  }
-
-  /** A mark on a lane and the event behind it. */
-  private record Marked<K, E>(Mark mark, Event<K, E> event) {}
 }

@@ -202,7 +202,7 @@ class TimelineTest {
   void escapeWritesOnlyWhatXmlAllows() {
     assertEquals(
         "a&lt;b&gt;&amp;&quot;&apos;&#10;&#13;&#9;\uFFFD\uFFFD\uFFFD\uD83D\uDE00\uFFFD",
-        Timeline.escape("a<b>&\"'\n\r\t\u0000\u001F\uFFFE\uD83D\uDE00\uDC00"));
+        Svg.escape("a<b>&\"'\n\r\t\u0000\u001F\uFFFE\uD83D\uDE00\uDC00"));
   }
 
   @Test

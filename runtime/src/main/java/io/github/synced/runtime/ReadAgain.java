@@ -1,0 +1,114 @@
+package io.github.synced.runtime;
+
+import java.util.Optional;
+
+/**
+ * Reads one entity again where an answer could not tell the whole truth: after a write confirmed
+ * without a version (its sends wait for the version meanwhile), and where a read or answer without
+ * a version may be older or newer than what the store holds. Runs under the store's lock; the reads
+ * go out after it.
+ */
+final class ReadAgain<K, E> {
+
+  private final Core<K, E> core;
+
+  ReadAgain(Core<K, E> core) {
+    this.core = core;
+  }
+
+  /**
+   * Reads an entity without a version once more after a write of unknown outcome confirmed: a
+   * server that deduplicates answers a resend with the answer of the first application, and without
+   * a version nothing tells whether what others wrote since is newer. A read sent now is.
+   */
+  void refresh(Journal<K, E> j, int asked) {
+    long sentAt = ++core.epoch;
+    K id = j.id;
+    core.backgroundStarted();
+    core.afterLock.stage(
+        () ->
+            Core.call(() -> core.remote.fetch(id), "fetch")
+                .whenComplete(
+                    (found, failure) ->
+                        core.react(
+                            () -> {
+                              core.backgroundDone();
+                              if (core.entities.real(id) != j) {
+                                return;
+                              }
+                              if (failure != null || found == null) {
+                                if (asked < core.retry.maxAttempts()) {
+                                  core.backgroundStarted();
+                                  core.sends.later(
+                                      core.retry.delay(asked, null),
+                                      () -> {
+                                        core.backgroundDone();
+                                        refresh(j, asked + 1);
+                                      });
+                                }
+                              } else if (!found.isPresent()) {
+                                core.answers.deletedOnServer(j, null);
+                              } else {
+                                try {
+                                  core.intake.reconcile(found.get(), sentAt, sentAt, id);
+                                } catch (BadServerDataException bad) {
+                                  // keep what the answer said; the next read corrects it
+                                }
+                              }
+                            })));
+  }
+
+  /**
+   * Fetches an entity whose answer gave no new version; its sends wait meanwhile ({@link
+   * Journal#awaitingVersion}), so the next one carries the version the server has.
+   */
+  void askVersion(Journal<K, E> j, int asked) {
+    long sentAt = ++core.epoch;
+    K id = j.id;
+    core.backgroundStarted();
+    core.afterLock.stage(
+        () ->
+            Core.call(() -> core.remote.fetch(id), "fetch")
+                .whenComplete(
+                    (found, failure) ->
+                        core.react(
+                            () -> {
+                              core.backgroundDone();
+                              versionAnswered(j, id, asked, sentAt, found, failure);
+                            })));
+  }
+
+  private void versionAnswered(
+      Journal<K, E> j, K id, int asked, long sentAt, Optional<E> found, Throwable failure) {
+    if (core.entities.real(id) != j || !j.versionStale) {
+      return; // gone, or a later answer or push brought the version meanwhile
+    }
+    if (failure == null && found != null) {
+      j.awaitingVersion = false;
+      if (!found.isPresent()) {
+        core.answers.deletedOnServer(j, null);
+        return;
+      }
+      try {
+        core.intake.reconcile(found.get(), Long.MAX_VALUE, sentAt, id);
+      } catch (BadServerDataException bad) {
+        j.versionStale = false; // the server cannot tell; the next conflict fetches it again
+      }
+      core.sends.pump(j);
+      return;
+    }
+    if (asked >= core.retry.maxAttempts() && j.awaitingVersion) {
+      j.awaitingVersion = false; // the sends go on; the version is still asked for meanwhile
+      core.sends.pump(j);
+    }
+    core.backgroundStarted();
+    core.sends.later(
+        core.retry.delay(asked, null),
+        () -> {
+          core.backgroundDone();
+          if (core.entities.real(id) == j && j.versionStale) {
+            askVersion(j, asked + 1);
+          }
+        });
+  }
+}
