@@ -49,7 +49,21 @@ final class Checks {
     if (type.hasVersion() && type.version(s) == null) {
       throw Layers.bad(type, id, type.versionField(), "the server state has no version");
     }
+    unordered(type, id, s);
     return s;
+  }
+
+  /**
+   * Refuses a version that orders before and after nothing (a floating-point NaN): taken as the
+   * base, it would make every later state look older, and the entity would never update again.
+   */
+  static <E> void unordered(EntityType<?, E> type, Object id, E state) {
+    if (type.hasVersion()) {
+      Object v = type.version(state);
+      if ((v instanceof Double d && d.isNaN()) || (v instanceof Float f && f.isNaN())) {
+        throw Layers.bad(type, id, type.versionField(), "the version is NaN, which has no order");
+      }
+    }
   }
 
   /** Checks a server state read without its version: the entity type and an id. */
@@ -66,6 +80,9 @@ final class Checks {
     K id = type.id(s);
     if (id == null) {
       throw Layers.bad(type, null, type.idField(), "the server state has no id");
+    }
+    if (type.hasVersion() && type.version(s) != null) {
+      unordered(type, id, s);
     }
     return s;
   }
@@ -139,6 +156,7 @@ final class Checks {
       throw new BadServerDataException(
           type.name(), id, null, "the entity refused the answer: " + refused, refused);
     }
+    unordered(type, id, candidate);
     if (!create
         && !versionUnknown
         && l.firstBase != null
