@@ -41,6 +41,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
@@ -64,6 +65,9 @@ import javax.lang.model.util.ElementFilter;
  */
 @AutoService(Processor.class)
 public final class SyncedProcessor extends AbstractProcessor {
+
+  /** Interface members whose Synced annotations were reported where they are written. */
+  private final Set<Element> reportedOnInterfaces = new HashSet<>();
 
   private static final String JACKSON_MAPPER = "com.fasterxml.jackson.databind.ObjectMapper";
   private static final String JACKSON_PARSER = "com.fasterxml.jackson.core.JsonParser";
@@ -152,6 +156,55 @@ public final class SyncedProcessor extends AbstractProcessor {
     return true;
   }
 
+  /**
+   * Reports Synced member annotations on the methods of interfaces that {@code type} or its
+   * superclasses implement, which Synced never reads: at the entity, since an interface from the
+   * class path has no source to point at (one compiled with the entity was reported at its member
+   * already). Without this, a {@code @LocalOnly} on an interface's getter would leave the field
+   * synced without a word.
+   */
+  private boolean interfaceAnnotations(TypeElement type, Reporter reporter) {
+    boolean found = false;
+    Set<TypeElement> seen = new HashSet<>();
+    List<TypeMirror> pending = new ArrayList<>();
+    for (TypeMirror t = type.asType();
+        t.getKind() == TypeKind.DECLARED;
+        t = ((TypeElement) ((DeclaredType) t).asElement()).getSuperclass()) {
+      pending.addAll(((TypeElement) ((DeclaredType) t).asElement()).getInterfaces());
+    }
+    while (!pending.isEmpty()) {
+      TypeElement face = (TypeElement) ((DeclaredType) pending.remove(0)).asElement();
+      if (!seen.add(face)) {
+        continue;
+      }
+      pending.addAll(face.getInterfaces());
+      for (ExecutableElement method : ElementFilter.methodsIn(face.getEnclosedElements())) {
+        for (Class<? extends Annotation> annotation : MEMBER_ANNOTATIONS) {
+          if (method.getAnnotation(annotation) == null || reportedOnInterfaces.contains(method)) {
+            continue;
+          }
+          String name = annotation.getSimpleName();
+          String property = EntityScanner.propertyOf(method.getSimpleName().toString());
+          reporter.report(
+              type,
+              Message.INTERFACE_ANNOTATION,
+              name,
+              method.getSimpleName() + "()",
+              face.getQualifiedName(),
+              type.getSimpleName(),
+              property,
+              annotation == LocalOnly.class
+                  ? "synced: sent to the server and overwritten by it"
+                  : annotation == SyncId.class ? "not the id" : "not the version",
+              name,
+              type.getSimpleName());
+          found = true;
+        }
+      }
+    }
+    return found;
+  }
+
   private void rememberSuperclasses(TypeElement type) {
     for (TypeMirror s = type.getSuperclass();
         s.getKind() == TypeKind.DECLARED;
@@ -169,6 +222,7 @@ public final class SyncedProcessor extends AbstractProcessor {
         Element enclosing = element.getEnclosingElement();
         String name = annotation.getSimpleName();
         if (enclosing instanceof TypeElement owner && owner.getKind() == ElementKind.INTERFACE) {
+          reportedOnInterfaces.add(element);
           reporter.reportAnnotation(
               element,
               name,
@@ -259,6 +313,15 @@ public final class SyncedProcessor extends AbstractProcessor {
       } else {
         deferred.add(type.getQualifiedName().toString());
       }
+      return;
+    }
+    if (interfaceAnnotations(type, reporter)) {
+      return;
+    }
+    Optional<String> accessors = lombok.unreadableAccessors(type);
+    if (accessors.isPresent()) {
+      reporter.report(
+          type, Message.LOMBOK_ACCESSORS, type.getSimpleName(), accessors.get(), accessors.get());
       return;
     }
     if (lombok.didNotRun(type)) {

@@ -1179,16 +1179,138 @@ class DiagnosticsTest {
   }
 
   @Test
-  void everyCatalogueEntryStartsWithItsTagAndIsAnErrorButOne() {
+  void everyCatalogueEntryStartsWithItsTagAndIsAnErrorButTwo() {
     for (Message message : Message.values()) {
       assertTrue(
           message
               .format("a", "b", "c", "d", "e", "f", "g", "h", "i", "j")
               .startsWith("[" + message.tag() + "] "));
       assertEquals(
-          message == Message.NO_VERSION ? Diagnostic.Kind.WARNING : Diagnostic.Kind.ERROR,
+          message == Message.NO_VERSION || message == Message.JSON_NAME
+              ? Diagnostic.Kind.WARNING
+              : Diagnostic.Kind.ERROR,
           message.kind(),
           message.name());
     }
+  }
+
+  @Test
+  void aDollarInAFieldNameIsRefusedAtTheField() {
+    // Found by an outside tester: the name was spliced into generated code and the processor
+    // failed with an IllegalArgumentException.
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  int a$b;",
+            "}");
+    Compilation c = compile(item);
+    assertError(c, item, "int a$b", Message.DOLLAR_NAME.format("a$b", "Item"));
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void aJacksonAnnotationThatRenamesASyncedFieldIsAWarningUnlessSuppressed() {
+    // Found by an outside tester: @JsonProperty("updated_at") was silently ignored, so the server's
+    // JSON could not be read (the version "missing") and other renamed fields read as defaults.
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @com.fasterxml.jackson.annotation.JsonProperty(\"updated_at\")",
+            "  @SyncVersion long updatedAt;",
+            "}");
+    Compilation c = compile(item);
+    assertThat(c)
+        .hadWarningContaining(
+            "[SyncedJsonName] field 'updatedAt' of Item carries @JsonProperty, which the generated"
+                + " ItemJson does not honour: it reads and writes the JSON property 'updatedAt'")
+        .inFile(item)
+        .onLine(lineOf(item, "long updatedAt"));
+
+    JavaFileObject quiet =
+        entity(
+            "Quiet",
+            "@Synced",
+            "public class Quiet {",
+            "  @SyncId String id;",
+            "  @SuppressWarnings(\"SyncedJsonName\")",
+            "  @com.fasterxml.jackson.annotation.JsonProperty(\"updated_at\")",
+            "  @SyncVersion long updatedAt;",
+            "}");
+    Compilation q = compile(quiet);
+    assertThat(q).succeeded();
+    assertTrue(
+        q.warnings().stream().noneMatch(d -> d.getMessage(null).contains("SyncedJsonName")),
+        q.warnings().toString());
+  }
+
+  @Test
+  void aSyncedAnnotationOnTheGetterOfAnInterfaceOnTheClassPathIsRefusedAtTheEntity(
+      @TempDir Path dir) throws Exception {
+    // Found by an outside tester: @LocalOnly on an interface compiled apart was silently ignored,
+    // so the UI flag was sent to the server and overwritten by it.
+    JavaFileObject face =
+        source(
+            "lib.Selectable",
+            "package lib;",
+            "public interface Selectable {",
+            "  @io.github.synced.LocalOnly boolean isSelected();",
+            "}");
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
+      files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
+      assertTrue(
+          javac
+              .getTask(
+                  null,
+                  files,
+                  null,
+                  List.of("-proc:none", "-cp", System.getProperty("java.class.path")),
+                  null,
+                  List.of(face))
+              .call());
+    }
+    List<File> classPath = new ArrayList<>();
+    classPath.add(classes.toFile());
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      classPath.add(new File(entry));
+    }
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item implements lib.Selectable {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  boolean selected;",
+            "  @Override public boolean isSelected() { return selected; }",
+            "}");
+    Compilation c =
+        javac()
+            .withProcessors(Sources.processors())
+            .withOptions("-Xlint:all")
+            .withClasspath(classPath)
+            .compile(item);
+    assertError(
+        c,
+        item,
+        "class Item",
+        Message.INTERFACE_ANNOTATION.format(
+            "LocalOnly",
+            "isSelected()",
+            "lib.Selectable",
+            "Item",
+            "selected",
+            "synced: sent to the server and overwritten by it",
+            "LocalOnly",
+            "Item"));
+    assertThat(c).hadErrorCount(1);
   }
 }

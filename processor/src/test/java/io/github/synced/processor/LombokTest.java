@@ -166,4 +166,50 @@ class LombokTest {
                 + " discovery of all others");
     assertThat(c).hadErrorCount(1);
   }
+
+  @ParameterizedTest(name = "Lombok first: {0}")
+  @ValueSource(booleans = {true, false})
+  void fluentOrPrefixedLombokAccessorsAreRefusedWithWhatToChange(boolean lombokFirst) {
+    // Found by an outside tester: both were refused as "Lombok's annotation processor did not
+    // run", although it had.
+    JavaFileObject fluent =
+        source(
+            "test.Fluent",
+            "package test;",
+            "import io.github.synced.*;",
+            "@lombok.Getter",
+            "@lombok.Setter",
+            "@lombok.experimental.Accessors(fluent = true)",
+            "@Synced",
+            "public class Fluent {",
+            "  @SyncId private String id;",
+            "  @SyncVersion private long version;",
+            "}");
+    Compilation c = compile(lombokFirst, fluent);
+    assertThat(c).failed();
+    assertThat(c)
+        .hadErrorContaining(
+            "[SyncedLombokAccessors] @Synced type Fluent uses Lombok's @Accessors(fluent = true),"
+                + " whose accessors are not JavaBeans getters and setters")
+        .inFile(fluent)
+        .onLine(lineOf(fluent, "class Fluent"));
+    assertThat(c).hadErrorCount(1);
+
+    JavaFileObject prefixed =
+        source(
+            "test.Prefixed",
+            "package test;",
+            "import io.github.synced.*;",
+            "@lombok.Data",
+            "@lombok.experimental.Accessors(prefix = \"m\")",
+            "@Synced",
+            "public class Prefixed {",
+            "  @SyncId private String mId;",
+            "  @SyncVersion private long mVersion;",
+            "}");
+    Compilation p = compile(lombokFirst, prefixed);
+    assertThat(p).hadErrorContaining("[SyncedLombokAccessors] @Synced type Prefixed uses Lombok's");
+    assertThat(p).hadErrorContaining("@Accessors(prefix = ");
+    assertThat(p).hadErrorCount(1);
+  }
 }

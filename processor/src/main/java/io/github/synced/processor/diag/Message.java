@@ -76,8 +76,9 @@ public enum Message {
   NOT_YET_SUPPORTED(
       "SyncedNotYetSupported",
       "field '%s' of %s has type %s: nested @Synced types, collections, maps and Optional are not"
-          + " supported yet (they come in a later version); mark the field @LocalOnly, or use one"
-          + " of the supported types: "
+          + " supported yet (they come in a later version); mark the field @LocalOnly (a local-only"
+          + " value is copied by reference, so give it an immutable one, such as List.copyOf),"
+          + " or use one of the supported types: "
           + Message.SUPPORTED),
   UNORDERED_VERSION(
       "SyncedUnorderedVersion",
@@ -131,6 +132,29 @@ public enum Message {
       "field '%1$s' of %2$s has type %3$s, which generated code in package %4$s cannot access"
           + " because %5$s is %6$s; make %5$s public, or package-private if it is in package"
           + " %4$s"),
+  DOLLAR_NAME(
+      "SyncedDollarName",
+      "field '%s' of %s has a '$' in its name, which the generated methods, constants and"
+          + " Javadoc are named after; rename the field"),
+  JSON_NAME(
+      "SyncedJsonName",
+      Diagnostic.Kind.WARNING,
+      "field '%s' of %s carries @%s, which the generated %s does not honour: it reads and writes"
+          + " the JSON property '%s', the field's name, and never ignores a synced field; name the"
+          + " field as the server names the property (or keep it from the server with"
+          + " @LocalOnly), or, where %s is not used, annotate the field or %s with"
+          + " @SuppressWarnings(\"SyncedJsonName\")"),
+  LOMBOK_ACCESSORS(
+      "SyncedLombokAccessors",
+      "@Synced type %s uses Lombok's @Accessors(%s), whose accessors are not JavaBeans getters"
+          + " and setters (getTitle, isDone, setTitle), which Synced reads and writes; remove %s"
+          + " (chain = true works), or make the fields package-private so that generated code uses"
+          + " them directly"),
+  INTERFACE_ANNOTATION(
+      "SyncedOnInterface",
+      "@%s on '%s' of interface %s, which %s implements: Synced reads its annotations from the"
+          + " fields and getters of an entity and its superclasses, never from interfaces, so it"
+          + " would treat '%s' as %s; put @%s on the field or getter in %s"),
   LOMBOK_NOT_RUN(
       "SyncedLombokNotRun",
       "@Synced type %s uses Lombok (%s), but Lombok's annotation processor did not run on it, so"

@@ -411,6 +411,22 @@ public final class EntityScanner {
   }
 
   /**
+   * The property a getter reads: {@code getTitle} and {@code isDone} read {@code title} and {@code
+   * done}; any other name is its own.
+   */
+  public static String propertyOf(String getter) {
+    for (String prefix : List.of("get", "is")) {
+      if (getter.length() > prefix.length()
+          && getter.startsWith(prefix)
+          && Character.isUpperCase(getter.charAt(prefix.length()))) {
+        String rest = getter.substring(prefix.length());
+        return Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
+      }
+    }
+    return getter;
+  }
+
+  /**
    * The getter names a field may have, preferred first: {@code getName}; for a {@code boolean} also
    * {@code isName}, and for a {@code boolean} field named like {@code isActive} the field's own
    * name (Lombok's {@code isActive()}).

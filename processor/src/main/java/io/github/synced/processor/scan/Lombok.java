@@ -2,8 +2,11 @@ package io.github.synced.processor.scan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -87,6 +90,37 @@ public final class Lombok {
 
   private static boolean changesShape(Element element) {
     return element.getAnnotationMirrors().stream().anyMatch(m -> SHAPERS.contains(name(m)));
+  }
+
+  /**
+   * The {@code @Accessors} settings on the type, its superclasses or their fields that make
+   * accessors Synced cannot find ({@code fluent = true}: {@code title()}; a {@code prefix}: {@code
+   * getTitle()} for a field {@code mTitle}), as written; empty if there are none.
+   */
+  public Optional<String> unreadableAccessors(TypeElement type) {
+    for (TypeElement t : hierarchy(type)) {
+      List<Element> elements = new ArrayList<>(ElementFilter.fieldsIn(t.getEnclosedElements()));
+      elements.add(0, t);
+      for (Element e : elements) {
+        for (AnnotationMirror m : e.getAnnotationMirrors()) {
+          if (!name(m).equals("lombok.experimental.Accessors")) {
+            continue;
+          }
+          for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> v :
+              m.getElementValues().entrySet()) {
+            String key = v.getKey().getSimpleName().toString();
+            Object value = v.getValue().getValue();
+            boolean unreadable =
+                (key.equals("fluent") && Boolean.TRUE.equals(value))
+                    || (key.equals("prefix") && value instanceof List<?> l && !l.isEmpty());
+            if (unreadable) {
+              return Optional.of(key + " = " + v.getValue());
+            }
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**

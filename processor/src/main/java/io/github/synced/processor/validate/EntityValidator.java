@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -30,6 +31,13 @@ import javax.lang.model.util.Elements;
  * problem at the element it concerns, all in one pass.
  */
 public final class EntityValidator {
+
+  /** Jackson annotations that rename or hide a property, which the generated codec ignores. */
+  private static final Set<String> JSON_NAMING =
+      Set.of(
+          "com.fasterxml.jackson.annotation.JsonProperty",
+          "com.fasterxml.jackson.annotation.JsonAlias",
+          "com.fasterxml.jackson.annotation.JsonIgnore");
 
   /**
    * Property names the generated patch class uses for its own members, or for types it names in
@@ -324,6 +332,21 @@ public final class EntityValidator {
     if (localOnly && p.versionAt() != null) {
       reporter.reportAnnotation(
           p.localOnlyAt(), "LocalOnly", Message.LOCAL_ONLY_VERSION, p.name(), name);
+    }
+    if (p.name().indexOf('$') >= 0) {
+      reporter.report(p.element(), Message.DOLLAR_NAME, p.name(), name);
+    }
+    if (!localOnly && !suppressed(p.element(), Message.JSON_NAME)) {
+      for (AnnotationMirror a : p.element().getAnnotationMirrors()) {
+        String annotation =
+            ((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().toString();
+        if (JSON_NAMING.contains(annotation)) {
+          String simple = annotation.substring(annotation.lastIndexOf('.') + 1);
+          String json = entity.generatedName("Json");
+          reporter.report(
+              p.element(), Message.JSON_NAME, p.name(), name, simple, json, p.name(), json, name);
+        }
+      }
     }
     if (RESERVED.contains(p.name()) || p.name().equals(entity.generatedName("Field"))) {
       reporter.report(
