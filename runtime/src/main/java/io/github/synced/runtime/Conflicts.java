@@ -34,6 +34,18 @@ final class Conflicts<K, E> {
       core.answers.refused(l, f, "still in conflict after " + l.handle.attempts() + " attempts");
       return;
     }
+    if (!l.unknown && earlierInFlight(l)) {
+      // Sent in parallel with an earlier mutation of ours that the server may have applied but
+      // whose answer has not arrived: the change the server refused it for may be ours. Once the
+      // earlier ones settle it goes again, on what they leave (a new key: a server may keep the
+      // refusal under the old one).
+      l.afterEarlier = true;
+      l.handle.rekey(core.newKey());
+      core.move(
+          l, MutationState.QUEUED, "conflict: sent again once the mutations before settle", f);
+      core.sends.pump(l.journal);
+      return;
+    }
     Optional<Object> theirs = f.serverState();
     if (theirs.isPresent()) {
       merge(l, f, theirs.get(), false);
@@ -63,6 +75,18 @@ final class Conflicts<K, E> {
                                 merge(l, f, found.get(), false);
                               }
                             })));
+  }
+
+  /** Whether a mutation made before {@code l} on its entity was sent and has not settled. */
+  private static boolean earlierInFlight(Layer<?, ?> l) {
+    for (Layer<?, ?> other : l.journal.layers()) {
+      if (other.handle.sequence() < l.handle.sequence()
+          && other.firstSentEpoch != 0
+          && !other.state().isSettled()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The three-way merge of rule 9, against the base the mutation was sent with. */

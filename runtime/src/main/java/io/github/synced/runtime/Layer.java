@@ -43,6 +43,12 @@ final class Layer<K, E> {
   /** Some attempt's outcome is unknown and no later answer has decided it. */
   boolean unknown;
 
+  /**
+   * Sent only once every mutation made before it on the entity has settled: it was refused for a
+   * change that may have been one of theirs (parallel sends).
+   */
+  boolean afterEarlier;
+
   /** The failure to report if asking the server shows the write did not apply. */
   SyncFailure undecided;
 

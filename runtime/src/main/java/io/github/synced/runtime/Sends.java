@@ -57,7 +57,7 @@ final class Sends<K, E> {
       if (l.state().isSettled()) {
         continue; // settled while an earlier one was started
       }
-      if (live > 0 && (l.kind() != Write.Kind.UPDATE || l.updater != null)) {
+      if (live > 0 && (l.kind() != Write.Kind.UPDATE || l.updater != null || l.afterEarlier)) {
         return;
       }
       if (l.state() == MutationState.QUEUED && !j.awaitingVersion) {

@@ -384,6 +384,60 @@ class EdgesTest {
     h.assertSyncedWithServer("t1");
   }
 
+  @Test
+  void parallelConflictWhileOurEarlierMutationIsStillInFlightWaitsForItAndIsResent() {
+    // Found by an outside tester: the server applied m1, then refused m2 with m1's state, and m1's
+    // answer came after that 412: m2 was rolled back although the only other writer was m1.
+    Harness h = new Harness(SyncStore.Builder::sendInParallel).withCards("t1");
+    Mutation<String, Card> m1 = h.store.update("t1", CardPatch.empty().title("first"));
+    Mutation<String, Card> m2 = h.store.update("t1", CardPatch.empty().title("second"));
+    FakeServer.Call c1 = h.server.call(0);
+    FakeServer.Call c2 = h.server.call(1);
+
+    Reply<Card> m1Answer = c1.applyOnly(); // applied at v2, its answer still on the way
+    c2.answerLikeServer(); // m2 was sent against v1: 412 with {first, v2}
+
+    assertFalse(m2.isSettled(), "not decided while our own m1 may be what changed the server");
+    assertEquals("second", h.view("t1").title);
+    assertEquals(1, h.server.waiting(), "only m1 is out: m2 waits for it to settle");
+    c1.answer(m1Answer);
+    assertEquals(MutationState.CONFIRMED, m1.state());
+    Write<String, Card> resent = h.server.next().write;
+    assertEquals(m1Answer.entity().orElseThrow().version, resent.baseVersion(), "sent on m1's");
+    h.server.next().answerLikeServer();
+
+    assertEquals(MutationState.CONFIRMED, m2.state());
+    assertEquals("second", h.server.get("t1").title, "the user's last edit wins");
+    h.assertSyncedWithServer("t1");
+  }
+
+  @Test
+  void parallelConflictWhileOurEarlierMutationsOutcomeIsUnknownKeepsTheLaterEdit() {
+    // Found by an outside tester: m2's title was dropped in the merge (it overlapped m1's, which
+    // the server had applied) and m2 was reported confirmed; the server kept m1's title.
+    Harness h = new Harness(SyncStore.Builder::sendInParallel).withCards("t1");
+    Mutation<String, Card> m1 = h.store.update("t1", CardPatch.empty().title("a"));
+    Mutation<String, Card> m2 = h.store.update("t1", CardPatch.empty().title("b").done(true));
+    FakeServer.Call c1 = h.server.call(0);
+    FakeServer.Call c2 = h.server.call(1);
+    c1.applyAndDrop(); // m1 applied at v2, its answer lost
+    assertEquals(MutationState.OUTCOME_UNKNOWN, m1.state());
+    c2.answerLikeServer(); // 412 with {a, v2}
+
+    assertFalse(m2.isSettled());
+    h.clock.advance(java.time.Duration.ofMillis(100));
+    h.server.next().answerLikeServer(); // m1 resent under its key: the server replays v2
+    assertEquals(MutationState.CONFIRMED, m1.state());
+    Write<String, Card> resent = h.server.next().write;
+    assertEquals("b", resent.patch().get(CardField.TITLE), "m2 sent whole again");
+    h.server.next().answerLikeServer();
+
+    assertEquals(MutationState.CONFIRMED, m2.state());
+    assertEquals("b", h.server.get("t1").title);
+    assertEquals(true, h.server.get("t1").done);
+    h.assertSyncedWithServer("t1");
+  }
+
   // ---- 6b. parallel: an updater's value is never sent on top of a mutation that may still fail
 
   @Test
