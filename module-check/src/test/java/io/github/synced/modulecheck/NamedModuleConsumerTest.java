@@ -31,7 +31,7 @@ class NamedModuleConsumerTest {
     assertEquals("New", merged.title());
     assertTrue(merged.open(), "local-only kept");
     ObjectMapper mapper = new ObjectMapper();
-    CardJson json = new CardJson(mapper);
+    CardJson json = new CardJson();
     Card read =
         json.read(
             mapper.getFactory().createParser("{\"id\":\"c1\",\"title\":\"T\",\"version\":3}"));

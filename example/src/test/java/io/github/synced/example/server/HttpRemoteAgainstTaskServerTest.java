@@ -50,7 +50,7 @@ class HttpRemoteAgainstTaskServerTest {
 
   private HttpRemote<String, Task> remote(Duration requestTimeout) {
     ObjectMapper mapper = new ObjectMapper();
-    return HttpRemote.<String, Task>builder(server.uri(), TaskServer.PATH, new TaskJson(mapper))
+    return HttpRemote.<String, Task>builder(server.uri(), TaskServer.PATH, new TaskJson())
         .mapper(mapper)
         .requestTimeout(requestTimeout)
         .build();

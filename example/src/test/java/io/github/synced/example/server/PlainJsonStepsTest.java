@@ -65,8 +65,7 @@ class PlainJsonStepsTest {
 
   private SyncStore<String, Task> tasks(Dialect dialect) {
     HttpRemote<String, Task> remote =
-        HttpRemote.<String, Task>builder(
-                server.uri(), server.personality().path(), new TaskJson(mapper))
+        HttpRemote.<String, Task>builder(server.uri(), server.personality().path(), new TaskJson())
             .mapper(mapper)
             .dialect(dialect)
             .requestTimeout(Duration.ofSeconds(WAIT_SECONDS))
@@ -76,7 +75,7 @@ class PlainJsonStepsTest {
 
   private SyncStore.Builder<Long, Note> notes(Dialect dialect) {
     HttpRemote<Long, Note> remote =
-        HttpRemote.<Long, Note>builder(server.uri(), "/notes", new NoteJson(mapper))
+        HttpRemote.<Long, Note>builder(server.uri(), "/notes", new NoteJson())
             .mapper(mapper)
             .dialect(dialect)
             .requestTimeout(Duration.ofSeconds(WAIT_SECONDS))

@@ -222,7 +222,7 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
   /**
    * A builder for a remote of the collection at {@code baseUri} + {@code path}, for example {@code
    * HttpRemote.<String, Task>builder(URI.create("http://localhost:8080"), "/tasks", new
-   * TaskJson(mapper))}.
+   * TaskJson())}.
    */
   public static <K, E> Builder<K, E> builder(URI baseUri, String path, JsonCodec<E> codec) {
     return new Builder<>(baseUri, path, codec);

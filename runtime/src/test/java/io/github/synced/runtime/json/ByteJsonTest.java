@@ -11,6 +11,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.CharTypes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.ByteArrayOutputStream;
@@ -87,14 +89,16 @@ class ByteJsonTest {
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     boolean read = false;
     for (Reading reading : READINGS) {
-      Object fast = outcome(new ByteInput(bytes, StreamReadConstraints.defaults()), reading);
+      Object fast =
+          outcome(
+              new ByteInput(bytes, JsonCodecs.limits(StreamReadConstraints.defaults())), reading);
       if (fast instanceof Declined) {
         continue;
       }
       read = true;
       Object slow;
       try (JsonParser parser = MAPPER.createParser(bytes)) {
-        slow = outcome(JsonInput.of(parser), reading);
+        slow = outcome(JacksonInput.of(parser), reading);
         if (!(slow instanceof Exception) && parser.nextToken() != null) {
           slow = "trailing " + parser.currentToken();
         }
@@ -243,7 +247,9 @@ class ByteJsonTest {
       System.arraycopy(bad, 0, json, 6, bad.length);
       json[json.length - 1] = '"';
       Object fast =
-          outcome(new ByteInput(json, StreamReadConstraints.defaults()), in -> in.readString("T"));
+          outcome(
+              new ByteInput(json, JsonCodecs.limits(StreamReadConstraints.defaults())),
+              in -> in.readString("T"));
       assertTrue(fast instanceof Declined, () -> "declines " + fast);
     }
   }
@@ -280,12 +286,22 @@ class ByteJsonTest {
   }
 
   @Test
+  void escapesAsJacksonDoes() {
+    assertArrayEquals(CharTypes.get7BitOutputEscapes(), ByteOutput.ESCAPES);
+    assertArrayEquals(
+        new SerializedString("a\"b\\c\u0001\n\u00e9").asQuotedUTF8(),
+        ByteOutput.quotedUtf8("a\"b\\c\u0001\n\u00e9"));
+  }
+
+  @Test
   void honoursTheMappersLimits() {
     StreamReadConstraints tight = StreamReadConstraints.builder().maxStringLength(3).build();
     byte[] json = "{\"a\":\"abcd\"}".getBytes(StandardCharsets.UTF_8);
-    assertTrue(outcome(new ByteInput(json, tight), in -> in.readString("T")) instanceof Declined);
+    assertTrue(
+        outcome(new ByteInput(json, JsonCodecs.limits(tight)), in -> in.readString("T"))
+            instanceof Declined);
     StreamReadConstraints documents = StreamReadConstraints.builder().maxDocumentLength(5).build();
-    assertThrows(Declined.class, () -> new ByteInput(json, documents));
+    assertThrows(Declined.class, () -> new ByteInput(json, JsonCodecs.limits(documents)));
   }
 
   // ------------------------------------------------------------------ writing
@@ -310,7 +326,7 @@ class ByteJsonTest {
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (JsonGenerator g = MAPPER.createGenerator(bytes, JsonEncoding.UTF8)) {
-      JsonOutput slow = JsonOutput.of(g);
+      JsonOutput slow = JacksonOutput.of(g);
       slow.startObject();
       slow.name(NAMES, 0);
       writing.write(slow);
