@@ -27,13 +27,18 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The byte reader and writer against Jackson: whatever the byte reader reads, Jackson reads to the
- * same value, and what it cannot read exactly as Jackson would it declines; the byte writer writes
- * Jackson's bytes, or declines.
+ * The byte reader and writer against Jackson 2 and Jackson 3: whatever the byte reader reads, both
+ * read to the same value, and what it cannot read exactly as Jackson would it declines; the byte
+ * writer writes both Jacksons' bytes, or declines.
  */
 class ByteJsonTest {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** Jackson 3: whatever the byte reader reads and writes, Jackson 3 reads and writes the same. */
+  private static final tools.jackson.databind.ObjectMapper MAPPER3 =
+      new tools.jackson.databind.ObjectMapper();
+
   private static final JsonNames NAMES = JsonNames.of("a", "größe");
 
   /** One way of reading the value of property {@code a}. */
@@ -108,6 +113,15 @@ class ByteJsonTest {
       assertFalse(fast instanceof Exception, () -> json + " → " + fast);
       assertEquals(String.valueOf(slow), String.valueOf(fast), json);
       assertTrue(Objects.equals(slow, fast), json);
+      Object third;
+      try (tools.jackson.core.JsonParser parser = MAPPER3.createParser(bytes)) {
+        third = outcome(Jackson3Input.of(parser), reading);
+        if (!(third instanceof Exception) && parser.nextToken() != null) {
+          third = "trailing " + parser.currentToken();
+        }
+      }
+      assertEquals(String.valueOf(third), String.valueOf(fast), () -> "Jackson 3: " + json);
+      assertTrue(Objects.equals(third, fast), () -> "Jackson 3: " + json);
     }
     return read;
   }
@@ -344,6 +358,22 @@ class ByteJsonTest {
           bytes.toByteArray(),
           fast.toByteArray(),
           () -> what + ": " + new String(fast.toByteArray(), StandardCharsets.UTF_8));
+      ByteArrayOutputStream bytes3 = new ByteArrayOutputStream();
+      try (tools.jackson.core.JsonGenerator g =
+          MAPPER3.createGenerator(bytes3, tools.jackson.core.JsonEncoding.UTF8)) {
+        JsonOutput slow = Jackson3Output.of(g);
+        slow.startObject();
+        slow.name(NAMES, 0);
+        writing.write(slow);
+        slow.name(NAMES, 1);
+        slow.writeNull();
+        slow.endObject();
+      }
+      assertArrayEquals(
+          bytes3.toByteArray(),
+          fast.toByteArray(),
+          () ->
+              "Jackson 3, " + what + ": " + new String(fast.toByteArray(), StandardCharsets.UTF_8));
     }
   }
 
