@@ -12,8 +12,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,15 +25,27 @@ final class Jackson3Trees implements Trees<JsonNode> {
 
   private final ObjectMapper mapper;
 
+  /**
+   * Reads trees with every number as written: a fraction as a {@code BigDecimal} of its scale, not
+   * a {@code double}, so that a {@code BigDecimal} field keeps {@code 12.50} and {@code 0.1} as
+   * sent (floating-point fields round from it to the value the text gives).
+   */
+  private final ObjectReader exact;
+
   Jackson3Trees(ObjectMapper mapper) {
     this.mapper = mapper;
+    this.exact =
+        mapper
+            .reader()
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
   }
 
   @Override
   public JsonNode parse(byte[] body, String entity, Object id) {
-    try (JsonParser in = mapper.createParser(body)) {
+    try (JsonParser in = exact.createParser(body)) {
       try {
-        JsonNode node = mapper.readTree(in);
+        JsonNode node = exact.readTree(in);
         if (node == null || node.isMissingNode()) {
           throw new BadServerDataException(entity, id, null, "expected JSON, found no body");
         }

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.synced.runtime.BadServerDataException;
@@ -24,15 +27,27 @@ final class JacksonTrees implements Trees<JsonNode> {
 
   private final ObjectMapper mapper;
 
+  /**
+   * Reads trees with every number as written: a fraction as a {@code BigDecimal} of its scale, not
+   * a {@code double}, so that a {@code BigDecimal} field keeps {@code 12.50} and {@code 0.1} as
+   * sent (floating-point fields round from it to the value the text gives).
+   */
+  private final ObjectReader exact;
+
   JacksonTrees(ObjectMapper mapper) {
     this.mapper = mapper;
+    this.exact =
+        mapper
+            .reader()
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
   }
 
   @Override
   public JsonNode parse(byte[] body, String entity, Object id) {
-    try (JsonParser in = mapper.createParser(body)) {
+    try (JsonParser in = exact.createParser(body)) {
       try {
-        JsonNode node = mapper.readTree(in);
+        JsonNode node = exact.readTree(in);
         if (node == null || node.isMissingNode()) {
           throw new BadServerDataException(entity, id, null, "expected JSON, found no body");
         }
