@@ -772,27 +772,24 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
   }
 
   /**
-   * Jackson 2 with a plain mapper where it is on the class path, otherwise Jackson 3: the class of
-   * the Jackson not there is never loaded.
+   * Jackson 2 with a plain mapper where it is on the class path, otherwise Jackson 3: found by
+   * making the mapper (no reflection), so the class of a Jackson that is not there is never loaded.
    */
   private static Trees<?> defaultTrees() {
-    if (present("com.fasterxml.jackson.databind.ObjectMapper")) {
-      return new JacksonTrees(new com.fasterxml.jackson.databind.ObjectMapper());
-    }
-    if (present("tools.jackson.databind.ObjectMapper")) {
-      return new Jackson3Trees(new tools.jackson.databind.ObjectMapper());
-    }
-    throw new IllegalStateException(
-        "HttpRemote reads and writes JSON through Jackson: put jackson-databind on the class path,"
-            + " 2.x (com.fasterxml.jackson.core) or 3.x (tools.jackson.core)");
-  }
-
-  private static boolean present(String className) {
     try {
-      Class.forName(className, false, HttpRemote.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException | LinkageError absent) {
-      return false;
+      return new JacksonTrees(new com.fasterxml.jackson.databind.ObjectMapper());
+    } catch (NoClassDefFoundError noJackson2) {
+      try {
+        return new Jackson3Trees(new tools.jackson.databind.ObjectMapper());
+      } catch (NoClassDefFoundError noJackson3) {
+        IllegalStateException e =
+            new IllegalStateException(
+                "HttpRemote reads and writes JSON through Jackson: put jackson-databind on the"
+                    + " class path, 2.x (com.fasterxml.jackson.core) or 3.x (tools.jackson.core)",
+                noJackson3);
+        e.addSuppressed(noJackson2);
+        throw e;
+      }
     }
   }
 
