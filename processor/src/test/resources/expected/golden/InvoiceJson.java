@@ -1,9 +1,5 @@
 package golden;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.synced.runtime.BadServerDataException;
 import io.github.synced.runtime.json.JsonCodec;
 import io.github.synced.runtime.json.JsonInput;
@@ -19,9 +15,10 @@ import javax.annotation.processing.Generated;
 
 /**
  * Reads and writes {@link Invoice} and {@link InvoicePatch} as JSON objects, without
- * reflection: through Jackson's streaming API, or straight from and to the bytes of whole
- * bodies where {@code JsonCodecs} reads and writes them. Property names are encoded once,
- * and a read object becomes one patch, then the entity.
+ * reflection: through Jackson 2's or Jackson 3's streaming API, or straight from and to the
+ * bytes of whole bodies where {@code JsonCodecs} or {@code Json3Codecs} reads and writes
+ * them. The codec names no Jackson type, so it serves either. Property names are encoded
+ * once, and a read object becomes one patch, then the entity.
  *
  * <p>Only synced fields are written, under their Java names; local-only fields are never
  * written and are ignored when read, as are unknown properties. Enums are written by name,
@@ -46,28 +43,11 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
   }
 
   /**
-   * The same as {@link #InvoiceJson()}: the codec uses no mapper. For code written when the
-   * codec took one; prefer the constructor without.
-   *
-   * @param unused not used
-   */
-  public InvoiceJson(ObjectMapper unused) {
-  }
-
-  /**
    * {@link InvoiceSync#TYPE}.
    */
   @Override
   public InvoiceSync type() {
     return InvoiceSync.TYPE;
-  }
-
-  /**
-   * Writes the synced fields of {@code entity} as one JSON object, through Jackson.
-   */
-  @Override
-  public void write(JsonGenerator out, Invoice entity) throws IOException {
-    write(JsonOutput.of(out), entity);
   }
 
   /**
@@ -100,15 +80,6 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
   }
 
   /**
-   * Reads one JSON object into a new {@link Invoice}, through Jackson; see
-   * {@link #read(JsonInput)}.
-   */
-  @Override
-  public Invoice read(JsonParser in) throws IOException {
-    return read(JsonInput.of(in));
-  }
-
-  /**
    * Reads one JSON object into a new {@link Invoice}; unknown properties are skipped.
    * Local-only fields keep the values a new instance has.
    *
@@ -125,15 +96,6 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
       throw new BadServerDataException("Invoice", fields.id(), "version", "the version is missing");
     }
     return fields.applyTo(new Invoice());
-  }
-
-  /**
-   * Writes the fields {@code patch} sets as one JSON object, {@code null} values included,
-   * through Jackson.
-   */
-  @Override
-  public void writePatch(JsonGenerator out, Patch<Invoice> patch) throws IOException {
-    writePatch(JsonOutput.of(out), patch);
   }
 
   /**
@@ -159,14 +121,6 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
       }
     }
     out.endObject();
-  }
-
-  /**
-   * Reads one JSON object into a patch, through Jackson; see {@link #readPatch(JsonInput)}.
-   */
-  @Override
-  public InvoicePatch readPatch(JsonParser in) throws IOException {
-    return readPatch(JsonInput.of(in));
   }
 
   /**
@@ -236,10 +190,10 @@ public final class InvoiceJson implements JsonCodec<Invoice> {
           default -> in.skipValue();
         }
       }
-    } catch (JsonProcessingException e) {
-      throw in.malformed("Invoice", id, e);
     } catch (BadServerDataException e) {
       throw JsonInput.withId(e, id);
+    } catch (IOException | RuntimeException e) {
+      throw in.malformed("Invoice", id, e);
     }
     return new InvoicePatch(set, id, version, amount, currency, discount, lines, rate, paid,
         issuedAt, terms);

@@ -1,9 +1,5 @@
 package golden;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.synced.runtime.BadServerDataException;
 import io.github.synced.runtime.json.JsonCodec;
 import io.github.synced.runtime.json.JsonInput;
@@ -20,9 +16,10 @@ import javax.annotation.processing.Generated;
 
 /**
  * Reads and writes {@link Note} and {@link NotePatch} as JSON objects, without reflection:
- * through Jackson's streaming API, or straight from and to the bytes of whole bodies where
- * {@code JsonCodecs} reads and writes them. Property names are encoded once, and a read
- * object becomes one patch, then the entity.
+ * through Jackson 2's or Jackson 3's streaming API, or straight from and to the bytes of
+ * whole bodies where {@code JsonCodecs} or {@code Json3Codecs} reads and writes them. The
+ * codec names no Jackson type, so it serves either. Property names are encoded once, and a
+ * read object becomes one patch, then the entity.
  *
  * <p>Only synced fields are written, under their Java names; local-only fields are never
  * written and are ignored when read, as are unknown properties. Enums are written by name,
@@ -47,28 +44,11 @@ public final class NoteJson implements JsonCodec<Note> {
   }
 
   /**
-   * The same as {@link #NoteJson()}: the codec uses no mapper. For code written when the codec
-   * took one; prefer the constructor without.
-   *
-   * @param unused not used
-   */
-  public NoteJson(ObjectMapper unused) {
-  }
-
-  /**
    * {@link NoteSync#TYPE}.
    */
   @Override
   public NoteSync type() {
     return NoteSync.TYPE;
-  }
-
-  /**
-   * Writes the synced fields of {@code entity} as one JSON object, through Jackson.
-   */
-  @Override
-  public void write(JsonGenerator out, Note entity) throws IOException {
-    write(JsonOutput.of(out), entity);
   }
 
   /**
@@ -97,15 +77,6 @@ public final class NoteJson implements JsonCodec<Note> {
   }
 
   /**
-   * Reads one JSON object into a new {@link Note}, through Jackson; see
-   * {@link #read(JsonInput)}.
-   */
-  @Override
-  public Note read(JsonParser in) throws IOException {
-    return read(JsonInput.of(in));
-  }
-
-  /**
    * Reads one JSON object into a new {@link Note}; unknown properties are skipped. Local-only
    * fields keep the values a new instance has.
    *
@@ -122,15 +93,6 @@ public final class NoteJson implements JsonCodec<Note> {
       throw new BadServerDataException("Note", fields.id(), "updatedAt", "the version is missing");
     }
     return fields.applyTo(new Note());
-  }
-
-  /**
-   * Writes the fields {@code patch} sets as one JSON object, {@code null} values included,
-   * through Jackson.
-   */
-  @Override
-  public void writePatch(JsonGenerator out, Patch<Note> patch) throws IOException {
-    writePatch(JsonOutput.of(out), patch);
   }
 
   /**
@@ -154,14 +116,6 @@ public final class NoteJson implements JsonCodec<Note> {
       }
     }
     out.endObject();
-  }
-
-  /**
-   * Reads one JSON object into a patch, through Jackson; see {@link #readPatch(JsonInput)}.
-   */
-  @Override
-  public NotePatch readPatch(JsonParser in) throws IOException {
-    return readPatch(JsonInput.of(in));
   }
 
   /**
@@ -221,10 +175,10 @@ public final class NoteJson implements JsonCodec<Note> {
           default -> in.skipValue();
         }
       }
-    } catch (JsonProcessingException e) {
-      throw in.malformed("Note", (set & 1L << 0) != 0 ? (Long) id : null, e);
     } catch (BadServerDataException e) {
       throw JsonInput.withId(e, (set & 1L << 0) != 0 ? (Long) id : null);
+    } catch (IOException | RuntimeException e) {
+      throw in.malformed("Note", (set & 1L << 0) != 0 ? (Long) id : null, e);
     }
     return new NotePatch(set, id, text, priority, stars, price, owner, due, updatedAt);
   }

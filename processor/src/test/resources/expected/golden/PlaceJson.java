@@ -1,9 +1,5 @@
 package golden;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.synced.runtime.BadServerDataException;
 import io.github.synced.runtime.json.JsonCodec;
 import io.github.synced.runtime.json.JsonInput;
@@ -17,9 +13,10 @@ import javax.annotation.processing.Generated;
 
 /**
  * Reads and writes {@link Place} and {@link PlacePatch} as JSON objects, without reflection:
- * through Jackson's streaming API, or straight from and to the bytes of whole bodies where
- * {@code JsonCodecs} reads and writes them. Property names are encoded once, and a read
- * object becomes one patch, then the entity.
+ * through Jackson 2's or Jackson 3's streaming API, or straight from and to the bytes of
+ * whole bodies where {@code JsonCodecs} or {@code Json3Codecs} reads and writes them. The
+ * codec names no Jackson type, so it serves either. Property names are encoded once, and a
+ * read object becomes one patch, then the entity.
  *
  * <p>Only synced fields are written, under their Java names; local-only fields are never
  * written and are ignored when read, as are unknown properties. Enums are written by name,
@@ -44,28 +41,11 @@ public final class PlaceJson implements JsonCodec<Place> {
   }
 
   /**
-   * The same as {@link #PlaceJson()}: the codec uses no mapper. For code written when the
-   * codec took one; prefer the constructor without.
-   *
-   * @param unused not used
-   */
-  public PlaceJson(ObjectMapper unused) {
-  }
-
-  /**
    * {@link PlaceSync#TYPE}.
    */
   @Override
   public PlaceSync type() {
     return PlaceSync.TYPE;
-  }
-
-  /**
-   * Writes the synced fields of {@code entity} as one JSON object, through Jackson.
-   */
-  @Override
-  public void write(JsonGenerator out, Place entity) throws IOException {
-    write(JsonOutput.of(out), entity);
   }
 
   /**
@@ -85,15 +65,6 @@ public final class PlaceJson implements JsonCodec<Place> {
     out.name(NAMES, 4);
     out.writeNumber(entity.revision());
     out.endObject();
-  }
-
-  /**
-   * Reads one JSON object into a new {@link Place}, through Jackson; see
-   * {@link #read(JsonInput)}.
-   */
-  @Override
-  public Place read(JsonParser in) throws IOException {
-    return read(JsonInput.of(in));
   }
 
   /**
@@ -124,15 +95,6 @@ public final class PlaceJson implements JsonCodec<Place> {
   }
 
   /**
-   * Writes the fields {@code patch} sets as one JSON object, {@code null} values included,
-   * through Jackson.
-   */
-  @Override
-  public void writePatch(JsonGenerator out, Patch<Place> patch) throws IOException {
-    writePatch(JsonOutput.of(out), patch);
-  }
-
-  /**
    * Writes the fields {@code patch} sets as one JSON object, {@code null} values included.
    */
   @Override
@@ -150,14 +112,6 @@ public final class PlaceJson implements JsonCodec<Place> {
       }
     }
     out.endObject();
-  }
-
-  /**
-   * Reads one JSON object into a patch, through Jackson; see {@link #readPatch(JsonInput)}.
-   */
-  @Override
-  public PlacePatch readPatch(JsonParser in) throws IOException {
-    return readPatch(JsonInput.of(in));
   }
 
   /**
@@ -202,10 +156,10 @@ public final class PlaceJson implements JsonCodec<Place> {
           default -> in.skipValue();
         }
       }
-    } catch (JsonProcessingException e) {
-      throw in.malformed("Place", id, e);
     } catch (BadServerDataException e) {
       throw JsonInput.withId(e, id);
+    } catch (IOException | RuntimeException e) {
+      throw in.malformed("Place", id, e);
     }
     return new PlacePatch(set, id, name, latitude, longitude, revision);
   }

@@ -1,9 +1,5 @@
 package golden;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.synced.runtime.BadServerDataException;
 import io.github.synced.runtime.json.JsonCodec;
 import io.github.synced.runtime.json.JsonInput;
@@ -16,9 +12,10 @@ import javax.annotation.processing.Generated;
 
 /**
  * Reads and writes {@link Task} and {@link TaskPatch} as JSON objects, without reflection:
- * through Jackson's streaming API, or straight from and to the bytes of whole bodies where
- * {@code JsonCodecs} reads and writes them. Property names are encoded once, and a read
- * object becomes one patch, then the entity.
+ * through Jackson 2's or Jackson 3's streaming API, or straight from and to the bytes of
+ * whole bodies where {@code JsonCodecs} or {@code Json3Codecs} reads and writes them. The
+ * codec names no Jackson type, so it serves either. Property names are encoded once, and a
+ * read object becomes one patch, then the entity.
  *
  * <p>Only synced fields are written, under their Java names; local-only fields are never
  * written and are ignored when read, as are unknown properties. Enums are written by name,
@@ -42,28 +39,11 @@ public final class TaskJson implements JsonCodec<Task> {
   }
 
   /**
-   * The same as {@link #TaskJson()}: the codec uses no mapper. For code written when the codec
-   * took one; prefer the constructor without.
-   *
-   * @param unused not used
-   */
-  public TaskJson(ObjectMapper unused) {
-  }
-
-  /**
    * {@link TaskSync#TYPE}.
    */
   @Override
   public TaskSync type() {
     return TaskSync.TYPE;
-  }
-
-  /**
-   * Writes the synced fields of {@code entity} as one JSON object, through Jackson.
-   */
-  @Override
-  public void write(JsonGenerator out, Task entity) throws IOException {
-    write(JsonOutput.of(out), entity);
   }
 
   /**
@@ -81,15 +61,6 @@ public final class TaskJson implements JsonCodec<Task> {
     out.name(NAMES, 3);
     out.writeNumber(entity.getUpdatedAt());
     out.endObject();
-  }
-
-  /**
-   * Reads one JSON object into a new {@link Task}, through Jackson; see
-   * {@link #read(JsonInput)}.
-   */
-  @Override
-  public Task read(JsonParser in) throws IOException {
-    return read(JsonInput.of(in));
   }
 
   /**
@@ -135,15 +106,6 @@ public final class TaskJson implements JsonCodec<Task> {
   }
 
   /**
-   * Writes the fields {@code patch} sets as one JSON object, {@code null} values included,
-   * through Jackson.
-   */
-  @Override
-  public void writePatch(JsonGenerator out, Patch<Task> patch) throws IOException {
-    writePatch(JsonOutput.of(out), patch);
-  }
-
-  /**
    * Writes the fields {@code patch} sets as one JSON object, {@code null} values included.
    */
   @Override
@@ -160,14 +122,6 @@ public final class TaskJson implements JsonCodec<Task> {
       }
     }
     out.endObject();
-  }
-
-  /**
-   * Reads one JSON object into a patch, through Jackson; see {@link #readPatch(JsonInput)}.
-   */
-  @Override
-  public TaskPatch readPatch(JsonParser in) throws IOException {
-    return readPatch(JsonInput.of(in));
   }
 
   /**
@@ -207,10 +161,10 @@ public final class TaskJson implements JsonCodec<Task> {
           default -> in.skipValue();
         }
       }
-    } catch (JsonProcessingException e) {
-      throw in.malformed("Task", id, e);
     } catch (BadServerDataException e) {
       throw JsonInput.withId(e, id);
+    } catch (IOException | RuntimeException e) {
+      throw in.malformed("Task", id, e);
     }
     return new TaskPatch(set, id, title, done, updatedAt);
   }

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.synced.benchmarks.model.Item;
 import io.github.synced.benchmarks.model.ItemJson;
 import io.github.synced.benchmarks.model.Items;
+import io.github.synced.runtime.json.JacksonInput;
+import io.github.synced.runtime.json.JacksonOutput;
 import io.github.synced.runtime.json.JsonCodecs;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -77,7 +79,7 @@ public class JsonBench {
   public Item readOnJackson_generated() throws IOException {
     try (JsonParser in = mapper.createParser(json)) {
       in.nextToken();
-      return codec.read(in);
+      return codec.read(JacksonInput.of(in));
     }
   }
 
@@ -107,7 +109,7 @@ public class JsonBench {
     BufferRecycler recycler = mapper.getFactory()._getBufferRecycler();
     try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
       try (JsonGenerator out = mapper.createGenerator(bytes, JsonEncoding.UTF8)) {
-        codec.write(out, item);
+        codec.write(JacksonOutput.of(out), item);
       }
       byte[] body = bytes.toByteArray();
       bytes.release();

@@ -1,6 +1,5 @@
 package io.github.synced.example;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.synced.runtime.EventLog;
 import io.github.synced.runtime.Mutation;
 import io.github.synced.runtime.RetryPolicy;
@@ -37,7 +36,7 @@ public final class TaskBoard {
    */
   public TaskBoard(URI server, Duration requestTimeout, RetryPolicy retry, Scheduler scheduler) {
     HttpRemote<String, Task> remote =
-        HttpRemote.<String, Task>builder(server, "/tasks", new TaskJson(new ObjectMapper()))
+        HttpRemote.<String, Task>builder(server, "/tasks", new TaskJson())
             .requestTimeout(requestTimeout)
             .build();
     this.store =

@@ -210,7 +210,7 @@ class BadInputCatalogueTest {
                 + server.getAddress().getPort());
     ObjectMapper mapper = new ObjectMapper();
     HttpRemote<String, Task> remote =
-        HttpRemote.<String, Task>builder(uri, "/tasks", new TaskJson(mapper))
+        HttpRemote.<String, Task>builder(uri, "/tasks", new TaskJson())
             .mapper(mapper)
             .requestTimeout(WAIT)
             .build();

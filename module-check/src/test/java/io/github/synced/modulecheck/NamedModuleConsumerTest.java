@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.synced.runtime.json.JsonCodecs;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -31,10 +33,13 @@ class NamedModuleConsumerTest {
     assertEquals("New", merged.title());
     assertTrue(merged.open(), "local-only kept");
     ObjectMapper mapper = new ObjectMapper();
-    CardJson json = new CardJson(mapper);
+    CardJson json = new CardJson();
     Card read =
-        json.read(
-            mapper.getFactory().createParser("{\"id\":\"c1\",\"title\":\"T\",\"version\":3}"));
+        JsonCodecs.readEntity(
+            mapper,
+            json,
+            "{\"id\":\"c1\",\"title\":\"T\",\"version\":3}".getBytes(StandardCharsets.UTF_8),
+            null);
     assertEquals("T", read.title());
   }
 

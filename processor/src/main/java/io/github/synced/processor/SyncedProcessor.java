@@ -52,7 +52,7 @@ import javax.lang.model.util.ElementFilter;
 
 /**
  * Generates the typed synchronization code of every {@code @Synced} type: {@code XField}, {@code
- * XSnapshot}, {@code XPatch}, {@code XSync}, {@code XMutations} and, where Jackson databind is on
+ * XSnapshot}, {@code XPatch}, {@code XSync}, {@code XMutations} and, where Jackson (2 or 3) is on
  * the compile class path, {@code XJson}.
  *
  * <p>Per type: scan, validate (every problem reported at its element, all in one pass), build an
@@ -71,6 +71,8 @@ public final class SyncedProcessor extends AbstractProcessor {
 
   private static final String JACKSON_MAPPER = "com.fasterxml.jackson.databind.ObjectMapper";
   private static final String JACKSON_PARSER = "com.fasterxml.jackson.core.JsonParser";
+  private static final String JACKSON3_MAPPER = "tools.jackson.databind.ObjectMapper";
+  private static final String JACKSON3_PARSER = "tools.jackson.core.JsonParser";
   private static final String JSON_CODEC = "io.github.synced.runtime.json.JsonCodec";
   private static final List<Class<? extends Annotation>> MEMBER_ANNOTATIONS =
       List.of(SyncId.class, SyncVersion.class, LocalOnly.class);
@@ -337,9 +339,11 @@ public final class SyncedProcessor extends AbstractProcessor {
     if (reporter.hasErrors()) {
       return;
     }
+    // One codec serves both Jacksons (it names neither): made where either is there to run it.
     boolean json =
-        visibility.visible(type, JACKSON_MAPPER)
-            && visibility.visible(type, JACKSON_PARSER)
+        ((visibility.visible(type, JACKSON_MAPPER) && visibility.visible(type, JACKSON_PARSER))
+                || (visibility.visible(type, JACKSON3_MAPPER)
+                    && visibility.visible(type, JACKSON3_PARSER)))
             && visibility.visible(type, JSON_CODEC);
     EntityModel model =
         entity.toModel(

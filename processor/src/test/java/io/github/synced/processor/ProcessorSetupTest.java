@@ -232,6 +232,32 @@ class ProcessorSetupTest {
   }
 
   @Test
+  void generatesACodecThatCompilesWithJackson3Alone() {
+    List<File> jackson3Only = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      String path = entry.replace(File.separatorChar, '/');
+      if (!path.contains("/com/fasterxml/jackson/core/jackson-core/")
+          && !path.contains("/com/fasterxml/jackson/core/jackson-databind/")) {
+        jackson3Only.add(new File(entry));
+      }
+    }
+    assertTrue(
+        jackson3Only.stream().anyMatch(f -> f.getPath().contains("jackson-databind-3")),
+        "Jackson 3 is on the test class path");
+    Compilation c =
+        javac()
+            .withProcessors(Sources.processors())
+            .withOptions("-Xlint:all", "-Werror")
+            .withClasspath(jackson3Only)
+            .compile(ITEM, COLOR);
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c)
+        .generatedSourceFile("test.ItemJson")
+        .contentsAsUtf8String()
+        .doesNotContain("jackson");
+  }
+
+  @Test
   void generatesJsonCodecWithJackson() {
     Compilation c = Sources.compileStrict(List.of(ITEM, COLOR));
     assertThat(c).generatedSourceFile("test.ItemJson");

@@ -88,7 +88,7 @@ class SpringDataRestTest {
   }
 
   private SyncStore<Long, Task> tasks() {
-    return SyncStore.of(TaskSync.TYPE).remote(remote("/tasks", new TaskJson(mapper))).build();
+    return SyncStore.of(TaskSync.TYPE).remote(remote("/tasks", new TaskJson())).build();
   }
 
   private static TaskRow row(String title) {
@@ -225,7 +225,7 @@ class SpringDataRestTest {
   @Test
   void aCreateIsReKeyedToTheUuidTheServerAssigned() throws Exception {
     SyncStore<UUID, Doc> store =
-        SyncStore.of(DocSync.TYPE).remote(remote("/docs", new DocJson(mapper))).build();
+        SyncStore.of(DocSync.TYPE).remote(remote("/docs", new DocJson())).build();
 
     Mutation<UUID, Doc> m = store.create(new Doc("Spec", 12));
     Doc created = settled(m);
@@ -240,7 +240,7 @@ class SpringDataRestTest {
   void aCreateWithAClientAssignedUuidKeepsIt() throws Exception {
     SyncStore<UUID, Tag> store =
         SyncStore.of(TagSync.TYPE)
-            .remote(remote("/tags", new TagJson(mapper)))
+            .remote(remote("/tags", new TagJson()))
             .clientAssignedIds()
             .build();
     UUID id = UUID.randomUUID();
@@ -258,7 +258,7 @@ class SpringDataRestTest {
   @Test
   void aCreateWhoseAnswerIsLostIsFoundInTheCollectionInsteadOfBeingSentAgain() throws Exception {
     HttpRemote<Long, Task> remote =
-        HttpRemote.<Long, Task>builder(uri, "/tasks", new TaskJson(mapper))
+        HttpRemote.<Long, Task>builder(uri, "/tasks", new TaskJson())
             .mapper(mapper)
             .dialect(Dialect.springDataRest("tasks"))
             .requestTimeout(Duration.ofMillis(700))

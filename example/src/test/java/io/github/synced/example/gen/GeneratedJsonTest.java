@@ -11,6 +11,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.synced.runtime.BadServerDataException;
+import io.github.synced.runtime.json.JacksonInput;
+import io.github.synced.runtime.json.JacksonOutput;
 import io.github.synced.runtime.json.JsonCodec;
 import io.github.synced.runtime.spi.Patch;
 import java.io.IOException;
@@ -27,12 +29,12 @@ import org.junit.jupiter.api.Test;
 class GeneratedJsonTest {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final FieldItemJson FIELD_JSON = new FieldItemJson(MAPPER);
+  private static final FieldItemJson FIELD_JSON = new FieldItemJson();
 
   private static <E> String write(JsonCodec<E> codec, E entity) throws IOException {
     StringWriter out = new StringWriter();
     try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
-      codec.write(generator, entity);
+      codec.write(JacksonOutput.of(generator), entity);
     }
     return out.toString();
   }
@@ -40,20 +42,20 @@ class GeneratedJsonTest {
   private static <E> String writePatch(JsonCodec<E> codec, Patch<E> patch) throws IOException {
     StringWriter out = new StringWriter();
     try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
-      codec.writePatch(generator, patch);
+      codec.writePatch(JacksonOutput.of(generator), patch);
     }
     return out.toString();
   }
 
   private static <E> E read(JsonCodec<E> codec, String json) throws IOException {
     try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
-      return codec.read(parser);
+      return codec.read(JacksonInput.of(parser));
     }
   }
 
   private static <E> Patch<E> readPatch(JsonCodec<E> codec, String json) throws IOException {
     try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
-      return codec.readPatch(parser);
+      return codec.readPatch(JacksonInput.of(parser));
     }
   }
 
@@ -147,7 +149,7 @@ class GeneratedJsonTest {
 
   @Test
   void beanRecordAndSubclassRoundTrip() throws IOException {
-    BeanItemJson beans = new BeanItemJson(MAPPER);
+    BeanItemJson beans = new BeanItemJson();
     BeanItem bean = new BeanItem();
     bean.setId(9);
     bean.setName("n");
@@ -161,7 +163,7 @@ class GeneratedJsonTest {
     assertEquals(Set.of(), BeanItemSync.TYPE.diff(bean, back));
     assertFalse(back.isSelected());
 
-    RecordItemJson records = new RecordItemJson(MAPPER);
+    RecordItemJson records = new RecordItemJson();
     RecordItem record = new RecordItem("r", "label", true, 3, 7);
     assertEquals(new RecordItem("r", "label", false, 3, 7), read(records, write(records, record)));
     BadServerDataException noRevision =
@@ -171,7 +173,7 @@ class GeneratedJsonTest {
     assertEquals(
         "RecordItem 'r', field 'revision': the version is missing", noRevision.getMessage());
 
-    SubItemJson subs = new SubItemJson(MAPPER);
+    SubItemJson subs = new SubItemJson();
     SubItem sub = new SubItem();
     sub.id = "s";
     sub.owner = "o";
@@ -236,7 +238,7 @@ class GeneratedJsonTest {
     BadServerDataException instant =
         assertThrows(
             BadServerDataException.class,
-            () -> read(new BeanItemJson(MAPPER), "{\"id\":1,\"updatedAt\":\"yesterday\"}"));
+            () -> read(new BeanItemJson(), "{\"id\":1,\"updatedAt\":\"yesterday\"}"));
     assertEquals(1L, instant.id());
     assertEquals("updatedAt", instant.field());
   }
@@ -258,8 +260,7 @@ class GeneratedJsonTest {
     assertEquals(
         "id",
         assertThrows(
-                BadServerDataException.class,
-                () -> read(new BeanItemJson(MAPPER), "{\"name\":\"n\"}"))
+                BadServerDataException.class, () -> read(new BeanItemJson(), "{\"name\":\"n\"}"))
             .field());
     assertEquals(
         List.of(), List.copyOf(readPatch(FIELD_JSON, "{}").fields()), "a patch needs no id");
@@ -295,7 +296,7 @@ class GeneratedJsonTest {
             .build();
     try (JsonParser parser =
         lenient.getFactory().createParser("{\"id\":\"a1\",\"ratio\":NaN,\"version\":1}")) {
-      assertTrue(Double.isNaN(FIELD_JSON.read(parser).ratio));
+      assertTrue(Double.isNaN(FIELD_JSON.read(JacksonInput.of(parser)).ratio));
     }
   }
 

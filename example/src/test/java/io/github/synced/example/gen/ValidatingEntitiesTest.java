@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.synced.runtime.BadServerDataException;
+import io.github.synced.runtime.json.JacksonInput;
 import io.github.synced.runtime.json.JsonCodec;
 import java.io.IOException;
 import java.util.List;
@@ -26,7 +27,7 @@ class ValidatingEntitiesTest {
 
   private static <E> E read(JsonCodec<E> codec, String json) throws IOException {
     try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
-      return codec.read(parser);
+      return codec.read(JacksonInput.of(parser));
     }
   }
 
@@ -42,7 +43,7 @@ class ValidatingEntitiesTest {
 
   @Test
   void readingJsonGivesLocalOnlyComponentsValuesTheRecordAccepts() throws IOException {
-    Card read = read(new CardJson(MAPPER), "{\"id\":\"c1\",\"title\":\"Plan\",\"version\":7}");
+    Card read = read(new CardJson(), "{\"id\":\"c1\",\"title\":\"Plan\",\"version\":7}");
     assertEquals(new Card("c1", "Plan", List.of(), Optional.empty(), Map.of(), 0, 7), read);
   }
 
@@ -63,7 +64,7 @@ class ValidatingEntitiesTest {
     BadServerDataException e =
         assertThrows(
             BadServerDataException.class,
-            () -> read(new CardJson(MAPPER), "{\"id\":\"c1\",\"title\":\" \",\"version\":7}"));
+            () -> read(new CardJson(), "{\"id\":\"c1\",\"title\":\" \",\"version\":7}"));
     assertEquals("Card", e.entity());
     assertEquals("c1", e.id());
     assertNull(e.field(), "the constructor refuses the values together");
@@ -76,7 +77,7 @@ class ValidatingEntitiesTest {
     BadServerDataException e =
         assertThrows(
             BadServerDataException.class,
-            () -> read(new CheckedItemJson(MAPPER), "{\"id\":\"i1\",\"stock\":-2,\"version\":1}"));
+            () -> read(new CheckedItemJson(), "{\"id\":\"i1\",\"stock\":-2,\"version\":1}"));
     assertEquals("CheckedItem", e.entity());
     assertEquals("i1", e.id());
     assertEquals("stock", e.field());
@@ -87,8 +88,7 @@ class ValidatingEntitiesTest {
 
   @Test
   void acceptedValuesAreReadThroughTheSetter() throws IOException {
-    CheckedItem item =
-        read(new CheckedItemJson(MAPPER), "{\"id\":\"i1\",\"stock\":4,\"version\":1}");
+    CheckedItem item = read(new CheckedItemJson(), "{\"id\":\"i1\",\"stock\":4,\"version\":1}");
     assertEquals(4, item.getStock());
   }
 }

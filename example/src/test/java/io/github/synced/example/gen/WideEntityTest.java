@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.synced.runtime.json.JacksonInput;
+import io.github.synced.runtime.json.JacksonOutput;
 import io.github.synced.runtime.spi.Snapshot;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -62,13 +64,13 @@ class WideEntityTest {
   @Test
   void jsonRoundTrips() throws IOException {
     ObjectMapper mapper = new ObjectMapper();
-    WideItemJson json = new WideItemJson(mapper);
+    WideItemJson json = new WideItemJson();
     StringWriter out = new StringWriter();
     try (JsonGenerator generator = mapper.getFactory().createGenerator(out)) {
-      json.write(generator, item(5));
+      json.write(JacksonOutput.of(generator), item(5));
     }
     try (JsonParser parser = mapper.getFactory().createParser(out.toString())) {
-      assertEquals(Set.of(), WideItemSync.TYPE.diff(item(5), json.read(parser)));
+      assertEquals(Set.of(), WideItemSync.TYPE.diff(item(5), json.read(JacksonInput.of(parser))));
     }
   }
 }

@@ -45,7 +45,7 @@ class HttpRemoteAgainstPersonalitiesTest {
   private HttpRemote<String, Task> tasks(Personality p) {
     server = RestServer.start(p, 5L, Faults.none());
     server.add(mapper.createObjectNode().put("title", "Buy milk"));
-    return HttpRemote.<String, Task>builder(server.uri(), p.path(), new TaskJson(mapper))
+    return HttpRemote.<String, Task>builder(server.uri(), p.path(), new TaskJson())
         .mapper(mapper)
         .requestTimeout(Duration.ofSeconds(5))
         .build();
@@ -54,7 +54,7 @@ class HttpRemoteAgainstPersonalitiesTest {
   private HttpRemote<Long, Note> notes() {
     server = RestServer.start(Personality.jsonServer(), 5L, Faults.none());
     server.add(mapper.createObjectNode().put("text", "first"));
-    return HttpRemote.<Long, Note>builder(server.uri(), "/notes", new NoteJson(mapper))
+    return HttpRemote.<Long, Note>builder(server.uri(), "/notes", new NoteJson())
         .mapper(mapper)
         .requestTimeout(Duration.ofSeconds(5))
         .build();

@@ -49,11 +49,14 @@ class HttpRemoteAgainstTaskServerTest {
   }
 
   private HttpRemote<String, Task> remote(Duration requestTimeout) {
-    ObjectMapper mapper = new ObjectMapper();
-    return HttpRemote.<String, Task>builder(server.uri(), TaskServer.PATH, new TaskJson(mapper))
-        .mapper(mapper)
+    return json(HttpRemote.<String, Task>builder(server.uri(), TaskServer.PATH, new TaskJson()))
         .requestTimeout(requestTimeout)
         .build();
+  }
+
+  /** The JSON the remote reads and writes through: Jackson 2 with a plain mapper. */
+  HttpRemote.Builder<String, Task> json(HttpRemote.Builder<String, Task> remote) {
+    return remote.mapper(new ObjectMapper());
   }
 
   private HttpRemote<String, Task> remote() {

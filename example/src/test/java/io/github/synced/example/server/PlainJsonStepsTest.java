@@ -63,11 +63,15 @@ class PlainJsonStepsTest {
     }
   }
 
+  /** The JSON the remotes read and write through: Jackson 2 with a plain mapper. */
+  <K, E> HttpRemote.Builder<K, E> json(HttpRemote.Builder<K, E> remote) {
+    return remote.mapper(mapper);
+  }
+
   private SyncStore<String, Task> tasks(Dialect dialect) {
     HttpRemote<String, Task> remote =
-        HttpRemote.<String, Task>builder(
-                server.uri(), server.personality().path(), new TaskJson(mapper))
-            .mapper(mapper)
+        json(HttpRemote.<String, Task>builder(
+                server.uri(), server.personality().path(), new TaskJson()))
             .dialect(dialect)
             .requestTimeout(Duration.ofSeconds(WAIT_SECONDS))
             .build();
@@ -76,8 +80,7 @@ class PlainJsonStepsTest {
 
   private SyncStore.Builder<Long, Note> notes(Dialect dialect) {
     HttpRemote<Long, Note> remote =
-        HttpRemote.<Long, Note>builder(server.uri(), "/notes", new NoteJson(mapper))
-            .mapper(mapper)
+        json(HttpRemote.<Long, Note>builder(server.uri(), "/notes", new NoteJson()))
             .dialect(dialect)
             .requestTimeout(Duration.ofSeconds(WAIT_SECONDS))
             .build();

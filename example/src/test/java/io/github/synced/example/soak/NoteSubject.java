@@ -28,7 +28,7 @@ public final class NoteSubject extends Subject<Long, Note> {
 
   @Override
   JsonCodec<Note> codec(ObjectMapper mapper) {
-    return new NoteJson(mapper);
+    return new NoteJson();
   }
 
   @Override

@@ -25,7 +25,7 @@ public final class TaskSubject extends Subject<String, Task> {
 
   @Override
   JsonCodec<Task> codec(ObjectMapper mapper) {
-    return new TaskJson(mapper);
+    return new TaskJson();
   }
 
   @Override

@@ -16,19 +16,12 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes {@code XJson}: typed JSON reading and writing of an entity and its patches through the
  * runtime's {@code JsonInput} and {@code JsonOutput}, which read and write either through Jackson's
- * streaming API or the bytes of a whole body. Everything that is the same for every entity
- * (checking a value's JSON type, messages, {@code null}, non-finite numbers) is in the runtime;
- * what is generated is a line or two per field.
+ * streaming API (2 or 3) or the bytes of a whole body; the codec names no Jackson type. Everything
+ * that is the same for every entity (checking a value's JSON type, messages, {@code null},
+ * non-finite numbers) is in the runtime; what is generated is a line or two per field.
  */
 public final class JsonWriter {
 
-  private static final ClassName MAPPER =
-      ClassName.get("com.fasterxml.jackson.databind", "ObjectMapper");
-  private static final ClassName GENERATOR =
-      ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
-  private static final ClassName PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
-  private static final ClassName PROCESSING_EXCEPTION =
-      ClassName.get("com.fasterxml.jackson.core", "JsonProcessingException");
   private static final ClassName NAMES = ClassName.get(Code.RUNTIME + ".json", "JsonNames");
   private static final ClassName INPUT = ClassName.get(Code.RUNTIME + ".json", "JsonInput");
   private static final ClassName OUTPUT = ClassName.get(Code.RUNTIME + ".json", "JsonOutput");
@@ -46,10 +39,11 @@ public final class JsonWriter {
             .addJavadoc(
                 Code.javadoc(
                     "Reads and writes {@link $T} and {@link $T} as JSON objects, without"
-                        + " reflection: through Jackson's streaming API, or straight from and to"
-                        + " the bytes of whole bodies where {@code JsonCodecs} reads and writes"
-                        + " them. Property names are encoded once, and a read object becomes one"
-                        + " patch, then the entity.\n\n"
+                        + " reflection: through Jackson 2's or Jackson 3's streaming API, or"
+                        + " straight from and to the bytes of whole bodies where {@code JsonCodecs}"
+                        + " or {@code Json3Codecs} reads and writes them. The codec names no Jackson"
+                        + " type, so it serves either. Property names are encoded once, and a read"
+                        + " object becomes one patch, then the entity.\n\n"
                         + "<p>Only synced fields are written, under their Java names; local-only"
                         + " fields are never written and are ignored when read, as are unknown"
                         + " properties. Enums are written by name, numbers as JSON numbers, {@code"
@@ -91,31 +85,10 @@ public final class JsonWriter {
             .addModifiers(Modifier.PUBLIC)
             .build());
     type.addMethod(
-        MethodSpec.constructorBuilder()
-            .addJavadoc(
-                Code.javadoc(
-                    "The same as {@link #$L()}: the codec uses no mapper. For code written when"
-                        + " the codec took one; prefer the constructor without.\n\n"
-                        + "@param unused not used",
-                    self.simpleName()))
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(MAPPER, "unused")
-            .build());
-    type.addMethod(
         override("type", model.generated("Sync"), "{@link $T#TYPE}.", model.generated("Sync"))
             .addStatement("return $T.TYPE", model.generated("Sync"))
             .build());
 
-    type.addMethod(
-        override(
-                "write",
-                void.class,
-                "Writes the synced fields of {@code entity} as one JSON object, through Jackson.")
-            .addParameter(GENERATOR, "out")
-            .addParameter(entity, "entity")
-            .addException(IOException.class)
-            .addStatement("write($T.of(out), entity)", OUTPUT)
-            .build());
     MethodSpec.Builder write =
         override(
                 "write",
@@ -132,31 +105,8 @@ public final class JsonWriter {
     }
     type.addMethod(write.addStatement("out.endObject()").build());
 
-    type.addMethod(
-        override(
-                "read",
-                entity,
-                "Reads one JSON object into a new {@link $T}, through Jackson; see {@link"
-                    + " #read($T)}.",
-                entity,
-                INPUT)
-            .addParameter(PARSER, "in")
-            .addException(IOException.class)
-            .addStatement("return read($T.of(in))", INPUT)
-            .build());
     type.addMethod(read(model, entity, patch));
 
-    type.addMethod(
-        override(
-                "writePatch",
-                void.class,
-                "Writes the fields {@code patch} sets as one JSON object, {@code null} values"
-                    + " included, through Jackson.")
-            .addParameter(GENERATOR, "out")
-            .addParameter(patchOf, "patch")
-            .addException(IOException.class)
-            .addStatement("writePatch($T.of(out), patch)", OUTPUT)
-            .build());
     type.addMethod(
         override(
                 "writePatch",
@@ -180,16 +130,6 @@ public final class JsonWriter {
             .addStatement("out.endObject()")
             .build());
 
-    type.addMethod(
-        override(
-                "readPatch",
-                patch,
-                "Reads one JSON object into a patch, through Jackson; see {@link #readPatch($T)}.",
-                INPUT)
-            .addParameter(PARSER, "in")
-            .addException(IOException.class)
-            .addStatement("return readPatch($T.of(in))", INPUT)
-            .build());
     type.addMethod(readPatch(model, patch, names));
     return type;
   }
@@ -380,10 +320,10 @@ public final class JsonWriter {
         .addStatement("default -> $L.skipValue()", in)
         .endControlFlow()
         .endControlFlow()
-        .nextControlFlow("catch ($T $L)", PROCESSING_EXCEPTION, e)
-        .addStatement("throw $L.malformed($S, $L, $L)", in, model.name(), idSoFar, e)
         .nextControlFlow("catch ($T $L)", Code.BAD_SERVER_DATA, e)
         .addStatement("throw $T.withId($L, $L)", INPUT, e, idSoFar)
+        .nextControlFlow("catch ($T | $T $L)", IOException.class, RuntimeException.class, e)
+        .addStatement("throw $L.malformed($S, $L, $L)", in, model.name(), idSoFar, e)
         .endControlFlow();
     if (many) {
       return method.addStatement("return $L", fields).build();

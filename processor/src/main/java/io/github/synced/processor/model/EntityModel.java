@@ -17,7 +17,7 @@ import java.util.Set;
  *     Lombok's {@code @Value}
  * @param properties every property in declaration order (superclass first; for a record, component
  *     order), local-only ones included
- * @param json whether to generate a Jackson codec
+ * @param json whether to generate a JSON codec (Jackson 2 or 3 is on the class path)
  * @param mayRefuse whether setting a value runs user code that may refuse it: a setter, or a
  *     record's explicitly declared canonical (or compact) constructor
  * @param entityWarnings the lint keys ({@code deprecation}, {@code removal}) that naming the entity

@@ -49,7 +49,7 @@ public record ScannedEntity(
   /**
    * The immutable model of a validated entity; call only when validation reported no error.
    *
-   * @param json whether to generate a Jackson codec
+   * @param json whether to generate a JSON codec (Jackson 2 or 3 is on the class path)
    * @param markGenerated whether generated types may carry {@code @Generated}
    */
   public EntityModel toModel(boolean json, boolean markGenerated) {

@@ -1,21 +1,10 @@
 package io.github.synced.runtime.http;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.synced.runtime.BadServerDataException;
 import io.github.synced.runtime.Reply;
 import io.github.synced.runtime.json.JsonCodec;
-import io.github.synced.runtime.json.JsonCodecs;
 import io.github.synced.runtime.spi.EntityType;
 import io.github.synced.runtime.spi.Patch;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
@@ -30,6 +19,9 @@ import java.util.function.Function;
  * Reads answer bodies the way a {@link Dialect} says they are: the id from a link or {@code
  * Location}, the version from {@code ETag}, put into the entity's JSON object before the codec
  * reads it, so the codec stays the one place that knows the entity's JSON.
+ *
+ * <p>JSON trees are made and read through {@link Trees}, over Jackson 2 or Jackson 3: a node here
+ * is that Jackson's node, typed {@code Object}, and only ever handed back to the same trees.
  */
 final class Bodies<K, E> {
 
@@ -38,16 +30,12 @@ final class Bodies<K, E> {
    * (numbers; instants and offset or zoned date-times; dates; local date-times): the codec needs a
    * version to make an entity, and {@link Reply#withoutVersion} ignores it.
    */
-  private static final List<JsonNode> STAND_INS =
-      List.of(
-          JsonNodeFactory.instance.numberNode(0),
-          JsonNodeFactory.instance.textNode("1970-01-01T00:00:00Z"),
-          JsonNodeFactory.instance.textNode("1970-01-01"),
-          JsonNodeFactory.instance.textNode("1970-01-01T00:00:00"));
+  private static final List<Object> STAND_INS =
+      List.of(0L, "1970-01-01T00:00:00Z", "1970-01-01", "1970-01-01T00:00:00");
 
   private final JsonCodec<E> codec;
   private final EntityType<?, E> type;
-  private final ObjectMapper mapper;
+  private final Trees<Object> trees;
   private final Dialect dialect;
   private final Function<String, ? extends K> idFromSegment;
   private final String idName;
@@ -56,14 +44,15 @@ final class Bodies<K, E> {
   /** The stand-in that the codec last took, tried first. */
   private volatile int standIn;
 
+  @SuppressWarnings("unchecked") // nodes go back only to the trees that made them
   Bodies(
       JsonCodec<E> codec,
-      ObjectMapper mapper,
+      Trees<?> trees,
       Dialect dialect,
       Function<String, ? extends K> idFromSegment) {
     this.codec = codec;
     this.type = codec.type();
-    this.mapper = mapper;
+    this.trees = (Trees<Object>) trees;
     this.dialect = dialect;
     this.idFromSegment = idFromSegment;
     this.idName = type.idField().fieldName();
@@ -72,51 +61,36 @@ final class Bodies<K, E> {
 
   // ---------------------------------------------------------------- parsing
 
+  /** The trees nodes are made and read by. */
+  Trees<Object> trees() {
+    return trees;
+  }
+
   /** The body as a JSON tree; bad server data where it is not one JSON document. */
-  JsonNode tree(byte[] body, Object id) {
-    try (JsonParser in = mapper.createParser(body)) {
-      try {
-        JsonNode node = mapper.readTree(in);
-        if (node == null || node.isMissingNode()) {
-          throw new BadServerDataException(type.name(), id, null, "expected JSON, found no body");
-        }
-        JsonToken next = in.nextToken();
-        if (next != null) {
-          throw new BadServerDataException(
-              type.name(),
-              id,
-              null,
-              "unexpected "
-                  + (next.asString() == null ? next.name() : "'" + next.asString() + "'")
-                  + " after the document");
-        }
-        return node;
-      } catch (JsonProcessingException e) {
-        String field =
-            in.getParsingContext() == null ? null : in.getParsingContext().getCurrentName();
-        throw new BadServerDataException(
-            type.name(), id, field, "malformed JSON: " + e.getOriginalMessage(), e);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  Object tree(byte[] body, Object id) {
+    return trees.parse(body, type.name(), id);
   }
 
   /**
    * The body as a JSON object (an empty one for an empty body); bad server data otherwise, as the
    * codec reports a document that is not an object.
    */
-  ObjectNode object(byte[] body, Object id) {
+  Object object(byte[] body, Object id) {
     if (HttpRemote.isBlank(body)) {
-      return mapper.createObjectNode();
+      return trees.newObject();
     }
-    JsonNode node = tree(body, id);
-    if (!node.isObject()) {
-      JsonCodecs.readPatch(mapper, codec, body, id); // throws, naming what it found
+    Object node = tree(body, id);
+    if (!trees.isObject(node)) {
+      trees.readPatch(codec, body, id); // throws, naming what it found
       throw new BadServerDataException(
           type.name(), id, null, "expected a JSON object, found " + kind(node));
     }
-    return (ObjectNode) node;
+    return node;
+  }
+
+  /** Whether the object has no property. */
+  boolean isEmpty(Object o) {
+    return trees.isEmpty(o);
   }
 
   // ---------------------------------------------------------------- ids and versions
@@ -125,48 +99,54 @@ final class Bodies<K, E> {
    * Puts the id that the dialect's link gives into {@code o}; where {@code created} and {@code o}
    * still has no id, the one {@code Location} gives.
    */
-  void identify(ObjectNode o, HttpHeaders headers, boolean created, Object id) {
-    JsonPointer link = dialect.idFrom().linkPointer();
+  void identify(Object o, HttpHeaders headers, boolean created, Object id) {
+    Pointer link = dialect.idFrom().linkPointer();
     if (link != null) {
-      JsonNode href = o.at(link);
-      if (href.isTextual()) {
-        o.set(idName, idNode(href.textValue(), "the link at " + link, id));
+      String href = textAt(o, link);
+      if (href != null) {
+        trees.set(o, idName, idNode(href, "the link at " + link, id));
       }
     }
     if (created && dialect.createdIdFromLocation() && !hasId(o) && headers != null) {
       Optional<String> location = headers.firstValue("Location");
       if (location.isPresent()) {
-        o.set(idName, idNode(location.get(), "the Location header", id));
+        trees.set(o, idName, idNode(location.get(), "the Location header", id));
       }
     }
   }
 
+  /** The string at {@code pointer} in {@code node}, or {@code null} where there is none. */
+  String textAt(Object node, Pointer pointer) {
+    Object at = trees.at(node, pointer);
+    return at == null ? null : trees.string(at);
+  }
+
   /** Where the dialect reads versions from {@code ETag}: puts the tag of a 2xx answer into o. */
-  void versionFromTag(ObjectNode o, HttpHeaders headers) {
+  void versionFromTag(Object o, HttpHeaders headers) {
     if (versionName == null || dialect.versionFrom() != Dialect.VersionSource.ETAG) {
       return;
     }
-    headers.firstValue("ETag").map(Bodies::opaque).ifPresent(tag -> o.set(versionName, tag));
+    headers.firstValue("ETag").map(this::opaque).ifPresent(tag -> trees.set(o, versionName, tag));
   }
 
-  boolean hasId(ObjectNode o) {
-    JsonNode v = o.get(idName);
-    return v != null && !v.isNull();
+  boolean hasId(Object o) {
+    Object v = trees.get(o, idName);
+    return v != null && !trees.isNull(v);
   }
 
   /** Whether {@code o} has the version property (a {@code null} in it is the codec's to refuse). */
-  boolean hasVersion(ObjectNode o) {
-    return versionName != null && o.has(versionName);
+  boolean hasVersion(Object o) {
+    return versionName != null && trees.get(o, versionName) != null;
   }
 
   /** Whether {@code o} names the entity's id by the dialect's id source. */
-  boolean identified(ObjectNode o) {
-    JsonPointer link = dialect.idFrom().linkPointer();
-    return hasId(o) || (link != null && o.at(link).isTextual());
+  boolean identified(Object o) {
+    Pointer link = dialect.idFrom().linkPointer();
+    return hasId(o) || (link != null && textAt(o, link) != null);
   }
 
   /** The tag of an {@code ETag} value as JSON: {@code W/"7"}, {@code "7"} and {@code 7} are 7. */
-  static JsonNode opaque(String etag) {
+  Object opaque(String etag) {
     String t = etag.strip();
     if (t.startsWith("W/")) {
       t = t.substring(2);
@@ -174,25 +154,23 @@ final class Bodies<K, E> {
     if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
       t = t.substring(1, t.length() - 1);
     }
-    JsonNode number = number(t);
-    return number != null ? number : JsonNodeFactory.instance.textNode(t);
+    Object number = number(t);
+    return number != null ? number : trees.stringNode(t);
   }
 
   /**
    * A JSON number of {@code text} where it is one in JSON's grammar ({@code 7}, {@code -2.5e3}): an
    * integer as an integer (a long where it fits), otherwise a decimal; {@code null} otherwise.
    */
-  static JsonNode number(String text) {
+  Object number(String text) {
     if (!text.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
       return null;
     }
     if (text.indexOf('.') >= 0 || text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
-      return JsonNodeFactory.instance.numberNode(new BigDecimal(text));
+      return trees.numberNode(new BigDecimal(text));
     }
     BigInteger i = new BigInteger(text);
-    return i.bitLength() < 64
-        ? JsonNodeFactory.instance.numberNode(i.longValue())
-        : JsonNodeFactory.instance.numberNode(i);
+    return i.bitLength() < 64 ? trees.numberNode(i.longValue()) : trees.numberNode(i);
   }
 
   /**
@@ -200,7 +178,7 @@ final class Bodies<K, E> {
    * a numeric id type, a string otherwise; or the JSON form of what {@code idFromSegment} makes of
    * it.
    */
-  private JsonNode idNode(String url, String where, Object id) {
+  private Object idNode(String url, String where, Object id) {
     String segment = lastSegment(url);
     if (segment == null) {
       throw new BadServerDataException(
@@ -228,7 +206,7 @@ final class Bodies<K, E> {
       return jsonOf(parsed);
     }
     if (Number.class.isAssignableFrom(type.idType())) {
-      JsonNode n = number(segment);
+      Object n = number(segment);
       if (n == null) {
         throw new BadServerDataException(
             type.name(),
@@ -246,23 +224,23 @@ final class Bodies<K, E> {
       }
       return n;
     }
-    return JsonNodeFactory.instance.textNode(segment);
+    return trees.stringNode(segment);
   }
 
-  private static JsonNode jsonOf(Object value) {
+  private Object jsonOf(Object value) {
     if (value instanceof Number n) {
-      JsonNode number = number(n instanceof BigDecimal d ? d.toString() : n.toString());
+      Object number = number(n instanceof BigDecimal d ? d.toString() : n.toString());
       if (number != null) {
         return number;
       }
     }
     if (value instanceof Boolean b) {
-      return JsonNodeFactory.instance.booleanNode(b);
+      return trees.booleanNode(b);
     }
     if (value instanceof Enum<?> e) {
-      return JsonNodeFactory.instance.textNode(e.name());
+      return trees.stringNode(e.name());
     }
-    return JsonNodeFactory.instance.textNode(String.valueOf(value));
+    return trees.stringNode(String.valueOf(value));
   }
 
   /**
@@ -296,24 +274,29 @@ final class Bodies<K, E> {
 
   // ---------------------------------------------------------------- reading
 
-  E entity(ObjectNode o, Object id) {
-    return JsonCodecs.readEntity(mapper, codec, o, id);
+  E entity(Object o, Object id) {
+    return trees.readEntity(codec, o, id);
   }
 
-  Patch<E> patch(ObjectNode o, Object id) {
-    return JsonCodecs.readPatch(mapper, codec, o, id);
+  Patch<E> patch(Object o, Object id) {
+    return trees.readPatch(codec, o, id);
+  }
+
+  /** {@code patch} as the body of a write. */
+  byte[] write(Patch<E> patch) {
+    return trees.writePatch(codec, patch);
   }
 
   /**
    * One list item: the entity where its object holds the version (or the entity has none), the
    * entity {@linkplain Reply#withoutVersion without its version} otherwise.
    */
-  Reply<E> item(JsonNode node, int index) {
-    if (!node.isObject()) {
+  Reply<E> item(Object node, int index) {
+    if (!trees.isObject(node)) {
       throw new BadServerDataException(
           type.name(), null, null, "list item " + index + " is " + kind(node) + ", not an object");
     }
-    ObjectNode o = (ObjectNode) node;
+    Object o = node;
     identify(o, null, false, null);
     if (versionName == null || hasVersion(o)) {
       return Reply.entity(entity(o, null));
@@ -322,12 +305,16 @@ final class Bodies<K, E> {
   }
 
   /** The entity of an object that has no version, through a stand-in version the codec takes. */
-  private E withStandIn(ObjectNode o) {
+  private E withStandIn(Object o) {
     int first = standIn;
     BadServerDataException refused = null;
     for (int i = 0; i < STAND_INS.size(); i++) {
       int k = (first + i) % STAND_INS.size();
-      o.set(versionName, STAND_INS.get(k));
+      Object value = STAND_INS.get(k);
+      trees.set(
+          o,
+          versionName,
+          value instanceof Long l ? trees.numberNode(l) : trees.stringNode((String) value));
       try {
         E e = entity(o, null);
         standIn = k;
@@ -352,31 +339,22 @@ final class Bodies<K, E> {
   String message(byte[] body) {
     String text = new String(body, StandardCharsets.UTF_8).strip();
     if (text.startsWith("{")) {
-      try {
-        JsonNode node = mapper.readTree(text);
+      Object node = trees.parseOrNull(text);
+      if (node != null && trees.isObject(node)) {
         for (String name : List.of("message", "error", "detail", "title")) {
-          JsonNode v = node.get(name);
-          if (v != null && v.isTextual() && !v.textValue().isBlank()) {
-            return v.textValue();
+          Object v = trees.get(node, name);
+          String message = v == null ? null : trees.string(v);
+          if (message != null && !message.isBlank()) {
+            return message;
           }
         }
-      } catch (JsonProcessingException notJson) {
-        // the text as it came
       }
     }
     return text;
   }
 
-  static String kind(JsonNode node) {
-    return switch (node.getNodeType()) {
-      case ARRAY -> "an array";
-      case OBJECT, POJO -> "an object";
-      case STRING -> "a string";
-      case NUMBER -> "a number";
-      case BOOLEAN -> "a boolean";
-      case NULL -> "null";
-      case BINARY -> "binary data";
-      case MISSING -> "nothing";
-    };
+  /** What {@code node} is, for messages; {@code null} is nothing. */
+  String kind(Object node) {
+    return node == null ? "nothing" : trees.kind(node);
   }
 }

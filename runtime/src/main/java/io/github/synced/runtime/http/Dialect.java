@@ -1,6 +1,5 @@
 package io.github.synced.runtime.http;
 
-import com.fasterxml.jackson.core.JsonPointer;
 import java.util.Objects;
 
 /**
@@ -101,7 +100,7 @@ public final class Dialect {
       }
     }
 
-    record NextLink(JsonPointer pointer) implements Paging {
+    record NextLink(Pointer pointer) implements Paging {
       @Override
       public String toString() {
         return "Paging.nextLink(\"" + pointer + "\")";
@@ -132,7 +131,7 @@ public final class Dialect {
       }
     }
 
-    record Cursor(String param, JsonPointer pointer) implements Paging {
+    record Cursor(String param, Pointer pointer) implements Paging {
       @Override
       public String toString() {
         return "Paging.cursor(\"" + param + "\", \"" + pointer + "\")";
@@ -142,9 +141,9 @@ public final class Dialect {
 
   /** Where an entity's id is read from. */
   public static final class IdSource {
-    private final JsonPointer link;
+    private final Pointer link;
 
-    private IdSource(JsonPointer link) {
+    private IdSource(Pointer link) {
       this.link = link;
     }
 
@@ -164,7 +163,7 @@ public final class Dialect {
     }
 
     /** The link's pointer, or {@code null} for {@link #body()}. */
-    JsonPointer linkPointer() {
+    Pointer linkPointer() {
       return link;
     }
 
@@ -225,10 +224,10 @@ public final class Dialect {
   /** The most pages one list read follows, unless {@link Builder#maxPages} says otherwise. */
   public static final int DEFAULT_MAX_PAGES = 1000;
 
-  private final JsonPointer items;
+  private final Pointer items;
   private final Paging paging;
   private final int maxPages;
-  private final JsonPointer total;
+  private final Pointer total;
   private final String listQuery;
   private final IdSource idFrom;
   private final boolean createdIdFromLocation;
@@ -287,7 +286,7 @@ public final class Dialect {
     return new Builder(this);
   }
 
-  JsonPointer items() {
+  Pointer items() {
     return items;
   }
 
@@ -299,7 +298,7 @@ public final class Dialect {
     return maxPages;
   }
 
-  JsonPointer total() {
+  Pointer total() {
     return total;
   }
 
@@ -355,10 +354,10 @@ public final class Dialect {
         + "]";
   }
 
-  private static JsonPointer pointer(String pointer, String what) {
+  private static Pointer pointer(String pointer, String what) {
     Objects.requireNonNull(pointer, what);
     try {
-      return JsonPointer.compile(pointer);
+      return Pointer.compile(pointer);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           what
@@ -380,10 +379,10 @@ public final class Dialect {
 
   /** Configures a {@link Dialect}; starts as {@link #plainJson()}. */
   public static final class Builder {
-    private JsonPointer items = JsonPointer.empty();
+    private Pointer items = Pointer.BODY;
     private Paging paging = Paging.none();
     private int maxPages = DEFAULT_MAX_PAGES;
-    private JsonPointer total;
+    private Pointer total;
     private String listQuery = "";
     private IdSource idFrom = IdSource.body();
     private boolean createdIdFromLocation = true;

@@ -1,14 +1,11 @@
 package io.github.synced.runtime.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.synced.runtime.BadServerDataException;
 import io.github.synced.runtime.Remote;
 import io.github.synced.runtime.Reply;
 import io.github.synced.runtime.SyncFailure;
 import io.github.synced.runtime.Write;
 import io.github.synced.runtime.json.JsonCodec;
-import io.github.synced.runtime.json.JsonCodecs;
 import io.github.synced.runtime.spi.EntityType;
 import io.github.synced.runtime.spi.Patch;
 import java.io.IOException;
@@ -181,9 +178,7 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
 
   private final String collection;
   private final String path;
-  private final JsonCodec<E> codec;
   private final EntityType<?, E> type;
-  private final ObjectMapper mapper;
   private final Function<? super K, String> idSegment;
   private final Dialect dialect;
   private final Bodies<K, E> bodies;
@@ -200,12 +195,13 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
     }
     this.path = b.path.startsWith("/") ? b.path : "/" + b.path;
     this.collection = base + path;
-    this.codec = b.codec;
+
     this.type = b.codec.type();
-    this.mapper = b.mapper;
     this.idSegment = b.idSegment;
     this.dialect = b.dialect;
-    this.bodies = new Bodies<>(b.codec, b.mapper, b.dialect, b.idFromSegment);
+    this.bodies =
+        new Bodies<>(
+            b.codec, b.trees != null ? b.trees : defaultTrees(), b.dialect, b.idFromSegment);
     this.requestTimeout = b.requestTimeout;
     this.maxResponseBytes = b.maxResponseBytes;
     this.clock = b.clock;
@@ -222,7 +218,7 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
   /**
    * A builder for a remote of the collection at {@code baseUri} + {@code path}, for example {@code
    * HttpRemote.<String, Task>builder(URI.create("http://localhost:8080"), "/tasks", new
-   * TaskJson(mapper))}.
+   * TaskJson())}.
    */
   public static <K, E> Builder<K, E> builder(URI baseUri, String path, JsonCodec<E> codec) {
     return new Builder<>(baseUri, path, codec);
@@ -259,7 +255,7 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
             throw new BadServerDataException(
                 type.name(), id, null, "GET answered " + answer.status() + " with no body");
           }
-          ObjectNode o = bodies.object(answer.body(), id);
+          Object o = bodies.object(answer.body(), id);
           bodies.identify(o, answer.headers(), false, id);
           bodies.versionFromTag(o, answer.headers());
           return Optional.of(readSameId(o, id, answer));
@@ -354,19 +350,14 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
       case CREATE -> {
         call = new Call("POST", path, write.id(), true);
         request =
-            request(call)
-                .POST(
-                    HttpRequest.BodyPublishers.ofByteArray(
-                        JsonCodecs.writePatch(mapper, codec, write.patch())));
+            request(call).POST(HttpRequest.BodyPublishers.ofByteArray(bodies.write(write.patch())));
       }
       case UPDATE -> {
         call = new Call("PATCH", path + "/" + segment(write.id(), "PATCH"), write.id(), true);
         request =
             request(call)
                 .method(
-                    "PATCH",
-                    HttpRequest.BodyPublishers.ofByteArray(
-                        JsonCodecs.writePatch(mapper, codec, write.patch())));
+                    "PATCH", HttpRequest.BodyPublishers.ofByteArray(bodies.write(write.patch())));
       }
       case DELETE -> {
         call = new Call("DELETE", path + "/" + segment(write.id(), "DELETE"), write.id(), true);
@@ -658,7 +649,7 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
         || !new String(body, StandardCharsets.UTF_8).strip().startsWith("{")) {
       return null;
     }
-    ObjectNode o = bodies.object(body, call.id());
+    Object o = bodies.object(body, call.id());
     if (!bodies.identified(o)) {
       return null;
     }
@@ -679,10 +670,10 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
   private Reply<E> writeReply(Answer answer, Write<K, E> write) {
     Object id = write.id();
     boolean create = write.kind() == Write.Kind.CREATE;
-    ObjectNode o = bodies.object(answer.body(), id);
+    Object o = bodies.object(answer.body(), id);
     bodies.identify(o, answer.headers(), create, id);
     bodies.versionFromTag(o, answer.headers());
-    if (o.isEmpty()) {
+    if (bodies.isEmpty(o)) {
       return Reply.empty();
     }
     Patch<E> fields = bodies.patch(o, id);
@@ -714,7 +705,7 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
    * The entity of {@code o}, which must be {@code id}'s and have a version where the entity has
    * one; {@code answer} (null for a conflict's body) says where the version was looked for.
    */
-  private E readSameId(ObjectNode o, Object id, Answer answer) {
+  private E readSameId(Object o, Object id, Answer answer) {
     if (answer != null && type.hasVersion() && !bodies.hasVersion(o)) {
       String name = type.versionField().fieldName();
       throw new BadServerDataException(
@@ -780,6 +771,28 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
     return bodies.message(body);
   }
 
+  /**
+   * Jackson 2 with a plain mapper where it is on the class path, otherwise Jackson 3: found by
+   * making the mapper (no reflection), so the class of a Jackson that is not there is never loaded.
+   */
+  private static Trees<?> defaultTrees() {
+    try {
+      return new JacksonTrees(new com.fasterxml.jackson.databind.ObjectMapper());
+    } catch (NoClassDefFoundError noJackson2) {
+      try {
+        return new Jackson3Trees(new tools.jackson.databind.ObjectMapper());
+      } catch (NoClassDefFoundError noJackson3) {
+        IllegalStateException e =
+            new IllegalStateException(
+                "HttpRemote reads and writes JSON through Jackson: put jackson-databind on the"
+                    + " class path, 2.x (com.fasterxml.jackson.core) or 3.x (tools.jackson.core)",
+                noJackson3);
+        e.addSuppressed(noJackson2);
+        throw e;
+      }
+    }
+  }
+
   static boolean isBlank(byte[] body) {
     for (byte b : body) {
       if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
@@ -830,7 +843,7 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
     private final URI baseUri;
     private final String path;
     private final JsonCodec<E> codec;
-    private ObjectMapper mapper = new ObjectMapper();
+    private Trees<?> trees;
     private Function<? super K, String> idSegment = String::valueOf;
     private Function<String, ? extends K> idFromSegment;
     private Dialect dialect = Dialect.plainJson();
@@ -847,11 +860,24 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
     }
 
     /**
-     * The mapper whose parsers and generators the codec is handed; should be the one the codec was
-     * made with. Default: a plain {@code new ObjectMapper()}.
+     * Reads and writes JSON through Jackson 2 with {@code mapper}: its parsers and generators (or,
+     * where it reads and writes plain JSON, the codec's own byte reader and writer) and its JSON
+     * trees. Default: Jackson 2 with a plain {@code new ObjectMapper()} where Jackson 2 is on the
+     * class path, otherwise Jackson 3 (see {@link #jackson3}).
      */
-    public Builder<K, E> mapper(ObjectMapper mapper) {
-      this.mapper = Objects.requireNonNull(mapper, "mapper");
+    public Builder<K, E> mapper(com.fasterxml.jackson.databind.ObjectMapper mapper) {
+      this.trees = new JacksonTrees(Objects.requireNonNull(mapper, "mapper"));
+      return this;
+    }
+
+    /**
+     * Reads and writes JSON through Jackson 3 ({@code tools.jackson}) with {@code mapper}, as
+     * {@link #mapper} does through Jackson 2; the same codec serves both. Needed only where both
+     * Jacksons are on the class path, or to configure the mapper: with Jackson 3 alone, a remote
+     * built without a mapper uses a plain Jackson 3 one.
+     */
+    public Builder<K, E> jackson3(tools.jackson.databind.ObjectMapper mapper) {
+      this.trees = new Jackson3Trees(Objects.requireNonNull(mapper, "mapper"));
       return this;
     }
 

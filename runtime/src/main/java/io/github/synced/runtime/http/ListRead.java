@@ -1,6 +1,5 @@
 package io.github.synced.runtime.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.synced.runtime.BadServerDataException;
 import io.github.synced.runtime.Reply;
 import io.github.synced.runtime.SyncFailure;
@@ -172,14 +171,15 @@ final class ListRead<K, E> {
 
   /** Takes one page's items; returns the next page's URI, or {@code null} after the last. */
   private URI take(URI uri, int page, Answer a, Gathered<E> g) {
-    JsonNode tree = bodies.tree(a.body(), null);
-    JsonNode array = tree.at(dialect.items());
-    if (!array.isArray()) {
+    Trees<Object> trees = bodies.trees();
+    Object tree = bodies.tree(a.body(), null);
+    Object array = trees.at(tree, dialect.items());
+    if (array == null || !trees.isArray(array)) {
       throw bad(
           "expected a JSON array"
-              + (dialect.items().matches() ? " as the body" : " at \"" + dialect.items() + "\"")
+              + (dialect.items().isBody() ? " as the body" : " at \"" + dialect.items() + "\"")
               + ", found "
-              + Bodies.kind(array)
+              + bodies.kind(array)
               + " (page "
               + page
               + ", GET "
@@ -187,7 +187,7 @@ final class ListRead<K, E> {
               + "; Dialect items says where the list is). Nothing was taken");
     }
     int index = 0;
-    for (JsonNode item : array) {
+    for (Object item : trees.elements(array)) {
       Reply<E> reply = bodies.item(item, index++);
       Object id = type.id(reply.entity().orElseThrow());
       g.items.remove(id); // listed again on a later page: the later copy, in its later place
@@ -201,20 +201,20 @@ final class ListRead<K, E> {
     return next(uri, page, index, tree, a.headers());
   }
 
-  private Long total(JsonNode tree) {
+  private Long total(Object tree) {
     if (dialect.total() == null) {
       return null;
     }
-    JsonNode t = tree.at(dialect.total());
-    return t.canConvertToExactIntegral() && t.canConvertToLong() ? t.longValue() : null;
+    Object t = bodies.trees().at(tree, dialect.total());
+    return t == null ? null : bodies.trees().exactLong(t);
   }
 
-  private URI next(URI uri, int page, int items, JsonNode tree, HttpHeaders headers) {
+  private URI next(URI uri, int page, int items, Object tree, HttpHeaders headers) {
     Dialect.Paging paging = dialect.paging();
     if (paging instanceof Dialect.Pages.NextLink p) {
-      JsonNode href = tree.at(p.pointer());
-      return href.isTextual() && !href.textValue().isBlank()
-          ? follow(uri, href.textValue(), "the next link at \"" + p.pointer() + "\"")
+      String href = bodies.textAt(tree, p.pointer());
+      return href != null && !href.isBlank()
+          ? follow(uri, href, "the next link at \"" + p.pointer() + "\"")
           : null;
     }
     if (paging instanceof Dialect.Pages.LinkHeader) {
@@ -225,11 +225,11 @@ final class ListRead<K, E> {
       return items < p.size() ? null : numbered(p, p.first() + page);
     }
     if (paging instanceof Dialect.Pages.Cursor p) {
-      JsonNode cursor = tree.at(p.pointer());
-      if (cursor.isMissingNode() || cursor.isNull()) {
+      Object cursor = bodies.trees().at(tree, p.pointer());
+      if (cursor == null || bodies.trees().isNull(cursor)) {
         return null;
       }
-      String c = cursor.isValueNode() ? cursor.asText() : cursor.toString();
+      String c = bodies.trees().text(cursor);
       return c.isEmpty() ? null : withQuery(query(p.param() + "=" + encode(c)));
     }
     return null;

@@ -1,9 +1,7 @@
 package io.github.synced.runtime.json;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.github.synced.runtime.BadServerDataException;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +11,8 @@ import java.nio.charset.StandardCharsets;
  * strings and numbers made straight from the input, nothing else allocated. It accepts only strict,
  * well-formed JSON of the shape its codec expects, which Jackson reads to the same values; on
  * anything else (malformed or unusual input, a value of the wrong type, an escaped name, a number
- * past 18 digits, a limit of the mapper's {@link StreamReadConstraints}) it throws {@link
- * Declined}, and {@link JsonCodecs} reads the document through Jackson instead.
+ * past 18 digits, a limit of the mapper's {@code StreamReadConstraints}, given as {@link Limits})
+ * it throws {@link Declined}, and {@link JsonCodecs} reads the document through Jackson instead.
  */
 final class ByteInput extends JsonInput {
 
@@ -52,20 +50,34 @@ final class ByteInput extends JsonInput {
   private boolean integer;
 
   /**
-   * A reader of {@code json} within the limits of {@code limits}.
+   * The limits of a mapper's {@code StreamReadConstraints} (Jackson 2's or 3's), as plain values.
+   *
+   * @param maxDocumentLength the longest document in bytes, or a value below 1 for no limit
+   * @param countsTokens whether the constraints limit the number of tokens, which this reader
+   *     leaves to Jackson
+   */
+  record Limits(
+      long maxDocumentLength,
+      boolean countsTokens,
+      int maxStringLength,
+      int maxNameLength,
+      int maxNumberLength) {}
+
+  /**
+   * A reader of {@code json} within {@code limits}.
    *
    * @throws Declined if the document is longer than the limits allow, or they count tokens
    */
-  ByteInput(byte[] json, StreamReadConstraints limits) {
+  ByteInput(byte[] json, Limits limits) {
     this.buf = json;
     this.end = json.length;
-    if (limits.hasMaxTokenCount()
-        || (limits.hasMaxDocumentLength() && json.length > limits.getMaxDocumentLength())) {
+    if (limits.countsTokens()
+        || (limits.maxDocumentLength() > 0 && json.length > limits.maxDocumentLength())) {
       throw Declined.INSTANCE;
     }
-    this.maxString = limits.getMaxStringLength();
-    this.maxName = limits.getMaxNameLength();
-    this.maxNumber = Math.min(limits.getMaxNumberLength(), 1000);
+    this.maxString = limits.maxStringLength();
+    this.maxName = limits.maxNameLength();
+    this.maxNumber = Math.min(limits.maxNumberLength(), 1000);
   }
 
   private static Declined decline() {
@@ -111,11 +123,6 @@ final class ByteInput extends JsonInput {
   }
 
   // ------------------------------------------------------------------ structure
-
-  @Override
-  public JsonParser parser() {
-    throw decline();
-  }
 
   @Override
   public void startObject(String entity) {
@@ -483,8 +490,9 @@ final class ByteInput extends JsonInput {
   }
 
   @Override
-  public BadServerDataException malformed(String entity, Object id, JsonProcessingException e) {
-    throw decline();
+  public BadServerDataException malformed(String entity, Object id, Exception e)
+      throws IOException {
+    return rethrow(e); // this reader raises nothing but Declined and bad server data
   }
 
   @Override

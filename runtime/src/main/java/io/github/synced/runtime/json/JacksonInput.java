@@ -8,8 +8,12 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
-/** {@link JsonInput} over a Jackson parser: every check and message of a generated codec. */
-final class JacksonInput extends JsonInput {
+/**
+ * {@link JsonInput} over a Jackson 2 parser ({@code com.fasterxml.jackson}): every check and
+ * message of a generated codec. {@link JsonCodecs} makes one where it reads through Jackson 2; a
+ * codec written by hand against Jackson 2's streaming API reaches the parser with {@link #parser}.
+ */
+public final class JacksonInput extends JsonInput {
 
   private static final String FLOATING = "a number or one of \"NaN\", \"Infinity\", \"-Infinity\"";
 
@@ -19,9 +23,27 @@ final class JacksonInput extends JsonInput {
     this.in = in;
   }
 
-  @Override
-  public JsonParser parser() {
-    return in;
+  /** A reader over {@code parser}, which stands before or on the start of an object. */
+  public static JsonInput of(JsonParser parser) {
+    return new JacksonInput(parser);
+  }
+
+  /**
+   * The Jackson 2 parser that {@code in} reads from, for codecs that read only through Jackson.
+   * Where {@code in} reads a body's bytes, this does not return: {@link JsonCodecs} reads the body
+   * again through Jackson 2, where this answers its parser.
+   *
+   * @throws IllegalArgumentException if {@code in} reads through Jackson 3
+   */
+  public static JsonParser parser(JsonInput in) {
+    if (in instanceof JacksonInput j) {
+      return j.in;
+    }
+    if (in instanceof ByteInput) {
+      throw Declined.INSTANCE;
+    }
+    throw new IllegalArgumentException(
+        "this codec reads through Jackson 2's parser; read with JsonCodecs, not " + in);
   }
 
   @Override
@@ -49,9 +71,12 @@ final class JacksonInput extends JsonInput {
   }
 
   @Override
-  public BadServerDataException malformed(String entity, Object id, JsonProcessingException e)
+  public BadServerDataException malformed(String entity, Object id, Exception e)
       throws IOException {
-    return new BadServerDataException(entity, id, in.currentName(), e.getOriginalMessage(), e);
+    if (e instanceof JsonProcessingException j) {
+      return new BadServerDataException(entity, id, in.currentName(), j.getOriginalMessage(), j);
+    }
+    return rethrow(e);
   }
 
   @Override

@@ -1,12 +1,18 @@
 package io.github.synced.runtime.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
-/** {@link JsonOutput} into a Jackson generator. */
-final class JacksonOutput extends JsonOutput {
+/**
+ * {@link JsonOutput} into a Jackson 2 generator ({@code com.fasterxml.jackson}). {@link JsonCodecs}
+ * makes one where it writes through Jackson 2; a codec written by hand against Jackson 2's
+ * streaming API reaches the generator with {@link #generator}.
+ */
+public final class JacksonOutput extends JsonOutput {
 
   private final JsonGenerator out;
 
@@ -14,9 +20,27 @@ final class JacksonOutput extends JsonOutput {
     this.out = out;
   }
 
-  @Override
-  public JsonGenerator generator() {
-    return out;
+  /** A writer into {@code generator}. */
+  public static JsonOutput of(JsonGenerator generator) {
+    return new JacksonOutput(generator);
+  }
+
+  /**
+   * The Jackson 2 generator that {@code out} writes to, for codecs that write only through Jackson.
+   * Where {@code out} writes bytes, this does not return: {@link JsonCodecs} writes the body again
+   * through Jackson 2, where this answers its generator.
+   *
+   * @throws IllegalArgumentException if {@code out} writes through Jackson 3
+   */
+  public static JsonGenerator generator(JsonOutput out) {
+    if (out instanceof JacksonOutput j) {
+      return j.out;
+    }
+    if (out instanceof ByteOutput) {
+      throw Declined.INSTANCE;
+    }
+    throw new IllegalArgumentException(
+        "this codec writes through Jackson 2's generator; write with JsonCodecs, not " + out);
   }
 
   @Override
@@ -31,7 +55,15 @@ final class JacksonOutput extends JsonOutput {
 
   @Override
   public void name(JsonNames names, int index) throws IOException {
-    out.writeFieldName(names.serialized(index));
+    SerializableString[] serialized = (SerializableString[]) names.jackson2;
+    if (serialized == null) {
+      serialized = new SerializableString[names.size()];
+      for (int i = 0; i < serialized.length; i++) {
+        serialized[i] = new SerializedString(names.name(i));
+      }
+      names.jackson2 = serialized;
+    }
+    out.writeFieldName(serialized[index]);
   }
 
   @Override

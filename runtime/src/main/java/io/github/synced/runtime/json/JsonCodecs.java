@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.TreeNode;
 import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
@@ -17,8 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Whole JSON documents read and written through a {@link JsonCodec}: one entity, one patch, or an
- * array of entities, as bytes. Used by the HTTP remote; useful wherever a codec meets a body.
+ * Whole JSON documents read and written through a {@link JsonCodec} with a Jackson 2 {@link
+ * ObjectMapper} ({@code com.fasterxml.jackson}): one entity, one patch, or an array of entities, as
+ * bytes. Used by the HTTP remote; useful wherever a codec meets a body. {@link Json3Codecs} is the
+ * same for Jackson 3.
  *
  * <p><b>Parser position.</b> A codec's {@code read} and {@code readPatch} are called the way
  * Jackson calls a deserializer: the parser stands on the value's first token (the opening brace of
@@ -60,7 +63,7 @@ public final class JsonCodecs {
     BufferRecycler recycler = mapper.getFactory()._getBufferRecycler();
     try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
       try (JsonGenerator out = mapper.createGenerator(bytes, JsonEncoding.UTF8)) {
-        codec.write(out, entity);
+        codec.write(JacksonOutput.of(out), entity);
       }
       return done(bytes);
     } catch (IOException e) {
@@ -88,7 +91,7 @@ public final class JsonCodecs {
     BufferRecycler recycler = mapper.getFactory()._getBufferRecycler();
     try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
       try (JsonGenerator out = mapper.createGenerator(bytes, JsonEncoding.UTF8)) {
-        codec.writePatch(out, patch);
+        codec.writePatch(JacksonOutput.of(out), patch);
       }
       return done(bytes);
     } catch (IOException e) {
@@ -170,7 +173,7 @@ public final class JsonCodecs {
       ObjectMapper mapper, JsonCodec<E> codec, byte[] json, Object id, boolean patch) {
     if (Plain.reads(mapper)) {
       try {
-        ByteInput in = new ByteInput(json, mapper.getFactory().streamReadConstraints());
+        ByteInput in = new ByteInput(json, limits(mapper));
         Object value = patch ? codec.readPatch(in) : codec.read(in);
         in.expectEnd();
         return value;
@@ -194,7 +197,8 @@ public final class JsonCodecs {
     try (JsonParser in = parser) {
       try {
         expectObject(codec, in, id);
-        Object value = patch ? codec.readPatch(in) : codec.read(in);
+        JsonInput input = JacksonInput.of(in);
+        Object value = patch ? codec.readPatch(input) : codec.read(input);
         expectEnd(codec, in, id);
         return value;
       } catch (JsonProcessingException e) {
@@ -216,7 +220,7 @@ public final class JsonCodecs {
   public static <E> List<E> readList(ObjectMapper mapper, JsonCodec<E> codec, byte[] json) {
     if (Plain.reads(mapper)) {
       try {
-        ByteInput in = new ByteInput(json, mapper.getFactory().streamReadConstraints());
+        ByteInput in = new ByteInput(json, limits(mapper));
         in.startArray();
         List<E> list = new ArrayList<>();
         while (in.nextElement()) {
@@ -238,8 +242,9 @@ public final class JsonCodecs {
               codec.type().name(), null, null, "expected a JSON array, found " + describe(first));
         }
         List<E> list = new ArrayList<>();
+        JsonInput input = JacksonInput.of(in);
         while (in.nextToken() != JsonToken.END_ARRAY) {
-          list.add(codec.read(in));
+          list.add(codec.read(input));
         }
         expectEnd(codec, in, null);
         return list;
@@ -249,6 +254,21 @@ public final class JsonCodecs {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The mapper's read limits, for the byte reader. */
+  private static ByteInput.Limits limits(ObjectMapper mapper) {
+    return limits(mapper.getFactory().streamReadConstraints());
+  }
+
+  /** {@code c} as plain values, for the byte reader. */
+  static ByteInput.Limits limits(StreamReadConstraints c) {
+    return new ByteInput.Limits(
+        c.hasMaxDocumentLength() ? c.getMaxDocumentLength() : -1,
+        c.hasMaxTokenCount(),
+        c.getMaxStringLength(),
+        c.getMaxNameLength(),
+        c.getMaxNumberLength());
   }
 
   private static void expectObject(JsonCodec<?> codec, JsonParser in, Object id)

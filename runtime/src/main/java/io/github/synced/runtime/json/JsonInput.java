@@ -1,7 +1,5 @@
 package io.github.synced.runtime.json;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.synced.runtime.BadServerDataException;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -12,12 +10,13 @@ import java.util.function.Supplier;
 
 /**
  * What a generated codec ({@code TaskJson}) reads one JSON object through: the properties one at a
- * time, each value by its field's type. Two readers implement it: one over a Jackson {@link
- * JsonParser} ({@link #of}), and one over the bytes of a whole document, which {@link JsonCodecs}
- * uses for HTTP bodies: it reads the JSON its codec reads without Jackson's tokens and strings, and
- * where it meets anything it does not handle exactly as Jackson would (malformed JSON, a value of
- * the wrong type, an escaped property name), the document is read again through Jackson, so values
- * and errors are Jackson's in every case.
+ * time, each value by its field's type. Three readers implement it: one over a Jackson 2 parser
+ * ({@link JacksonInput}), one over a Jackson 3 parser ({@link Jackson3Input}), and one over the
+ * bytes of a whole document, which {@link JsonCodecs} and {@link Json3Codecs} use for HTTP bodies:
+ * it reads the JSON its codec reads without Jackson's tokens and strings, and where it meets
+ * anything it does not handle exactly as Jackson would (malformed JSON, a value of the wrong type,
+ * an escaped property name), the document is read again through the caller's Jackson, so values and
+ * errors are Jackson's in every case. No signature here names a Jackson type.
  *
  * <p><b>Reading.</b> {@link #startObject} at the object, then {@link #nextField} until it answers
  * {@link #END}; after each field, exactly one {@code read} method or {@link #skipValue}. A {@code
@@ -39,17 +38,6 @@ public abstract class JsonInput {
 
   JsonInput() {}
 
-  /** A reader over {@code parser}, which stands before or on the start of an object. */
-  public static JsonInput of(JsonParser parser) {
-    return new JacksonInput(parser);
-  }
-
-  /**
-   * The Jackson parser this reads from, for codecs that read only through Jackson (the default
-   * methods of {@link JsonCodec}); the byte reader has none and hands the document to Jackson.
-   */
-  public abstract JsonParser parser() throws IOException;
-
   /**
    * Moves onto the start of an object.
    *
@@ -70,13 +58,23 @@ public abstract class JsonInput {
   public abstract void skipValue() throws IOException;
 
   /**
-   * Bad server data: the input is not well-formed JSON. (For the Jackson reader; the byte reader
-   * never raises Jackson's exceptions.)
+   * What a codec throws for {@code e}, which reading an object raised: bad server data naming
+   * {@code id} and the property where {@code e} is the reader's Jackson saying the input is not
+   * well-formed JSON (or a number does not fit); any other exception is thrown again as it is.
    *
    * @param id the entity's id as far as it was read, or {@code null}
+   * @throws IOException {@code e} itself, where it is an I/O failure of another kind
    */
-  public abstract BadServerDataException malformed(
-      String entity, Object id, JsonProcessingException e) throws IOException;
+  public abstract BadServerDataException malformed(String entity, Object id, Exception e)
+      throws IOException;
+
+  /** Throws {@code e}, which is an {@code IOException} or unchecked: for {@link #malformed}. */
+  static BadServerDataException rethrow(Exception e) throws IOException {
+    if (e instanceof IOException io) {
+      throw io;
+    }
+    throw (RuntimeException) e;
+  }
 
   /** Whether the value is {@code null}, which it then consumes. */
   abstract boolean readNull() throws IOException;

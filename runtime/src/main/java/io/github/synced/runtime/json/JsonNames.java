@@ -1,20 +1,27 @@
 package io.github.synced.runtime.json;
 
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * The property names of one entity type, in declaration order (name {@code i} is synced field
- * {@code i}), prepared once for reading and writing: encoded for Jackson and as the bytes of {@code
- * "name":}, and in hash tables that find a name's index from a {@code String} or from the raw bytes
- * of the input, without making a string. Immutable; generated codecs keep one in a constant.
+ * {@code i}), prepared once for reading and writing: as the bytes of {@code "name":} (and, on first
+ * use, for each Jackson's generator), and in hash tables that find a name's index from a {@code
+ * String} or from the raw bytes of the input, without making a string. Immutable; generated codecs
+ * keep one in a constant.
  */
 public final class JsonNames {
 
   private final String[] names;
-  private final SerializableString[] serialized;
+
+  /**
+   * The names encoded for Jackson 2 and Jackson 3 ({@code SerializableString[]} of each), made by
+   * {@link JacksonOutput} and {@link Jackson3Output} on first use, so that this class names no
+   * Jackson type; a race makes the same array twice.
+   */
+  volatile Object jackson2;
+
+  volatile Object jackson3;
 
   /** {@code "name":} as UTF-8, per name. */
   private final byte[][] quoted;
@@ -33,7 +40,6 @@ public final class JsonNames {
   private JsonNames(String[] names) {
     this.names = names;
     int n = names.length;
-    serialized = new SerializableString[n];
     quoted = new byte[n][];
     utf8 = new byte[n][];
     int size = Integer.highestOneBit(Math.max(4, n * 4 - 1)) << 1;
@@ -41,9 +47,7 @@ public final class JsonNames {
     byString = new int[size];
     byBytes = new int[size];
     for (int i = 0; i < n; i++) {
-      SerializedString s = new SerializedString(names[i]);
-      serialized[i] = s;
-      byte[] inner = s.asQuotedUTF8();
+      byte[] inner = ByteOutput.quotedUtf8(names[i]);
       byte[] q = new byte[inner.length + 3];
       q[0] = '"';
       System.arraycopy(inner, 0, q, 1, inner.length);
@@ -138,11 +142,6 @@ public final class JsonNames {
       }
     }
     return true;
-  }
-
-  /** Name {@code index} encoded for Jackson. */
-  SerializableString serialized(int index) {
-    return serialized[index];
   }
 
   /** {@code "name":} as UTF-8, exactly as Jackson writes it. */

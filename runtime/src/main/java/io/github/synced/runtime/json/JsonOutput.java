@@ -1,14 +1,14 @@
 package io.github.synced.runtime.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 
 /**
- * What a generated codec ({@code TaskJson}) writes one JSON object through. Two writers implement
- * it: one over a Jackson {@link JsonGenerator} ({@link #of}), and one into a byte buffer, which
- * {@link JsonCodecs} uses for HTTP bodies where the mapper writes plain JSON: it writes exactly the
- * bytes Jackson writes, and where a value needs Jackson's own treatment (a surrogate character) the
- * body is written again through Jackson.
+ * What a generated codec ({@code TaskJson}) writes one JSON object through. Three writers implement
+ * it: one into a Jackson 2 generator ({@link JacksonOutput}), one into a Jackson 3 generator
+ * ({@link Jackson3Output}), and one into a byte buffer, which {@link JsonCodecs} and {@link
+ * Json3Codecs} use for HTTP bodies where the mapper writes plain JSON: it writes exactly the bytes
+ * Jackson writes, and where a value needs Jackson's own treatment (a surrogate character) the body
+ * is written again through the caller's Jackson. No signature here names a Jackson type.
  *
  * <p>{@link #startObject}, then {@link #name} and one {@code write} per property, then {@link
  * #endObject}. Every {@code write} of a reference type writes {@code null} as JSON {@code null};
@@ -20,17 +20,6 @@ import java.io.IOException;
 public abstract class JsonOutput {
 
   JsonOutput() {}
-
-  /** A writer into {@code generator}. */
-  public static JsonOutput of(JsonGenerator generator) {
-    return new JacksonOutput(generator);
-  }
-
-  /**
-   * The Jackson generator this writes to, for codecs that write only through Jackson (the default
-   * methods of {@link JsonCodec}); the byte writer has none and hands the body to Jackson.
-   */
-  public abstract JsonGenerator generator() throws IOException;
 
   /** Starts an object. */
   public abstract void startObject() throws IOException;

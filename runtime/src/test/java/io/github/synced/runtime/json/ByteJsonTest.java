@@ -11,6 +11,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.CharTypes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.ByteArrayOutputStream;
@@ -25,13 +27,18 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The byte reader and writer against Jackson: whatever the byte reader reads, Jackson reads to the
- * same value, and what it cannot read exactly as Jackson would it declines; the byte writer writes
- * Jackson's bytes, or declines.
+ * The byte reader and writer against Jackson 2 and Jackson 3: whatever the byte reader reads, both
+ * read to the same value, and what it cannot read exactly as Jackson would it declines; the byte
+ * writer writes both Jacksons' bytes, or declines.
  */
 class ByteJsonTest {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** Jackson 3: whatever the byte reader reads and writes, Jackson 3 reads and writes the same. */
+  private static final tools.jackson.databind.ObjectMapper MAPPER3 =
+      new tools.jackson.databind.ObjectMapper();
+
   private static final JsonNames NAMES = JsonNames.of("a", "größe");
 
   /** One way of reading the value of property {@code a}. */
@@ -87,14 +94,16 @@ class ByteJsonTest {
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     boolean read = false;
     for (Reading reading : READINGS) {
-      Object fast = outcome(new ByteInput(bytes, StreamReadConstraints.defaults()), reading);
+      Object fast =
+          outcome(
+              new ByteInput(bytes, JsonCodecs.limits(StreamReadConstraints.defaults())), reading);
       if (fast instanceof Declined) {
         continue;
       }
       read = true;
       Object slow;
       try (JsonParser parser = MAPPER.createParser(bytes)) {
-        slow = outcome(JsonInput.of(parser), reading);
+        slow = outcome(JacksonInput.of(parser), reading);
         if (!(slow instanceof Exception) && parser.nextToken() != null) {
           slow = "trailing " + parser.currentToken();
         }
@@ -104,6 +113,15 @@ class ByteJsonTest {
       assertFalse(fast instanceof Exception, () -> json + " → " + fast);
       assertEquals(String.valueOf(slow), String.valueOf(fast), json);
       assertTrue(Objects.equals(slow, fast), json);
+      Object third;
+      try (tools.jackson.core.JsonParser parser = MAPPER3.createParser(bytes)) {
+        third = outcome(Jackson3Input.of(parser), reading);
+        if (!(third instanceof Exception) && parser.nextToken() != null) {
+          third = "trailing " + parser.currentToken();
+        }
+      }
+      assertEquals(String.valueOf(third), String.valueOf(fast), () -> "Jackson 3: " + json);
+      assertTrue(Objects.equals(third, fast), () -> "Jackson 3: " + json);
     }
     return read;
   }
@@ -243,7 +261,9 @@ class ByteJsonTest {
       System.arraycopy(bad, 0, json, 6, bad.length);
       json[json.length - 1] = '"';
       Object fast =
-          outcome(new ByteInput(json, StreamReadConstraints.defaults()), in -> in.readString("T"));
+          outcome(
+              new ByteInput(json, JsonCodecs.limits(StreamReadConstraints.defaults())),
+              in -> in.readString("T"));
       assertTrue(fast instanceof Declined, () -> "declines " + fast);
     }
   }
@@ -280,12 +300,22 @@ class ByteJsonTest {
   }
 
   @Test
+  void escapesAsJacksonDoes() {
+    assertArrayEquals(CharTypes.get7BitOutputEscapes(), ByteOutput.ESCAPES);
+    assertArrayEquals(
+        new SerializedString("a\"b\\c\u0001\n\u00e9").asQuotedUTF8(),
+        ByteOutput.quotedUtf8("a\"b\\c\u0001\n\u00e9"));
+  }
+
+  @Test
   void honoursTheMappersLimits() {
     StreamReadConstraints tight = StreamReadConstraints.builder().maxStringLength(3).build();
     byte[] json = "{\"a\":\"abcd\"}".getBytes(StandardCharsets.UTF_8);
-    assertTrue(outcome(new ByteInput(json, tight), in -> in.readString("T")) instanceof Declined);
+    assertTrue(
+        outcome(new ByteInput(json, JsonCodecs.limits(tight)), in -> in.readString("T"))
+            instanceof Declined);
     StreamReadConstraints documents = StreamReadConstraints.builder().maxDocumentLength(5).build();
-    assertThrows(Declined.class, () -> new ByteInput(json, documents));
+    assertThrows(Declined.class, () -> new ByteInput(json, JsonCodecs.limits(documents)));
   }
 
   // ------------------------------------------------------------------ writing
@@ -310,7 +340,7 @@ class ByteJsonTest {
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (JsonGenerator g = MAPPER.createGenerator(bytes, JsonEncoding.UTF8)) {
-      JsonOutput slow = JsonOutput.of(g);
+      JsonOutput slow = JacksonOutput.of(g);
       slow.startObject();
       slow.name(NAMES, 0);
       writing.write(slow);
@@ -328,6 +358,22 @@ class ByteJsonTest {
           bytes.toByteArray(),
           fast.toByteArray(),
           () -> what + ": " + new String(fast.toByteArray(), StandardCharsets.UTF_8));
+      ByteArrayOutputStream bytes3 = new ByteArrayOutputStream();
+      try (tools.jackson.core.JsonGenerator g =
+          MAPPER3.createGenerator(bytes3, tools.jackson.core.JsonEncoding.UTF8)) {
+        JsonOutput slow = Jackson3Output.of(g);
+        slow.startObject();
+        slow.name(NAMES, 0);
+        writing.write(slow);
+        slow.name(NAMES, 1);
+        slow.writeNull();
+        slow.endObject();
+      }
+      assertArrayEquals(
+          bytes3.toByteArray(),
+          fast.toByteArray(),
+          () ->
+              "Jackson 3, " + what + ": " + new String(fast.toByteArray(), StandardCharsets.UTF_8));
     }
   }
 

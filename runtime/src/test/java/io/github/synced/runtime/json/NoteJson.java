@@ -13,7 +13,9 @@ import java.util.EnumSet;
 
 /**
  * A hand-written {@link JsonCodec} for {@link Note}, standing in for a generated one. It reads the
- * object as a tree first, so that errors name the id wherever it appears in the object.
+ * object as a tree first, so that errors name the id wherever it appears in the object; it reads
+ * and writes through Jackson 2's parser and generator, reached through {@link JacksonInput#parser}
+ * and {@link JacksonOutput#generator}.
  */
 public final class NoteJson implements JsonCodec<Note> {
 
@@ -30,12 +32,12 @@ public final class NoteJson implements JsonCodec<Note> {
   }
 
   @Override
-  public void write(JsonGenerator out, Note note) throws IOException {
+  public void write(JsonOutput out, Note note) throws IOException {
     writePatch(out, NoteType.TYPE.patch(note, EnumSet.allOf(NoteField.class)));
   }
 
   @Override
-  public Note read(JsonParser in) throws IOException {
+  public Note read(JsonInput in) throws IOException {
     NotePatch patch = readPatch(in);
     String id = patch.fields().contains(NoteField.ID) ? (String) patch.get(NoteField.ID) : null;
     for (NoteField required : new NoteField[] {NoteField.ID, NoteField.VERSION}) {
@@ -47,7 +49,8 @@ public final class NoteJson implements JsonCodec<Note> {
   }
 
   @Override
-  public void writePatch(JsonGenerator out, Patch<Note> patch) throws IOException {
+  public void writePatch(JsonOutput output, Patch<Note> patch) throws IOException {
+    JsonGenerator out = JacksonOutput.generator(output);
     out.writeStartObject();
     for (EntityField f : patch.fields()) {
       Object value = patch.get(f);
@@ -68,7 +71,8 @@ public final class NoteJson implements JsonCodec<Note> {
   }
 
   @Override
-  public NotePatch readPatch(JsonParser in) throws IOException {
+  public NotePatch readPatch(JsonInput input) throws IOException {
+    JsonParser in = JacksonInput.parser(input);
     if (in.currentToken() != JsonToken.START_OBJECT) {
       throw new BadServerDataException(
           "Note", null, null, "expected a JSON object, found " + in.currentToken());

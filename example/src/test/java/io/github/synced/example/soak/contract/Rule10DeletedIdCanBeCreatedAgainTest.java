@@ -48,7 +48,7 @@ class Rule10DeletedIdCanBeCreatedAgainTest {
     for (String text : new String[] {"one", "two", "three"}) {
       server.add(mapper.createObjectNode().put("text", text));
     }
-    store = Clients.store(server, NoteSync.TYPE, new NoteJson(mapper), mapper);
+    store = Clients.store(server, NoteSync.TYPE, new NoteJson(), mapper);
     notes = new NoteMutations(store);
   }
 

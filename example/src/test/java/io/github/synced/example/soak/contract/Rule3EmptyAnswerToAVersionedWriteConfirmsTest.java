@@ -45,7 +45,7 @@ class Rule3EmptyAnswerToAVersionedWriteConfirmsTest {
     server = TaskServer.start(EMPTY_ANSWERS, 1L, Faults.none());
     server.addTask("Buy milk", false);
     ObjectMapper mapper = new ObjectMapper();
-    store = Clients.store(server.rest(), TaskSync.TYPE, new TaskJson(mapper), mapper);
+    store = Clients.store(server.rest(), TaskSync.TYPE, new TaskJson(), mapper);
     tasks = new TaskMutations(store);
   }
 

@@ -40,7 +40,7 @@ class Rule6UnknownOutcomeDecidedByTheServerWhenRetriesRunOutTest {
     server = TaskServer.start(1L, Faults.none());
     server.addTask("Buy milk", false);
     ObjectMapper mapper = new ObjectMapper();
-    store = Clients.store(server.rest(), TaskSync.TYPE, new TaskJson(mapper), mapper);
+    store = Clients.store(server.rest(), TaskSync.TYPE, new TaskJson(), mapper);
     tasks = new TaskMutations(store);
   }
 
