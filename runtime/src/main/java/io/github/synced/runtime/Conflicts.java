@@ -4,7 +4,9 @@ import io.github.synced.runtime.Change.Cause;
 import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.EntityType;
 import io.github.synced.runtime.spi.Patch;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -204,11 +206,26 @@ final class Conflicts<K, E> {
             Cause.CONFIRM,
             before);
       } else {
+        List<String> names = new ArrayList<>();
+        for (EntityField o : overlap) {
+          names.add(o.fieldName());
+        }
+        SyncFailure lost =
+            SyncFailure.conflict(
+                f.status(),
+                core.describe(j.id, null)
+                    + ": "
+                    + String.join(", ", names)
+                    + " changed on the server too, and the conflict policy keeps the server's"
+                    + " values ("
+                    + f.getMessage()
+                    + ")",
+                theirs);
         core.answers.finish(
             l,
             MutationState.ROLLED_BACK,
             "conflict: the server's values win",
-            f,
+            lost,
             Cause.ROLLBACK,
             before);
       }

@@ -65,7 +65,14 @@ final class Edits<K, E> {
                 + " draft its id");
       }
       id = own;
-      if (core.entities.find(id) != null) {
+      Journal<K, E> existing = core.entities.find(id);
+      if (existing != null && existing.view == null) {
+        throw new IllegalArgumentException(
+            core.describe(id, type.idField())
+                + ": the id is being deleted; create it again once the delete has settled"
+                + " (delete(id).result())");
+      }
+      if (existing != null) {
         throw new IllegalArgumentException(
             core.describe(id, type.idField()) + ": the id is already in the store");
       }

@@ -259,6 +259,12 @@ final class Intake<K, E> {
         core.announce(Cause.EXTERNAL_UPDATE, j, before, null, null);
         continue;
       }
+      if (p.versioned()
+          && type.hasVersion()
+          && j.confirmed
+          && type.compareVersions(p.state(), j.state) < 0) {
+        continue; // listed twice in one read: an earlier item gave it a newer version
+      }
       E before = core.before(j);
       if (p.journal() == null) {
         core.adopt(j, p.state(), p.sentAt()); // listed twice in one read

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -748,5 +749,42 @@ class EdgesTest {
       }
       return patch.applyTo(target);
     }
+  }
+
+  @Test
+  void anEntityListedTwiceInOneReadKeepsItsNewerVersionWhateverTheOrder() throws Exception {
+    FakeServer fake = new FakeServer();
+    Remote<String, Card> server =
+        new Remote<>() {
+          @Override
+          public CompletionStage<Reply<Card>> send(Write<String, Card> write) {
+            return fake.send(write);
+          }
+
+          @Override
+          public CompletionStage<java.util.Optional<Card>> fetch(String id) {
+            return fake.fetch(id);
+          }
+
+          @Override
+          public CompletionStage<List<Card>> fetchAll() {
+            return fake.fetchAll();
+          }
+
+          @Override
+          public CompletionStage<List<Reply<Card>>> list() {
+            Card newer = new Card("t1", "newer", false, 2);
+            Card older = new Card("t1", "older", false, 1);
+            return CompletableFuture.completedFuture(
+                List.of(Reply.entity(newer), Reply.entity(older)));
+          }
+        };
+    SyncStore<String, Card> store = SyncStore.of(CardType.TYPE).remote(server).build();
+    store.load(List.of(new Card("t1", "known", false, 1)));
+
+    store.refetch().get(1, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertEquals("newer", store.get("t1").orElseThrow().title);
+    assertEquals(2, store.get("t1").orElseThrow().version);
   }
 }

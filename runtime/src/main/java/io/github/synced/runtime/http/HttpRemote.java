@@ -584,7 +584,10 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
       return;
     }
     String message =
-        call
+        type.name()
+            + (call.id() == null ? "" : " '" + call.id() + "'")
+            + ": "
+            + call
             + " answered "
             + status
             + (call.ifMatch() != null && (status == 412 || status == 409 || status == 428)

@@ -189,7 +189,15 @@ final class ListRead<K, E> {
     int index = 0;
     for (Object item : trees.elements(array)) {
       Reply<E> reply = bodies.item(item, index++);
-      Object id = type.id(reply.entity().orElseThrow());
+      E entity = reply.entity().orElseThrow();
+      Object id = type.id(entity);
+      Reply<E> earlier = g.items.get(id);
+      if (earlier != null
+          && earlier.versionKnown()
+          && reply.versionKnown()
+          && type.compareVersions(earlier.entity().orElseThrow(), entity) > 0) {
+        continue; // an older copy after a newer one: the newer stays
+      }
       g.items.remove(id); // listed again on a later page: the later copy, in its later place
       g.items.put(id, reply);
     }

@@ -568,7 +568,7 @@ class HttpDialectTest {
     assertEquals(SyncFailure.Kind.CONFLICT, f.kind());
     assertTrue(f.serverState().isEmpty());
     assertTrue(
-        f.getMessage().startsWith("POST /notes answered 409: Could not commit changes!"),
+        f.getMessage().startsWith("Note: POST /notes answered 409: Could not commit changes!"),
         f.getMessage());
     assertTrue(f.getMessage().contains("not the entity"), f.getMessage());
   }
@@ -592,7 +592,7 @@ class HttpDialectTest {
     SyncFailure f = failure(remote(Dialect.plainJson()).send(UPDATE), SyncFailure.class);
 
     assertEquals(SyncFailure.Kind.REJECTED, f.kind());
-    assertEquals("PATCH /notes/n1 answered 400: Could not read payload", f.getMessage());
+    assertEquals("Note 'n1': PATCH /notes/n1 answered 400: Could not read payload", f.getMessage());
   }
 
   // ---------------------------------------------------------------- the presets
