@@ -675,7 +675,11 @@ final class ByteInput extends JsonInput {
     }
     number();
     // Jackson makes an integer token a long first: -0 is 0.
-    return integer ? (float) wholeNumber() : Float.parseFloat(numberText());
+    float value = integer ? (float) wholeNumber() : Float.parseFloat(numberText());
+    if (Float.isInfinite(value)) {
+      throw decline(); // out of range of a float: the Jackson reader says so
+    }
+    return value;
   }
 
   /** The last number scanned, an integer token, as a long; declined past 18 digits. */

@@ -200,7 +200,11 @@ public final class Jackson3Input extends JsonInput {
       return Float.parseFloat(in.getString());
     }
     expectNumber(entity, FLOATING);
-    return in.getFloatValue();
+    float value = in.getFloatValue();
+    if (Float.isInfinite(value)) {
+      throw unparsable(entity, "the number " + in.getString() + " is out of range of a float", null);
+    }
+    return value;
   }
 
   @Override

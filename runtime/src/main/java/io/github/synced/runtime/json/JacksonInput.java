@@ -199,7 +199,11 @@ public final class JacksonInput extends JsonInput {
       return Float.parseFloat(in.getText());
     }
     expectNumber(entity, FLOATING);
-    return in.getFloatValue();
+    float value = in.getFloatValue();
+    if (Float.isInfinite(value)) {
+      throw unparsable(entity, "the number " + in.getText() + " is out of range of a float", null);
+    }
+    return value;
   }
 
   @Override

@@ -462,4 +462,29 @@ class ByteJsonTest {
     assertFalse(Plain.reads(subclassed));
     assertFalse(Plain.writes(subclassed));
   }
+
+  @Test
+  void aNumberOutOfTheRangeOfAFloatIsBadServerDataOnEveryReader() throws IOException {
+    // Found by an outside tester: 1e50 read into a float field became Infinity without a word,
+    // where an int or long out of range is refused.
+    byte[] json = "{\"a\":1e50}".getBytes(StandardCharsets.UTF_8);
+    Reading toFloat = in -> in.readFloat("T");
+    assertTrue(
+        outcome(new ByteInput(json, JsonCodecs.limits(StreamReadConstraints.defaults())), toFloat)
+            instanceof Declined,
+        "the byte reader leaves it to Jackson");
+    try (JsonParser parser = MAPPER.createParser(json)) {
+      Object two = outcome(JacksonInput.of(parser), toFloat);
+      assertTrue(two instanceof io.github.synced.runtime.BadServerDataException, "" + two);
+      assertTrue(((Exception) two).getMessage().contains("out of range of a float"), "" + two);
+    }
+    try (tools.jackson.core.JsonParser parser = MAPPER3.createParser(json)) {
+      Object three = outcome(Jackson3Input.of(parser), toFloat);
+      assertTrue(three instanceof io.github.synced.runtime.BadServerDataException, "" + three);
+    }
+    byte[] fine = "{\"a\":1e30}".getBytes(StandardCharsets.UTF_8);
+    assertEquals(
+        List.of(1e30f),
+        outcome(new ByteInput(fine, JsonCodecs.limits(StreamReadConstraints.defaults())), toFloat));
+  }
 }
