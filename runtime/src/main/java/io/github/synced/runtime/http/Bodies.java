@@ -76,7 +76,7 @@ final class Bodies<K, E> {
    * codec reports a document that is not an object.
    */
   Object object(byte[] body, Object id) {
-    if (HttpRemote.isBlank(body)) {
+    if (Failures.isBlank(body)) {
       return trees.newObject();
     }
     Object node = tree(body, id);

@@ -8,13 +8,9 @@ import io.github.synced.runtime.Write;
 import io.github.synced.runtime.json.JsonCodec;
 import io.github.synced.runtime.spi.EntityType;
 import io.github.synced.runtime.spi.Patch;
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -22,17 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -164,8 +155,6 @@ import java.util.function.Function;
  */
 public final class HttpRemote<K, E> implements Remote<K, E> {
 
-  private static final int MAX_BODY_IN_MESSAGE = 300;
-
   /** The default of {@link Builder#maxResponseBytes}: 16 MiB. */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
@@ -251,7 +240,7 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
             return Optional.empty();
           }
           requireSuccess(answer, call);
-          if (isBlank(answer.body())) {
+          if (Failures.isBlank(answer.body())) {
             throw new BadServerDataException(
                 type.name(), id, null, "GET answered " + answer.status() + " with no body");
           }
@@ -400,25 +389,6 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
     };
   }
 
-  /**
-   * What one request is, for messages and for classifying its failures; {@code ifMatch} is the
-   * precondition sent, or null.
-   */
-  private record Call(String method, String target, Object id, boolean write, String ifMatch) {
-    Call(String method, String target, Object id, boolean write) {
-      this(method, target, id, write, null);
-    }
-
-    Call withPrecondition(String value) {
-      return new Call(method, target, id, write, value);
-    }
-
-    @Override
-    public String toString() {
-      return method + " " + target;
-    }
-  }
-
   /** Turns an answer into a value, or throws the failure it means. */
   private interface Interpreter<T> {
     T interpret(Answer answer);
@@ -519,7 +489,7 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
               }
               try {
                 if (error != null) {
-                  result.completeExceptionally(failureOf(unwrap(error), call));
+                  result.completeExceptionally(Failures.failureOf(Failures.unwrap(error), call));
                 } else {
                   result.complete(interpreter.interpret(response.body()));
                 }
@@ -548,32 +518,6 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
         : SyncFailure.transientFailure(0, message, null, cause);
   }
 
-  static Throwable unwrap(Throwable error) {
-    Throwable t = error;
-    while ((t instanceof CompletionException || t instanceof ExecutionException)
-        && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
-  }
-
-  /** The failure an exception of the HTTP client means; see the class comment. */
-  private static Throwable failureOf(Throwable t, Call call) {
-    if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException) {
-      return SyncFailure.transientFailure(0, call + " could not connect: " + t, null, t);
-    }
-    if (t instanceof IOException) {
-      String what =
-          t instanceof HttpTimeoutException
-              ? " timed out: "
-              : " failed after it may have been sent: ";
-      return call.write()
-          ? SyncFailure.outcomeUnknown(call + what + t, t)
-          : SyncFailure.transientFailure(0, call + what + t, null, t);
-    }
-    return t;
-  }
-
   /** Returns if the answer is a 2xx that was read whole; throws the failure it means otherwise. */
   private void requireSuccess(Answer answer, Call call) {
     int status = answer.status();
@@ -593,20 +537,22 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
             + (call.ifMatch() != null && (status == 412 || status == 409 || status == 428)
                 ? " to If-Match: " + call.ifMatch()
                 : "")
-            + (answer.cut() ? bodyText(answer.body()) : bodyText(message(answer.body())))
+            + (answer.cut()
+                ? Failures.bodyText(answer.body())
+                : Failures.bodyText(message(answer.body())))
             + (answer.cut() ? " (body cut off at the size limit)" : "");
     if (status == 409 || status == 412) {
       E theirs = answer.cut() ? null : conflictState(answer.body(), call);
       throw SyncFailure.conflict(
           status,
-          theirs != null || isBlank(answer.body())
+          theirs != null || Failures.isBlank(answer.body())
               ? message
               : message + " (not the entity: the store reads the entity from the server)",
           theirs);
     }
     if (status == 429 || status >= 500) {
       throw SyncFailure.transientFailure(
-          status, message, retryAfter(answer.headers(), clock), null);
+          status, message, Failures.retryAfter(answer.headers(), clock), null);
     }
     if (status == 408) {
       throw call.write()
@@ -741,32 +687,6 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
   }
 
   /**
-   * The {@code Retry-After} hint: delay-seconds or an HTTP date (measured from {@code clock}, never
-   * negative); {@code null} if absent or unreadable.
-   */
-  static Duration retryAfter(HttpHeaders headers, Clock clock) {
-    Optional<String> value = headers.firstValue("Retry-After").map(String::strip);
-    if (value.isEmpty()) {
-      return null;
-    }
-    String v = value.get();
-    if (!v.isEmpty() && v.chars().allMatch(Character::isDigit)) {
-      try {
-        return Duration.ofSeconds(Long.parseLong(v));
-      } catch (NumberFormatException tooLarge) {
-        return null;
-      }
-    }
-    try {
-      ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-      Duration wait = Duration.between(clock.instant(), at.toInstant());
-      return wait.isNegative() ? Duration.ZERO : wait;
-    } catch (DateTimeParseException unreadable) {
-      return null;
-    }
-  }
-
-  /**
    * The text of an error body: its message where it is a JSON error object; see {@link
    * Bodies#message}.
    */
@@ -794,30 +714,6 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
         throw e;
       }
     }
-  }
-
-  static boolean isBlank(byte[] body) {
-    for (byte b : body) {
-      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String bodyText(byte[] body) {
-    return bodyText(new String(body, StandardCharsets.UTF_8));
-  }
-
-  private static String bodyText(String body) {
-    String text = body.strip();
-    if (text.isEmpty()) {
-      return "";
-    }
-    return ": "
-        + (text.length() > MAX_BODY_IN_MESSAGE
-            ? text.substring(0, MAX_BODY_IN_MESSAGE) + "…"
-            : text);
   }
 
   private static ScheduledThreadPoolExecutor deadlineTimer() {

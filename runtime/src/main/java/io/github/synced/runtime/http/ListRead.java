@@ -99,7 +99,7 @@ final class ListRead<K, E> {
         answer.whenComplete(
             (a, failure) -> {
               if (failure != null) {
-                done.completeExceptionally(HttpRemote.unwrap(failure));
+                done.completeExceptionally(Failures.unwrap(failure));
                 return;
               }
               try {

@@ -202,7 +202,8 @@ public final class Jackson3Input extends JsonInput {
     expectNumber(entity, FLOATING);
     float value = in.getFloatValue();
     if (Float.isInfinite(value)) {
-      throw unparsable(entity, "the number " + in.getString() + " is out of range of a float", null);
+      throw unparsable(
+          entity, "the number " + in.getString() + " is out of range of a float", null);
     }
     return value;
   }
