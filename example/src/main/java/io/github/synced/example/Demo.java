@@ -183,9 +183,11 @@ public final class Demo {
               + "\"");
 
       act("Create under a draft id; an edit made before the server answers follows the new id");
+      HeldResponse createAnswer = server.holdNextWriteResponse(); // the server is slow to answer
       Mutation<String, Task> created = board.addTask("Water the plants");
       String draftId = created.id();
       Mutation<String, Task> early = board.updateTask(draftId, p -> p.done(true));
+      createAnswer.release();
       settle(created);
       settle(early);
       note(draftId + " became " + created.id());
