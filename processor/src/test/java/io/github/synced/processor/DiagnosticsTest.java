@@ -1213,9 +1213,10 @@ class DiagnosticsTest {
   }
 
   @Test
-  void aJacksonAnnotationThatRenamesASyncedFieldIsAWarningUnlessSuppressed() {
-    // Found by an outside tester: @JsonProperty("updated_at") was silently ignored, so the server's
-    // JSON could not be read (the version "missing") and other renamed fields read as defaults.
+  void aJacksonAnnotationTheCodecDoesNotHonourIsAWarningUnlessSuppressed() {
+    // Found by an outside tester: Jackson annotations on synced fields were silently ignored.
+    // @JsonProperty's name is honoured now (GeneratedJsonNamesTest); @JsonAlias and @JsonIgnore
+    // are not, and say so.
     JavaFileObject item =
         entity(
             "Item",
@@ -1224,14 +1225,19 @@ class DiagnosticsTest {
             "  @SyncId String id;",
             "  @com.fasterxml.jackson.annotation.JsonProperty(\"updated_at\")",
             "  @SyncVersion long updatedAt;",
+            "  @com.fasterxml.jackson.annotation.JsonAlias(\"heading\")",
+            "  String title;",
             "}");
     Compilation c = compile(item);
     assertThat(c)
         .hadWarningContaining(
-            "[SyncedJsonName] field 'updatedAt' of Item carries @JsonProperty, which the generated"
-                + " ItemJson does not honour: it reads and writes the JSON property 'updatedAt'")
+            "[SyncedJsonName] field 'title' of Item carries @JsonAlias, which the generated"
+                + " ItemJson does not honour: it reads and writes only the JSON property 'title'")
         .inFile(item)
-        .onLine(lineOf(item, "long updatedAt"));
+        .onLine(lineOf(item, "String title"));
+    assertTrue(
+        c.warnings().stream().noneMatch(d -> d.getMessage(null).contains("updatedAt")),
+        "@JsonProperty is honoured: " + c.warnings());
 
     JavaFileObject quiet =
         entity(
@@ -1239,9 +1245,10 @@ class DiagnosticsTest {
             "@Synced",
             "public class Quiet {",
             "  @SyncId String id;",
-            "  @SuppressWarnings(\"SyncedJsonName\")",
-            "  @com.fasterxml.jackson.annotation.JsonProperty(\"updated_at\")",
             "  @SyncVersion long updatedAt;",
+            "  @SuppressWarnings(\"SyncedJsonName\")",
+            "  @com.fasterxml.jackson.annotation.JsonIgnore",
+            "  String title;",
             "}");
     Compilation q = compile(quiet);
     assertThat(q).succeeded();

@@ -13,6 +13,8 @@ import io.github.synced.testing.VirtualScheduler;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -174,6 +176,7 @@ class BadAnswersTest {
 
   @Test
   void updateAnswered404RemovesTheEntityAndSettlesQueuedEdits() throws Exception {
+    CountDownLatch bothMade = new CountDownLatch(1);
     try (Wire wire =
         new Wire(
             (req, ex) -> {
@@ -182,6 +185,12 @@ class BadAnswersTest {
                   && req.path().equals("/tasks")) {
                 Wire.send(ex, 200, "[" + T1 + "," + T2 + "]");
               } else {
+                try {
+                  // the 404 comes once the second edit is queued (a fast machine answered first)
+                  bothMade.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
                 Wire.send(ex, 404, "{\"error\":\"not found\"}");
               }
             })) {
@@ -190,6 +199,7 @@ class BadAnswersTest {
       BTaskMutations tasks = new BTaskMutations(store);
       Mutation<String, BTask> a = tasks.update("t1", p -> p.title("a"));
       Mutation<String, BTask> b = tasks.update("t1", p -> p.done(true));
+      bothMade.countDown();
       Drive.idle(clock, store);
       assertEquals(SyncFailure.Kind.NOT_FOUND, a.error().orElseThrow().kind());
       assertTrue(b.isSettled(), "queued edit settled: " + b);

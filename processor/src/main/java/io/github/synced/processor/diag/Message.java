@@ -140,9 +140,9 @@ public enum Message {
       "SyncedJsonName",
       Diagnostic.Kind.WARNING,
       "field '%s' of %s carries @%s, which the generated %s does not honour: it reads and writes"
-          + " the JSON property '%s', the field's name, and never ignores a synced field; name the"
-          + " field as the server names the property (or keep it from the server with"
-          + " @LocalOnly), or, where %s is not used, annotate the field or %s with"
+          + " only the JSON property '%s' (the field's name, or the one @JsonProperty gives it)"
+          + " and never ignores a synced field; keep the field from the server with @LocalOnly,"
+          + " or, where %s is not used, annotate the field or %s with"
           + " @SuppressWarnings(\"SyncedJsonName\")"),
   LOMBOK_ACCESSORS(
       "SyncedLombokAccessors",

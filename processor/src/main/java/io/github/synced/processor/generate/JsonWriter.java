@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeSpec;
 import io.github.synced.processor.model.EntityModel;
 import io.github.synced.processor.model.Property;
 import java.io.IOException;
+import java.util.List;
 import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
@@ -77,7 +78,7 @@ public final class JsonWriter {
                 "$T.of($L)",
                 NAMES,
                 Code.wrapped(
-                    model.synced().stream().map(p -> CodeBlock.of("$S", p.name())).toList()))
+                    model.synced().stream().map(p -> CodeBlock.of("$S", p.jsonName())).toList()))
             .build());
     type.addMethod(
         MethodSpec.constructorBuilder()
@@ -88,6 +89,24 @@ public final class JsonWriter {
         override("type", model.generated("Sync"), "{@link $T#TYPE}.", model.generated("Sync"))
             .addStatement("return $T.TYPE", model.generated("Sync"))
             .build());
+    List<Property> renamed =
+        model.synced().stream().filter(p -> !p.jsonName().equals(p.name())).toList();
+    if (!renamed.isEmpty()) {
+      MethodSpec.Builder property =
+          override(
+                  "property",
+                  String.class,
+                  "The JSON property of {@code field}: its name, or the one {@code @JsonProperty}"
+                      + " gives it.")
+              .addParameter(Code.ENTITY_FIELD, "field");
+      for (Property p : renamed) {
+        property
+            .beginControlFlow("if (field == $L)", Code.constant(model, p))
+            .addStatement("return $S", p.jsonName())
+            .endControlFlow();
+      }
+      type.addMethod(property.addStatement("return field.fieldName()").build());
+    }
 
     MethodSpec.Builder write =
         override(

@@ -17,6 +17,7 @@ import java.util.Set;
  *     raises
  * @param readWarnings the lint keys that reading it raises
  * @param writeWarnings the lint keys that setting it raises
+ * @param jsonName its JSON property: its name, or what {@code @JsonProperty} says
  */
 public record Property(
     String name,
@@ -28,7 +29,8 @@ public record Property(
     Access write,
     Set<String> typeWarnings,
     Set<String> readWarnings,
-    Set<String> writeWarnings) {
+    Set<String> writeWarnings,
+    String jsonName) {
 
   /** Copies the warning sets, so the model stays immutable. */
   public Property {

@@ -6,8 +6,12 @@ import io.github.synced.processor.model.Access;
 import io.github.synced.processor.model.EntityModel;
 import io.github.synced.processor.model.Property;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -46,6 +50,31 @@ public record ScannedEntity(
     return String.join("_", ClassName.get(type).simpleNames()) + suffix;
   }
 
+  /** Jackson's {@code @JsonProperty} the codec honours: the name it gives a property. */
+  public static final String JSON_PROPERTY = "com.fasterxml.jackson.annotation.JsonProperty";
+
+  /**
+   * The JSON property of {@code p}: the value of a {@code @JsonProperty} on its field or record
+   * component (Jackson 2 and 3 share the annotation), else its name.
+   */
+  public static String jsonName(ScannedProperty p) {
+    for (AnnotationMirror a : p.element().getAnnotationMirrors()) {
+      if (((TypeElement) a.getAnnotationType().asElement())
+          .getQualifiedName()
+          .contentEquals(JSON_PROPERTY)) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> v :
+            a.getElementValues().entrySet()) {
+          if (v.getKey().getSimpleName().contentEquals("value")
+              && v.getValue().getValue() instanceof String name
+              && !name.isEmpty()) {
+            return name;
+          }
+        }
+      }
+    }
+    return p.name();
+  }
+
   /**
    * The immutable model of a validated entity; call only when validation reported no error.
    *
@@ -71,7 +100,8 @@ public record ScannedEntity(
                         p.write(),
                         p.typeWarnings(),
                         p.readWarnings(),
-                        p.writeWarnings()))
+                        p.writeWarnings(),
+                        jsonName(p)))
             .toList();
     return new EntityModel(
         entity,

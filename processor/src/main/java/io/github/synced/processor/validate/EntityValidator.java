@@ -32,10 +32,12 @@ import javax.lang.model.util.Elements;
  */
 public final class EntityValidator {
 
-  /** Jackson annotations that rename or hide a property, which the generated codec ignores. */
+  /**
+   * Jackson annotations that add names to or hide a property, which the generated codec does not
+   * honour ({@code @JsonProperty}'s name it does).
+   */
   private static final Set<String> JSON_NAMING =
       Set.of(
-          "com.fasterxml.jackson.annotation.JsonProperty",
           "com.fasterxml.jackson.annotation.JsonAlias",
           "com.fasterxml.jackson.annotation.JsonIgnore");
 
@@ -344,7 +346,15 @@ public final class EntityValidator {
           String simple = annotation.substring(annotation.lastIndexOf('.') + 1);
           String json = entity.generatedName("Json");
           reporter.report(
-              p.element(), Message.JSON_NAME, p.name(), name, simple, json, p.name(), json, name);
+              p.element(),
+              Message.JSON_NAME,
+              p.name(),
+              name,
+              simple,
+              json,
+              ScannedEntity.jsonName(p),
+              json,
+              name);
         }
       }
     }

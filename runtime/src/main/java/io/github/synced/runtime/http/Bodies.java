@@ -55,8 +55,8 @@ final class Bodies<K, E> {
     this.trees = (Trees<Object>) trees;
     this.dialect = dialect;
     this.idFromSegment = idFromSegment;
-    this.idName = type.idField().fieldName();
-    this.versionName = type.hasVersion() ? type.versionField().fieldName() : null;
+    this.idName = codec.property(type.idField());
+    this.versionName = type.hasVersion() ? codec.property(type.versionField()) : null;
   }
 
   // ---------------------------------------------------------------- parsing

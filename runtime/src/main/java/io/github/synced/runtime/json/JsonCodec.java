@@ -1,5 +1,6 @@
 package io.github.synced.runtime.json;
 
+import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.EntityType;
 import io.github.synced.runtime.spi.Patch;
 import java.io.IOException;
@@ -51,4 +52,12 @@ public interface JsonCodec<E> {
    * @throws io.github.synced.runtime.BadServerDataException as {@link #read}
    */
   Patch<E> readPatch(JsonInput in) throws IOException;
+
+  /**
+   * The JSON property that holds {@code field}: its name, unless the entity renames it with
+   * Jackson's {@code @JsonProperty}, which the generated codec honours.
+   */
+  default String property(EntityField field) {
+    return field.fieldName();
+  }
 }
