@@ -1320,4 +1320,26 @@ class DiagnosticsTest {
             "Item"));
     assertThat(c).hadErrorCount(1);
   }
+
+  @Test
+  void twoSyncedFieldsWithOneJsonNameAreRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  String title;",
+            "  @com.fasterxml.jackson.annotation.JsonProperty(\"title\")",
+            "  String heading;",
+            "}");
+    Compilation c = compile(item);
+    assertError(
+        c,
+        item,
+        "String heading",
+        Message.JSON_NAME_CLASH.format("title", "heading", "Item", "title"));
+    assertThat(c).hadErrorCount(1);
+  }
 }

@@ -144,6 +144,10 @@ public enum Message {
           + " and never ignores a synced field; keep the field from the server with @LocalOnly,"
           + " or, where %s is not used, annotate the field or %s with"
           + " @SuppressWarnings(\"SyncedJsonName\")"),
+  JSON_NAME_CLASH(
+      "SyncedJsonNameClash",
+      "synced fields '%s' and '%s' of %s both read and write the JSON property '%s'; give one of"
+          + " them another name or @JsonProperty"),
   LOMBOK_ACCESSORS(
       "SyncedLombokAccessors",
       "@Synced type %s uses Lombok's @Accessors(%s), whose accessors are not JavaBeans getters"

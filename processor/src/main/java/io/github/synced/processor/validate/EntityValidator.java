@@ -202,6 +202,23 @@ public final class EntityValidator {
    * field), and a synced property whose field enum constant is an earlier one's.
    */
   private static void checkNames(ScannedEntity entity, Reporter reporter) {
+    Map<String, ScannedProperty> byJsonName = new HashMap<>();
+    for (ScannedProperty p : entity.properties()) {
+      if (p.localOnlyAt() != null) {
+        continue;
+      }
+      String json = ScannedEntity.jsonName(p);
+      ScannedProperty first = byJsonName.putIfAbsent(json, p);
+      if (first != null && !first.name().equals(p.name())) { // one name twice: HIDDEN_FIELD says
+        reporter.report(
+            p.element(),
+            Message.JSON_NAME_CLASH,
+            first.name(),
+            p.name(),
+            entity.type().getSimpleName(),
+            json);
+      }
+    }
     Map<String, ScannedProperty> byName = new HashMap<>();
     Map<String, ScannedProperty> byConstant = new HashMap<>();
     Map<String, ScannedProperty> byCapitalized = new HashMap<>();
