@@ -490,4 +490,24 @@ final class Code {
   static CodeBlock constant(EntityModel model, Property p) {
     return CodeBlock.of("$T.$L", model.generated("Field"), p.constantName());
   }
+
+  /**
+   * {@code text} as a Java string literal in which every character outside printable ASCII is a
+   * {@code \\uXXXX} escape: a JSON name may hold any character (a line separator too), and the
+   * generated source stays plain ASCII.
+   */
+  static CodeBlock stringLiteral(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20 || c > 0x7e) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return CodeBlock.of("$L", out.append('"'));
+  }
 }

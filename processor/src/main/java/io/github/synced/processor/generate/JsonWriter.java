@@ -78,7 +78,7 @@ public final class JsonWriter {
                 "$T.of($L)",
                 NAMES,
                 Code.wrapped(
-                    model.synced().stream().map(p -> CodeBlock.of("$S", p.jsonName())).toList()))
+                    model.synced().stream().map(p -> Code.stringLiteral(p.jsonName())).toList()))
             .build());
     type.addMethod(
         MethodSpec.constructorBuilder()
@@ -102,7 +102,7 @@ public final class JsonWriter {
       for (Property p : renamed) {
         property
             .beginControlFlow("if (field == $L)", Code.constant(model, p))
-            .addStatement("return $S", p.jsonName())
+            .addStatement("return $L", Code.stringLiteral(p.jsonName()))
             .endControlFlow();
       }
       type.addMethod(property.addStatement("return field.fieldName()").build());

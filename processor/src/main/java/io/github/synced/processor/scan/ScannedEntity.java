@@ -13,6 +13,8 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.util.ElementFilter;
 
 /**
  * A {@code @Synced} type as found in the source, with the elements needed to report problems.
@@ -55,10 +57,34 @@ public record ScannedEntity(
 
   /**
    * The JSON property of {@code p}: the value of a {@code @JsonProperty} on its field or record
-   * component (Jackson 2 and 3 share the annotation), else its name.
+   * component, or else on its getter in this type or a superclass (Jackson 2 and 3 share the
+   * annotation); its name without one.
    */
-  public static String jsonName(ScannedProperty p) {
-    for (AnnotationMirror a : p.element().getAnnotationMirrors()) {
+  public String jsonName(ScannedProperty p) {
+    String named = jsonProperty(p.element());
+    if (named != null) {
+      return named;
+    }
+    for (TypeElement t = type; t != null; ) {
+      for (ExecutableElement m : ElementFilter.methodsIn(t.getEnclosedElements())) {
+        if (m.getParameters().isEmpty() && m.getSimpleName().contentEquals(p.getterName())) {
+          named = jsonProperty(m);
+          if (named != null) {
+            return named;
+          }
+        }
+      }
+      t =
+          t.getSuperclass() instanceof DeclaredType d && d.asElement() instanceof TypeElement up
+              ? up
+              : null;
+    }
+    return p.name();
+  }
+
+  /** The name a {@code @JsonProperty} on {@code element} gives, or {@code null}. */
+  private static String jsonProperty(Element element) {
+    for (AnnotationMirror a : element.getAnnotationMirrors()) {
       if (((TypeElement) a.getAnnotationType().asElement())
           .getQualifiedName()
           .contentEquals(JSON_PROPERTY)) {
@@ -72,7 +98,7 @@ public record ScannedEntity(
         }
       }
     }
-    return p.name();
+    return null;
   }
 
   /**

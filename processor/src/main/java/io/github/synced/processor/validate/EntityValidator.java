@@ -207,7 +207,7 @@ public final class EntityValidator {
       if (p.localOnlyAt() != null) {
         continue;
       }
-      String json = ScannedEntity.jsonName(p);
+      String json = entity.jsonName(p);
       ScannedProperty first = byJsonName.putIfAbsent(json, p);
       if (first != null && !first.name().equals(p.name())) { // one name twice: HIDDEN_FIELD says
         reporter.report(
@@ -369,7 +369,7 @@ public final class EntityValidator {
               name,
               simple,
               json,
-              ScannedEntity.jsonName(p),
+              entity.jsonName(p),
               json,
               name);
         }
