@@ -55,6 +55,9 @@ class JsonNameDiagnosticsTest {
                   List.of(
                       "-classpath",
                       System.getProperty("java.class.path"),
+                      // named, as the README says: JDK 23+ does not run class-path processors
+                      "-processorpath",
+                      System.getProperty("java.class.path"),
                       "-d",
                       out.toString(),
                       "-s",
