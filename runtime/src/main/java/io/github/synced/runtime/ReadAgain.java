@@ -22,40 +22,33 @@ final class ReadAgain<K, E> {
    * a version nothing tells whether what others wrote since is newer. A read sent now is.
    */
   void refresh(Journal<K, E> j, int asked) {
-    long sentAt = ++core.epoch;
-    K id = j.id;
-    core.backgroundStarted();
-    core.afterLock.stage(
-        () ->
-            Core.call(() -> core.remote.fetch(id), "fetch")
-                .whenComplete(
-                    (found, failure) ->
-                        core.react(
-                            () -> {
-                              core.backgroundDone();
-                              if (core.entities.real(id) != j) {
-                                return;
-                              }
-                              if (failure != null || found == null) {
-                                if (asked < core.retry.maxAttempts()) {
-                                  core.backgroundStarted();
-                                  core.sends.later(
-                                      core.retry.delay(asked, null),
-                                      () -> {
-                                        core.backgroundDone();
-                                        refresh(j, asked + 1);
-                                      });
-                                }
-                              } else if (!found.isPresent()) {
-                                core.answers.deletedOnServer(j, null);
-                              } else {
-                                try {
-                                  core.intake.reconcile(found.get(), sentAt, sentAt, id);
-                                } catch (BadServerDataException bad) {
-                                  // keep what the answer said; the next read corrects it
-                                }
-                              }
-                            })));
+    fetch(j, (sentAt, found, failure) -> refreshed(j, asked, sentAt, found, failure));
+  }
+
+  private void refreshed(
+      Journal<K, E> j, int asked, long sentAt, Optional<E> found, Throwable failure) {
+    if (core.entities.real(j.id) != j) {
+      return;
+    }
+    if (failure != null || found == null) {
+      if (asked < core.retry.maxAttempts()) {
+        core.backgroundStarted();
+        core.sends.later(
+            core.retry.delay(asked, null),
+            () -> {
+              core.backgroundDone();
+              refresh(j, asked + 1);
+            });
+      }
+    } else if (!found.isPresent()) {
+      core.answers.deletedOnServer(j, null);
+    } else {
+      try {
+        core.intake.reconcile(found.get(), sentAt, sentAt, j.id);
+      } catch (BadServerDataException bad) {
+        // keep what the answer said; the next read corrects it
+      }
+    }
   }
 
   /**
@@ -63,6 +56,17 @@ final class ReadAgain<K, E> {
    * Journal#awaitingVersion}), so the next one carries the version the server has.
    */
   void askVersion(Journal<K, E> j, int asked) {
+    K id = j.id;
+    fetch(j, (sentAt, found, failure) -> versionAnswered(j, id, asked, sentAt, found, failure));
+  }
+
+  /** What a read of one entity does once its answer is back, under the store's lock. */
+  private interface Answered<E> {
+    void take(long sentAt, Optional<E> found, Throwable failure);
+  }
+
+  /** Reads {@code j}'s entity after the lock, and hands the answer back under it. */
+  private void fetch(Journal<K, E> j, Answered<E> then) {
     long sentAt = ++core.epoch;
     K id = j.id;
     core.backgroundStarted();
@@ -74,7 +78,7 @@ final class ReadAgain<K, E> {
                         core.react(
                             () -> {
                               core.backgroundDone();
-                              versionAnswered(j, id, asked, sentAt, found, failure);
+                              then.take(sentAt, found, failure);
                             })));
   }
 
