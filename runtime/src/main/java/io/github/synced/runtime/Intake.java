@@ -262,6 +262,7 @@ final class Intake<K, E> {
       if (p.versioned()
           && type.hasVersion()
           && j.confirmed
+          && !j.versionNone // a base without a trusted version is replaced by any read
           && type.compareVersions(p.state(), j.state) < 0) {
         continue; // listed twice in one read: an earlier item gave it a newer version
       }
