@@ -169,7 +169,7 @@ final class Answers<K, E> {
     boolean buried = core.entities.deletedAt(real) != null;
     E before = core.before(j);
     try {
-      core.adopt(j, server, learnedAt);
+      core.bases.adopt(j, server, learnedAt);
     } catch (BadServerDataException bad) {
       core.sends.askServer(l, bad);
       return;
@@ -240,9 +240,9 @@ final class Answers<K, E> {
     }
     // Without a version, the answer's other fields are as of when it applied: they cannot undo a
     // write confirmed since this one was first sent.
-    server = core.sinceRead(j, server, l.firstSentEpoch, !type.hasVersion(), sent.fields());
+    server = core.bases.sinceRead(j, server, l.firstSentEpoch, !type.hasVersion(), sent.fields());
     try {
-      core.adopt(j, server, learnedAt); // an answer older than the base is dropped
+      core.bases.adopt(j, server, learnedAt); // an answer older than the base is dropped
     } catch (BadServerDataException bad) {
       core.sends.askServer(l, bad);
       return;
@@ -289,7 +289,7 @@ final class Answers<K, E> {
         j.awaitingVersion = type.hasVersion();
         j.confirmedAt = pushed.confirmedAt;
       } else if (pushed.confirmed && j.accepts(type, pushed.state)) {
-        core.adopt(j, pushed.state, pushed.readAt);
+        core.bases.adopt(j, pushed.state, pushed.readAt);
         j.confirmedAt = pushed.confirmedAt;
       }
       if (pushed.localEpoch > j.localEpoch) {

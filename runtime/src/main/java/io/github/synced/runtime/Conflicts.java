@@ -104,7 +104,7 @@ final class Conflicts<K, E> {
     E before = core.before(j);
     E ours = j.state; // the base with our own confirmed writes, before theirs is taken
     try {
-      if (!core.adopt(j, theirs, l.sentEpoch)) {
+      if (!core.bases.adopt(j, theirs, l.sentEpoch)) {
         theirs = j.state; // the conflict's state is older than the base: merge the newer one
       }
     } catch (BadServerDataException bad) {

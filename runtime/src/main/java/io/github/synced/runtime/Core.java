@@ -6,10 +6,8 @@ import io.github.synced.runtime.spi.EntityType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.ReentrantLock;
@@ -63,6 +61,7 @@ final class Core<K, E> {
   final Conflicts<K, E> conflicts;
   final Intake<K, E> intake;
   final Edits<K, E> edits;
+  final Bases<K, E> bases;
 
   Core(SyncStore.Builder<K, E> b) {
     this.type = b.type;
@@ -83,6 +82,7 @@ final class Core<K, E> {
     this.conflicts = new Conflicts<>(this);
     this.intake = new Intake<>(this);
     this.edits = new Edits<>(this);
+    this.bases = new Bases<>(this);
   }
 
   /**
@@ -116,6 +116,16 @@ final class Core<K, E> {
     }
     afterLock.drain();
     return result;
+  }
+
+  /** Runs {@code body} under the lock, for reads that start no work. */
+  <T> T read(Supplier<T> body) {
+    lock.lock();
+    try {
+      return body.get();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Whether no mutation is pending and no read the store started on its own is outstanding. */
@@ -271,70 +281,6 @@ final class Core<K, E> {
         }
       }
     }
-  }
-
-  // ---------------------------------------------------------------- server state
-
-  /**
-   * Takes {@code server} as the base of {@code j} unless it is older by version (rule 7); the
-   * local-only values stay. Does not derive the view. {@code learnedAt} is positive when it is a
-   * whole state (not a patch of some fields): a read without a version sent before it arrived
-   * cannot replace it.
-   *
-   * @return whether it was taken
-   * @throws BadServerDataException if the entity refuses a value of it; {@code j} is unchanged
-   */
-  boolean adopt(Journal<K, E> j, E server, long learnedAt) {
-    if (!j.accepts(type, server)) {
-      return false;
-    }
-    if (learnedAt > 0) {
-      // A whole state arrived now: a read without a version sent before this moment may be older.
-      j.readAt = ++epoch;
-      j.readSent = Math.max(j.readSent, learnedAt);
-    }
-    E next;
-    try {
-      next = Objects.requireNonNull(type.merge(type.copy(j.state), server), "merge returned null");
-    } catch (RuntimeException refused) {
-      throw new BadServerDataException(
-          type.name(), j.id, null, "the entity refused the server's state: " + refused, refused);
-    }
-    j.state = next;
-    j.confirmed = true;
-    j.baseEpoch = ++epoch;
-    j.versionStale = false; // its version is known now: the held sends may go
-    j.versionNone = false;
-    j.awaitingVersion = false;
-    return true;
-  }
-
-  /**
-   * Rule 7 without a version: a read sent at {@code sentAt}, before a write was confirmed, cannot
-   * undo that write's fields. Returns {@code server} with those fields taken from the base; as it
-   * is when the read has a version ({@code versionless} false), which decides by itself.
-   */
-  E sinceRead(Journal<K, E> j, E server, long sentAt, boolean versionless) {
-    return sinceRead(j, server, sentAt, versionless, Set.of());
-  }
-
-  /**
-   * As {@link #sinceRead(Journal, Object, long, boolean)}, but {@code own} (the fields a write
-   * answered here set itself) are taken from {@code server} whatever was confirmed since.
-   */
-  E sinceRead(
-      Journal<K, E> j, E server, long sentAt, boolean versionless, Set<? extends EntityField> own) {
-    if (!versionless || j.confirmedAt == null || !j.confirmed) {
-      return server;
-    }
-    Set<EntityField> newer = new LinkedHashSet<>();
-    List<? extends EntityField> fields = type.fields();
-    for (int i = 0; i < fields.size(); i++) {
-      if (j.confirmedAt[i] > sentAt && !own.contains(fields.get(i))) {
-        newer.add(fields.get(i));
-      }
-    }
-    return newer.isEmpty() ? server : type.patch(j.state, newer).applyTo(type.copy(server));
   }
 
   // ---------------------------------------------------------------- helpers

@@ -51,7 +51,7 @@ final class Decisions<K, E> {
     E server;
     try {
       server =
-          core.sinceRead(
+          core.bases.sinceRead(
               j, Checks.serverState(type, found.get(), j.id), sentAt, !type.hasVersion());
     } catch (BadServerDataException bad) {
       core.answers.rollback(l, bad, "bad server data");
@@ -70,7 +70,7 @@ final class Decisions<K, E> {
     if (l.kind() == Write.Kind.UPDATE && holdsItsValues(l, server)) {
       E before = core.before(j);
       try {
-        core.adopt(j, server, sentAt);
+        core.bases.adopt(j, server, sentAt);
       } catch (BadServerDataException bad) {
         core.answers.rollback(l, bad, "bad server data", before);
         return;
@@ -88,7 +88,7 @@ final class Decisions<K, E> {
     if (untouchedSinceSent(l, server)) {
       E before = core.before(j);
       try {
-        core.adopt(j, server, sentAt);
+        core.bases.adopt(j, server, sentAt);
       } catch (BadServerDataException bad) {
         core.answers.rollback(l, bad, "bad server data", before);
         return;

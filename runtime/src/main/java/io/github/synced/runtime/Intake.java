@@ -203,7 +203,9 @@ final class Intake<K, E> {
             core.readAgain.refresh(j, 1);
             continue;
           }
-          E s = core.sinceRead(j, server, sentAt, versionless || j.versionNone || j.versionStale);
+          E s =
+              core.bases.sinceRead(
+                  j, server, sentAt, versionless || j.versionNone || j.versionStale);
           boolean stale = s != server; // it keeps values newer than the read, so than its version
           if (!item.versioned()) {
             plans.add(new Plan<>(j, id, keepVersion(j, s), false, sentAt, false, stale));
@@ -268,7 +270,7 @@ final class Intake<K, E> {
       }
       E before = core.before(j);
       if (p.journal() == null) {
-        core.adopt(j, p.state(), p.sentAt()); // listed twice in one read
+        core.bases.adopt(j, p.state(), p.sentAt()); // listed twice in one read
       } else {
         j.state = p.state();
         j.confirmed = true;

@@ -6,13 +6,11 @@ import io.github.synced.runtime.spi.Patch;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -56,9 +54,11 @@ import java.util.function.UnaryOperator;
 public final class SyncStore<K, E> {
 
   private final Core<K, E> core;
+  private final Views<K, E> views;
 
   private SyncStore(Builder<K, E> b) {
     this.core = new Core<>(b);
+    this.views = new Views<>(core);
   }
 
   /** Starts building a store for the entity type {@code type} (a generated {@code XSync.TYPE}). */
@@ -83,13 +83,7 @@ public final class SyncStore<K, E> {
    * delete. A temporary id still finds an entity after the server assigned its real one.
    */
   public Optional<E> get(K id) {
-    return read(
-        () -> {
-          Journal<K, E> j = core.entities.find(id);
-          return j == null || j.view == null
-              ? Optional.empty()
-              : Optional.of(core.type.copy(j.view));
-        });
+    return views.get(id);
   }
 
   /**
@@ -98,49 +92,17 @@ public final class SyncStore<K, E> {
    * {@linkplain Builder#order comparator}.
    */
   public List<E> all() {
-    List<E> views =
-        read(
-            () -> {
-              List<E> all = new ArrayList<>(core.entities.size());
-              for (Journal<K, E> j : core.entities) {
-                if (j.view != null) {
-                  all.add(core.type.copy(j.view));
-                }
-              }
-              return all;
-            });
-    if (core.order != null) {
-      views.sort(core.order);
-    }
-    return views;
+    return views.all();
   }
 
   /** The unsettled mutations of one entity, in the order they were made. */
   public List<Mutation<K, E>> pending(K id) {
-    return read(
-        () -> {
-          Journal<K, E> j = core.entities.find(id);
-          List<Mutation<K, E>> out = new ArrayList<>();
-          if (j != null) {
-            j.layers().forEach(l -> out.add(l.handle));
-          }
-          return out;
-        });
+    return views.pending(id);
   }
 
   /** Every unsettled mutation in the store, in the order they were made. */
   public List<Mutation<K, E>> pending() {
-    List<Mutation<K, E>> all =
-        read(
-            () -> {
-              List<Mutation<K, E>> out = new ArrayList<>();
-              for (Journal<K, E> j : core.entities) {
-                j.layers().forEach(l -> out.add(l.handle));
-              }
-              return out;
-            });
-    all.sort(Comparator.comparingLong(Mutation::sequence));
-    return all;
+    return views.pending();
   }
 
   /**
@@ -149,27 +111,7 @@ public final class SyncStore<K, E> {
    * map the caller owns.
    */
   public Map<EntityField, List<Mutation<K, E>>> pendingFields(K id) {
-    return read(
-        () -> {
-          Map<EntityField, List<Mutation<K, E>>> byField = new LinkedHashMap<>();
-          Journal<K, E> j = core.entities.find(id);
-          if (j == null || !j.hasLayers()) {
-            return byField;
-          }
-          List<Set<? extends EntityField>> fieldsOf = new ArrayList<>(j.layers.size());
-          for (Layer<K, E> l : j.layers) {
-            fieldsOf.add(l.fields(core.type));
-          }
-          for (EntityField f : core.type.fields()) {
-            for (int i = 0; i < fieldsOf.size(); i++) {
-              if (fieldsOf.get(i).contains(f)) {
-                byField.computeIfAbsent(f, x -> new ArrayList<>()).add(j.layers.get(i).handle);
-              }
-            }
-          }
-          byField.replaceAll((f, ms) -> List.copyOf(ms));
-          return byField;
-        });
+    return views.pendingFields(id);
   }
 
   /**
@@ -179,7 +121,7 @@ public final class SyncStore<K, E> {
    * or a test's point to compare. Completes at once if it is idle now.
    */
   public CompletableFuture<Void> idle() {
-    return read(core::idle);
+    return core.read(core::idle);
   }
 
   // ---------------------------------------------------------------- server state in
@@ -342,19 +284,7 @@ public final class SyncStore<K, E> {
    * the server assigns its real id.
    */
   public Subscription subscribe(K id, Consumer<? super Change<K, E>> listener) {
-    Objects.requireNonNull(listener, "listener");
-    Listeners.Listener<Change<K, E>> l =
-        read(
-            () -> {
-              Journal<K, E> j = core.entities.find(id);
-              return core.listeners.onChange(j == null ? id : j.id, listener);
-            });
-    return () ->
-        read(
-            () -> {
-              core.listeners.cancel(core.entities.current(id), l);
-              return null;
-            });
+    return views.subscribe(id, listener);
   }
 
   /**
@@ -367,23 +297,14 @@ public final class SyncStore<K, E> {
 
   // ---------------------------------------------------------------- internals
 
-  private <T> T read(Supplier<T> body) {
-    core.lock.lock();
-    try {
-      return body.get();
-    } finally {
-      core.lock.unlock();
-    }
-  }
-
   /** How many ids have entity subscriptions now (for tests). */
   int subscribedIds() {
-    return read(core.listeners::subscribedIds);
+    return core.read(core.listeners::subscribedIds);
   }
 
   /** How many temporary and deleted ids the store remembers now (for tests). */
   int remembered() {
-    return read(core.entities::remembered);
+    return core.read(core.entities::remembered);
   }
 
   private static <E> UnaryOperator<E> inPlace(Consumer<? super E> edit) {
