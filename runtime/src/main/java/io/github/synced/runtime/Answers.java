@@ -22,54 +22,43 @@ final class Answers<K, E> {
     this.type = core.type;
   }
 
-  /**
-   * An answer to the write {@code w} of {@code l}, sent at {@code turn}; a stale one is ignored.
-   */
-  void answered(Layer<K, E> l, int turn, Write<K, E> w, Reply<E> reply, Throwable failure) {
-    try {
-      take(l, turn, w, reply, failure);
-    } catch (RuntimeException | Error bug) {
-      AfterLock.report(bug); // nothing but a bug gets here: say so instead of losing it in a future
+  /** The answer to {@code a}; ignored if stale (its layer moved on since it was sent). */
+  void take(Attempt<K, E> a) {
+    Layer<K, E> l = a.layer;
+    Write<K, E> w = a.write;
+    Throwable failure = a.failure;
+    if (l.turn != a.turn || l.state() != MutationState.SENDING) {
+      return; // an answer to an attempt the store no longer waits for
     }
-  }
-
-  private void take(Layer<K, E> l, int turn, Write<K, E> w, Reply<E> reply, Throwable failure) {
-    core.run(
-        () -> {
-          if (l.turn != turn || l.state() != MutationState.SENDING) {
-            return; // an answer to an attempt the store no longer waits for
-          }
-          if (failure == null) {
-            confirm(l, w, reply);
-            return;
-          }
-          SyncFailure f =
-              SyncFailure.of(Core.unwrap(failure), w.kind() + " of " + l.journal.id + " failed");
-          switch (f.kind()) {
-            case TRANSIENT ->
-                core.sends.retryOrGiveUp(l, MutationState.RETRYING, f, f.retryAfter());
-            case OUTCOME_UNKNOWN -> {
-              l.unknown = true;
-              l.undecided = f;
-              if (core.resendsUnknown()) {
-                core.sends.retryOrGiveUp(l, MutationState.OUTCOME_UNKNOWN, f, Optional.empty());
-              } else {
-                core.sends.askServer(l, f);
-              }
-            }
-            case BAD_RESPONSE -> core.sends.askServer(l, f); // a 2xx it could not read: applied?
-            case CONFLICT -> core.conflicts.conflict(l, f);
-            case NOT_FOUND -> {
-              if (l.kind() != Write.Kind.CREATE && l.journal.confirmed) {
-                deletedOnServer(l.journal, f);
-              } else {
-                refused(l, f, "not found");
-              }
-            }
-            case REJECTED -> refused(l, f, "rejected");
-            case USER_CODE -> refused(l, f, "failed in user code");
-          }
-        });
+    if (failure == null) {
+      confirm(l, w, a.reply);
+      return;
+    }
+    SyncFailure f =
+        SyncFailure.of(Core.unwrap(failure), w.kind() + " of " + l.journal.id + " failed");
+    switch (f.kind()) {
+      case TRANSIENT -> core.sends.retryOrGiveUp(l, MutationState.RETRYING, f, f.retryAfter());
+      case OUTCOME_UNKNOWN -> {
+        l.unknown = true;
+        l.undecided = f;
+        if (core.resendsUnknown()) {
+          core.sends.retryOrGiveUp(l, MutationState.OUTCOME_UNKNOWN, f, Optional.empty());
+        } else {
+          core.sends.askServer(l, f);
+        }
+      }
+      case BAD_RESPONSE -> core.sends.askServer(l, f); // a 2xx it could not read: applied?
+      case CONFLICT -> core.conflicts.conflict(l, f);
+      case NOT_FOUND -> {
+        if (l.kind() != Write.Kind.CREATE && l.journal.confirmed) {
+          deletedOnServer(l.journal, f);
+        } else {
+          refused(l, f, "not found");
+        }
+      }
+      case REJECTED -> refused(l, f, "rejected");
+      case USER_CODE -> refused(l, f, "failed in user code");
+    }
   }
 
   /**
@@ -108,7 +97,7 @@ final class Answers<K, E> {
         // Sent without a version and answered with fields only: the new version also covers what
         // others wrote since, which the answer does not show.
         boolean othersUnseen =
-            type.hasVersion() && w.baseVersion() == null && !reply.entity().isPresent();
+            type.hasVersion() && w.baseVersion() == null && reply.entityOrNull() == null;
         confirmUpdate(
             l, w.patch(), a.state(), a.versionUnknown(), "confirmed", null, learnedAt(l, reply));
         if (othersUnseen && !a.versionUnknown() && core.entities.real(l.journal.id) == l.journal) {
@@ -132,7 +121,7 @@ final class Answers<K, E> {
    * it answers; fields only say nothing of the others (0).
    */
   private static long learnedAt(Layer<?, ?> l, Reply<?> reply) {
-    return reply.entity().isPresent() ? l.sentEpoch : 0;
+    return reply.entityOrNull() != null ? l.sentEpoch : 0;
   }
 
   void confirmCreate(

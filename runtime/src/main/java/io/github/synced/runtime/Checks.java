@@ -110,8 +110,8 @@ final class Checks {
     boolean versionUnknown;
     boolean idUnknown = false;
     try {
-      if (reply.entity().isPresent()) {
-        Object o = reply.entity().get();
+      Object o = reply.entityOrNull();
+      if (o != null) {
         if (!type.type().isInstance(o)) {
           throw Layers.bad(
               type,

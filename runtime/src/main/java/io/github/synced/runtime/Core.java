@@ -91,6 +91,11 @@ final class Core<K, E> {
    * throws, its work is dropped and the exception reaches the caller.
    */
   <T> T op(Supplier<T> body) {
+    return transition(body, null);
+  }
+
+  /** {@link #op} of {@code supplier}, or of {@code runnable} when that is given instead. */
+  private <T> T transition(Supplier<T> supplier, Runnable runnable) {
     T result;
     lock.lock();
     try {
@@ -100,7 +105,12 @@ final class Core<K, E> {
                 + " supplier) must not call the store");
       }
       try {
-        result = body.get();
+        if (runnable != null) {
+          runnable.run();
+          result = null;
+        } else {
+          result = supplier.get();
+        }
       } catch (RuntimeException | Error ex) {
         afterLock.discard();
         throw ex;
@@ -167,11 +177,7 @@ final class Core<K, E> {
 
   /** Like {@link #op} for work that returns nothing. */
   void run(Runnable body) {
-    op(
-        () -> {
-          body.run();
-          return null;
-        });
+    transition(null, body);
   }
 
   // ---------------------------------------------------------------- announcing
@@ -246,8 +252,8 @@ final class Core<K, E> {
           listeners.deliveryOf(new Transition<>(at, m.id(), m, from, to, reason, error)));
     }
     if (to == MutationState.CONFIRMED) {
-      E value = l.journal.view == null ? null : type.copy(l.journal.view);
-      afterLock.stageSettle(() -> m.settle(value)); // after the listeners were handed the change
+      E view = l.journal.view; // never changed again: a new state is a new instance
+      afterLock.stageSettle(() -> m.settle(view, type)); // after the listeners had the change
     } else if (to == MutationState.ROLLED_BACK) {
       afterLock.stageSettle(() -> m.fail(error));
     }

@@ -1,5 +1,6 @@
 package io.github.synced.runtime;
 
+import io.github.synced.runtime.spi.EntityType;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -19,7 +20,16 @@ public final class Mutation<K, E> {
 
   private final Write.Kind kind;
   private final long sequence;
-  private final Result<E> result = new Result<>();
+
+  /** Made on the first call of {@link #result()}; guarded by {@code this}. */
+  private Result<E> result;
+
+  /** Whether it has settled, and with what: the store's own instance of the view, or a failure. */
+  private boolean settled;
+
+  private E confirmed;
+  private EntityType<K, E> type;
+  private SyncFailure failure;
 
   private volatile K id;
   private volatile MutationState state;
@@ -95,7 +105,18 @@ public final class Mutation<K, E> {
    * is (for a deadline of your own, use {@code result().copy().orTimeout(...)}).
    */
   public CompletableFuture<E> result() {
-    return result;
+    Result<E> r;
+    synchronized (this) {
+      if (result != null) {
+        return result;
+      }
+      r = result = new Result<>();
+      if (!settled) {
+        return r; // the store completes it when it settles
+      }
+    }
+    complete(r);
+    return r;
   }
 
   // ---- written by the store under its lock
@@ -121,12 +142,50 @@ public final class Mutation<K, E> {
     idempotencyKey = key;
   }
 
-  void settle(E value) {
-    result.settle(value);
+  /**
+   * Settles it as confirmed with {@code view}, the store's own instance, which it never changes
+   * again: the copy handed out is made when someone asks, so a mutation whose result nobody reads
+   * costs no copy.
+   */
+  void settle(E view, EntityType<K, E> type) {
+    Result<E> r;
+    synchronized (this) {
+      settled = true;
+      confirmed = view;
+      this.type = type;
+      r = result;
+    }
+    if (r != null) {
+      complete(r); // outside the monitor: the future runs its dependents here
+    }
   }
 
   void fail(SyncFailure failure) {
-    result.fail(failure);
+    Result<E> r;
+    synchronized (this) {
+      settled = true;
+      this.failure = failure;
+      r = result;
+    }
+    if (r != null) {
+      complete(r);
+    }
+  }
+
+  private void complete(Result<E> r) {
+    SyncFailure f;
+    E view;
+    EntityType<K, E> t;
+    synchronized (this) {
+      f = failure;
+      view = confirmed;
+      t = type;
+    }
+    if (f != null) {
+      r.fail(f);
+    } else {
+      r.settle(view == null ? null : t.copy(view));
+    }
   }
 
   @Override

@@ -57,6 +57,11 @@ public final class Reply<E> {
     return Optional.ofNullable(entity);
   }
 
+  /** {@link #entity()} without an {@code Optional}, for the store's own checks. */
+  E entityOrNull() {
+    return entity;
+  }
+
   /** Whether the server said the entity's version: false for {@link #withoutVersion}. */
   public boolean versionKnown() {
     return versionKnown;

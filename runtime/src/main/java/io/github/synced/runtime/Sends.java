@@ -130,12 +130,7 @@ final class Sends<K, E> {
       l.firstSentEpoch = l.sentEpoch;
     }
     core.move(l, MutationState.SENDING, "sent", null);
-    int turn = l.turn;
-    core.afterLock.stage(
-        () ->
-            Core.call(() -> core.remote.send(w), "send")
-                .whenComplete(
-                    (reply, failure) -> core.answers.answered(l, turn, w, reply, failure)));
+    core.afterLock.stage(new Attempt<>(core, l, w, l.turn));
   }
 
   /**

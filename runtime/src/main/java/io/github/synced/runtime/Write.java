@@ -51,8 +51,8 @@ public record Write<K, E>(
   public Write {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
-    if (kind != Kind.DELETE) {
-      Objects.requireNonNull(patch, "patch of a " + kind);
+    if (kind != Kind.DELETE && patch == null) {
+      throw new NullPointerException("patch of a " + kind); // the message built only when thrown
     }
     if (attempt < 1) {
       throw new IllegalArgumentException("attempt must be at least 1, was " + attempt);

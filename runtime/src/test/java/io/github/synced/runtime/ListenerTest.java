@@ -2,6 +2,7 @@ package io.github.synced.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayDeque;
@@ -50,6 +51,22 @@ class ListenerTest {
         Change.Cause.CONFIRM, heardWhenSettled.get(0).get(heardWhenSettled.get(0).size() - 1));
     assertEquals(
         Change.Cause.ROLLBACK, heardWhenSettled.get(1).get(heardWhenSettled.get(1).size() - 1));
+  }
+
+  @Test
+  void aResultAskedForAfterLaterEditsIsTheEntityAsConfirmedAndACopyOfItsOwn() throws Exception {
+    Harness h = new Harness().withCards("t1");
+    Mutation<String, Card> first = h.store.update("t1", CardPatch.empty().title("first"));
+    h.server.next().succeed();
+    h.store.local("t1", c -> c.expanded = true);
+    h.store.update("t1", CardPatch.empty().title("second"));
+
+    Card asConfirmed = first.result().get(); // asked for only now, after two later changes
+    assertEquals("first", asConfirmed.title);
+    assertFalse(asConfirmed.expanded, "the local-only value as it was when it confirmed");
+    assertSame(asConfirmed, first.result().get(), "one future, completed once");
+    asConfirmed.title = "changed by the caller";
+    assertEquals("second", h.view("t1").title);
   }
 
   @Test
