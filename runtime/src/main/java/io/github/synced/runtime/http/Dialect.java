@@ -1,5 +1,8 @@
 package io.github.synced.runtime.http;
 
+import static io.github.synced.runtime.http.DialectArguments.pointer;
+import static io.github.synced.runtime.http.DialectArguments.requireName;
+
 import java.util.Objects;
 
 /**
@@ -84,58 +87,6 @@ public final class Dialect {
      */
     static Paging cursor(String param, String pointer) {
       return new Pages.Cursor(requireName(param, "param"), pointer(pointer, "cursor"));
-    }
-  }
-
-  /** The {@link Paging} kinds; see the factories there. */
-  static final class Pages {
-    private Pages() {}
-
-    enum None implements Paging {
-      INSTANCE;
-
-      @Override
-      public String toString() {
-        return "Paging.none()";
-      }
-    }
-
-    record NextLink(Pointer pointer) implements Paging {
-      @Override
-      public String toString() {
-        return "Paging.nextLink(\"" + pointer + "\")";
-      }
-    }
-
-    enum LinkHeader implements Paging {
-      INSTANCE;
-
-      @Override
-      public String toString() {
-        return "Paging.linkHeader()";
-      }
-    }
-
-    record Numbers(String pageParam, String sizeParam, int size, int first) implements Paging {
-      @Override
-      public String toString() {
-        return "Paging.pageNumbers(\""
-            + pageParam
-            + "\", \""
-            + sizeParam
-            + "\", "
-            + size
-            + ", "
-            + first
-            + ")";
-      }
-    }
-
-    record Cursor(String param, Pointer pointer) implements Paging {
-      @Override
-      public String toString() {
-        return "Paging.cursor(\"" + param + "\", \"" + pointer + "\")";
-      }
     }
   }
 
@@ -224,30 +175,10 @@ public final class Dialect {
   /** The most pages one list read follows, unless {@link Builder#maxPages} says otherwise. */
   public static final int DEFAULT_MAX_PAGES = 1000;
 
-  private final Pointer items;
-  private final Paging paging;
-  private final int maxPages;
-  private final Pointer total;
-  private final String listQuery;
-  private final IdSource idFrom;
-  private final boolean createdIdFromLocation;
-  private final VersionSource versionFrom;
-  private final IfMatch ifMatch;
-  private final ConflictBody conflictBody;
-  private final boolean deduplicatesByKey;
+  private final DialectParts parts;
 
   private Dialect(Builder b) {
-    this.items = b.items;
-    this.paging = b.paging;
-    this.maxPages = b.maxPages;
-    this.total = b.total;
-    this.listQuery = b.listQuery;
-    this.idFrom = b.idFrom;
-    this.createdIdFromLocation = b.createdIdFromLocation;
-    this.versionFrom = b.versionFrom;
-    this.ifMatch = b.ifMatch;
-    this.conflictBody = b.conflictBody;
-    this.deduplicatesByKey = b.deduplicatesByKey;
+    this.parts = new DialectParts(b.parts);
   }
 
   /**
@@ -287,125 +218,65 @@ public final class Dialect {
   }
 
   Pointer items() {
-    return items;
+    return parts.items;
   }
 
   Paging paging() {
-    return paging;
+    return parts.paging;
   }
 
   int maxPages() {
-    return maxPages;
+    return parts.maxPages;
   }
 
   Pointer total() {
-    return total;
+    return parts.total;
   }
 
   String listQuery() {
-    return listQuery;
+    return parts.listQuery;
   }
 
   IdSource idFrom() {
-    return idFrom;
+    return parts.idFrom;
   }
 
   boolean createdIdFromLocation() {
-    return createdIdFromLocation;
+    return parts.createdIdFromLocation;
   }
 
   VersionSource versionFrom() {
-    return versionFrom;
+    return parts.versionFrom;
   }
 
   IfMatch ifMatch() {
-    return ifMatch;
+    return parts.ifMatch;
   }
 
   ConflictBody conflictBody() {
-    return conflictBody;
+    return parts.conflictBody;
   }
 
   boolean deduplicatesByKey() {
-    return deduplicatesByKey;
+    return parts.deduplicatesByKey;
   }
 
   @Override
   public String toString() {
-    return "Dialect[items=\""
-        + items
-        + "\", paging="
-        + paging
-        + ", maxPages="
-        + maxPages
-        + (total == null ? "" : ", total=\"" + total + "\"")
-        + (listQuery.isEmpty() ? "" : ", listQuery=\"" + listQuery + "\"")
-        + ", idFrom="
-        + idFrom
-        + (createdIdFromLocation ? "" : ", createdIdFromLocation=false")
-        + ", versionFrom="
-        + versionFrom
-        + ", ifMatch="
-        + ifMatch
-        + ", conflictBody="
-        + conflictBody
-        + ", deduplicatesByKey="
-        + deduplicatesByKey
-        + "]";
-  }
-
-  private static Pointer pointer(String pointer, String what) {
-    Objects.requireNonNull(pointer, what);
-    try {
-      return Pointer.compile(pointer);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          what
-              + " takes a JSON pointer (RFC 6901) such as \"/_embedded/tasks\", or \"\" for the"
-              + " whole body; was \""
-              + pointer
-              + "\"",
-          e);
-    }
-  }
-
-  private static String requireName(String name, String what) {
-    Objects.requireNonNull(name, what);
-    if (name.isBlank()) {
-      throw new IllegalArgumentException(what + " must not be blank");
-    }
-    return name;
+    return parts.toString();
   }
 
   /** Configures a {@link Dialect}; starts as {@link #plainJson()}. */
   public static final class Builder {
-    private Pointer items = Pointer.BODY;
-    private Paging paging = Paging.none();
-    private int maxPages = DEFAULT_MAX_PAGES;
-    private Pointer total;
-    private String listQuery = "";
-    private IdSource idFrom = IdSource.body();
-    private boolean createdIdFromLocation = true;
-    private VersionSource versionFrom = VersionSource.BODY;
-    private IfMatch ifMatch = IfMatch.QUOTED;
-    private ConflictBody conflictBody = ConflictBody.ENTITY_IF_IDENTIFIED;
-    private boolean deduplicatesByKey = true;
+    private final DialectParts parts;
 
     /** A builder of {@link #plainJson()}. */
-    public Builder() {}
+    public Builder() {
+      this.parts = new DialectParts();
+    }
 
     private Builder(Dialect d) {
-      this.items = d.items;
-      this.paging = d.paging;
-      this.maxPages = d.maxPages;
-      this.total = d.total;
-      this.listQuery = d.listQuery;
-      this.idFrom = d.idFrom;
-      this.createdIdFromLocation = d.createdIdFromLocation;
-      this.versionFrom = d.versionFrom;
-      this.ifMatch = d.ifMatch;
-      this.conflictBody = d.conflictBody;
-      this.deduplicatesByKey = d.deduplicatesByKey;
+      this.parts = new DialectParts(d.parts);
     }
 
     /**
@@ -414,13 +285,13 @@ public final class Dialect {
      * data: nothing is taken, so nothing is taken for deleted.
      */
     public Builder items(String pointer) {
-      this.items = pointer(pointer, "items");
+      parts.items = pointer(pointer, "items");
       return this;
     }
 
     /** How a list's pages follow each other; see {@link Paging}. */
     public Builder paging(Paging paging) {
-      this.paging = Objects.requireNonNull(paging, "paging");
+      parts.paging = Objects.requireNonNull(paging, "paging");
       return this;
     }
 
@@ -433,7 +304,7 @@ public final class Dialect {
       if (maxPages < 1) {
         throw new IllegalArgumentException("maxPages must be at least 1, was " + maxPages);
       }
-      this.maxPages = maxPages;
+      parts.maxPages = maxPages;
       return this;
     }
 
@@ -445,7 +316,7 @@ public final class Dialect {
      * as transient: the store takes a consistent list or nothing.
      */
     public Builder total(String pointer) {
-      this.total = pointer == null ? null : pointer(pointer, "total");
+      parts.total = pointer == null ? null : pointer(pointer, "total");
       return this;
     }
 
@@ -455,13 +326,13 @@ public final class Dialect {
      */
     public Builder listQuery(String query) {
       Objects.requireNonNull(query, "query");
-      this.listQuery = query.startsWith("?") ? query.substring(1) : query;
+      parts.listQuery = query.startsWith("?") ? query.substring(1) : query;
       return this;
     }
 
     /** Where ids are read from; see {@link IdSource}. */
     public Builder idFrom(IdSource source) {
-      this.idFrom = Objects.requireNonNull(source, "source");
+      parts.idFrom = Objects.requireNonNull(source, "source");
       return this;
     }
 
@@ -470,25 +341,25 @@ public final class Dialect {
      * header's last segment (a {@code 201} with no body, say). Default: true.
      */
     public Builder createdIdFromLocation(boolean fromLocation) {
-      this.createdIdFromLocation = fromLocation;
+      parts.createdIdFromLocation = fromLocation;
       return this;
     }
 
     /** Where a single entity's version comes from; see {@link VersionSource}. */
     public Builder versionFrom(VersionSource source) {
-      this.versionFrom = Objects.requireNonNull(source, "source");
+      parts.versionFrom = Objects.requireNonNull(source, "source");
       return this;
     }
 
     /** How a write's base version is sent; see {@link IfMatch}. */
     public Builder ifMatch(IfMatch form) {
-      this.ifMatch = Objects.requireNonNull(form, "form");
+      parts.ifMatch = Objects.requireNonNull(form, "form");
       return this;
     }
 
     /** What a 409 or 412 body is; see {@link ConflictBody}. */
     public Builder conflictBody(ConflictBody body) {
-      this.conflictBody = Objects.requireNonNull(body, "body");
+      parts.conflictBody = Objects.requireNonNull(body, "body");
       return this;
     }
 
@@ -497,7 +368,7 @@ public final class Dialect {
      * io.github.synced.runtime.Remote#deduplicatesByKey()}. Default: true.
      */
     public Builder deduplicatesByKey(boolean deduplicates) {
-      this.deduplicatesByKey = deduplicates;
+      parts.deduplicatesByKey = deduplicates;
       return this;
     }
 

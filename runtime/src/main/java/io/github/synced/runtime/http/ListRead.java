@@ -219,20 +219,20 @@ final class ListRead<K, E> {
 
   private URI next(URI uri, int page, int items, Object tree, HttpHeaders headers) {
     Dialect.Paging paging = dialect.paging();
-    if (paging instanceof Dialect.Pages.NextLink p) {
+    if (paging instanceof Pages.NextLink p) {
       String href = bodies.textAt(tree, p.pointer());
       return href != null && !href.isBlank()
           ? follow(uri, href, "the next link at \"" + p.pointer() + "\"")
           : null;
     }
-    if (paging instanceof Dialect.Pages.LinkHeader) {
+    if (paging instanceof Pages.LinkHeader) {
       String href = linkHeaderNext(headers.allValues("Link"));
       return href == null ? null : follow(uri, href, "the Link header's rel=\"next\"");
     }
-    if (paging instanceof Dialect.Pages.Numbers p) {
+    if (paging instanceof Pages.Numbers p) {
       return items < p.size() ? null : numbered(p, p.first() + page);
     }
-    if (paging instanceof Dialect.Pages.Cursor p) {
+    if (paging instanceof Pages.Cursor p) {
       Object cursor = bodies.trees().at(tree, p.pointer());
       if (cursor == null || bodies.trees().isNull(cursor)) {
         return null;
@@ -244,13 +244,13 @@ final class ListRead<K, E> {
   }
 
   private URI first() {
-    if (dialect.paging() instanceof Dialect.Pages.Numbers p) {
+    if (dialect.paging() instanceof Pages.Numbers p) {
       return numbered(p, p.first());
     }
     return withQuery(dialect.listQuery());
   }
 
-  private URI numbered(Dialect.Pages.Numbers p, int number) {
+  private URI numbered(Pages.Numbers p, int number) {
     return withQuery(query(p.pageParam() + "=" + number, p.sizeParam() + "=" + p.size()));
   }
 

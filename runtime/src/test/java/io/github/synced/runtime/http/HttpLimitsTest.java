@@ -455,11 +455,11 @@ class HttpLimitsTest {
 
   @Test
   void unsafeSegmentSaysWhy() {
-    assertTrue(HttpRemote.unsafeSegment("").startsWith("is empty"));
-    assertTrue(HttpRemote.unsafeSegment(".").startsWith("is a dot segment"));
-    assertTrue(HttpRemote.unsafeSegment("\u2025").contains("'..' after Unicode normalisation"));
-    assertTrue(HttpRemote.unsafeSegment("a/../b").contains("the part '..'"));
-    assertNull(HttpRemote.unsafeSegment("t1"));
-    assertNull(HttpRemote.unsafeSegment("a b/c"));
+    assertTrue(Requests.unsafeSegment("").startsWith("is empty"));
+    assertTrue(Requests.unsafeSegment(".").startsWith("is a dot segment"));
+    assertTrue(Requests.unsafeSegment("\u2025").contains("'..' after Unicode normalisation"));
+    assertTrue(Requests.unsafeSegment("a/../b").contains("the part '..'"));
+    assertNull(Requests.unsafeSegment("t1"));
+    assertNull(Requests.unsafeSegment("a b/c"));
   }
 }
