@@ -129,7 +129,7 @@ import java.util.function.Function;
  *       the path).
  * </ul>
  *
- * <p><b>Threads.</b> Answers are handled on the HTTP client's threads. A deadline that passes is
+ * <p><b>Threads.</b> Responses are handled on the HTTP client's threads. A deadline that passes is
  * handled on the client's executor where it has one, otherwise on a shared pool of daemon threads;
  * never on the timer thread that watches the deadlines of every remote.
  *
@@ -145,7 +145,7 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
   private final Dialect dialect;
   private final Bodies<K, E> bodies;
   private final Requests<K, E> requests;
-  private final Answers<K, E> answers;
+  private final Responses<K, E> responses;
   private final Exchanges exchanges;
   private final VersionFetches<K, E> versions;
 
@@ -154,7 +154,7 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
     this.dialect = s.dialect;
     this.bodies = new Bodies<>(s.codec, s.trees(), s.dialect, s.idFromSegment);
     this.requests = new Requests<>(s.baseUri, s.path, type, s.idSegment, dialect, bodies);
-    this.answers = new Answers<>(type, dialect, bodies, s.maxResponseBytes, s.clock);
+    this.responses = new Responses<>(type, dialect, bodies, s.maxResponseBytes, s.clock);
     this.exchanges = new Exchanges(s.client(), s.requestTimeout, s.maxResponseBytes);
     this.versions = new VersionFetches<>(type, this::fetch);
   }
@@ -188,7 +188,7 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
       return CompletableFuture.failedFuture(e);
     }
     return exchanges.exchange(
-        requests.request(call).GET().build(), call, answer -> answers.fetched(answer, id, call));
+        requests.request(call).GET().build(), call, answer -> responses.fetched(answer, id, call));
   }
 
   /**
@@ -227,7 +227,7 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
         page.request(),
         page.call(),
         answer -> {
-          answers.requireSuccess(answer, page.call());
+          responses.requireSuccess(answer, page.call());
           return answer;
         });
   }
@@ -237,7 +237,7 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
     try {
       Requests.Outgoing out = requests.write(write);
       return exchanges.exchange(
-          out.request(), out.call(), answer -> answers.written(answer, write, out.call()));
+          out.request(), out.call(), answer -> responses.written(answer, write, out.call()));
     } catch (RuntimeException e) { // a write that cannot be encoded or addressed: the stage fails
       return CompletableFuture.failedFuture(e);
     }

@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param <K> the id type
  * @param <E> the entity type
  */
-final class Answers<K, E> {
+final class Responses<K, E> {
 
   private final EntityType<?, E> type;
   private final Dialect dialect;
@@ -27,7 +27,7 @@ final class Answers<K, E> {
   private final long maxResponseBytes;
   private final Clock clock;
 
-  Answers(
+  Responses(
       EntityType<?, E> type,
       Dialect dialect,
       Bodies<K, E> bodies,
