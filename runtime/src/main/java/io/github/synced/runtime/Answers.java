@@ -50,7 +50,7 @@ final class Answers<K, E> {
       case BAD_RESPONSE -> core.sends.askServer(l, f); // a 2xx it could not read: applied?
       case CONFLICT -> core.conflicts.conflict(l, f);
       case NOT_FOUND -> {
-        if (l.kind() != Write.Kind.CREATE && l.journal.confirmed) {
+        if (l.kind() != Write.Kind.CREATE && l.journal.confirmed()) {
           deletedOnServer(l.journal, f);
         } else {
           refused(l, f, "not found");
@@ -102,7 +102,7 @@ final class Answers<K, E> {
             l, w.patch(), a.state(), a.versionUnknown(), "confirmed", null, learnedAt(l, reply));
         if (othersUnseen && !a.versionUnknown() && core.entities.real(l.journal.id) == l.journal) {
           // Any read replaces the other fields; sends carry no If-Match meanwhile.
-          l.journal.versionNone = true;
+          l.journal.versionNone(true);
           core.readAgain.refresh(l.journal, 1);
         }
       }
@@ -139,7 +139,7 @@ final class Answers<K, E> {
       boolean versionless) {
     Journal<K, E> j = l.journal;
     boolean readAgain = false;
-    if (versionUnknown && j.confirmed && j.baseEpoch > appliedFrom(l)) {
+    if (versionUnknown && j.confirmed() && j.baseEpoch > appliedFrom(l)) {
       // A client-assigned id: the server's state came while the create was on its way, and the
       // answer does not say whether it is older (as confirmUpdate explains).
       server = j.state;
@@ -164,15 +164,17 @@ final class Answers<K, E> {
       return;
     }
     j.confirmedFields(type, Set.copyOf(type.fields()), core.epoch);
-    j.versionNone |= versionless && type.hasVersion(); // sends carry no If-Match until it is read
+    j.versionNone(
+        j.versionNone()
+            || (versionless && type.hasVersion())); // sends carry no If-Match until it is read
     if (!real.equals(j.id)) {
       rekey(j, real, other);
       core.derive(j);
       core.announce(Cause.ID_REASSIGNED, j, before, l, null);
       before = core.before(j);
     }
-    j.versionStale |= versionUnknown;
-    j.awaitingVersion |= versionUnknown; // the next send waits for the version
+    j.versionStale(j.versionStale() || versionUnknown);
+    j.awaitingVersion(j.awaitingVersion() || versionUnknown); // the next send waits for the version
     finish(l, MutationState.CONFIRMED, reason, null, Cause.CONFIRM, before);
     if (deletedBornAt != null && deletedBornAt >= l.firstSentEpoch) {
       // a copy of this very entity, pushed under the real id, was deleted before this answer
@@ -184,9 +186,9 @@ final class Answers<K, E> {
     if (buried) {
       core.entities.unbury(real); // an old deletion of an id the server gave out again
     }
-    if (versionUnknown || j.versionStale) {
+    if (versionUnknown || j.versionStale()) {
       core.readAgain.askVersion(j, 1);
-    } else if (readAgain || j.versionNone || (!type.hasVersion() && l.unknown)) {
+    } else if (readAgain || j.versionNone() || (!type.hasVersion() && l.unknown)) {
       core.readAgain.refresh(
           j, 1); // the answer may replay the first application: only a read now is sure
     }
@@ -205,7 +207,7 @@ final class Answers<K, E> {
    * its real id before the create's answer.
    */
   static boolean earlyCopy(Journal<?, ?> other, Layer<?, ?> create) {
-    return other.fromServer && other.bornAt >= create.firstSentEpoch;
+    return other.fromServer() && other.bornAt() >= create.firstSentEpoch;
   }
 
   void confirmUpdate(
@@ -250,8 +252,8 @@ final class Answers<K, E> {
         }
       }
     }
-    j.versionStale |= versionUnknown;
-    j.awaitingVersion |= versionUnknown; // the next send waits for the version
+    j.versionStale(j.versionStale() || versionUnknown);
+    j.awaitingVersion(j.awaitingVersion() || versionUnknown); // the next send waits for the version
     finish(l, MutationState.CONFIRMED, reason, null, Cause.CONFIRM, shown);
     if (versionUnknown) {
       core.readAgain.askVersion(j, 1);
@@ -266,7 +268,7 @@ final class Answers<K, E> {
     K temp = j.id;
     if (pushed != null && pushed != j) {
       E shown = core.before(pushed);
-      if (pushed.confirmed && (pushed.versionNone || pushed.versionStale)) {
+      if (pushed.confirmed() && (pushed.versionNone() || pushed.versionStale())) {
         // The copy's fields are newer (it was read after this create was sent) but its version is
         // not known: keep them under the create's version, and learn the version.
         E version =
@@ -274,10 +276,10 @@ final class Answers<K, E> {
                 ? type.patch(j.state, Set.of(type.versionField())).applyTo(type.copy(pushed.state))
                 : pushed.state; // the higher of the two versions known: the true one is above it
         j.state = type.merge(type.copy(j.state), version);
-        j.versionStale = type.hasVersion();
-        j.awaitingVersion = type.hasVersion();
+        j.versionStale(type.hasVersion());
+        j.awaitingVersion(type.hasVersion());
         j.confirmedAt = pushed.confirmedAt;
-      } else if (pushed.confirmed && j.accepts(type, pushed.state)) {
+      } else if (pushed.confirmed() && j.accepts(type, pushed.state)) {
         core.bases.adopt(j, pushed.state, pushed.readAt);
         j.confirmedAt = pushed.confirmedAt;
       }
@@ -313,7 +315,7 @@ final class Answers<K, E> {
 
   void rollback(Layer<K, E> l, SyncFailure error, String reason, E before) {
     Journal<K, E> j = l.journal;
-    if (l.kind() != Write.Kind.CREATE || j.confirmed) {
+    if (l.kind() != Write.Kind.CREATE || j.confirmed()) {
       Cause cause = l.kind() == Write.Kind.DELETE ? Cause.RESTORED : Cause.ROLLBACK;
       finish(l, MutationState.ROLLED_BACK, reason, error, cause, before);
       return;

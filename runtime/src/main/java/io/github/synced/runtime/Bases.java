@@ -54,11 +54,11 @@ final class Bases<K, E> {
           refused);
     }
     j.state = next;
-    j.confirmed = true;
+    j.confirmed(true);
     j.baseEpoch = ++core.epoch;
-    j.versionStale = false; // its version is known now: the held sends may go
-    j.versionNone = false;
-    j.awaitingVersion = false;
+    j.versionStale(false); // its version is known now: the held sends may go
+    j.versionNone(false);
+    j.awaitingVersion(false);
     return true;
   }
 
@@ -77,7 +77,7 @@ final class Bases<K, E> {
    */
   E sinceRead(
       Journal<K, E> j, E server, long sentAt, boolean versionless, Set<? extends EntityField> own) {
-    if (!versionless || j.confirmedAt == null || !j.confirmed) {
+    if (!versionless || j.confirmedAt == null || !j.confirmed()) {
       return server;
     }
     Set<EntityField> newer = new LinkedHashSet<>();

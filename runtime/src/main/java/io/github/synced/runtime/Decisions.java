@@ -57,10 +57,10 @@ final class Decisions<K, E> {
       core.answers.rollback(l, bad, "bad server data");
       return;
     }
-    if (!type.hasVersion() && sentAt < j.readSent && j.confirmed) {
+    if (!type.hasVersion() && sentAt < j.readSent && j.confirmed()) {
       server = j.state; // a newer read or push came meanwhile: it knows more than this answer
     }
-    if (j.confirmed && type.compareVersions(server, j.state) < 0) {
+    if (j.confirmed() && type.compareVersions(server, j.state) < 0) {
       server = j.state; // a slow answer: the base (from a push meanwhile) is the newer state
     }
     if (l.kind() == Write.Kind.CREATE) {

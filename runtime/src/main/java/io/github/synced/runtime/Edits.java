@@ -92,8 +92,8 @@ final class Edits<K, E> {
       state = Objects.requireNonNull(type.withId(state, id), "withId returned null");
     }
     Journal<K, E> j = new Journal<>(id, state, false);
-    j.temporary = !hasOwn;
-    j.bornAt = ++core.epoch;
+    j.temporary(!hasOwn);
+    j.bornAt(++core.epoch);
     Layer<K, E> l = new Layer<>(core.newHandle(Write.Kind.CREATE, id), j);
     l.temporaryId = !hasOwn;
     core.entities.add(j);

@@ -68,7 +68,7 @@ final class Entities<K, E> implements Iterable<Journal<K, E>> {
 
   /** Adds a journal at the end of the order, under its id in its name space. */
   void add(Journal<K, E> j) {
-    (j.temporary ? temporary : real).put(j.id, j);
+    (j.temporary() ? temporary : real).put(j.id, j);
     j.previous = last;
     j.next = null;
     if (last == null) {
@@ -81,7 +81,7 @@ final class Entities<K, E> implements Iterable<Journal<K, E>> {
 
   /** Removes a journal; it keeps its id, so a listener can still be told. */
   void remove(Journal<K, E> j) {
-    Map<K, Journal<K, E>> names = j.temporary ? temporary : real;
+    Map<K, Journal<K, E>> names = j.temporary() ? temporary : real;
     if (names.get(j.id) != j) {
       return;
     }
@@ -103,14 +103,14 @@ final class Entities<K, E> implements Iterable<Journal<K, E>> {
   /** Moves a journal to a real id in place (its position stays); the old id becomes an alias. */
   void rekey(Journal<K, E> j, K realId) {
     K old = j.id;
-    if (j.temporary) {
+    if (j.temporary()) {
       temporary.remove(old);
       aliases.put(old, realId);
     } else {
       real.remove(old);
     }
     j.id = realId;
-    j.temporary = false;
+    j.temporary(false);
     real.put(realId, j);
   }
 
@@ -131,7 +131,7 @@ final class Entities<K, E> implements Iterable<Journal<K, E>> {
 
   /** Remembers that the server deleted {@code j} at {@code epoch}. */
   void bury(Journal<K, E> j, long epoch) {
-    tombstones.put(j.id, new long[] {epoch, j.bornAt, j.fromServer ? 1 : 0});
+    tombstones.put(j.id, new long[] {epoch, j.bornAt(), j.fromServer() ? 1 : 0});
   }
 
   /**

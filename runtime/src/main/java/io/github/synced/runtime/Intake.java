@@ -74,9 +74,9 @@ final class Intake<K, E> {
 
   void receiveDeleted(K id) {
     Journal<K, E> j = core.entities.find(id);
-    if (j != null && j.confirmed) {
+    if (j != null && j.confirmed()) {
       core.answers.deletedOnServer(j, null);
-    } else if (j == null || !j.temporary) {
+    } else if (j == null || !j.temporary()) {
       // Unknown here, or its create's answer still on its way: a slower read or that answer must
       // not bring it back.
       core.entities.buryUnknown(id, ++core.epoch);
@@ -129,7 +129,7 @@ final class Intake<K, E> {
     List<Journal<K, E>> known = new ArrayList<>();
     core.entities.forEach(known::add);
     for (Journal<K, E> j : known) {
-      if (j.confirmed && !j.temporary && j.baseEpoch <= sentAt && !listed.contains(j.id)) {
+      if (j.confirmed() && !j.temporary() && j.baseEpoch <= sentAt && !listed.contains(j.id)) {
         core.answers.deletedOnServer(j, null);
       }
     }
@@ -165,7 +165,7 @@ final class Intake<K, E> {
       return;
     }
     Journal<K, E> j = core.entities.find(id);
-    if (j != null && j.confirmed && j.baseEpoch <= sentAt) {
+    if (j != null && j.confirmed() && j.baseEpoch <= sentAt) {
       core.answers.deletedOnServer(j, null);
     }
   }
@@ -197,7 +197,7 @@ final class Intake<K, E> {
           if (versionless && sentAt < j.readAt) {
             continue; // without a version, a read sent before the one that set the base is older
           }
-          if (j.versionNone && sentAt < j.readAt && !sameValues(j.state, server)) {
+          if (j.versionNone() && sentAt < j.readAt && !sameValues(j.state, server)) {
             // The base has no version to compare with and arrived after this read was sent: the
             // read may be older. A read sent now tells.
             core.readAgain.refresh(j, 1);
@@ -205,7 +205,7 @@ final class Intake<K, E> {
           }
           E s =
               core.bases.sinceRead(
-                  j, server, sentAt, versionless || j.versionNone || j.versionStale);
+                  j, server, sentAt, versionless || j.versionNone() || j.versionStale());
           boolean stale = s != server; // it keeps values newer than the read, so than its version
           if (!item.versioned()) {
             plans.add(new Plan<>(j, id, keepVersion(j, s), false, sentAt, false, stale));
@@ -248,12 +248,12 @@ final class Intake<K, E> {
           core.entities.unbury(p.id());
         }
         j = new Journal<>(p.id(), p.state(), true);
-        j.bornAt = ++core.epoch;
-        j.baseEpoch = j.bornAt;
-        j.fromServer = true;
+        j.bornAt(++core.epoch);
+        j.baseEpoch = j.bornAt();
+        j.fromServer(true);
         j.readAt = ++core.epoch; // arrived now
         j.readSent = p.sentAt();
-        j.versionNone = !p.versioned() && type.hasVersion();
+        j.versionNone(!p.versioned() && type.hasVersion());
         core.entities.add(j);
         j.view = null;
         E before = core.before(j);
@@ -263,8 +263,8 @@ final class Intake<K, E> {
       }
       if (p.versioned()
           && type.hasVersion()
-          && j.confirmed
-          && !j.versionNone // a base without a trusted version is replaced by any read
+          && j.confirmed()
+          && !j.versionNone() // a base without a trusted version is replaced by any read
           && type.compareVersions(p.state(), j.state) < 0) {
         continue; // listed twice in one read: an earlier item gave it a newer version
       }
@@ -273,20 +273,20 @@ final class Intake<K, E> {
         core.bases.adopt(j, p.state(), p.sentAt()); // listed twice in one read
       } else {
         j.state = p.state();
-        j.confirmed = true;
+        j.confirmed(true);
         if (p.versioned()) {
           // It kept values confirmed after the read was sent: the read's version may be older
           // than they are, or already hold them. Until a read sent now says, any read replaces
           // the base and sends carry no version.
           boolean kept = p.stale() && type.hasVersion();
-          j.versionStale = false; // else its version is known now: held sends may go
-          j.versionNone = kept;
-          j.awaitingVersion = false;
+          j.versionStale(false); // else its version is known now: held sends may go
+          j.versionNone(kept);
+          j.awaitingVersion(false);
         }
         j.baseEpoch = ++core.epoch;
         j.readAt = ++core.epoch; // arrived now: a read without a version sent before may be older
         j.readSent = Math.max(j.readSent, p.sentAt());
-        if ((j.versionNone && p.versioned()) || (p.stale() && !type.hasVersion())) {
+        if ((j.versionNone() && p.versioned()) || (p.stale() && !type.hasVersion())) {
           // Without a version the read's other values may be older or newer than the confirmed
           // values it kept. A read sent now, after it arrived, is not dropped as older and tells.
           core.readAgain.refresh(j, 1);

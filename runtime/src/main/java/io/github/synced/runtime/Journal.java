@@ -21,30 +21,16 @@ final class Journal<K, E> {
 
   K id;
 
-  /** Whether {@link #id} is a temporary id (its create is pending). */
-  boolean temporary;
-
   /**
    * Synced fields: the base (or the draft while unconfirmed); local-only fields: current values.
    */
   E state;
-
-  /**
-   * Whether the synced fields of {@link #state} are server state (false while its create waits).
-   */
-  boolean confirmed;
 
   /** When the base last changed, in the store's epochs. */
   long baseEpoch;
 
   /** When a local-only value was last edited, in the store's epochs; 0 if never. */
   long localEpoch;
-
-  /** When this journal was made, in the store's epochs. */
-  long bornAt;
-
-  /** Whether a read or push made this journal (not a create of this client). */
-  boolean fromServer;
 
   /** When each synced field was last confirmed by a write, for reads without a version. */
   long[] confirmedAt;
@@ -61,20 +47,38 @@ final class Journal<K, E> {
    */
   long readSent;
 
-  /** The base's version is older than the server's: an answer confirmed it without a version. */
-  boolean versionStale;
-
-  /** The base has no version: a list gave the entity without one ({@link Reply#withoutVersion}). */
-  boolean versionNone;
-
-  /** Sends wait for a fetch that learns the version a versionless answer did not give. */
-  boolean awaitingVersion;
-
   /** Pending layers in the order made; {@code null} when there are none. */
   List<Layer<K, E>> layers;
 
   /** base ⊕ layers ⊕ local-only values; {@code null} while a delete hides it. */
   E view;
+
+  /**
+   * When this journal was made, in the store's epochs (below 2^56: a store that made a billion
+   * events a second would take two years to reach it), in the low bits; six flags in the top byte.
+   * Packed so that a stored entity costs one long less.
+   */
+  private long bits;
+
+  private static final long BORN_AT = (1L << 56) - 1;
+
+  /** Its id is a temporary id (its create is pending). */
+  private static final long TEMPORARY = 1L << 56;
+
+  /** The synced fields of {@link #state} are server state (false while its create waits). */
+  private static final long CONFIRMED = 1L << 57;
+
+  /** A read or push made this journal (not a create of this client). */
+  private static final long FROM_SERVER = 1L << 58;
+
+  /** The base's version is older than the server's: an answer confirmed it without a version. */
+  private static final long VERSION_STALE = 1L << 59;
+
+  /** The base has no version: a list gave the entity without one ({@link Reply#withoutVersion}). */
+  private static final long VERSION_NONE = 1L << 60;
+
+  /** Sends wait for a fetch that learns the version a versionless answer did not give. */
+  private static final long AWAITING_VERSION = 1L << 61;
 
   /** Insertion order in the store (kept by {@link Entities}). */
   Journal<K, E> previous;
@@ -85,7 +89,63 @@ final class Journal<K, E> {
     this.id = id;
     this.state = state;
     this.view = state;
-    this.confirmed = confirmed;
+    confirmed(confirmed);
+  }
+
+  long bornAt() {
+    return bits & BORN_AT;
+  }
+
+  void bornAt(long epoch) {
+    bits = (bits & ~BORN_AT) | (epoch & BORN_AT);
+  }
+
+  boolean temporary() {
+    return (bits & TEMPORARY) != 0;
+  }
+
+  void temporary(boolean on) {
+    bits = on ? bits | TEMPORARY : bits & ~TEMPORARY;
+  }
+
+  boolean confirmed() {
+    return (bits & CONFIRMED) != 0;
+  }
+
+  void confirmed(boolean on) {
+    bits = on ? bits | CONFIRMED : bits & ~CONFIRMED;
+  }
+
+  boolean fromServer() {
+    return (bits & FROM_SERVER) != 0;
+  }
+
+  void fromServer(boolean on) {
+    bits = on ? bits | FROM_SERVER : bits & ~FROM_SERVER;
+  }
+
+  boolean versionStale() {
+    return (bits & VERSION_STALE) != 0;
+  }
+
+  void versionStale(boolean on) {
+    bits = on ? bits | VERSION_STALE : bits & ~VERSION_STALE;
+  }
+
+  boolean versionNone() {
+    return (bits & VERSION_NONE) != 0;
+  }
+
+  void versionNone(boolean on) {
+    bits = on ? bits | VERSION_NONE : bits & ~VERSION_NONE;
+  }
+
+  boolean awaitingVersion() {
+    return (bits & AWAITING_VERSION) != 0;
+  }
+
+  void awaitingVersion(boolean on) {
+    bits = on ? bits | AWAITING_VERSION : bits & ~AWAITING_VERSION;
   }
 
   boolean hasLayers() {
@@ -118,11 +178,11 @@ final class Journal<K, E> {
    * #versionNone}) by any.
    */
   boolean accepts(EntityType<K, E> type, E server) {
-    if (!confirmed || versionNone) {
+    if (!confirmed() || versionNone()) {
       return true;
     }
     int c = type.compareVersions(server, state);
-    return (versionStale && type.hasVersion()) ? c > 0 : c >= 0;
+    return (versionStale() && type.hasVersion()) ? c > 0 : c >= 0;
   }
 
   /**

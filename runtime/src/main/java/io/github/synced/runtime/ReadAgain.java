@@ -84,11 +84,11 @@ final class ReadAgain<K, E> {
 
   private void versionAnswered(
       Journal<K, E> j, K id, int asked, long sentAt, Optional<E> found, Throwable failure) {
-    if (core.entities.real(id) != j || !j.versionStale) {
+    if (core.entities.real(id) != j || !j.versionStale()) {
       return; // gone, or a later answer or push brought the version meanwhile
     }
     if (failure == null && found != null) {
-      j.awaitingVersion = false;
+      j.awaitingVersion(false);
       if (!found.isPresent()) {
         core.answers.deletedOnServer(j, null);
         return;
@@ -96,13 +96,13 @@ final class ReadAgain<K, E> {
       try {
         core.intake.reconcile(found.get(), Long.MAX_VALUE, sentAt, id);
       } catch (BadServerDataException bad) {
-        j.versionStale = false; // the server cannot tell; the next conflict fetches it again
+        j.versionStale(false); // the server cannot tell; the next conflict fetches it again
       }
       core.sends.pump(j);
       return;
     }
-    if (asked >= core.retry.maxAttempts() && j.awaitingVersion) {
-      j.awaitingVersion = false; // the sends go on; the version is still asked for meanwhile
+    if (asked >= core.retry.maxAttempts() && j.awaitingVersion()) {
+      j.awaitingVersion(false); // the sends go on; the version is still asked for meanwhile
       core.sends.pump(j);
     }
     core.backgroundStarted();
@@ -110,7 +110,7 @@ final class ReadAgain<K, E> {
         core.retry.delay(asked, null),
         () -> {
           core.backgroundDone();
-          if (core.entities.real(id) == j && j.versionStale) {
+          if (core.entities.real(id) == j && j.versionStale()) {
             askVersion(j, asked + 1);
           }
         });

@@ -35,7 +35,7 @@ final class Sends<K, E> {
    */
   void pump(Journal<K, E> j) {
     if (!core.parallel || !type.hasVersion()) {
-      while (j.hasLayers() && !j.awaitingVersion) {
+      while (j.hasLayers() && !j.awaitingVersion()) {
         Layer<K, E> head = j.layers.get(0);
         if (head.state() != MutationState.QUEUED) {
           return;
@@ -60,7 +60,7 @@ final class Sends<K, E> {
       if (live > 0 && (l.kind() != Write.Kind.UPDATE || l.updater != null || l.afterEarlier)) {
         return;
       }
-      if (l.state() == MutationState.QUEUED && !j.awaitingVersion) {
+      if (l.state() == MutationState.QUEUED && !j.awaitingVersion()) {
         start(l);
         if (l.state().isSettled()) {
           continue;
@@ -107,7 +107,7 @@ final class Sends<K, E> {
       if (l.lastWrite != null && !Layers.sameBody(l.lastWrite.patch(), body)) {
         l.handle.rekey(core.newKey()); // a key belongs to one body
       }
-      l.sentBase = j.confirmed ? j.state : null; // states are replaced, never changed in place
+      l.sentBase = j.confirmed() ? j.state : null; // states are replaced, never changed in place
       if (l.firstBase == null) {
         l.firstBase = l.sentBase;
       }
@@ -118,7 +118,7 @@ final class Sends<K, E> {
               wireId(l),
               entity(l, body),
               body,
-              j.confirmed && !j.versionNone && l.kind() != Write.Kind.CREATE
+              j.confirmed() && !j.versionNone() && l.kind() != Write.Kind.CREATE
                   ? type.version(j.state)
                   : null,
               l.handle.idempotencyKey(),
