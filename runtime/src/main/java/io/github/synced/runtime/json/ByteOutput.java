@@ -275,10 +275,55 @@ final class ByteOutput extends JsonOutput {
   @Override
   public void writeDouble(double value) {
     if (Double.isFinite(value)) {
-      ascii(Double.toString(value));
+      if (!plainDecimal(value)) {
+        ascii(Double.toString(value));
+      }
     } else {
       writeString(String.valueOf(value));
     }
+  }
+
+  private static final double[] POW10 = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+
+  /**
+   * Writes {@code value} as digits around a point, without {@code Double.toString}'s allocations,
+   * when it has at most six decimals and lies where {@code Double.toString} writes no exponent
+   * either (10<sup>-3</sup> ≤ |value| < 10<sup>7</sup>): {@code 2.5}, {@code 3.0}, {@code 0.125}.
+   * Exact: the digits are {@code m / 10^k} for the fewest decimals {@code k} whose quotient, which
+   * division rounds correctly as parsing does, is {@code value}. Otherwise writes nothing.
+   *
+   * @return whether it wrote the value
+   */
+  private boolean plainDecimal(double value) {
+    double abs = Math.abs(value);
+    if (!(abs >= 1e-3 && abs < 1e7)) {
+      return false;
+    }
+    for (int k = 0; k < POW10.length; k++) {
+      double m = Math.rint(abs * POW10[k]);
+      if (m / POW10[k] == abs) {
+        long digits = (long) m;
+        long unit = (long) POW10[k];
+        writeNumber(value < 0 ? -(digits / unit) : digits / unit);
+        if (value < 0 && digits < unit) {
+          ensure(1);
+          buf[len - 1] = '-'; // "-0" was written as "0": the sign goes before it
+          buf[len++] = '0';
+        }
+        ensure(8);
+        buf[len++] = '.';
+        if (k == 0) {
+          buf[len++] = '0';
+        } else {
+          long fraction = digits % unit;
+          for (long p = unit / 10; p > 0; p /= 10) {
+            buf[len++] = (byte) ('0' + fraction / p % 10);
+          }
+        }
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -425,6 +425,14 @@ class ByteJsonTest {
                 new BigInteger("123456789012345678901234567890"),
                 (short) 7,
                 (byte) -3));
+    for (double d :
+        new double[] {1e-3, -1e-3, 9.99e-4, 0.5, -0.5, -0.125, 3.0, -3.0, 1e7, 9_999_999.5, 0.3}) {
+      numbers.add(d); // around the edges of ByteOutput's short-decimal path
+    }
+    for (int i = 0; i < 20_000; i++) { // short decimals, which that path writes itself
+      long m = random.nextLong() % 10_000_000_000L;
+      numbers.add(m / Math.pow(10, random.nextInt(10)));
+    }
     for (int i = 0; i < 2000; i++) {
       numbers.add(random.nextLong() >> random.nextInt(64));
       numbers.add(Double.longBitsToDouble(random.nextLong()));
