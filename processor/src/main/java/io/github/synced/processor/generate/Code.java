@@ -4,13 +4,13 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.github.synced.processor.model.Access;
 import io.github.synced.processor.model.EntityModel;
 import io.github.synced.processor.model.Property;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -69,99 +69,24 @@ final class Code {
     return properties.stream().map(Property::typeWarnings);
   }
 
+  /** A public overriding method documented by {@code doc}, reflowed (see {@link Javadoc#of}). */
+  static MethodSpec.Builder override(String name, TypeName returns, String doc, Object... args) {
+    return MethodSpec.methodBuilder(name)
+        .addJavadoc(Javadoc.of(doc, args))
+        .addAnnotation(Override.class)
+        .addModifiers(javax.lang.model.element.Modifier.PUBLIC)
+        .returns(returns);
+  }
+
+  static MethodSpec.Builder override(String name, Class<?> returns, String doc, Object... args) {
+    return override(name, TypeName.get(returns), doc, args);
+  }
+
   /** A private final field documented by {@code doc} (a line of Javadoc text). */
   static FieldSpec.Builder privateField(TypeName type, String name, String doc, Object... args) {
     return FieldSpec.builder(type, name, javax.lang.model.element.Modifier.PRIVATE)
         .addModifiers(javax.lang.model.element.Modifier.FINAL)
-        .addJavadoc(javadoc(doc, args));
-  }
-
-  /** The widest a line of generated Javadoc text may be, not counting its indent and {@code * }. */
-  static final int JAVADOC_WIDTH = 90;
-
-  /**
-   * Javadoc text reflowed to {@link #JAVADOC_WIDTH}: {@code format} is written without line breaks
-   * except a blank line between paragraphs and a line break before each block tag ({@code
-   * @return}, {@code @throws}), whose continuation lines are indented by four spaces. An inline tag
-   * is never broken. {@code $L} arguments are strings, put in before the text is reflowed; {@code
-   * $T} arguments are class names, measured by their simple names (which JavaPoet prints, importing
-   * them).
-   */
-  static CodeBlock javadoc(String format, Object... args) {
-    StringBuilder text = new StringBuilder();
-    List<ClassName> types = new ArrayList<>();
-    int next = 0;
-    for (int i = 0; i < format.length(); i++) {
-      char c = format.charAt(i);
-      if (c != '$' || i + 1 == format.length()) {
-        text.append(c);
-        continue;
-      }
-      char kind = format.charAt(++i);
-      switch (kind) {
-        case 'L' -> text.append(String.valueOf(args[next++]).replace("$", "$$"));
-        case 'T' -> {
-          text.append("$T");
-          Object name = args[next++];
-          types.add(name instanceof Class<?> k ? ClassName.get(k) : (ClassName) name);
-        }
-        default -> text.append('$').append(kind);
-      }
-    }
-    if (next != args.length) {
-      throw new IllegalArgumentException("unused Javadoc arguments in: " + format);
-    }
-    StringBuilder out = new StringBuilder();
-    int type = 0;
-    for (String block : text.toString().split("\n")) {
-      if (block.isEmpty()) {
-        out.append('\n');
-        continue;
-      }
-      int column = 0;
-      boolean tag = block.startsWith("@");
-      for (String word : words(block)) {
-        int width = word.replace("$$", "$").length();
-        int at = word.indexOf("$T");
-        while (at >= 0) {
-          width += types.get(type++).simpleName().length() - 2;
-          at = word.indexOf("$T", at + 2);
-        }
-        if (column > 0 && column + 1 + width > JAVADOC_WIDTH) {
-          out.append('\n').append(tag ? "    " : "");
-          column = tag ? 4 : 0;
-        } else if (column > 0) {
-          out.append(' ');
-          column++;
-        }
-        out.append(word);
-        column += width;
-      }
-      out.append('\n');
-    }
-    return CodeBlock.of(out.toString(), types.toArray());
-  }
-
-  /** The words of {@code line}, an inline tag such as <code>{@code a b}</code> counting as one. */
-  private static List<String> words(String line) {
-    List<String> words = new ArrayList<>();
-    StringBuilder word = new StringBuilder();
-    int depth = 0;
-    for (char c : line.toCharArray()) {
-      if (c == ' ' && depth == 0) {
-        if (word.length() > 0) {
-          words.add(word.toString());
-          word.setLength(0);
-        }
-        continue;
-      }
-      depth += c == '{' ? 1 : c == '}' ? -1 : 0;
-      word.append(c);
-    }
-    if (word.length() > 0) {
-      words.add(word.toString());
-    }
-    return words;
+        .addJavadoc(Javadoc.of(doc, args));
   }
 
   /** An expression reading {@code p} from the entity held in variable {@code entity}. */
@@ -184,12 +109,6 @@ final class Code {
     return write.style() == Access.Style.FIELD
         ? CodeBlock.of("$L.$L = $L", entity, write.name(), value)
         : CodeBlock.of("$L.$L($L)", entity, write.name(), value);
-  }
-
-  /** {@code new Entity(...)} for a record, each component's argument given by {@code value}. */
-  static CodeBlock newRecord(EntityModel model, Function<Property, CodeBlock> value) {
-    return CodeBlock.of(
-        "new $T($L)", model.entity(), arguments(model.properties().stream().map(value).toList()));
   }
 
   /**
@@ -308,43 +227,6 @@ final class Code {
     return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
-  // ---------------------------------------------------------------- sets of fields as bits
-
-  /**
-   * An expression that is true when the set of fields in variable {@code set} holds {@code p}: bit
-   * {@code i} stands for synced field {@code i}, the ordinal of its field constant, so {@code (set
-   * & 1L << 2) != 0}; where the fields are too many for one {@code long}, {@code set} is an array
-   * of words and the test {@code (set[70 / 64] & 1L << 70 % 64) != 0}.
-   */
-  static CodeBlock has(EntityModel model, Property p, String set) {
-    int i = model.index(p);
-    return model.manyFields()
-        ? CodeBlock.of("($L[$L / 64] & 1L << $L % 64) != 0", set, i, i)
-        : CodeBlock.of("($L & 1L << $L) != 0", set, i);
-  }
-
-  /**
-   * A statement adding {@code p} to the set of fields in variable {@code set}; see {@link #has}.
-   */
-  static CodeBlock add(EntityModel model, Property p, String set) {
-    int i = model.index(p);
-    return model.manyFields()
-        ? CodeBlock.of("$L[$L / 64] |= 1L << $L % 64", set, i, i)
-        : CodeBlock.of("$L |= 1L << $L", set, i);
-  }
-
-  /** The type of a set of fields held as bits: {@code long}, or {@code long[]} for many fields. */
-  static TypeName bitsType(EntityModel model) {
-    return model.manyFields() ? com.palantir.javapoet.ArrayTypeName.of(long.class) : TypeName.LONG;
-  }
-
-  /** An empty set of fields as bits: {@code 0L}, or a new array of words. */
-  static CodeBlock noBits(EntityModel model) {
-    return model.manyFields()
-        ? CodeBlock.of("new long[$L]", (model.synced().size() + 63) / 64)
-        : CodeBlock.of("0L");
-  }
-
   // ---------------------------------------------------------------- names
 
   /**
@@ -376,87 +258,6 @@ final class Code {
    */
   static void qualifyObscured(TypeSpec.Builder type, EntityModel model) {
     type.alwaysQualify(model.properties().stream().map(Property::name).toArray(String[]::new));
-  }
-
-  // ---------------------------------------------------------------- record or mutable class
-
-  /**
-   * Statements that give {@code target} new values and return the result: for a mutable class each
-   * value is set in place and {@code target} returned; for a record (or another type changed
-   * through its canonical constructor) a new instance is returned whose other components come from
-   * {@code target}. This is the one place that chooses between the two.
-   *
-   * @param value the new value of a property, or {@code null} to keep the target's
-   * @param when where not {@code null}, the condition under which a property takes its new value
-   */
-  static CodeBlock returnChanged(
-      EntityModel model,
-      String target,
-      Function<Property, CodeBlock> value,
-      Function<Property, CodeBlock> when) {
-    CodeBlock.Builder code = CodeBlock.builder();
-    if (model.immutable()) {
-      return code.addStatement(
-              "return $L",
-              newRecord(
-                  model,
-                  p -> {
-                    CodeBlock v = value.apply(p);
-                    if (v == null) {
-                      return read(p, target);
-                    }
-                    return when == null
-                        ? v
-                        : CodeBlock.of("$L ? $L : $L", when.apply(p), v, read(p, target));
-                  }))
-          .build();
-    }
-    for (Property p : model.properties()) {
-      CodeBlock v = value.apply(p);
-      if (v == null) {
-        continue;
-      }
-      if (when == null) {
-        code.addStatement(set(p, target, v));
-      } else {
-        code.beginControlFlow("if ($L)", when.apply(p))
-            .addStatement(set(p, target, v))
-            .endControlFlow();
-      }
-    }
-    return code.addStatement("return $L", target).build();
-  }
-
-  /**
-   * Statements that make a new entity and return it: for a mutable class the no-argument
-   * constructor, then a setter for each value; for a record the canonical constructor, with {@link
-   * #localDefault}s for the properties without a value.
-   *
-   * @param value the value of a property, or {@code null} for none (a mutable class keeps what its
-   *     constructor gives it)
-   */
-  static CodeBlock returnNew(EntityModel model, String name, Function<Property, CodeBlock> value) {
-    if (model.immutable()) {
-      return CodeBlock.builder()
-          .addStatement(
-              "return $L",
-              newRecord(
-                  model,
-                  p -> {
-                    CodeBlock v = value.apply(p);
-                    return v != null ? v : localDefault(p.type());
-                  }))
-          .build();
-    }
-    CodeBlock.Builder code =
-        CodeBlock.builder().addStatement("$T $L = new $T()", model.entity(), name, model.entity());
-    for (Property p : model.properties()) {
-      CodeBlock v = value.apply(p);
-      if (v != null) {
-        code.addStatement(set(p, name, v));
-      }
-    }
-    return code.addStatement("return $L", name).build();
   }
 
   // ---------------------------------------------------------------- one case per synced field

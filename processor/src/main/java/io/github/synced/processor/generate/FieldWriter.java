@@ -18,7 +18,7 @@ public final class FieldWriter {
     TypeSpec.Builder type =
         TypeSpec.enumBuilder(self)
             .addJavadoc(
-                Code.javadoc(
+                Javadoc.of(
                     "The synced fields of {@link $T}, in declaration order: the id, the version"
                         + " and every other field except the local-only ones. A field's ordinal is"
                         + " its bit in a set of fields ({@link $T}).",
@@ -32,7 +32,7 @@ public final class FieldWriter {
           p.constantName(),
           TypeSpec.anonymousClassBuilder("$S", p.name())
               .addJavadoc(
-                  Code.javadoc(
+                  Javadoc.of(
                       switch (p.role()) {
                         case ID -> "The id, {@code $L}.";
                         case VERSION -> "The version, {@code $L}.";
@@ -44,12 +44,12 @@ public final class FieldWriter {
     return type.addField(
             com.palantir.javapoet.FieldSpec.builder(
                     String.class, "fieldName", Modifier.PRIVATE, Modifier.FINAL)
-                .addJavadoc(Code.javadoc("The field's Java name."))
+                .addJavadoc(Javadoc.of("The field's Java name."))
                 .build())
         .addMethod(
             MethodSpec.constructorBuilder()
                 .addJavadoc(
-                    Code.javadoc(
+                    Javadoc.of(
                         "The constant of the field named {@code fieldName}.\n\n"
                             + "@param fieldName the field's Java name"))
                 .addParameter(String.class, "fieldName")
@@ -58,7 +58,7 @@ public final class FieldWriter {
         .addMethod(
             MethodSpec.methodBuilder("fieldName")
                 .addJavadoc(
-                    Code.javadoc("The field's Java name as written in {@link $T}.", model.entity()))
+                    Javadoc.of("The field's Java name as written in {@link $T}.", model.entity()))
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(String.class)
@@ -67,7 +67,7 @@ public final class FieldWriter {
         .addMethod(
             MethodSpec.methodBuilder("of")
                 .addJavadoc(
-                    Code.javadoc(
+                    Javadoc.of(
                         "{@code field} as one of $L's fields.\n\n"
                             + "@param field a field of any entity type\n"
                             + "@return the constant that is {@code field}\n"

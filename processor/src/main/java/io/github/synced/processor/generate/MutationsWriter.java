@@ -47,7 +47,7 @@ public final class MutationsWriter {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(self)
             .addJavadoc(
-                Code.javadoc(
+                Javadoc.of(
                     "Typed mutations of {@link $T} through a {@link $T}: fields are named through"
                         + " {@link $T} and {@link $T}, never by string, and nothing needs a cast.\n\n"
                         + "<p>Every mutation made here is applied to the store's view and announced"
@@ -74,7 +74,7 @@ public final class MutationsWriter {
     type.addMethod(
         MethodSpec.constructorBuilder()
             .addJavadoc(
-                Code.javadoc(
+                Javadoc.of(
                     "Typed mutations through {@code store}, a store of {@link $T#TYPE}.\n\n"
                         + "@param store the store to go through",
                     model.generated("Sync")))
@@ -85,7 +85,7 @@ public final class MutationsWriter {
     type.addMethod(
         MethodSpec.methodBuilder("store")
             .addJavadoc(
-                Code.javadoc(
+                Javadoc.of(
                     "{@return the store these mutations go through, for reads, subscriptions,"
                         + " loads and refetches}"))
             .addModifiers(Modifier.PUBLIC)
@@ -96,7 +96,7 @@ public final class MutationsWriter {
     type.addMethod(
         MethodSpec.methodBuilder("update")
             .addJavadoc(
-                Code.javadoc(
+                Javadoc.of(
                     "Sets on the entity {@code id} the fields that {@code patch} sets on {@link"
                         + " $T#empty()}$L: applied to the view at once, then sent with exactly those"
                         + " fields.\n\n"
@@ -119,7 +119,7 @@ public final class MutationsWriter {
     type.addMethod(
         MethodSpec.methodBuilder("update")
             .addJavadoc(
-                Code.javadoc(
+                Javadoc.of(
                     "Sets the fields of {@code patch} on the entity {@code id}: applied to the view"
                         + " at once, then sent with exactly those fields. A patch can be made once"
                         + " and reused.\n\n"
@@ -140,7 +140,7 @@ public final class MutationsWriter {
     type.addMethod(
         MethodSpec.methodBuilder("create")
             .addJavadoc(
-                Code.javadoc(
+                Javadoc.of(
                     "Creates {@code draft}, which is copied, never kept: the entity appears in the"
                         + " store at once, under its own id or, if it has none, under a temporary"
                         + " one from the store's supplier. When the server assigns the real id the"
@@ -160,7 +160,7 @@ public final class MutationsWriter {
     type.addMethod(
         MethodSpec.methodBuilder("delete")
             .addJavadoc(
-                Code.javadoc(
+                Javadoc.of(
                     "Deletes the entity {@code id}: hidden at once, then sent; if the delete fails"
                         + " the entity comes back where it was.\n\n"
                         + ID
@@ -201,7 +201,7 @@ public final class MutationsWriter {
     if (model.immutable()) {
       return method
           .addJavadoc(
-              Code.javadoc(
+              Javadoc.of(
                   "Changes the entity {@code id} with {@code updater}, which gets the current"
                       + " state and returns the new one."
                       + guarantees,
@@ -215,7 +215,7 @@ public final class MutationsWriter {
     }
     return method
         .addJavadoc(
-            Code.javadoc(
+            Javadoc.of(
                 "Changes the entity {@code id} with {@code edit}, which gets a copy and changes it."
                     + guarantees,
                 "edit",
@@ -243,7 +243,7 @@ public final class MutationsWriter {
     if (model.immutable()) {
       return method
           .addJavadoc(
-              Code.javadoc(
+              Javadoc.of(
                   "Changes local-only values ($L) of the entity {@code id}: {@code edit} gets the"
                       + " current state and returns the edited one."
                       + guarantees,
@@ -256,7 +256,7 @@ public final class MutationsWriter {
     }
     return method
         .addJavadoc(
-            Code.javadoc(
+            Javadoc.of(
                 "Changes local-only values ($L) of the entity {@code id}: {@code edit} gets a copy"
                     + " and changes it."
                     + guarantees,
@@ -274,7 +274,7 @@ public final class MutationsWriter {
         ParameterizedTypeName.get(ClassName.get(Map.class), Code.ENTITY_FIELD, mutations);
     return MethodSpec.methodBuilder("pendingFields")
         .addJavadoc(
-            Code.javadoc(
+            Javadoc.of(
                 "Which synced fields of the entity {@code id} are pending, and from which"
                     + " mutations (oldest first), in declaration order: the data behind a"
                     + " field-level spinner. Empty when nothing is pending; a new map the caller"

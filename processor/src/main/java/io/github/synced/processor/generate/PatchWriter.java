@@ -5,7 +5,6 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.github.synced.processor.model.EntityModel;
 import io.github.synced.processor.model.Property;
@@ -32,7 +31,7 @@ public final class PatchWriter {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(self)
             .addJavadoc(
-                Code.javadoc(
+                Javadoc.of(
                     "A typed partial update of {@link $T}: the synced fields it sets, each with its"
                         + " value.\n\n"
                         + "<p>Immutable: every setter returns a new patch, so a patch held by a"
@@ -65,7 +64,7 @@ public final class PatchWriter {
     Code.qualifyObscured(type, model);
     type.addField(
         FieldSpec.builder(self, "EMPTY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc(Code.javadoc("The patch that sets no field."))
+            .addJavadoc(Javadoc.of("The patch that sets no field."))
             .initializer(
                 many
                     ? CodeBlock.of("new $T()", self)
@@ -80,7 +79,7 @@ public final class PatchWriter {
             .build());
     type.addField(
         Code.privateField(
-                Code.bitsType(model),
+                FieldBits.bitsType(model),
                 "fields",
                 many
                     ? "The fields this patch sets: bit {@code i % 64} of word {@code i / 64} for"
@@ -113,7 +112,7 @@ public final class PatchWriter {
             .addStatement("this.$L = $L", p.name(), p.name());
       }
       constructor.addJavadoc(
-          Code.javadoc(
+          Javadoc.of(
               "A patch that sets {@code fields} to these values; every other value"
                   + " must be its type's default. Not private: {@link $T} and the codec make"
                   + " patches too."
@@ -124,7 +123,7 @@ public final class PatchWriter {
 
     type.addMethod(
         MethodSpec.methodBuilder("empty")
-            .addJavadoc(Code.javadoc("{@return a patch that sets no field}"))
+            .addJavadoc(Javadoc.of("{@return a patch that sets no field}"))
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(self)
             .addStatement("return EMPTY")
@@ -134,7 +133,7 @@ public final class PatchWriter {
       type.addMethod(
           MethodSpec.methodBuilder(p.name())
               .addJavadoc(
-                  Code.javadoc(
+                  Javadoc.of(
                       "A new patch that sets everything this one sets, and {@code $L} to {@code"
                           + " $L}.\n\n"
                           + "@param $L the value to set\n"
@@ -159,7 +158,7 @@ public final class PatchWriter {
       type.addMethod(
           MethodSpec.methodBuilder(p.name())
               .addJavadoc(
-                  Code.javadoc(
+                  Javadoc.of(
                       "{@return the value this patch gives {@code $L}, or $L if it does not set"
                           + " it} (See {@link #sets}.)",
                       p.name(),
@@ -173,7 +172,7 @@ public final class PatchWriter {
     }
 
     type.addMethod(
-        override(
+        Code.override(
                 "fields",
                 ParameterizedTypeName.get(Code.FIELD_SET, field),
                 "The fields this patch sets, in declaration order; unmodifiable.")
@@ -181,7 +180,8 @@ public final class PatchWriter {
                 "return $T.of($T.TYPE.fields(), fields)", Code.FIELD_SET, model.generated("Sync"))
             .build());
     type.addMethod(
-        override("sets", boolean.class, "Whether this patch sets {@code field}; allocates nothing.")
+        Code.override(
+                "sets", boolean.class, "Whether this patch sets {@code field}; allocates nothing.")
             .addParameter(Code.ENTITY_FIELD, "field")
             .addStatement(
                 many
@@ -191,14 +191,14 @@ public final class PatchWriter {
                 field)
             .build());
     type.addMethod(
-        override("isEmpty", boolean.class, "Whether this patch sets no field.")
+        Code.override("isEmpty", boolean.class, "Whether this patch sets no field.")
             .addStatement(
                 many
                     ? CodeBlock.of("return $T.equals(fields, EMPTY.fields)", Arrays.class)
                     : CodeBlock.of("return fields == 0"))
             .build());
     type.addMethod(
-        override(
+        Code.override(
                 "get",
                 Object.class,
                 "The value this patch gives {@code field} (primitives boxed).\n\n"
@@ -220,7 +220,8 @@ public final class PatchWriter {
     type.addMethod(applyTo(model));
     type.addMethod(equalsMethod(model, self));
     type.addMethod(
-        override("hashCode", int.class, "A hash of the fields this patch sets and their values.")
+        Code.override(
+                "hashCode", int.class, "A hash of the fields this patch sets and their values.")
             .addStatement(
                 "return $T.hash($L)",
                 Objects.class,
@@ -234,7 +235,7 @@ public final class PatchWriter {
                         .toList()))
             .build());
     type.addMethod(
-        override(
+        Code.override(
                 "toString",
                 String.class,
                 "The fields this patch sets with their values, for example {@code $L{$L=...}}.",
@@ -255,21 +256,6 @@ public final class PatchWriter {
     return type;
   }
 
-  /** A public overriding method documented by {@code doc}, reflowed. */
-  private static MethodSpec.Builder override(
-      String name, TypeName returns, String doc, Object... args) {
-    return MethodSpec.methodBuilder(name)
-        .addJavadoc(Code.javadoc(doc, args))
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(returns);
-  }
-
-  private static MethodSpec.Builder override(
-      String name, Class<?> returns, String doc, Object... args) {
-    return override(name, TypeName.get(returns), doc, args);
-  }
-
   /**
    * The constructors of a patch whose synced fields are more than the bits of one {@code long}: an
    * empty patch, and a patch made from the one before it with one more field set (a constructor
@@ -280,13 +266,13 @@ public final class PatchWriter {
     ClassName field = model.generated("Field");
     MethodSpec.Builder empty =
         MethodSpec.constructorBuilder()
-            .addJavadoc(Code.javadoc("The patch that sets no field."))
+            .addJavadoc(Javadoc.of("The patch that sets no field."))
             .addModifiers(Modifier.PRIVATE)
-            .addStatement("this.fields = $L", Code.noBits(model));
+            .addStatement("this.fields = $L", FieldBits.noBits(model));
     MethodSpec.Builder next =
         MethodSpec.constructorBuilder()
             .addJavadoc(
-                Code.javadoc(
+                Javadoc.of(
                     "A patch that sets what {@code base} sets, and {@code field} to {@code value}."
                         + " For {@link $T}, which makes patches too.\n\n"
                         + "@param base the patch before\n"
@@ -311,7 +297,7 @@ public final class PatchWriter {
   }
 
   private static MethodSpec applyTo(EntityModel model) {
-    return override(
+    return Code.override(
             "applyTo",
             model.entity(),
             model.immutable()
@@ -323,11 +309,11 @@ public final class PatchWriter {
             model.immutable() ? new Object[] {model.entity()} : new Object[0])
         .addParameter(model.entity(), "target")
         .addCode(
-            Code.returnChanged(
+            Instances.returnChanged(
                 model,
                 "target",
                 p -> p.isSynced() ? CodeBlock.of("this.$L", p.name()) : null,
-                p -> Code.has(model, p, "fields")))
+                p -> FieldBits.has(model, p, "fields")))
         .build();
   }
 
@@ -344,7 +330,7 @@ public final class PatchWriter {
           "\n&& $L",
           Code.equal(p, CodeBlock.of("this.$L", p.name()), CodeBlock.of("that.$L", p.name())));
     }
-    return override(
+    return Code.override(
             "equals",
             boolean.class,
             "Whether {@code object} is a patch that sets the same fields to equal values.")

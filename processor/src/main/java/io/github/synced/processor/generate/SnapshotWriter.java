@@ -35,7 +35,7 @@ public final class SnapshotWriter {
       params.append(p.name()).append('}');
     }
     return type.addJavadoc(
-            Code.javadoc(
+            Javadoc.of(
                 ABOUT + params, model.entity(), model.generated("Sync"), model.generated("Sync")))
         .addAnnotations(Code.generated(model))
         .addModifiers(Modifier.PUBLIC)
@@ -58,7 +58,7 @@ public final class SnapshotWriter {
   private static MethodSpec get(EntityModel model) {
     return MethodSpec.methodBuilder("get")
         .addJavadoc(
-            Code.javadoc(
+            Javadoc.of(
                 "The value of {@code field} in this snapshot (primitives boxed).\n\n"
                     + "@throws IllegalArgumentException if {@code field} is not a synced field of"
                     + " {@link $T}",
@@ -85,7 +85,7 @@ public final class SnapshotWriter {
     Code.suppressWarnings(
         type, Stream.concat(Stream.of(model.entityWarnings()), Code.typeWarnings(model.synced())));
     type.addJavadoc(
-            Code.javadoc(
+            Javadoc.of(
                 ABOUT
                     + "\n<p>A class rather than a record: $L has more synced fields than a record's"
                     + " canonical constructor can take.",
@@ -99,7 +99,7 @@ public final class SnapshotWriter {
     MethodSpec.Builder constructor =
         MethodSpec.constructorBuilder()
             .addJavadoc(
-                Code.javadoc(
+                Javadoc.of(
                     "The synced fields of {@code entity} as they are now.\n\n"
                         + "@param entity the entity whose synced fields to keep"))
             .addParameter(model.entity(), "entity");
@@ -107,7 +107,7 @@ public final class SnapshotWriter {
       type.addField(
           com.palantir.javapoet.FieldSpec.builder(
                   p.type(), p.name(), Modifier.PRIVATE, Modifier.FINAL)
-              .addJavadoc(Code.javadoc("The value of {@code $L}.", p.name()))
+              .addJavadoc(Javadoc.of("The value of {@code $L}.", p.name()))
               .build());
       constructor.addStatement("this.$L = $L", p.name(), Code.read(p, "entity"));
     }
@@ -115,7 +115,7 @@ public final class SnapshotWriter {
     for (Property p : model.synced()) {
       type.addMethod(
           MethodSpec.methodBuilder(p.name())
-              .addJavadoc(Code.javadoc("{@return the value of {@code $L}}", p.name()))
+              .addJavadoc(Javadoc.of("{@return the value of {@code $L}}", p.name()))
               .addModifiers(Modifier.PUBLIC)
               .returns(p.type())
               .addStatement("return $L", p.name())
@@ -131,7 +131,7 @@ public final class SnapshotWriter {
     type.addMethod(
         MethodSpec.methodBuilder("equals")
             .addJavadoc(
-                Code.javadoc(
+                Javadoc.of(
                     "Whether {@code object} is a snapshot with equal values, as for a record."))
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
@@ -141,7 +141,7 @@ public final class SnapshotWriter {
             .build());
     type.addMethod(
         MethodSpec.methodBuilder("hashCode")
-            .addJavadoc(Code.javadoc("A hash of the values."))
+            .addJavadoc(Javadoc.of("A hash of the values."))
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
             .returns(int.class)
@@ -159,7 +159,7 @@ public final class SnapshotWriter {
     }
     type.addMethod(
         MethodSpec.methodBuilder("toString")
-            .addJavadoc(Code.javadoc("The values, as a record writes them."))
+            .addJavadoc(Javadoc.of("The values, as a record writes them."))
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
             .returns(String.class)

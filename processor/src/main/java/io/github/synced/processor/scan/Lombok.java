@@ -148,7 +148,7 @@ public final class Lombok {
           continue;
         }
         List<String> names =
-            EntityScanner.getterNames(field.getSimpleName().toString(), field.asType());
+            AccessorNames.getterNames(field.getSimpleName().toString(), field.asType());
         if (methods.stream()
             .anyMatch(
                 m -> m.getParameters().isEmpty() && names.contains(m.getSimpleName().toString()))) {
