@@ -133,6 +133,13 @@ final class Conflicts<K, E> {
     E base = l.sentBase;
     Patch<E> sent = l.lastWrite.patch();
     Set<EntityField> touched = new LinkedHashSet<>(sent.fields());
+    if (core.parallel) {
+      // What a later edit of ours already wrote on the server is not this one's to merge or send.
+      l.supersede(l.shownByLater(type, j.state));
+      if (l.superseded != null) {
+        touched.removeAll(l.superseded);
+      }
+    }
     Set<EntityField> overlap = new LinkedHashSet<>(type.diff(base, theirs));
     overlap.retainAll(touched);
     if (l.ownConfirmed != null) {

@@ -4,6 +4,7 @@ import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.EntityType;
 import io.github.synced.runtime.spi.Patch;
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -117,6 +118,34 @@ final class Layer<K, E> {
         superseded.add(f);
       }
     }
+  }
+
+  /**
+   * The fields of this update that a later mutation of ours, sent and not settled, sets to the
+   * value {@code base} (server state) shows: the server already has the later value, which this one
+   * must not be written over (parallel sends only: serially nothing later is out). If-Match keeps
+   * the rest safe: a later write applied after {@code base} was read changes the version.
+   */
+  Set<EntityField> shownByLater(EntityType<K, E> type, E base) {
+    Set<EntityField> shown = new LinkedHashSet<>();
+    if (patch == null || journal.layers == null) {
+      return shown;
+    }
+    for (Layer<K, E> later : journal.layers) {
+      if (later.handle.sequence() <= handle.sequence()
+          || later.kind() != Write.Kind.UPDATE
+          || later.lastWrite == null
+          || later.state().isSettled()) {
+        continue;
+      }
+      Patch<E> sent = later.lastWrite.patch();
+      for (EntityField f : patch.fields()) {
+        if (sent.fields().contains(f) && Objects.equals(sent.get(f), type.get(base, f))) {
+          shown.add(f);
+        }
+      }
+    }
+    return shown;
   }
 
   void ownConfirmed(Set<? extends EntityField> fields) {

@@ -155,6 +155,9 @@ final class Sends<K, E> {
         return type.patch(j.state, sent);
       }
       default -> {
+        if (core.parallel && j.confirmed()) {
+          l.supersede(l.shownByLater(type, j.state)); // never over a later edit the server has
+        }
         if (l.superseded == null || l.superseded.isEmpty()) {
           return l.patch;
         }
@@ -164,12 +167,12 @@ final class Sends<K, E> {
           core.settle(
               l,
               MutationState.CONFIRMED,
-              "superseded by a later confirmed mutation",
+              "superseded by a later mutation the server has",
               null,
               Cause.CONFIRM);
           return null;
         }
-        // Never resend a value the user replaced by a later, already confirmed one.
+        // Never resend a value the user replaced by a later one the server already has.
         l.patch = type.patch(l.patch.applyTo(type.copy(j.state)), left);
         l.updater = null;
         l.superseded = null;

@@ -439,6 +439,37 @@ class EdgesTest {
     h.assertSyncedWithServer("t1");
   }
 
+  @Test
+  void parallelResendNeverWritesOverALaterEditOfOursThatTheServerAlreadyHas() {
+    // Found by SeededSoakTest (seed 2, parallel): m3 was applied first and its answer lost; m2,
+    // refused while m1 was out, was sent again once m1 settled, on the state m3 had left, and
+    // wrote its older title over m3's. m3 then confirmed: the user's last edit was lost.
+    Harness h = new Harness(SyncStore.Builder::sendInParallel).withCards("t1");
+    Mutation<String, Card> m1 = h.store.update("t1", CardPatch.empty().title("one"));
+    Mutation<String, Card> m2 = h.store.update("t1", CardPatch.empty().title("two"));
+    Mutation<String, Card> m3 = h.store.update("t1", CardPatch.empty().title("three"));
+    FakeServer.Call c1 = h.server.call(0);
+    FakeServer.Call c2 = h.server.call(1);
+    FakeServer.Call c3 = h.server.call(2);
+    c3.applyAndDrop(); // m3 applied at v2, its answer lost
+    c2.answerLikeServer(); // 412: m2 waits for m1, which is still out
+    c1.answerLikeServer(); // 412 with {three, v2}
+
+    for (int i = 0; i < 5 && h.server.waiting() > 0; i++) {
+      h.server.next().answerLikeServer(); // whatever is sent again, as the server answers it
+      h.clock.advance(java.time.Duration.ofSeconds(1));
+    }
+    h.clock.advance(java.time.Duration.ofSeconds(5));
+    while (h.server.waiting() > 0) {
+      h.server.next().answerLikeServer(); // m3 resent under its key: the server replays v2
+    }
+
+    assertEquals(MutationState.CONFIRMED, m3.state());
+    assertEquals("three", h.server.get("t1").title, "the user's last edit stays on the server");
+    assertTrue(m1.isSettled() && m2.isSettled());
+    h.assertSyncedWithServer("t1");
+  }
+
   // ---- 6b. parallel: an updater's value is never sent on top of a mutation that may still fail
 
   @Test

@@ -10,9 +10,11 @@ import io.github.synced.runtime.SyncStore;
 import io.github.synced.runtime.http.HttpRemote;
 import io.github.synced.testing.VirtualScheduler;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,6 +89,10 @@ class SeededSoakTest {
       BTaskMutations tasks = new BTaskMutations(store);
       List<Mutation<String, BTask>> all = new ArrayList<>();
       List<String> titles = new ArrayList<>();
+      // Ids the second writer changed without a push: the store sees that only in a later answer
+      // on the id, and whether one came after depends on thread timing, so for these only the
+      // title (ours alone) is compared before the final refetch, and everything after it.
+      Set<String> silentlyChanged = new HashSet<>();
       for (int i = 0; i < 120; i++) {
         String id = "t" + rnd.nextInt(5);
         String title = "m" + i;
@@ -98,7 +104,11 @@ class SeededSoakTest {
         if (rnd.nextInt(10) == 0) {
           String other = "t" + rnd.nextInt(5);
           fake.secondWriter(other, "done", rnd.nextBoolean());
-          if (rnd.nextBoolean()) {
+          boolean pushed = rnd.nextBoolean();
+          if (!pushed) {
+            silentlyChanged.add(other);
+          }
+          if (pushed) {
             ObjectNode row = fake.row(other);
             BTask push = new BTask();
             push.id = other;
@@ -149,9 +159,10 @@ class SeededSoakTest {
                   + " (a confirmed edit was lost)");
         }
         BTask t = store.get(id).orElseThrow();
+        boolean known = !silentlyChanged.contains(id);
         if (!row.get("title").asText().equals(t.title)
-            || row.get("done").asBoolean() != t.done
-            || row.get("updatedAt").asLong() != t.updatedAt) {
+            || (known && row.get("done").asBoolean() != t.done)
+            || (known && row.get("updatedAt").asLong() != t.updatedAt)) {
           violations.add(
               "client != server for "
                   + id
@@ -171,6 +182,14 @@ class SeededSoakTest {
             wire.requests().stream()
                 .map(r -> r + " key=" + r.key() + " ifMatch=" + r.ifMatch())
                 .toList());
+      }
+      Drive.until(clock, store.refetch(), "final refetch");
+      for (int i = 0; i < 5; i++) {
+        ObjectNode row = fake.row("t" + i);
+        BTask t = store.get("t" + i).orElseThrow();
+        if (row.get("done").asBoolean() != t.done || row.get("updatedAt").asLong() != t.updatedAt) {
+          violations.add("client != server after the final refetch for t" + i + ": " + row);
+        }
       }
       assertEquals(
           List.of(),

@@ -52,6 +52,9 @@ final class VersionedFake implements Wire.Handler {
   /** Answers (after commit) matching this are held until it returns false. */
   volatile Predicate<Wire.Req> holdAnswer = r -> false;
 
+  /** Runs after a write was committed and before its connection is dropped (another writer). */
+  volatile Runnable beforeDrop = () -> {};
+
   /** Told of every write answer sent. */
   volatile java.util.function.BiConsumer<Wire.Req, Integer> answered = (r, s) -> {};
 
@@ -166,6 +169,7 @@ final class VersionedFake implements Wire.Handler {
       }
     }
     if (fault == Fault.DROP_AFTER_COMMIT) {
+      beforeDrop.run();
       Wire.drop(ex);
       return;
     }
