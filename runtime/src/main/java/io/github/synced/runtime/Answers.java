@@ -163,7 +163,7 @@ final class Answers<K, E> {
       core.sends.askServer(l, bad);
       return;
     }
-    j.confirmedFields(type, Set.copyOf(type.fields()), core.epoch);
+    j.confirmedFields(type, Set.copyOf(type.fields()), core.epoch, l.handle.sequence());
     j.versionNone(
         j.versionNone()
             || (versionless && type.hasVersion())); // sends carry no If-Match until it is read
@@ -238,18 +238,20 @@ final class Answers<K, E> {
       core.sends.askServer(l, bad);
       return;
     }
-    j.confirmedFields(type, sent.fields(), core.epoch);
-    if (core.parallel) {
-      for (Layer<K, E> other : j.layers()) {
-        if (other == l) {
-          continue;
-        }
-        if (other.kind() == Write.Kind.UPDATE && other.handle.sequence() < l.handle.sequence()) {
-          other.supersede(sent.fields()); // the user set these later: the earlier value is gone
-        }
-        if (other.lastWrite != null) {
-          other.ownConfirmed(sent.fields());
-        }
+    j.confirmedFields(type, sent.fields(), core.epoch, l.handle.sequence());
+    for (Layer<K, E> other : j.layers()) {
+      if (other == l) {
+        continue;
+      }
+      if (other.kind() == Write.Kind.UPDATE && other.handle.sequence() < l.handle.sequence()) {
+        // The user set these later: the earlier value is gone. In parallel mode, or serially once
+        // a create's early copy, edited meanwhile, joined the create's own entity.
+        other.supersede(sent.fields());
+      }
+      if (other.lastWrite != null || other.handle.sequence() > l.handle.sequence()) {
+        // If it meets these values in a conflict, they are ours, not another writer's: also for
+        // a later one not sent yet, whose base may not show them (an empty replayed answer).
+        other.ownConfirmed(sent.fields());
       }
     }
     j.versionStale(j.versionStale() || versionUnknown);
@@ -268,6 +270,13 @@ final class Answers<K, E> {
     K temp = j.id;
     if (pushed != null && pushed != j) {
       E shown = core.before(pushed);
+      for (Layer<K, E> mine : j.layers()) {
+        if (mine.kind() == Write.Kind.UPDATE) {
+          // An edit made on the copy after this one, and confirmed, replaced these values: as if
+          // both were one entity all along, this older one must not be sent over it.
+          mine.supersede(pushed.confirmedAfter(type, mine.handle.sequence()));
+        }
+      }
       if (pushed.confirmed() && (pushed.versionNone() || pushed.versionStale())) {
         // The copy's fields are newer (it was read after this create was sent) but its version is
         // not known: keep them under the create's version, and learn the version.

@@ -32,7 +32,10 @@ final class Journal<K, E> {
   /** When a local-only value was last edited, in the store's epochs; 0 if never. */
   long localEpoch;
 
-  /** When each synced field was last confirmed by a write, for reads without a version. */
+  /**
+   * When each synced field was last confirmed by a write (for reads without a version), then the
+   * highest sequence of a mutation that confirmed it; {@code null} until a write confirmed one.
+   */
   long[] confirmedAt;
 
   /**
@@ -247,19 +250,38 @@ final class Journal<K, E> {
   }
 
   /**
-   * Records that a write confirmed {@code fields} at {@code epoch} (entities without a version).
+   * Records that a write, the mutation made {@code sequence}th, confirmed {@code fields} at {@code
+   * epoch}: the epochs tell reads without a version what they cannot undo; the sequences tell a
+   * create whose copy arrived early which of its own pending edits a later one replaced.
    */
-  void confirmedFields(EntityType<K, E> type, Set<? extends EntityField> fields, long epoch) {
+  void confirmedFields(
+      EntityType<K, E> type, Set<? extends EntityField> fields, long epoch, long sequence) {
     List<? extends EntityField> all = type.fields();
     if (confirmedAt == null) {
-      confirmedAt = new long[all.size()];
+      confirmedAt = new long[2 * all.size()];
     }
     for (EntityField f : fields) {
       int i = all.indexOf(f);
       if (i >= 0) {
         confirmedAt[i] = epoch;
+        confirmedAt[all.size() + i] = Math.max(confirmedAt[all.size() + i], sequence);
       }
     }
+  }
+
+  /**
+   * The fields a write confirmed on this journal that was made after mutation number {@code
+   * sequence}.
+   */
+  Set<EntityField> confirmedAfter(EntityType<K, E> type, long sequence) {
+    Set<EntityField> later = new java.util.LinkedHashSet<>();
+    List<? extends EntityField> all = type.fields();
+    for (int i = 0; confirmedAt != null && i < all.size(); i++) {
+      if (confirmedAt[all.size() + i] > sequence) {
+        later.add(all.get(i));
+      }
+    }
+    return later;
   }
 
   /** Thrown inside a derivation to start it again without a refused layer. */

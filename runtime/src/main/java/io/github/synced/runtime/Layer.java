@@ -140,7 +140,10 @@ final class Layer<K, E> {
       }
       Patch<E> sent = later.lastWrite.patch();
       for (EntityField f : patch.fields()) {
-        if (sent.fields().contains(f) && Objects.equals(sent.get(f), type.get(base, f))) {
+        if (sent.fields().contains(f)
+            && later.sentBase != null
+            && !Objects.equals(sent.get(f), type.get(later.sentBase, f)) // it changes the field
+            && Objects.equals(sent.get(f), type.get(base, f))) { // and the server shows its value
           shown.add(f);
         }
       }

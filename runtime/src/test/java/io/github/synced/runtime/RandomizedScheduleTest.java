@@ -97,6 +97,13 @@ class RandomizedScheduleTest {
     final CardType type;
     final Harness h;
     final List<Mutation<String, Card>> made = new ArrayList<>();
+
+    /** The title each plain update set, and the entities another writer or an updater touched. */
+    final Map<Mutation<String, Card>, String> titles = new HashMap<>();
+
+    final Set<String> touchedElsewhere = new HashSet<>();
+
+    final List<Mutation<String, Card>> updaters = new ArrayList<>();
     final Map<Mutation<String, Card>, Set<String>> keys = new HashMap<>();
     final Map<String, Invariants.LocalWrite> locals = new HashMap<>();
     final List<Object> pushes = new ArrayList<>(); // a Card, or the id of a deleted one
@@ -241,6 +248,7 @@ class RandomizedScheduleTest {
       Invariants.assertConverged(h, type, made, locals);
       Invariants.assertListenerSequencesConsistent(h, made);
       assertNoAppliedWriteReportedFailedOrAppliedTwice();
+      assertTheLastConfirmedTitleIsTheServers();
       h.server.holdFetches = false;
       h.store.refetch().get(1, TimeUnit.SECONDS);
       assertEquals(
@@ -248,6 +256,36 @@ class RandomizedScheduleTest {
           h.store.all().stream().map(c -> Invariants.show(type, c)).sorted().toList(),
           "after a final refetch the store holds exactly the server's collection");
       Invariants.assertListenerSequencesConsistent(h, made);
+    }
+
+    /**
+     * No older edit of ours ends up over a newer confirmed one: where only this client wrote a
+     * title with plain updates (no other writer, no updater, no resolver choosing its own value),
+     * the server's title is the one the last confirmed of them set.
+     */
+    private void assertTheLastConfirmedTitleIsTheServers() {
+      if (config.conflicts().equals("resolver") || config.parallel()) {
+        // Parallel sends do not hold it yet in every schedule: -Dsynced.seed=20312336 (client
+        // wins) loses a later confirmed title; issue 8's closing note lists it as open work.
+        return;
+      }
+      Set<String> skip = new HashSet<>(touchedElsewhere);
+      updaters.forEach(u -> skip.add(u.id()));
+      Map<String, Mutation<String, Card>> last = new HashMap<>();
+      for (Mutation<String, Card> m : made) { // in the order made
+        if (titles.containsKey(m) && m.state() == MutationState.CONFIRMED) {
+          last.put(m.id(), m);
+        }
+      }
+      for (Map.Entry<String, Mutation<String, Card>> e : last.entrySet()) {
+        Card onServer = h.server.get(e.getKey());
+        if (onServer != null && !skip.contains(e.getKey())) {
+          assertEquals(
+              titles.get(e.getValue()),
+              onServer.title,
+              e.getKey() + ": the last confirmed title edit, " + e.getValue() + ", was lost");
+        }
+      }
     }
 
     private void assertNoAppliedWriteReportedFailedOrAppliedTwice() {
@@ -316,7 +354,7 @@ class RandomizedScheduleTest {
         boolean picky = rnd.nextInt(3) == 0;
         int pending = h.store.pending(id).size();
         try {
-          made.add(
+          Mutation<String, Card> m =
               h.store.modify(
                   id,
                   c -> {
@@ -324,7 +362,9 @@ class RandomizedScheduleTest {
                       throw new Injected("updater"); // refuses other writers' titles
                     }
                     c.title = c.title + "!";
-                  }));
+                  });
+          made.add(m);
+          updaters.add(m); // its value is relative: no last title to compare on its entity
         } catch (Injected refusedNow) {
           assertEquals(pending, h.store.pending(id).size(), "a refused change leaves nothing");
         }
@@ -353,6 +393,7 @@ class RandomizedScheduleTest {
         String target = ids.get(rnd.nextInt(ids.size()));
         String title = "o" + rnd.nextInt(4);
         boolean flip = rnd.nextBoolean();
+        touchedElsewhere.add(target);
         pushes.add(
             h.server.edit(
                 target,
@@ -369,6 +410,7 @@ class RandomizedScheduleTest {
       } else if (pick < 73 && !h.server.truth.isEmpty()) {
         List<String> ids = new ArrayList<>(h.server.truth.keySet());
         String target = ids.get(rnd.nextInt(ids.size()));
+        touchedElsewhere.add(target);
         synchronized (h.server) {
           h.server.truth.remove(target); // another writer deletes it
         }
@@ -401,13 +443,18 @@ class RandomizedScheduleTest {
         }
       }
       CardPatch p = CardPatch.empty();
-      if (rnd.nextBoolean()) {
-        p = p.title("t" + rnd.nextInt(4));
+      String title = rnd.nextBoolean() ? "t" + rnd.nextInt(4) : null;
+      if (title != null) {
+        p = p.title(title);
       }
       if (p.isEmpty() || rnd.nextBoolean()) {
         p = p.done(rnd.nextBoolean());
       }
-      made.add(h.store.update(id, p));
+      Mutation<String, Card> m = h.store.update(id, p);
+      made.add(m);
+      if (title != null) {
+        titles.put(m, title);
+      }
     }
 
     private void deliver(int index) {
