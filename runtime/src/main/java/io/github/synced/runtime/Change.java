@@ -47,6 +47,9 @@ public final class Change<K, E> {
   private final SyncFailure error;
   private final UnaryOperator<E> copier;
 
+  /** The entity's place in the store's insertion order: what ties of a {@link LiveView} follow. */
+  final long place;
+
   Change(
       Instant at,
       Cause cause,
@@ -55,7 +58,8 @@ public final class Change<K, E> {
       E after,
       Mutation<K, E> mutation,
       SyncFailure error,
-      UnaryOperator<E> copier) {
+      UnaryOperator<E> copier,
+      long place) {
     this.at = at;
     this.cause = cause;
     this.id = id;
@@ -64,6 +68,7 @@ public final class Change<K, E> {
     this.mutation = mutation;
     this.error = error;
     this.copier = copier;
+    this.place = place;
   }
 
   /** When it changed, by the store's {@link Scheduler}. */

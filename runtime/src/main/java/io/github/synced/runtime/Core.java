@@ -214,7 +214,8 @@ final class Core<K, E> {
             after,
             by == null ? null : by.handle,
             error,
-            type::copy);
+            type::copy,
+            j.bornAt);
     afterLock.stage(listeners.deliveryOf(c));
   }
 

@@ -32,6 +32,11 @@ final class Listeners<K, E> {
     return !everyChange.isEmpty() || (!byId.isEmpty() && byId.containsKey(id));
   }
 
+  /** Where listeners run: the executor of {@link SyncStore.Builder#notifyOn}. */
+  Executor executor() {
+    return notifier;
+  }
+
   boolean hearTransitions() {
     return !transitions.isEmpty();
   }

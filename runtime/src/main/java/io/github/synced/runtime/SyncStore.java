@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -93,6 +94,20 @@ public final class SyncStore<K, E> {
    */
   public List<E> all() {
     return views.all();
+  }
+
+  /**
+   * A live list of the visible entities that match {@code filter}, in {@code order}, ties in
+   * insertion order; kept up to date from the store's changes at O(log n + n) a change, with
+   * subscribers told on the notify executor; see {@link LiveView}. Close it when done.
+   */
+  public LiveView<K, E> view(Predicate<? super E> filter, Comparator<? super E> order) {
+    return LiveView.open(core, filter, Objects.requireNonNull(order, "order"));
+  }
+
+  /** {@link #view(Predicate, Comparator)} in the order of {@link #all()}. */
+  public LiveView<K, E> view(Predicate<? super E> filter) {
+    return LiveView.open(core, filter, core.order);
   }
 
   /** The unsettled mutations of one entity, in the order they were made. */

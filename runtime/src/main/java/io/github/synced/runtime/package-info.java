@@ -13,7 +13,8 @@
  *   <li>The store and what it hands out: {@link io.github.synced.runtime.Mutation} handles with
  *       their {@link io.github.synced.runtime.MutationState}, {@link
  *       io.github.synced.runtime.Change}s and {@link io.github.synced.runtime.Transition}s for
- *       listeners, {@link io.github.synced.runtime.Subscription}s.
+ *       listeners, {@link io.github.synced.runtime.Subscription}s, {@link
+ *       io.github.synced.runtime.LiveView}s (live filtered, sorted lists).
  *   <li>Policies and time: {@link io.github.synced.runtime.RetryPolicy}, {@link
  *       io.github.synced.runtime.ConflictPolicy}, {@link io.github.synced.runtime.Scheduler} and
  *       {@code io.github.synced.testing.VirtualScheduler} (artifact synced-testing) for tests.
