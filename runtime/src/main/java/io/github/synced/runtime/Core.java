@@ -215,7 +215,7 @@ final class Core<K, E> {
             by == null ? null : by.handle,
             error,
             type::copy,
-            j.bornAt);
+            j.bornAt());
     afterLock.stage(listeners.deliveryOf(c));
   }
 

@@ -93,7 +93,7 @@ public final class LiveView<K, E> implements AutoCloseable {
               List<Ranked.Row<K, E>> all = new ArrayList<>(core.entities.size());
               for (Journal<K, E> j : core.entities) {
                 if (j.view != null) {
-                  all.add(new Ranked.Row<>(j.id, j.bornAt, core.type.copy(j.view)));
+                  all.add(new Ranked.Row<>(j.id, j.bornAt(), core.type.copy(j.view)));
                 }
               }
               synchronized (v) { // not published yet: nobody else can hold it
