@@ -253,8 +253,10 @@ final class Core<K, E> {
           listeners.deliveryOf(new Transition<>(at, m.id(), m, from, to, reason, error)));
     }
     if (to == MutationState.CONFIRMED) {
-      E view = l.journal.view; // never changed again: a new state is a new instance
-      afterLock.stageSettle(() -> m.settle(view, type)); // after the listeners had the change
+      // The server's state it confirmed, with the local-only values (not other pending edits);
+      // never changed again: a new state is a new instance.
+      E confirmed = l.kind() == Write.Kind.DELETE ? null : l.journal.state;
+      afterLock.stageSettle(() -> m.settle(confirmed, type)); // after the listeners had the change
     } else if (to == MutationState.ROLLED_BACK) {
       afterLock.stageSettle(() -> m.fail(error));
     }

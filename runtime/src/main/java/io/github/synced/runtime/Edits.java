@@ -30,6 +30,12 @@ final class Edits<K, E> {
       throw new IllegalArgumentException(
           core.describe(j.id, type.idField()) + ": a patch cannot change the id");
     }
+    if (type.hasVersion() && patch.fields().contains(type.versionField())) {
+      throw new IllegalArgumentException(
+          core.describe(j.id, type.versionField())
+              + ": a patch cannot set the version; the server assigns it, and the store sends the"
+              + " one it knows as the precondition");
+    }
     if (patch.isEmpty()) {
       throw new IllegalArgumentException(core.describe(j.id, null) + ": the patch sets no field");
     }

@@ -98,11 +98,12 @@ public final class Mutation<K, E> {
   }
 
   /**
-   * Completes when the mutation settles: with a copy of the entity as the store shows it right
-   * after the confirmation ({@code null} for a delete), or exceptionally with its {@link
-   * SyncFailure} when it is rolled back. Every call returns the same future, which only the store
-   * can complete: {@code complete}, {@code cancel}, {@code orTimeout} and the like leave it as it
-   * is (for a deadline of your own, use {@code result().copy().orTimeout(...)}).
+   * Completes when the mutation settles: with a copy of the entity as the server confirmed it (the
+   * confirmed state right after this confirmation, with the local-only values of that moment; other
+   * mutations still pending are not in it; {@code null} for a delete), or exceptionally with its
+   * {@link SyncFailure} when it is rolled back. Every call returns the same future, which only the
+   * store can complete: {@code complete}, {@code cancel}, {@code orTimeout} and the like leave it
+   * as it is (for a deadline of your own, use {@code result().copy().orTimeout(...)}).
    */
   public CompletableFuture<E> result() {
     Result<E> r;

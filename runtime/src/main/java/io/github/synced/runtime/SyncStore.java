@@ -227,7 +227,7 @@ public final class SyncStore<K, E> {
   /**
    * Sets the fields of {@code patch} on an entity: applied at once, then sent.
    *
-   * @throws IllegalArgumentException if the patch is empty or sets the id
+   * @throws IllegalArgumentException if the patch is empty, sets the id or sets the version
    * @throws NoSuchElementException if the entity is not visible in the store
    * @throws RuntimeException whatever the entity throws when it refuses a value; nothing is left
    *     behind

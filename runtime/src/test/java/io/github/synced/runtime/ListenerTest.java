@@ -70,6 +70,23 @@ class ListenerTest {
   }
 
   @Test
+  void aResultIsTheConfirmedStateWithoutTheOtherMutationsStillPending() throws Exception {
+    // Found by an outside tester: m1's result showed m2's value, which m2's rejection then undid:
+    // a state the server never had.
+    Harness h = new Harness().withCards("t1");
+    Mutation<String, Card> m1 = h.store.update("t1", CardPatch.empty().title("mine"));
+    Mutation<String, Card> m2 = h.store.update("t1", CardPatch.empty().done(true));
+    h.server.next().succeed();
+    h.server.next().fail(SyncFailure.rejected(422, "no"));
+
+    assertEquals(MutationState.ROLLED_BACK, m2.state());
+    Card confirmed = m1.result().get();
+    assertEquals("mine", confirmed.title);
+    assertFalse(confirmed.done, "m2 was pending when m1 confirmed: not in m1's result");
+    assertEquals(h.server.get("t1").version, confirmed.version);
+  }
+
+  @Test
   void listenerRunsOutsideTheLockSoCallingBackIntoTheStoreDoesNotDeadlock() throws Exception {
     Harness h = new Harness().withCards("t1");
     List<String> seenFromOtherThread = new ArrayList<>();

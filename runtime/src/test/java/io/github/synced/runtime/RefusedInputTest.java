@@ -98,4 +98,18 @@ class RefusedInputTest {
     assertTrue(e.getMessage().startsWith("a function the store runs under its lock"));
     assertUntouched(h);
   }
+
+  @Test
+  void aPatchThatSetsTheVersionIsRefusedAndLeavesTheStoreAsItWas() {
+    // Found by an outside tester: PATCH {"version":1} was sent and the view's version went back.
+    Harness h = new Harness().withCards("t1");
+    Card before = h.view("t1");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> h.store.update("t1", CardPatch.empty().version(1).title("x")));
+    assertTrue(e.getMessage().contains("Card 't1', field 'version'"), e.getMessage());
+    assertEquals(before.toString(), h.view("t1").toString());
+    assertEquals(0, h.server.waiting(), "nothing sent");
+  }
 }

@@ -321,6 +321,8 @@ class VersionedServerTest {
             .build();
     Drive.until(clock, store.refetch(), "refetch");
     BTaskMutations tasks = new BTaskMutations(store);
+    java.util.concurrent.atomic.AtomicBoolean tried = new java.util.concurrent.atomic.AtomicBoolean();
+    fake.hold = r -> r.method().equals("DELETE") && !tried.get(); // out until the create is tried
     Mutation<String, BTask> d = tasks.delete("t2"); // optimistic: t2 is gone from the view
     assertTrue(store.get("t2").isEmpty());
     BTask again = new BTask();
@@ -334,6 +336,7 @@ class VersionedServerTest {
         refused.getMessage().contains("BTask 't2'")
             && refused.getMessage().contains("once the delete has settled"),
         refused.getMessage());
+    tried.set(true);
     Drive.idle(clock, store);
     assertEquals(MutationState.CONFIRMED, d.state(), "error=" + d.error());
     Mutation<String, BTask> c = tasks.create(again); // after the delete settled
