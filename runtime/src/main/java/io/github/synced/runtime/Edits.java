@@ -39,7 +39,20 @@ final class Edits<K, E> {
     if (patch.isEmpty()) {
       throw new IllegalArgumentException(core.describe(j.id, null) + ": the patch sets no field");
     }
-    E shown = Objects.requireNonNull(patch.applyTo(type.copy(j.view)), "applyTo returned null");
+    E shown;
+    try {
+      shown = Objects.requireNonNull(patch.applyTo(type.copy(j.view)), "applyTo returned null");
+    } catch (RuntimeException refused) {
+      Set<? extends EntityField> fields = patch.fields();
+      EntityField one = fields.size() == 1 ? fields.iterator().next() : null;
+      throw new IllegalArgumentException(
+          core.describe(j.id, one)
+              + ": the entity refused the value"
+              + (one == null ? "s of " + names(fields) : "")
+              + ": "
+              + refused.getMessage(),
+          refused);
+    }
     Layer<K, E> l = new Layer<>(core.newHandle(Write.Kind.UPDATE, j.id), j);
     l.patch = patch;
     return make(j, l, shown, Cause.OPTIMISTIC);
@@ -160,5 +173,13 @@ final class Edits<K, E> {
       throw new NoSuchElementException(core.describe(id, null) + " is not in the store");
     }
     return j;
+  }
+
+  private static String names(Set<? extends EntityField> fields) {
+    StringBuilder s = new StringBuilder();
+    for (EntityField f : fields) {
+      s.append(s.length() == 0 ? "'" : ", '").append(f.fieldName()).append('\'');
+    }
+    return s.toString();
   }
 }

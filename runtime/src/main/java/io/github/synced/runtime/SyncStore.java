@@ -229,8 +229,8 @@ public final class SyncStore<K, E> {
    *
    * @throws IllegalArgumentException if the patch is empty, sets the id or sets the version
    * @throws NoSuchElementException if the entity is not visible in the store
-   * @throws RuntimeException whatever the entity throws when it refuses a value; nothing is left
-   *     behind
+   * @throws IllegalArgumentException also when the entity refuses a value (naming the entity, the
+   *     id and the field; the entity's exception is the cause); nothing is left behind
    */
   public Mutation<K, E> update(K id, Patch<E> patch) {
     Objects.requireNonNull(patch, "patch");

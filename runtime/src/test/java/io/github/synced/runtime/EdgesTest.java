@@ -734,7 +734,10 @@ class EdgesTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> h.store.update("t1", new RefusingPatch(CardPatch.empty().title(" "))));
-    assertEquals("title must not be blank", e.getMessage());
+    assertEquals("title must not be blank", e.getCause().getMessage(), "the entity's own words");
+    assertEquals(
+        "Card 't1', field 'title': the entity refused the value: title must not be blank",
+        e.getMessage());
 
     assertEquals(List.of(), h.store.pending("t1"));
     assertEquals(0, h.server.waiting());

@@ -112,4 +112,19 @@ class RefusedInputTest {
     assertEquals(before.toString(), h.view("t1").toString());
     assertEquals(0, h.server.waiting(), "nothing sent");
   }
+
+  @Test
+  void aValueTheEntityRefusesIsReportedWithTheEntityTheIdAndTheField() {
+    // Found by an outside tester: the entity's own message named neither entity, id nor field.
+    Harness h = new Harness().withCards("t1");
+    Card before = h.view("t1");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> h.store.update("t1", CardPatch.empty().title(CardType.REFUSED)));
+    assertTrue(e.getMessage().startsWith("Card 't1', field 'title': "), e.getMessage());
+    assertTrue(e.getCause() != null, "the entity's own exception is the cause");
+    assertEquals(before.toString(), h.view("t1").toString());
+    assertEquals(0, h.server.waiting(), "nothing sent");
+  }
 }
