@@ -150,10 +150,16 @@ final class Conflicts<K, E> {
       }
     }
     if (afterUnknown) {
-      // It may have applied before someone wrote over it, or never: sent again it could apply
-      // twice (an increment), so it settles as a conflict the server's state won.
-      core.answers.rollback(
-          l, f, "changed on the server while its outcome was unknown: not sent again", before);
+      // It may have applied before someone wrote over it, or never. Sent again it could apply
+      // twice (an increment); reported failed it may be a failure the server applied (rule 6).
+      // The server's state, which it may be part of, stands: settled without a failure.
+      core.answers.finish(
+          l,
+          MutationState.CONFIRMED,
+          "outcome unknown and the entity changed on the server since: its state stands",
+          null,
+          Cause.CONFIRM,
+          before);
       return;
     }
     if (overlap.isEmpty()

@@ -105,6 +105,27 @@ class UnknownOutcomeTest {
   }
 
   @Test
+  void aWriteOfUnknownOutcomeThatAnotherWriterOverwroteIsNeverReportedFailed() {
+    // Rule 6. Found by running the soaks against servers that ignore keys: the store read the
+    // entity, saw another writer's title over the one it had sent, and rolled the mutation back
+    // although the server had applied it. It cannot tell applied-then-overwritten from never
+    // applied; either way the server's state stands, and no failure is reported.
+    Harness h = new Harness().withCards("t1");
+    h.server.deduplicates = false; // a server that ignores keys is read, never sent the write again
+    Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().title("mine"));
+    FakeServer.Call c = h.server.next();
+    c.applyOnly(); // applied
+    h.server.edit("t1", x -> x.title = "theirs"); // and written over by another writer
+    c.fail(SyncFailure.outcomeUnknown("timed out", null)); // before its answer arrived
+
+    assertEquals(MutationState.CONFIRMED, m.state());
+    assertTrue(m.error().isEmpty());
+    assertEquals("theirs", h.view("t1").title, "the server's state stands");
+    assertEquals(1, h.server.sent.size(), "never sent again: it could apply twice");
+    h.assertSyncedWithServer("t1");
+  }
+
+  @Test
   void aDeduplicatingServerIsAskedBySendingTheSameRequestUntilItAnswers() {
     Harness h = new Harness(b -> b.retry(Harness.exactRetry().withMaxAttempts(2))).withCards("t1");
     Mutation<String, Card> m = h.store.update("t1", CardPatch.empty().done(true));

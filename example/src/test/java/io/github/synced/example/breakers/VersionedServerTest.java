@@ -321,7 +321,8 @@ class VersionedServerTest {
             .build();
     Drive.until(clock, store.refetch(), "refetch");
     BTaskMutations tasks = new BTaskMutations(store);
-    java.util.concurrent.atomic.AtomicBoolean tried = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicBoolean tried =
+        new java.util.concurrent.atomic.AtomicBoolean();
     fake.hold = r -> r.method().equals("DELETE") && !tried.get(); // out until the create is tried
     Mutation<String, BTask> d = tasks.delete("t2"); // optimistic: t2 is gone from the view
     assertTrue(store.get("t2").isEmpty());

@@ -58,7 +58,8 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li>{@link Check#STUCK}: every mutation settled (rule 14: no exchange keeps one waiting);
- *   <li>{@link Check#LOST}: every {@code CONFIRMED} write was applied by the server (rule 3);
+ *   <li>{@link Check#LOST}: every {@code CONFIRMED} write was applied by the server (rule 3), but
+ *       one superseded by a later edit of ours that the server has, which is never sent;
  *   <li>{@link Check#APPLIED_TWICE}: none was applied twice, by idempotency key or by its unique
  *       text (rules 5, 6);
  *   <li>{@link Check#ROLLED_BACK_BUT_APPLIED}: no mutation reported {@code ROLLED_BACK} was applied
@@ -569,7 +570,15 @@ public final class Soak<K, E> {
 
   // ---------------------------------------------------------------- recording
 
+  /** Mutations settled as superseded by a later edit of ours (never sent, so never applied). */
+  private final Set<Long> superseded = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private void step(Transition<K, E> t) {
+    if (t.to() == MutationState.CONFIRMED
+        && t.reason() != null
+        && t.reason().startsWith("superseded")) {
+      superseded.add(t.mutation().sequence());
+    }
     Duration at = Duration.between(origin, t.at());
     String line =
         String.format(
@@ -653,6 +662,7 @@ public final class Soak<K, E> {
       }
       if (state == MutationState.CONFIRMED
           && writes.isEmpty()
+          && !superseded.contains(m.sequence()) // a later edit of ours replaced it on the server
           && !(m.kind() == Write.Kind.DELETE && deletedByAClient(log, String.valueOf(m.id())))) {
         violations.add(
             new Violation(
