@@ -59,7 +59,8 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@link Check#STUCK}: every mutation settled (rule 14: no exchange keeps one waiting);
  *   <li>{@link Check#LOST}: every {@code CONFIRMED} write was applied by the server (rule 3), but
- *       one superseded by a later edit of ours that the server has, which is never sent;
+ *       one superseded by a later edit of ours that the server has, which is never sent, and one of
+ *       unknown outcome that another writer's change hides (rule 6 settles it without a failure);
  *   <li>{@link Check#APPLIED_TWICE}: none was applied twice, by idempotency key or by its unique
  *       text (rules 5, 6);
  *   <li>{@link Check#ROLLED_BACK_BUT_APPLIED}: no mutation reported {@code ROLLED_BACK} was applied
@@ -570,13 +571,18 @@ public final class Soak<K, E> {
 
   // ---------------------------------------------------------------- recording
 
-  /** Mutations settled as superseded by a later edit of ours (never sent, so never applied). */
+  /**
+   * Mutations confirmed without proof of their application: superseded by a later edit of ours
+   * (never sent), or of unknown outcome on an entity another writer changed since.
+   */
   private final Set<Long> superseded = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private void step(Transition<K, E> t) {
     if (t.to() == MutationState.CONFIRMED
         && t.reason() != null
-        && t.reason().startsWith("superseded")) {
+        && (t.reason().startsWith("superseded") || t.reason().startsWith("outcome unknown"))) {
+      // Never sent, or sent with an outcome no read can tell (applied and written over, or never
+      // applied): rule 6 settles it with the server's state, without a failure.
       superseded.add(t.mutation().sequence());
     }
     Duration at = Duration.between(origin, t.at());
