@@ -46,6 +46,13 @@ final class Core<K, E> {
   /** Mutations made and not settled. */
   private int unsettled;
 
+  /**
+   * The unsettled mutations in the order made, linked through {@link Layer#older}, {@code newer}.
+   */
+  private Layer<K, E> oldest;
+
+  private Layer<K, E> newest;
+
   /** Reads and timers the store started on its own (learning a version) not yet done. */
   private int background;
 
@@ -136,6 +143,15 @@ final class Core<K, E> {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Every unsettled mutation, oldest first (under the lock): without a walk over the entities. */
+  List<Mutation<K, E>> unsettled() {
+    List<Mutation<K, E>> out = new ArrayList<>(unsettled);
+    for (Layer<K, E> l = oldest; l != null; l = l.newer) {
+      out.add(l.handle);
+    }
+    return out;
   }
 
   /** Whether no mutation is pending and no read the store started on its own is outstanding. */
@@ -243,8 +259,27 @@ final class Core<K, E> {
     }
     if (from == null) {
       unsettled++;
+      l.older = newest; // the list of unsettled mutations, in the order made
+      if (newest != null) {
+        newest.newer = l;
+      } else {
+        oldest = l;
+      }
+      newest = l;
     } else if (to.isSettled()) {
       unsettled--;
+      if (l.older != null) {
+        l.older.newer = l.newer;
+      } else {
+        oldest = l.newer;
+      }
+      if (l.newer != null) {
+        l.newer.older = l.older;
+      } else {
+        newest = l.older;
+      }
+      l.older = null;
+      l.newer = null;
     }
     m.moveTo(to, error);
     if (listeners.hearTransitions()) {

@@ -17,6 +17,11 @@ final class Layer<K, E> {
 
   final Mutation<K, E> handle;
 
+  /** Its neighbours among the store's unsettled mutations, in the order made (kept by Core). */
+  Layer<K, E> older;
+
+  Layer<K, E> newer;
+
   /** The entity it belongs to; a pushed copy's layers move to their create's journal. */
   Journal<K, E> journal;
 

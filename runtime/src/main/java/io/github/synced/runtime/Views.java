@@ -2,7 +2,6 @@ package io.github.synced.runtime;
 
 import io.github.synced.runtime.spi.EntityField;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,17 +71,7 @@ final class Views<K, E> {
 
   /** Every unsettled mutation, oldest first. */
   List<Mutation<K, E>> pending() {
-    List<Mutation<K, E>> all =
-        core.read(
-            () -> {
-              List<Mutation<K, E>> out = new ArrayList<>();
-              for (Journal<K, E> j : core.entities) {
-                j.layers().forEach(l -> out.add(l.handle));
-              }
-              return out;
-            });
-    all.sort(Comparator.comparingLong(Mutation::sequence));
-    return all;
+    return core.read(core::unsettled);
   }
 
   /** The pending synced fields of one entity and the mutations that set them. */
