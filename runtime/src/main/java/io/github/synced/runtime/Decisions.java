@@ -109,8 +109,15 @@ final class Decisions<K, E> {
         true);
   }
 
-  /** Whether the server holds every value the last send of {@code l} set. */
+  /**
+   * Whether the server holds every value the last send of {@code l} set, at a version past the one
+   * it was sent against (at that same version nothing applied since: the values were there before,
+   * an earlier edit's, which one still out may yet write over).
+   */
   private boolean holdsItsValues(Layer<K, E> l, E server) {
+    if (type.hasVersion() && l.sentBase != null && type.compareVersions(server, l.sentBase) <= 0) {
+      return false;
+    }
     Patch<E> sent = l.lastWrite.patch();
     for (EntityField f : sent.fields()) {
       if ((l.superseded == null || !l.superseded.contains(f))

@@ -470,6 +470,46 @@ class EdgesTest {
     h.assertSyncedWithServer("t1");
   }
 
+  @Test
+  void parallelUnknownOutcomeIsNotConfirmedByAnEarlierEditsValueAtTheVersionItWasSentOn() {
+    // Found by the randomized schedules' last-confirmed-title check: m3 (x, as the confirmed m1
+    // left it) was lost in transit, the server still held m1's x at the version m3 was sent on,
+    // and m3 was confirmed "by its values"; m2 (y), still out, then applied: the user's last
+    // confirmed edit said x, the server said y.
+    Harness h =
+        new Harness(
+                b ->
+                    b.sendInParallel()
+                        .retry(
+                            Harness.exactRetry()
+                                .withUnknownOutcome(RetryPolicy.UnknownOutcome.REFETCH)))
+            .withCards("t1");
+    h.server.deduplicates = false;
+    Mutation<String, Card> m1 = h.store.update("t1", CardPatch.empty().title("x"));
+    h.server.next().answerLikeServer();
+    assertEquals(MutationState.CONFIRMED, m1.state());
+    Mutation<String, Card> m2 = h.store.update("t1", CardPatch.empty().title("y"));
+    Mutation<String, Card> m3 = h.store.update("t1", CardPatch.empty().title("x"));
+    FakeServer.Call c2 = h.server.call(0);
+    FakeServer.Call c3 = h.server.call(1);
+    c3.fail(SyncFailure.outcomeUnknown("timed out", null)); // never reached the server
+
+    assertFalse(
+        m3.state() == MutationState.CONFIRMED,
+        "the server's x is m1's, at the version m3 was sent on: m3 did not apply");
+    c2.answerLikeServer();
+    while (h.server.waiting() > 0) {
+      h.server.next().answerLikeServer();
+    }
+    assertEquals(MutationState.CONFIRMED, m2.state());
+    Mutation<String, Card> lastConfirmed = m3.state() == MutationState.CONFIRMED ? m3 : m2;
+    assertEquals(
+        lastConfirmed == m3 ? "x" : "y",
+        h.server.get("t1").title,
+        "the server holds the last confirmed edit");
+    h.assertSyncedWithServer("t1");
+  }
+
   // ---- 6b. parallel: an updater's value is never sent on top of a mutation that may still fail
 
   @Test
