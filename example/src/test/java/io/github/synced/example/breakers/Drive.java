@@ -12,15 +12,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Moves the virtual clock while real HTTP answers arrive, until a future completes. */
-final class Drive {
+/**
+ * Moves the virtual clock while real HTTP answers arrive, until a future completes. Public so that
+ * the other breakers packages (breakers8) drive their stores with it too.
+ */
+public final class Drive {
   private Drive() {}
 
-  static RetryPolicy retry() {
+  public static RetryPolicy retry() {
     return RetryPolicy.defaults().withJitter(0, () -> 0.5);
   }
 
-  static void until(VirtualScheduler clock, Future<?> done, String what) {
+  public static void until(VirtualScheduler clock, Future<?> done, String what) {
     for (int i = 0; i < 600; i++) {
       try {
         done.get(20, TimeUnit.MILLISECONDS);
@@ -37,11 +40,11 @@ final class Drive {
     fail("never completed within ~12 s of wall time: " + what);
   }
 
-  static void idle(VirtualScheduler clock, SyncStore<?, ?> store) {
+  public static void idle(VirtualScheduler clock, SyncStore<?, ?> store) {
     until(clock, store.idle(), "store.idle(); pending=" + store.pending());
   }
 
-  static void settled(VirtualScheduler clock, Mutation<?, ?> m) {
+  public static void settled(VirtualScheduler clock, Mutation<?, ?> m) {
     until(clock, m.result(), "mutation " + m);
   }
 }

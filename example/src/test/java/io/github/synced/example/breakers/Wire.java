@@ -15,13 +15,17 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** A loopback HTTP server that records every request and hands it to a handler. */
-final class Wire implements AutoCloseable {
-  static final ObjectMapper JSON = new ObjectMapper();
+/**
+ * A loopback HTTP server that records every request and hands it to a handler. Public so that the
+ * other breakers packages (breakers8) serve through it too.
+ */
+public final class Wire implements AutoCloseable {
+  public static final ObjectMapper JSON = new ObjectMapper();
 
   /** One request as the server received it. */
-  record Req(String method, String path, String query, String ifMatch, String key, String body) {
-    JsonNode json() {
+  public record Req(
+      String method, String path, String query, String ifMatch, String key, String body) {
+    public JsonNode json() {
       try {
         return body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);
       } catch (IOException e) {
@@ -41,7 +45,7 @@ final class Wire implements AutoCloseable {
   }
 
   /** What the server does with a request. */
-  interface Handler {
+  public interface Handler {
     void handle(Req req, HttpExchange ex) throws Exception;
   }
 
@@ -49,7 +53,7 @@ final class Wire implements AutoCloseable {
   private final ExecutorService pool = Executors.newCachedThreadPool();
   final List<Req> requests = new ArrayList<>();
 
-  Wire(Handler handler) throws IOException {
+  public Wire(Handler handler) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
         "/",
@@ -77,21 +81,22 @@ final class Wire implements AutoCloseable {
     server.start();
   }
 
-  URI uri() {
+  public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  List<Req> requests() {
+  public List<Req> requests() {
     synchronized (requests) {
       return List.copyOf(requests);
     }
   }
 
-  List<Req> requests(String method) {
+  public List<Req> requests(String method) {
     return requests().stream().filter(r -> r.method().equals(method)).toList();
   }
 
-  static void send(HttpExchange ex, int status, String body, String... headers) throws IOException {
+  public static void send(HttpExchange ex, int status, String body, String... headers)
+      throws IOException {
     for (int i = 0; i < headers.length; i += 2) {
       ex.getResponseHeaders().add(headers[i], headers[i + 1]);
     }
@@ -111,7 +116,7 @@ final class Wire implements AutoCloseable {
   }
 
   /** Drops the connection without an answer (the server may already have committed). */
-  static void drop(HttpExchange ex) {
+  public static void drop(HttpExchange ex) {
     ex.close();
   }
 
