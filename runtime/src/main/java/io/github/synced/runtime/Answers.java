@@ -239,19 +239,20 @@ final class Answers<K, E> {
       return;
     }
     j.confirmedFields(type, sent.fields(), core.epoch, l.handle.sequence());
-    for (Layer<K, E> other : j.layers()) {
-      if (other == l) {
-        continue;
-      }
-      if (other.kind() == Write.Kind.UPDATE && other.handle.sequence() < l.handle.sequence()) {
-        // The user set these later: the earlier value is gone. In parallel mode, or serially once
-        // a create's early copy, edited meanwhile, joined the create's own entity.
-        other.supersede(sent.fields());
-      }
-      if (other.lastWrite != null || other.handle.sequence() > l.handle.sequence()) {
-        // If it meets these values in a conflict, they are ours, not another writer's: also for
-        // a later one not sent yet, whose base may not show them (an empty replayed answer).
-        other.ownConfirmed(sent.fields());
+    List<Layer<K, E>> layers = j.layers();
+    if (core.parallel || (!layers.isEmpty() && layers.get(0) != l)) { // serially: none before it
+      for (Layer<K, E> other : layers) {
+        if (other == l) {
+          continue;
+        }
+        if (other.kind() == Write.Kind.UPDATE && other.handle.sequence() < l.handle.sequence()) {
+          // The user set these later: the earlier value is gone. In parallel mode, or serially
+          // once a create's early copy, edited meanwhile, joined the create's own entity.
+          other.supersede(sent.fields());
+        }
+        if (core.parallel && other.lastWrite != null) {
+          other.ownConfirmed(sent.fields());
+        }
       }
     }
     j.versionStale(j.versionStale() || versionUnknown);

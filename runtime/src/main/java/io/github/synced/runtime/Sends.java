@@ -111,6 +111,7 @@ final class Sends<K, E> {
       if (l.firstBase == null) {
         l.firstBase = l.sentBase;
       }
+      l.ownConfirmed = null;
       w =
           new Write<>(
               l.kind(),

@@ -400,7 +400,9 @@ public final class SyncStore<K, E> {
      * sent, a delete waits for everything before it, and an update made with a function waits for
      * the mutations before it (its value is computed on top of them). Needs a {@code @SyncVersion}:
      * without one, the order in which the server applied two writes could not be told, and sends
-     * stay serial.
+     * stay serial. Known gap: an earlier update sent again after a conflict can still land over a
+     * later one of the same field whose answer was lost after it applied, when the later one set
+     * the field back to the base's value.
      */
     public Builder<K, E> sendInParallel() {
       this.parallel = true;
