@@ -43,15 +43,8 @@ final class Core<K, E> {
   /** Counts every change of a base or a local value; reads remember the epoch they started at. */
   long epoch;
 
-  /** Mutations made and not settled. */
-  private int unsettled;
-
-  /**
-   * The unsettled mutations in the order made, linked through {@link Layer#older}, {@code newer}.
-   */
-  private Layer<K, E> oldest;
-
-  private Layer<K, E> newest;
+  /** Mutations made and not settled, in the order made. */
+  private final Unsettled<K, E> unsettled = new Unsettled<>();
 
   /** Reads and timers the store started on its own (learning a version) not yet done. */
   private int background;
@@ -147,16 +140,12 @@ final class Core<K, E> {
 
   /** Every unsettled mutation, oldest first (under the lock): without a walk over the entities. */
   List<Mutation<K, E>> unsettled() {
-    List<Mutation<K, E>> out = new ArrayList<>(unsettled);
-    for (Layer<K, E> l = oldest; l != null; l = l.newer) {
-      out.add(l.handle);
-    }
-    return out;
+    return unsettled.handles();
   }
 
   /** Whether no mutation is pending and no read the store started on its own is outstanding. */
   boolean isIdle() {
-    return unsettled == 0 && background == 0;
+    return unsettled.isEmpty() && background == 0;
   }
 
   /** A future that completes when the store is idle (under the lock). */
@@ -258,28 +247,9 @@ final class Core<K, E> {
       l.turn++; // whatever waited for the previous state is stale now
     }
     if (from == null) {
-      unsettled++;
-      l.older = newest; // the list of unsettled mutations, in the order made
-      if (newest != null) {
-        newest.newer = l;
-      } else {
-        oldest = l;
-      }
-      newest = l;
+      unsettled.add(l);
     } else if (to.isSettled()) {
-      unsettled--;
-      if (l.older != null) {
-        l.older.newer = l.newer;
-      } else {
-        oldest = l.newer;
-      }
-      if (l.newer != null) {
-        l.newer.older = l.older;
-      } else {
-        newest = l.older;
-      }
-      l.older = null;
-      l.newer = null;
+      unsettled.remove(l);
     }
     m.moveTo(to, error);
     if (listeners.hearTransitions()) {

@@ -17,7 +17,10 @@ final class Layer<K, E> {
 
   final Mutation<K, E> handle;
 
-  /** Its neighbours among the store's unsettled mutations, in the order made (kept by Core). */
+  /**
+   * Its neighbours among the store's unsettled mutations, in the order made (see {@link
+   * Unsettled}).
+   */
   Layer<K, E> older;
 
   Layer<K, E> newer;
