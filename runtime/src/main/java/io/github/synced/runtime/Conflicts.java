@@ -149,17 +149,10 @@ final class Conflicts<K, E> {
         }
       }
     }
-    // So did an earlier mutation of ours that confirmed the value, even before this one was sent
-    // (an empty replayed answer may have left it out of this one's base).
-    E server = theirs;
-    overlap.removeIf(
-        field ->
-            j.confirmedBefore(type, field, l.handle.sequence())
-                && Objects.equals(type.get(server, field), type.get(ours, field)));
-    if (afterUnknown) {
-      // It may have applied before someone wrote over it, or never. Sent again it could apply
-      // twice (an increment); reported failed it may be a failure the server applied (rule 6).
-      // The server's state, which it may be part of, stands: settled without a failure.
+    if (afterUnknown && !overlap.isEmpty()) {
+      // Another writer changed its fields: it may have applied before them, or never. Sent again
+      // it could apply twice (an increment); reported failed it may be a failure the server
+      // applied (rule 6). The server's state, which it may be part of, stands: no failure.
       core.answers.finish(
           l,
           MutationState.CONFIRMED,

@@ -270,19 +270,6 @@ final class Journal<K, E> {
   }
 
   /**
-   * Whether the last write that confirmed {@code field} was made before mutation {@code sequence}.
-   */
-  boolean confirmedBefore(EntityType<K, E> type, EntityField field, long sequence) {
-    List<? extends EntityField> all = type.fields();
-    int i = all.indexOf(field);
-    if (confirmedAt == null || i < 0) {
-      return false;
-    }
-    long by = confirmedAt[all.size() + i];
-    return by != 0 && by < sequence;
-  }
-
-  /**
    * The fields a write confirmed on this journal that was made after mutation number {@code
    * sequence}.
    */

@@ -143,7 +143,9 @@ final class Layer<K, E> {
       if (later.handle.sequence() <= handle.sequence()
           || later.kind() != Write.Kind.UPDATE
           || later.lastWrite == null
-          || later.state().isSettled()) {
+          || later.state().isSettled()
+          || (later.state() != MutationState.SENDING && !later.unknown)) { // may be applied: on the
+        // wire, or of unknown outcome; a queued or retried one is known not to be there yet
         continue;
       }
       Patch<E> sent = later.lastWrite.patch();
