@@ -50,6 +50,9 @@ public final class Change<K, E> {
   /** The entity's place in the store's insertion order: what ties of a {@link LiveView} follow. */
   final long place;
 
+  /** The store's epoch when it changed: a query tells changes after its read was sent by it. */
+  final long epoch;
+
   Change(
       Instant at,
       Cause cause,
@@ -59,7 +62,8 @@ public final class Change<K, E> {
       Mutation<K, E> mutation,
       SyncFailure error,
       UnaryOperator<E> copier,
-      long place) {
+      long place,
+      long epoch) {
     this.at = at;
     this.cause = cause;
     this.id = id;
@@ -69,6 +73,7 @@ public final class Change<K, E> {
     this.error = error;
     this.copier = copier;
     this.place = place;
+    this.epoch = epoch;
   }
 
   /** When it changed, by the store's {@link Scheduler}. */

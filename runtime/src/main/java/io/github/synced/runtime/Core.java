@@ -62,6 +62,7 @@ final class Core<K, E> {
   final Intake<K, E> intake;
   final Edits<K, E> edits;
   final Bases<K, E> bases;
+  final Queries<K, E> queries;
 
   Core(SyncStore.Builder<K, E> b) {
     this.type = b.type;
@@ -83,6 +84,7 @@ final class Core<K, E> {
     this.intake = new Intake<>(this);
     this.edits = new Edits<>(this);
     this.bases = new Bases<>(this);
+    this.queries = new Queries<>(this);
   }
 
   /**
@@ -220,7 +222,8 @@ final class Core<K, E> {
             by == null ? null : by.handle,
             error,
             type::copy,
-            j.bornAt());
+            j.bornAt(),
+            epoch);
     afterLock.stage(listeners.deliveryOf(c));
   }
 
@@ -310,7 +313,7 @@ final class Core<K, E> {
 
   Mutation<K, E> newHandle(Write.Kind kind, K id) {
     requireRemote();
-    return new Mutation<>(kind, id, newKey(), ++sequence);
+    return new Mutation<>(kind, id, newKey(), ++sequence, queries);
   }
 
   String newKey() {
@@ -352,7 +355,7 @@ final class Core<K, E> {
   }
 
   /** A stage failed with {@code failure} (CompletableFuture.failedFuture is not on Android). */
-  private static <T> CompletionStage<T> failed(Throwable failure) {
+  static <T> CompletableFuture<T> failed(Throwable failure) {
     CompletableFuture<T> f = new CompletableFuture<>();
     f.completeExceptionally(failure);
     return f;

@@ -111,8 +111,35 @@ final class Intake<K, E> {
   }
 
   private void takeAll(List<Reply<E>> list, long sentAt) {
+    List<K> listed = new ArrayList<>(list.size());
+    List<Item<E>> checked = check(list, listed);
+    apply(plan(checked, sentAt, sentAt));
+    Set<K> listedSet = new HashSet<>(listed);
+    List<Journal<K, E>> known = new ArrayList<>();
+    core.entities.forEach(known::add);
+    for (Journal<K, E> j : known) {
+      if (j.confirmed() && !j.temporary() && j.baseEpoch <= sentAt && !listedSet.contains(j.id)) {
+        core.answers.deletedOnServer(j, null);
+      }
+    }
+  }
+
+  /**
+   * Takes one page of a query's answer as {@link #refetch()} takes its items, except that entities
+   * it does not list are left alone: a page is server truth for its range only. All items are
+   * checked first; if one is bad nothing changes.
+   *
+   * @return the listed ids, in the page's order
+   */
+  List<K> takePage(List<Reply<E>> items, long sentAt) {
+    List<K> listed = new ArrayList<>(items.size());
+    apply(plan(check(items, listed), sentAt, sentAt));
+    return listed;
+  }
+
+  /** Checks listed items; each one's id joins {@code listed}, in order. */
+  private List<Item<E>> check(List<Reply<E>> list, List<K> listed) {
     List<Item<E>> checked = new ArrayList<>(list.size());
-    Set<K> listed = new HashSet<>();
     for (Reply<E> r : list) {
       if (r == null || !r.entity().isPresent()) {
         throw Layers.bad(
@@ -125,14 +152,7 @@ final class Intake<K, E> {
       checked.add(new Item<>(s, r.versionKnown()));
       listed.add(type.id(s));
     }
-    apply(plan(checked, sentAt, sentAt));
-    List<Journal<K, E>> known = new ArrayList<>();
-    core.entities.forEach(known::add);
-    for (Journal<K, E> j : known) {
-      if (j.confirmed() && !j.temporary() && j.baseEpoch <= sentAt && !listed.contains(j.id)) {
-        core.answers.deletedOnServer(j, null);
-      }
-    }
+    return checked;
   }
 
   /** Reads one entity and takes it; if the server no longer has it, it was deleted there. */

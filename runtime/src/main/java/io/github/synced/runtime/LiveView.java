@@ -1,14 +1,11 @@
 package io.github.synced.runtime;
 
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.RandomAccess;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -235,37 +232,6 @@ public final class LiveView<K, E> implements AutoCloseable {
       } catch (Throwable t) {
         AfterLock.report(t);
       }
-    }
-  }
-
-  /**
-   * An unmodifiable list over the view's own instances whose elements are copies: each is made on
-   * its first read and kept, so the list's owner sees one stable instance per element.
-   */
-  private static final class Copies<E> extends AbstractList<E> implements RandomAccess {
-    private final List<E> source;
-    private final UnaryOperator<E> copier;
-    private final AtomicReferenceArray<E> made;
-
-    Copies(List<E> source, UnaryOperator<E> copier) {
-      this.source = source;
-      this.copier = copier;
-      this.made = new AtomicReferenceArray<>(source.size());
-    }
-
-    @Override
-    public E get(int index) {
-      E mine = made.get(index);
-      if (mine == null) {
-        E copy = copier.apply(source.get(index));
-        mine = made.compareAndSet(index, null, copy) ? copy : made.get(index);
-      }
-      return mine;
-    }
-
-    @Override
-    public int size() {
-      return source.size();
     }
   }
 }

@@ -1,9 +1,11 @@
 package io.github.synced.runtime;
 
 import io.github.synced.runtime.spi.EntityType;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -37,7 +39,11 @@ public final class Mutation<K, E> {
   private volatile int attempts;
   private volatile String idempotencyKey;
 
-  Mutation(Write.Kind kind, K id, String idempotencyKey, long sequence) {
+  /** The store's queries, for {@link #invalidates}. */
+  private final Queries<K, E> queries;
+
+  Mutation(Write.Kind kind, K id, String idempotencyKey, long sequence, Queries<K, E> queries) {
+    this.queries = queries;
     this.kind = kind;
     this.id = id;
     this.idempotencyKey = idempotencyKey;
@@ -118,6 +124,39 @@ public final class Mutation<K, E> {
     }
     complete(r);
     return r;
+  }
+
+  /**
+   * Names queries this mutation affects: once it confirms, the queries of {@code type} whose
+   * parameters {@code which} accepts are {@linkplain Query#invalidate() invalidated} (read again
+   * where subscribed, marked stale elsewhere), once. A mutation rolled back invalidates nothing.
+   * Called after it confirmed, invalidates at once.
+   *
+   * @return this mutation, for chaining
+   */
+  public <P> Mutation<K, E> invalidates(QueryType<P, E> type, Predicate<? super P> which) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(which, "which");
+    CompletableFuture<Void> unused =
+        result()
+            .thenRun(
+                () -> {
+                  try {
+                    queries.invalidate(type, which);
+                  } catch (Throwable t) { // the predicate threw: nothing else may stop for it
+                    AfterLock.report(t);
+                  }
+                });
+    return this;
+  }
+
+  /** {@link #invalidates(QueryType, Predicate)} of every query of {@code type}. */
+  public Mutation<K, E> invalidates(QueryType<?, E> type) {
+    return invalidatesAll(type);
+  }
+
+  private <P> Mutation<K, E> invalidatesAll(QueryType<P, E> type) {
+    return invalidates(type, p -> true);
   }
 
   // ---- written by the store under its lock

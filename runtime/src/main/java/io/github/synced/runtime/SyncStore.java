@@ -105,6 +105,24 @@ public final class SyncStore<K, E> {
     return LiveView.open(core, filter, Objects.requireNonNull(order, "order"));
   }
 
+  /**
+   * The query of {@code type} with {@code params}: one per type and equal parameters, made on the
+   * first call and kept until closed. It reads nothing until subscribed or asked; see {@link
+   * Query}.
+   */
+  public <P> Query<P, K, E> query(QueryType<P, E> type, P params) {
+    return core.queries.get(Objects.requireNonNull(type, "type"), params);
+  }
+
+  /**
+   * {@linkplain Query#invalidate() Invalidates} the queries of {@code type} whose parameters {@code
+   * which} accepts: those with subscribers are read again, the others marked stale.
+   */
+  public <P> void invalidate(QueryType<P, E> type, Predicate<? super P> which) {
+    core.queries.invalidate(
+        Objects.requireNonNull(type, "type"), Objects.requireNonNull(which, "which"));
+  }
+
   /** {@link #view(Predicate, Comparator)} in the order of {@link #all()}. */
   public LiveView<K, E> view(Predicate<? super E> filter) {
     return LiveView.open(core, filter, core.order);

@@ -1,0 +1,258 @@
+package io.github.synced.runtime;
+
+import io.github.synced.runtime.spi.EntityType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+
+/**
+ * What a {@link Query} shows: the ids the server listed on its last read, with the store's current
+ * view of each, adjusted where the client knows better. Guarded by the query.
+ *
+ * <p><b>Who decides membership.</b> The server's list decides for an entity, unless a mutation of
+ * it is pending or settled after the list's read was sent (the list may not know it yet, as a read
+ * sent before a write cannot undo it under rule 7): then the query's client-side predicate decides,
+ * where it has one ({@link QueryType.Builder#matches}), and otherwise the server's list still does,
+ * a create aside (shown at the top under {@link QueryType.Builder#createsAtTop}). A delete hides
+ * the entity from every list at once; its failure brings it back at its index.
+ *
+ * @param <P> the query's parameters
+ * @param <K> the id type
+ * @param <E> the entity type
+ */
+final class QueryRows<P, K, E> {
+
+  private final EntityType<K, E> type;
+  private final P params;
+  private final BiPredicate<? super P, ? super E> matches;
+  private final Comparator<? super E> order;
+  private final boolean createsAtTop;
+
+  /** The server's ids, every page read so far, in order, without repeats. */
+  private List<K> listed = List.of();
+
+  private Set<K> listedSet = Set.of();
+
+  /** When the read of {@link #listed} was sent (its first page), as a store epoch. */
+  private long readSent = Long.MIN_VALUE;
+
+  /**
+   * The view of each listed or client-decided entity, {@code null} while hidden; in arrival order.
+   */
+  private final Map<K, E> views = new LinkedHashMap<>();
+
+  /** The store epoch of the last change a mutation made to each entity. */
+  private final Map<K, Long> touched = new LinkedHashMap<>();
+
+  /** The unsettled mutations of each entity, as heard. */
+  private final Map<K, Set<Mutation<K, E>>> open = new LinkedHashMap<>();
+
+  /** Entities created in the store while the query heard it. */
+  private final Set<K> created = new HashSet<>();
+
+  /** The ids shown, or {@code null} once something changed. */
+  private List<K> shown;
+
+  QueryRows(
+      EntityType<K, E> type,
+      P params,
+      BiPredicate<? super P, ? super E> matches,
+      Comparator<? super E> order,
+      boolean createsAtTop) {
+    this.type = type;
+    this.params = params;
+    this.matches = matches;
+    this.order = order;
+    this.createsAtTop = createsAtTop;
+  }
+
+  /**
+   * Takes one change of the store.
+   *
+   * @return whether what the query shows may have changed
+   */
+  boolean hear(Change<K, E> c) {
+    K id = c.id();
+    if (c.cause() == Change.Cause.ID_REASSIGNED && c.before() != null) {
+      rekey(type.id(c.before()), id);
+    }
+    Mutation<K, E> m = c.mutation();
+    boolean mine = views.containsKey(id) || listedSet.contains(id);
+    if (m != null) {
+      touched.put(id, c.epoch);
+      if (m.isSettled()) {
+        Set<Mutation<K, E>> ms = open.get(id);
+        if (ms != null && ms.remove(m) && ms.isEmpty()) {
+          open.remove(id);
+        }
+      } else {
+        open.computeIfAbsent(id, k -> new HashSet<>()).add(m);
+      }
+      if (m.kind() == Write.Kind.CREATE) {
+        created.add(id);
+      }
+    }
+    if (!mine && (m == null || (matches == null && !(createsAtTop && created.contains(id))))) {
+      return false; // it cannot show: not listed, and nothing moves it in
+    }
+    E before = views.get(id);
+    E after = c.after();
+    views.put(id, after);
+    boolean shownBefore = shown == null || shown.contains(id);
+    shown = null;
+    if (!shownBefore && !shown().contains(id)) {
+      return false; // neither shown before nor now: nothing a user sees changed
+    }
+    return c.cause() == Change.Cause.LOCAL_EDIT
+        || before == null
+        || after == null
+        || !type.syncedEquals(before, after)
+        || !shownBefore;
+  }
+
+  /**
+   * Takes a read's answer: its ids replace the list ({@code append}: join it, for a next page) and
+   * its views, taken under the store's lock as the answer was taken, replace the query's.
+   */
+  void take(List<K> ids, Map<K, E> viewsNow, long sentAt, boolean append) {
+    List<K> next = new ArrayList<>(append ? listed : List.of());
+    Set<K> nextSet = new HashSet<>(next);
+    for (K id : ids) {
+      if (nextSet.add(id)) {
+        next.add(id); // an entity that moved onto a later page shows once, where it was first
+      }
+    }
+    listed = Collections.unmodifiableList(next);
+    listedSet = nextSet;
+    views.putAll(viewsNow);
+    if (!append) {
+      readSent = sentAt;
+      views.keySet().removeIf(id -> !listedSet.contains(id) && !clientDecides(id));
+      touched.keySet().removeIf(id -> !clientDecides(id));
+      created.removeIf(id -> !touched.containsKey(id));
+    }
+    shown = null;
+  }
+
+  /** Whether a read has answered. */
+  boolean read() {
+    return readSent != Long.MIN_VALUE;
+  }
+
+  /** The views shown, in order: the query's own instances, never handed out. */
+  List<E> entities() {
+    List<K> ids = shown();
+    List<E> out = new ArrayList<>(ids.size());
+    ids.forEach(id -> out.add(views.get(id)));
+    return out;
+  }
+
+  void clear() {
+    listed = List.of();
+    listedSet = Set.of();
+    views.clear();
+    touched.clear();
+    open.clear();
+    created.clear();
+    shown = null;
+  }
+
+  private List<K> shown() {
+    if (shown != null) {
+      return shown;
+    }
+    List<K> out = new ArrayList<>(listed.size());
+    for (K id : listed) {
+      E e = views.get(id);
+      if (e != null && (matches == null || !clientDecides(id) || test(e))) {
+        out.add(id);
+      }
+    }
+    List<K> moved = new ArrayList<>();
+    for (Map.Entry<K, E> v : views.entrySet()) {
+      K id = v.getKey();
+      if (v.getValue() != null && !listedSet.contains(id) && clientDecides(id)) {
+        boolean in = matches != null ? test(v.getValue()) : createsAtTop && created.contains(id);
+        if (in) {
+          moved.add(id);
+        }
+      }
+    }
+    int top = 0;
+    for (K id : moved) {
+      if (order == null || createsAtTop) {
+        out.add(top++, id); // at the top, in the order they arrived
+      } else {
+        out.add(place(views.get(id), out), id);
+      }
+    }
+    shown = Collections.unmodifiableList(out);
+    return shown;
+  }
+
+  /** Before the first shown entity the order puts after {@code e}; at the end if none. */
+  private int place(E e, List<K> out) {
+    for (int i = 0; i < out.size(); i++) {
+      try {
+        if (order.compare(e, views.get(out.get(i))) < 0) {
+          return i;
+        }
+      } catch (Throwable t) {
+        AfterLock.report(t);
+        return out.size();
+      }
+    }
+    return out.size();
+  }
+
+  private boolean clientDecides(K id) {
+    Set<Mutation<K, E>> ms = open.get(id);
+    if (ms != null) {
+      ms.removeIf(Mutation::isSettled); // settled without a change this query heard
+      if (!ms.isEmpty()) {
+        return true;
+      }
+      open.remove(id);
+    }
+    Long at = touched.get(id);
+    return at != null && at >= readSent;
+  }
+
+  /** The predicate; one that throws is reported and counts as no. */
+  private boolean test(E e) {
+    try {
+      return matches.test(params, e);
+    } catch (Throwable t) {
+      AfterLock.report(t);
+      return false;
+    }
+  }
+
+  private void rekey(K from, K to) {
+    if (from.equals(to)) {
+      return;
+    }
+    E v = views.remove(from);
+    if (v != null) {
+      views.put(to, v);
+    }
+    Long t = touched.remove(from);
+    if (t != null) {
+      touched.put(to, t);
+    }
+    Set<Mutation<K, E>> ms = open.remove(from);
+    if (ms != null) {
+      open.put(to, ms);
+    }
+    if (created.remove(from)) {
+      created.add(to);
+    }
+    shown = null;
+  }
+}
