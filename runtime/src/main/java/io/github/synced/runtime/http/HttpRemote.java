@@ -1,6 +1,7 @@
 package io.github.synced.runtime.http;
 
 import io.github.synced.runtime.BadServerDataException;
+import io.github.synced.runtime.PageReader;
 import io.github.synced.runtime.Remote;
 import io.github.synced.runtime.Reply;
 import io.github.synced.runtime.SyncFailure;
@@ -12,6 +13,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -213,11 +215,37 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
   @Override
   public CompletionStage<List<Reply<E>>> list() {
     try {
-      return new ListRead<>(dialect, bodies, type, URI.create(requests.collection()), this::page)
+      return new ListRead<>(
+              dialect,
+              bodies,
+              type,
+              URI.create(requests.collection()),
+              dialect.listQuery(),
+              this::page)
           .read();
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /**
+   * A {@link PageReader} for {@link io.github.synced.runtime.QueryType queries} over this
+   * collection: {@code GET {path}?{list query}&{parameters}}, one page per read, the items and the
+   * next page where the {@link Dialect} says (a next link in the body or the {@code Link} header, a
+   * page number, a cursor), each item as {@link #list()} reads it. The query's parameters are the
+   * names and values {@code parameters} gives: names in order, values encoded (an enum by its name,
+   * a collection as the name repeated, {@code null} left out). A page token is the next page's URL;
+   * one on another origin than the collection's is refused.
+   *
+   * <pre>{@code
+   * QueryType<ByDone, Task> byDone =
+   *     QueryType.builder("tasks by done", remote.pages((ByDone p) -> Map.of("done", p.done())))
+   *         .build();
+   * }</pre>
+   */
+  public <P> PageReader<P, E> pages(Function<? super P, ? extends Map<String, ?>> parameters) {
+    return new QueryPages<>(
+        dialect, bodies, type, URI.create(requests.collection()), parameters, this::page);
   }
 
   /** One page of the list: a 2xx answer read whole, or the failure its status means. */

@@ -44,10 +44,13 @@ final class ListRead<K, E> {
   private final Bodies<K, E> bodies;
   private final EntityType<?, E> type;
   private final URI collection;
+  private final String listQuery;
   private final Function<URI, CompletableFuture<Answer>> get;
 
   /**
    * @param collection the collection's URI, without query
+   * @param listQuery the query every page's URI starts with (encoded, without {@code ?}): the
+   *     dialect's {@link Dialect.Builder#listQuery}, and a query's parameters
    * @param get requests one page: completes with a 2xx answer read whole, or fails as the remote
    *     classifies the failure
    */
@@ -56,11 +59,13 @@ final class ListRead<K, E> {
       Bodies<K, E> bodies,
       EntityType<?, E> type,
       URI collection,
+      String listQuery,
       Function<URI, CompletableFuture<Answer>> get) {
     this.dialect = dialect;
     this.bodies = bodies;
     this.type = type;
     this.collection = collection;
+    this.listQuery = listQuery;
     this.get = get;
   }
 
@@ -171,24 +176,9 @@ final class ListRead<K, E> {
 
   /** Takes one page's items; returns the next page's URI, or {@code null} after the last. */
   private URI take(URI uri, int page, Answer a, Gathered<E> g) {
-    Trees<Object> trees = bodies.trees();
     Object tree = bodies.tree(a.body(), null);
-    Object array = trees.at(tree, dialect.items());
-    if (array == null || !trees.isArray(array)) {
-      throw bad(
-          "expected a JSON array"
-              + (dialect.items().isBody() ? " as the body" : " at \"" + dialect.items() + "\"")
-              + ", found "
-              + bodies.kind(array)
-              + " (page "
-              + page
-              + ", GET "
-              + uri
-              + "; Dialect items says where the list is). Nothing was taken");
-    }
-    int index = 0;
-    for (Object item : trees.elements(array)) {
-      Reply<E> reply = bodies.item(item, index++);
+    List<Reply<E>> items = items(uri, page, tree);
+    for (Reply<E> reply : items) {
       E entity = reply.entity().orElseThrow();
       Object id = type.id(entity);
       Reply<E> earlier = g.items.get(id);
@@ -206,7 +196,31 @@ final class ListRead<K, E> {
       g.firstTotal = total;
     }
     g.lastTotal = total;
-    return next(uri, page, index, tree, a.headers());
+    return next(uri, page, items.size(), tree, a.headers());
+  }
+
+  /** The items of one page's body {@code tree}, in order; bad server data if there are none. */
+  List<Reply<E>> items(URI uri, int page, Object tree) {
+    Trees<Object> trees = bodies.trees();
+    Object array = trees.at(tree, dialect.items());
+    if (array == null || !trees.isArray(array)) {
+      throw bad(
+          "expected a JSON array"
+              + (dialect.items().isBody() ? " as the body" : " at \"" + dialect.items() + "\"")
+              + ", found "
+              + bodies.kind(array)
+              + " (page "
+              + page
+              + ", GET "
+              + uri
+              + "; Dialect items says where the list is). Nothing was taken");
+    }
+    List<Reply<E>> items = new ArrayList<>();
+    int index = 0;
+    for (Object item : trees.elements(array)) {
+      items.add(bodies.item(item, index++));
+    }
+    return items;
   }
 
   private Long total(Object tree) {
@@ -217,7 +231,11 @@ final class ListRead<K, E> {
     return t == null ? null : bodies.trees().exactLong(t);
   }
 
-  private URI next(URI uri, int page, int items, Object tree, HttpHeaders headers) {
+  /**
+   * The next page's URI after page {@code page} (1 for the first) at {@code uri}, which listed
+   * {@code items} items, or {@code null} after the last.
+   */
+  URI next(URI uri, int page, int items, Object tree, HttpHeaders headers) {
     Dialect.Paging paging = dialect.paging();
     if (paging instanceof Pages.NextLink p) {
       String href = bodies.textAt(tree, p.pointer());
@@ -243,11 +261,12 @@ final class ListRead<K, E> {
     return null;
   }
 
-  private URI first() {
+  /** The first page's URI. */
+  URI first() {
     if (dialect.paging() instanceof Pages.Numbers p) {
       return numbered(p, p.first());
     }
-    return withQuery(dialect.listQuery());
+    return withQuery(listQuery);
   }
 
   private URI numbered(Pages.Numbers p, int number) {
@@ -257,8 +276,8 @@ final class ListRead<K, E> {
   /** The list query followed by {@code more}, joined with {@code &}. */
   private String query(String... more) {
     List<String> parts = new ArrayList<>();
-    if (!dialect.listQuery().isEmpty()) {
-      parts.add(dialect.listQuery());
+    if (!listQuery.isEmpty()) {
+      parts.add(listQuery);
     }
     parts.addAll(List.of(more));
     return String.join("&", parts);
@@ -269,7 +288,7 @@ final class ListRead<K, E> {
   }
 
   /** {@code href} resolved against {@code page}; refused unless on the collection's origin. */
-  private URI follow(URI page, String href, String where) {
+  URI follow(URI page, String href, String where) {
     URI next;
     try {
       next = page.resolve(href.strip());
