@@ -2,13 +2,17 @@ package io.github.synced.example;
 
 import io.github.synced.runtime.EventLog;
 import io.github.synced.runtime.Mutation;
+import io.github.synced.runtime.Query;
+import io.github.synced.runtime.QueryType;
 import io.github.synced.runtime.RetryPolicy;
 import io.github.synced.runtime.Scheduler;
 import io.github.synced.runtime.SyncStore;
+import io.github.synced.runtime.http.Dialect;
 import io.github.synced.runtime.http.HttpRemote;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +29,11 @@ public final class TaskBoard {
   private final TaskMutations tasks;
   private final EventLog<String, Task> log;
   private final AtomicInteger drafts = new AtomicInteger();
+  private final QueryType<ByDone, Task> byDone;
+  private final QueryType<Integer, Task> pages;
+
+  /** The parameters of the board's two lists: the open tasks and the done ones. */
+  public record ByDone(boolean done) {}
 
   /**
    * A board for the task server at {@code server}.
@@ -48,6 +57,24 @@ public final class TaskBoard {
             .tempIds(() -> "draft-" + drafts.incrementAndGet())
             .build();
     this.tasks = new TaskMutations(store);
+    this.byDone =
+        QueryType.builder("tasks by done", remote.pages((ByDone p) -> Map.of("done", p.done())))
+            .matches((p, task) -> task.isDone() == p.done()) // a mark moves a task at once
+            .build();
+    HttpRemote<String, Task> pager =
+        HttpRemote.<String, Task>builder(server, "/tasks", new TaskJson())
+            .requestTimeout(requestTimeout)
+            .dialect(
+                Dialect.plainJson().toBuilder()
+                    .listQuery("_page=1")
+                    .paging(Dialect.Paging.linkHeader())
+                    .build())
+            .build();
+    this.pages =
+        QueryType.builder(
+                "tasks, a page at a time", pager.pages((Integer size) -> Map.of("_limit", size)))
+            .createsAtTop()
+            .build();
     this.log = EventLog.attach(store);
   }
 
@@ -59,6 +86,28 @@ public final class TaskBoard {
   /** Every mutation step and every change of the board, with time and cause. */
   public EventLog<String, Task> log() {
     return log;
+  }
+
+  /**
+   * The open ({@code done} false) or the done tasks, as the server lists them: a query over the
+   * board's one store, so a task shows with its pending edits and local UI state, and marking it
+   * done moves it from one list to the other at once.
+   */
+  public Query<ByDone, String, Task> list(boolean done) {
+    return store.query(byDone, new ByDone(done));
+  }
+
+  /** Every task, {@code size} to a page: {@link Query#loadMore()} reads the next page. */
+  public Query<Integer, String, Task> paged(int size) {
+    return store.query(pages, size);
+  }
+
+  /**
+   * Marks a task done or open: it moves between the {@link #list} queries at once, and both are
+   * read again once the server confirmed (where someone watches them).
+   */
+  public Mutation<String, Task> markDone(String id, boolean done) {
+    return tasks.update(id, p -> p.done(done)).invalidates(byDone);
   }
 
   /** Loads (or reloads) every task from the server; pending edits stay on top. */

@@ -113,6 +113,48 @@ class DemoTest {
     assertShows(t, "draft id", "board shows Task\\{id=t4, title=Water the plants, done=true");
     assertShows(t, "refuses", "RESTORED");
     assertShows(t, "refuses", "board order: \\[t1, t2, t3, t4\\]");
+
+    assertShows(t, "Queries", "open list: \\[t1, t5, t6, t7\\]");
+    assertShows(t, "Queries", "done list: \\[t2, t3, t4\\]");
+    assertShows(t, "Queries", "paged, after loading the next page: \\[t1, t2, t3, t4\\]");
+    assertBefore(t, "Marking", "done list: \\[t1, t2, t3, t4\\]", "CONFIRM by");
+    assertBefore(t, "Marking", "open list: \\[t5, t6, t7\\]", "CONFIRM by");
+    assertBefore(t, "A mark the server", "done list: \\[t5, t1, t2, t3, t4\\]", "ROLLBACK by");
+    assertBefore(t, "A mark the server", "ROLLBACK by", "open list: \\[t5, t6, t7\\]");
+    assertShows(t, "sent before a mark", "the open list shows \\[t5, t6\\]");
+  }
+
+  /** In act {@code act}, a line matching {@code first} comes before one matching {@code then}. */
+  private static void assertBefore(List<String> timeline, String act, String first, String then) {
+    int start = -1;
+    for (int i = 0; i < timeline.size() && start < 0; i++) {
+      if (timeline.get(i).startsWith("── ") && timeline.get(i).contains(act)) {
+        start = i;
+      }
+    }
+    assertTrue(start >= 0, "no act " + act);
+    int a = -1;
+    int b = -1;
+    Pattern pa = Pattern.compile(first);
+    Pattern pb = Pattern.compile(then);
+    for (int i = start + 1; i < timeline.size() && !timeline.get(i).startsWith("── "); i++) {
+      if (a < 0 && pa.matcher(timeline.get(i)).find()) {
+        a = i;
+      }
+      if (b < 0 && pb.matcher(timeline.get(i)).find()) {
+        b = i;
+      }
+    }
+    assertTrue(
+        a >= 0 && b >= 0 && a < b,
+        "act '"
+            + act
+            + "' does not show /"
+            + first
+            + "/ before /"
+            + then
+            + "/:\n"
+            + String.join("\n", timeline.subList(start, Math.min(timeline.size(), start + 40))));
   }
 
   @Test

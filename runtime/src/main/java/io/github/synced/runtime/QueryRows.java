@@ -128,16 +128,46 @@ final class QueryRows<P, K, E> {
         next.add(id); // an entity that moved onto a later page shows once, where it was first
       }
     }
+    if (!append) {
+      readSent = sentAt;
+      if (matches == null) {
+        keepWhereClientDecides(next, nextSet);
+      }
+    }
     listed = Collections.unmodifiableList(next);
     listedSet = nextSet;
     views.putAll(viewsNow);
     if (!append) {
-      readSent = sentAt;
       views.keySet().removeIf(id -> !listedSet.contains(id) && !clientDecides(id));
       touched.keySet().removeIf(id -> !clientDecides(id));
       created.removeIf(id -> !touched.containsKey(id));
     }
     shown = null;
+  }
+
+  /**
+   * Without a predicate, an entity a mutation decides (pending, or settled after the read was sent)
+   * that the old list showed and the new one leaves out stays, after the entity it followed: the
+   * read may not know the mutation yet, and nothing the user sees changes until it settles and a
+   * read sent after that answers.
+   */
+  private void keepWhereClientDecides(List<K> next, Set<K> nextSet) {
+    for (int i = 0; i < listed.size(); i++) {
+      K id = listed.get(i);
+      if (nextSet.contains(id) || !clientDecides(id)) {
+        continue;
+      }
+      int at = 0;
+      for (int j = i - 1; j >= 0; j--) {
+        int found = next.indexOf(listed.get(j));
+        if (found >= 0) {
+          at = found + 1;
+          break;
+        }
+      }
+      next.add(at, id);
+      nextSet.add(id);
+    }
   }
 
   /** Whether a read has answered. */

@@ -144,6 +144,24 @@ class QueryMembershipTest {
   }
 
   @Test
+  void withoutAPredicateAReadWhileTheMutationIsPendingDoesNotDropItsEntity() {
+    Harness h = board();
+    var qs = lists(h, new Lister(h.server), false);
+    var open = qs.get(0);
+    h.store.update("c", CardPatch.empty().done(true));
+    FakeServer.Call call = h.server.next();
+    Reply<Card> answer = call.applyOnly(); // the server has it; its answer is still on its way
+
+    open.refetch().join(); // the server no longer lists c as open
+    assertEquals(List.of("a", "c", "e"), ids(open), "nothing the user sees changes while pending");
+    call.answer(answer);
+    assertEquals(List.of("a", "c", "e"), ids(open));
+
+    open.refetch().join(); // sent after the confirm: the server decides
+    assertEquals(List.of("a", "e"), ids(open));
+  }
+
+  @Test
   void aDeleteLeavesEveryListAtOnceAndAFailedOneComesBackAtItsIndex() {
     Harness h = board();
     var qs = lists(h, new Lister(h.server), false);

@@ -3,6 +3,7 @@ package io.github.synced.example.server;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,8 +40,12 @@ final class Listings {
     List<ObjectNode> all = store.all();
     return switch (personality.listing()) {
       case ARRAY -> json.json(200, json.array(all));
-      case LINK_HEADER ->
-          query.containsKey("_page") ? linkedPage(all, query) : json.json(200, json.array(all));
+      case LINK_HEADER -> {
+        List<ObjectNode> matching = matching(all, query);
+        yield query.containsKey("_page")
+            ? linkedPage(matching, query)
+            : json.json(200, json.array(matching));
+      }
       case PAGES -> {
         int page = number(query, "page", 0);
         int size = number(query, "size", personality.pageSize());
@@ -73,36 +78,75 @@ final class Listings {
     };
   }
 
+  /**
+   * json-server's field filters: the entities whose field named by each parameter other than {@code
+   * _page} and {@code _limit} has that value as text ({@code done=false}).
+   */
+  private static List<ObjectNode> matching(List<ObjectNode> all, Map<String, String> query) {
+    List<ObjectNode> out = new ArrayList<>();
+    for (ObjectNode e : all) {
+      boolean match = true;
+      for (Map.Entry<String, String> q : query.entrySet()) {
+        if (!q.getKey().equals("_page") && !q.getKey().equals("_limit")) {
+          match &= e.has(q.getKey()) && e.get(q.getKey()).asText().equals(q.getValue());
+        }
+      }
+      if (match) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
   /** json-server's page: an array, with {@code X-Total-Count} and a {@code Link} header. */
   private Response linkedPage(List<ObjectNode> all, Map<String, String> query) {
     int page = Math.max(1, number(query, "_page", 1));
     int limit = number(query, "_limit", personality.pageSize());
     int last = Math.max(1, (all.size() + limit - 1) / limit);
     List<String> links = new ArrayList<>();
-    links.add(link(1, limit, "first"));
+    String filters = filters(query);
+    links.add(link(1, limit, filters, "first"));
     if (page > 1) {
-      links.add(link(page - 1, limit, "prev"));
+      links.add(link(page - 1, limit, filters, "prev"));
     }
     if (page < last) {
-      links.add(link(page + 1, limit, "next"));
+      links.add(link(page + 1, limit, filters, "next"));
     }
-    links.add(link(last, limit, "last"));
+    links.add(link(last, limit, filters, "last"));
     return json.json(200, json.array(slice(all, (long) (page - 1) * limit, limit)))
         .with("X-Total-Count", String.valueOf(all.size()))
         .with("Link", String.join(", ", links));
   }
 
-  private String link(int page, int limit, String rel) {
+  private String link(int page, int limit, String filters, String rel) {
     return "<"
         + uri.get()
         + path
-        + "?_page="
+        + "?"
+        + filters
+        + "_page="
         + page
         + "&_limit="
         + limit
         + ">; rel=\""
         + rel
         + "\"";
+  }
+
+  /** The field filters of {@code query}, encoded, each followed by {@code &}, names in order. */
+  private static String filters(Map<String, String> query) {
+    StringBuilder out = new StringBuilder();
+    new java.util.TreeMap<>(query)
+        .forEach(
+            (name, value) -> {
+              if (!name.equals("_page") && !name.equals("_limit")) {
+                out.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                    .append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8))
+                    .append('&');
+              }
+            });
+    return out.toString();
   }
 
   private static List<ObjectNode> slice(List<ObjectNode> all, long from, int size) {

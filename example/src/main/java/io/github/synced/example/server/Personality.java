@@ -72,7 +72,8 @@ public record Personality(
     /**
      * As json-server: with {@code _page} (from 1) and {@code _limit} (default: the page size), that
      * page as an array, with {@code X-Total-Count} and a {@code Link} header (first, prev, next,
-     * last; absolute URLs); without {@code _page}, the whole array.
+     * last; absolute URLs, the filters kept); without {@code _page}, the whole array. Any other
+     * parameter filters by a field's value as text ({@code done=false}).
      */
     LINK_HEADER,
     /**
@@ -146,7 +147,10 @@ public record Personality(
     }
   }
 
-  /** The {@link TaskServer}'s: whole entities, {@code If-Match} checked when sent. */
+  /**
+   * The {@link TaskServer}'s: whole entities, {@code If-Match} checked when sent, lists as
+   * json-server gives them (field filters, pages with {@code _page}).
+   */
   public static Personality tasks() {
     return new Personality(
         "tasks",
@@ -158,7 +162,7 @@ public record Personality(
         Answer.ENTITY,
         Answer.NO_CONTENT,
         false,
-        Listing.ARRAY,
+        Listing.LINK_HEADER,
         20);
   }
 
