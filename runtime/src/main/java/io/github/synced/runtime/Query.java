@@ -5,11 +5,9 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -65,7 +63,7 @@ public final class Query<P, K, E> implements AutoCloseable {
   private final QueryType<P, E> type;
   private final P params;
   private final Executor notifier;
-  private final List<Watcher<E>> watchers = new CopyOnWriteArrayList<>();
+  private final Watchers<QueryState<E>> watchers = new Watchers<>();
 
   /** Guarded by this query. */
   private final QueryRows<P, K, E> rows;
@@ -91,7 +89,7 @@ public final class Query<P, K, E> implements AutoCloseable {
     this.type = type;
     this.params = params;
     this.notifier = core.listeners.executor();
-    this.timers = new QueryTimers(core.scheduler, type, this::readOnItsOwn, this::turnedStale);
+    this.timers = new QueryTimers(core.scheduler, type, this::tick, this::turnedStale);
     this.rows =
         new QueryRows<>(core.type, params, type.matches(), type.order(), type.createsAtTop());
   }
@@ -138,13 +136,12 @@ public final class Query<P, K, E> implements AutoCloseable {
    * @throws IllegalStateException if the query is closed
    */
   public Subscription subscribe(Consumer<? super QueryState<E>> subscriber) {
-    Watcher<E> w = new Watcher<>(subscriber);
+    Watchers.Watcher<QueryState<E>> w = new Watchers.Watcher<>(subscriber);
     boolean read;
     boolean first;
     synchronized (this) {
       requireOpen();
-      watchers.add(w);
-      first = watchers.size() == 1;
+      first = watchers.add(w);
       read = current == null && queued == null && (status == Status.IDLE || stale());
     }
     if (first) {
@@ -155,10 +152,9 @@ public final class Query<P, K, E> implements AutoCloseable {
       readOnItsOwn();
     }
     return () -> {
-      w.active = false;
       boolean none;
       synchronized (this) {
-        none = watchers.remove(w) && watchers.isEmpty();
+        none = watchers.remove(w);
       }
       if (none) {
         timers.unwatched(); // nobody watches: no interval, and nobody to tell of staleness
@@ -293,7 +289,6 @@ public final class Query<P, K, E> implements AutoCloseable {
       rows.clear();
     }
     registry.remove(this);
-    watchers.forEach(w -> w.active = false);
     watchers.clear();
     if (f != null) {
       f.cancel();
@@ -408,6 +403,19 @@ public final class Query<P, K, E> implements AutoCloseable {
     deliverLater();
   }
 
+  /** The interval's read, while someone watches (the last one may have left just now). */
+  private void tick() {
+    boolean watched;
+    synchronized (this) {
+      watched = !closed && !watchers.isEmpty();
+    }
+    if (watched) {
+      readOnItsOwn();
+    } else {
+      timers.unwatched();
+    }
+  }
+
   /** A read nobody waits for (the interval's, a subscriber's): its failure shows in the state. */
   private void readOnItsOwn() {
     try {
@@ -435,17 +443,7 @@ public final class Query<P, K, E> implements AutoCloseable {
 
   /** Hands each subscriber the state now, if it has not had it (on the notify executor). */
   private void deliver() {
-    for (Watcher<E> w : watchers) {
-      QueryState<E> s;
-      synchronized (this) {
-        if (closed || !w.active || w.seen >= version) {
-          continue;
-        }
-        w.seen = version;
-        s = stateNow();
-      }
-      w.hand(s);
-    }
+    watchers.deliver(this, () -> closed ? Long.MIN_VALUE : version, this::stateNow);
   }
 
   private QueryState<E> stateNow() {
@@ -468,27 +466,6 @@ public final class Query<P, K, E> implements AutoCloseable {
   private void requireOpen() {
     if (closed) {
       throw new IllegalStateException(this + " is closed");
-    }
-  }
-
-  private static final class Watcher<E> {
-    final Consumer<? super QueryState<E>> consumer;
-    volatile boolean active = true;
-    long seen = -1; // guarded by the query
-
-    Watcher(Consumer<? super QueryState<E>> consumer) {
-      this.consumer = Objects.requireNonNull(consumer, "subscriber");
-    }
-
-    void hand(QueryState<E> state) {
-      if (!active) {
-        return;
-      }
-      try {
-        consumer.accept(state);
-      } catch (Throwable t) {
-        AfterLock.report(t);
-      }
     }
   }
 }
