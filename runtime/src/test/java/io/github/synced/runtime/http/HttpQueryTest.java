@@ -259,4 +259,37 @@ class HttpQueryTest {
     assertEquals(List.of("text=a", "text=a&page=2"), got.stream().map(r -> r.query()).toList());
     assertTrue(got.stream().allMatch(r -> r.rawPath().equals("/notes")));
   }
+
+  @Test
+  void aBadPageOverHttpLeavesTheQueryFailedWithItsListKept() throws Exception {
+    HttpRemote<String, Note> remote =
+        remote(Dialect.plainJson().toBuilder().items("/data").build());
+    SyncStore<String, Note> store =
+        SyncStore.of(NoteType.TYPE)
+            .remote(remote)
+            .notifyOn(Runnable::run)
+            .scheduler(new VirtualScheduler())
+            .build();
+    QueryType<Filter, Note> byText =
+        QueryType.builder("notes by text", remote.pages((Filter f) -> Map.of("text", f.text())))
+            .build();
+    Query<Filter, String, Note> q = store.query(byText, new Filter("a", null, null, null));
+    server.answer(respond(200, "{\"data\":" + notes("n1", "n2") + "}"));
+    value(q.refetch());
+
+    for (String bad :
+        List.of(
+            "{\"items\":" + notes("n3") + "}", // the array is not where the dialect says
+            "{\"data\":[{\"id\":\"n3\",\"text\":[1],\"version\":1}]}", // a field of the wrong type
+            "{\"data\":" + notes("n3") + ",\"data\":")) { // not JSON
+      server.answer(respond(200, bad));
+      BadServerDataException e = failure(q.refetch(), BadServerDataException.class);
+
+      QueryState<Note> s = q.state();
+      assertEquals(QueryState.Status.FAILED, s.status(), bad);
+      assertEquals(e, s.error().orElseThrow());
+      assertEquals(List.of("n1", "n2"), s.items().stream().map(Note::id).toList(), "kept");
+      assertEquals(2, store.all().size(), "nothing of the bad page was taken");
+    }
+  }
 }
