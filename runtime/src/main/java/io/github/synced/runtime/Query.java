@@ -167,7 +167,9 @@ public final class Query<P, K, E> implements AutoCloseable {
    * way, its future instead (a next page's read is followed by a full one).
    *
    * @return completes when the query has taken the answer, or exceptionally with a {@link
-   *     SyncFailure} (the query is then {@link QueryState.Status#FAILED})
+   *     SyncFailure} (the query is then {@link QueryState.Status#FAILED}). An answer completes it
+   *     on the store's notify executor, after subscribers were handed the new list: code running
+   *     there (a UI thread) must not block waiting for it
    * @throws IllegalStateException if the query is closed
    */
   public CompletableFuture<Void> refetch() {
