@@ -18,9 +18,14 @@ import java.util.function.BiPredicate;
  * <p><b>Who decides membership.</b> The server's list decides for an entity, unless a mutation of
  * it is pending or settled after the list's read was sent (the list may not know it yet, as a read
  * sent before a write cannot undo it under rule 7): then the query's client-side predicate decides,
- * where it has one ({@link QueryType.Builder#matches}), and otherwise the server's list still does,
- * a create aside (shown at the top under {@link QueryType.Builder#createsAtTop}). A delete hides
- * the entity from every list at once; its failure brings it back at its index.
+ * where it has one ({@link QueryType.Builder#matches}); without one, such an entity that the list
+ * showed stays where it was, and one created shows at the top under {@link
+ * QueryType.Builder#createsAtTop}. A delete hides the entity from every list at once; its failure
+ * brings it back at its index.
+ *
+ * <p><b>Cost.</b> A change of a listed entity that stays in or out of the list costs O(1): listed
+ * entities keep the server's order. Only a change that moves an entity in or out, or concerns one
+ * the client moved in, builds the list again, in O(n).
  *
  * @param <P> the query's parameters
  * @param <K> the id type
@@ -56,8 +61,10 @@ final class QueryRows<P, K, E> {
   /** Entities created in the store while the query heard it. */
   private final Set<K> created = new HashSet<>();
 
-  /** The ids shown, or {@code null} once something changed. */
+  /** The ids shown, or {@code null} once something changed; {@link #shownSet} holds the same. */
   private List<K> shown;
+
+  private Set<K> shownSet;
 
   QueryRows(
       EntityType<K, E> type,
@@ -104,9 +111,12 @@ final class QueryRows<P, K, E> {
     E before = views.get(id);
     E after = c.after();
     views.put(id, after);
-    boolean shownBefore = shown == null || shown.contains(id);
-    shown = null;
-    if (!shownBefore && !shown().contains(id)) {
+    boolean shownBefore = shown == null || shownSet.contains(id);
+    if (shown == null || !listedSet.contains(id) || shownBefore != admits(id)) {
+      shown = null; // it moves in or out, or was moved in by the client: build the list again
+    }
+    shown(); // built again where it changed
+    if (!shownBefore && !shownSet.contains(id)) {
       return false; // neither shown before nor now: nothing a user sees changed
     }
     return c.cause() == Change.Cause.LOCAL_EDIT
@@ -199,8 +209,7 @@ final class QueryRows<P, K, E> {
     }
     List<K> out = new ArrayList<>(listed.size());
     for (K id : listed) {
-      E e = views.get(id);
-      if (e != null && (matches == null || !clientDecides(id) || test(e))) {
+      if (admits(id)) {
         out.add(id);
       }
     }
@@ -223,7 +232,14 @@ final class QueryRows<P, K, E> {
       }
     }
     shown = Collections.unmodifiableList(out);
+    shownSet = new HashSet<>(out);
     return shown;
+  }
+
+  /** Whether the listed entity {@code id} shows: visible, and matching where the client decides. */
+  private boolean admits(K id) {
+    E e = views.get(id);
+    return e != null && (matches == null || !clientDecides(id) || test(e));
   }
 
   /** Before the first shown entity the order puts after {@code e}; at the end if none. */
