@@ -53,6 +53,9 @@ public final class Change<K, E> {
   /** The store's epoch when it changed: a query tells changes after its read was sent by it. */
   final long epoch;
 
+  /** Whether {@link #mutation()} had settled when the change was made (not when it is heard). */
+  final boolean settled;
+
   Change(
       Instant at,
       Cause cause,
@@ -64,6 +67,7 @@ public final class Change<K, E> {
       UnaryOperator<E> copier,
       long place,
       long epoch) {
+    this.settled = mutation != null && mutation.isSettled();
     this.at = at;
     this.cause = cause;
     this.id = id;

@@ -182,6 +182,19 @@ final class Core<K, E> {
     }
   }
 
+  /**
+   * Runs {@code work} after the store's current and earlier transitions' work, in order with their
+   * listener deliveries, never under the lock: from inside a transition it joins that transition's
+   * work; from outside, a transition of its own.
+   */
+  void afterward(Runnable work) {
+    if (lock.isHeldByCurrentThread()) {
+      afterLock.stage(work);
+    } else {
+      run(() -> afterLock.stage(work));
+    }
+  }
+
   /** Like {@link #op} for work that returns nothing. */
   void run(Runnable body) {
     transition(null, body);

@@ -94,7 +94,11 @@ final class PageRun<P, K, E> {
               Journal<K, E> j = core.entities.real(id);
               views.put(id, j == null || j.view == null ? null : core.type.copy(j.view));
             }
-            Runnable finish = () -> query.finish(this, views, after);
+            Map<K, Set<Mutation<K, E>>> pending = new HashMap<>();
+            for (Mutation<K, E> m : core.unsettled()) {
+              pending.computeIfAbsent(m.id(), k -> new HashSet<>()).add(m);
+            }
+            Runnable finish = () -> query.finish(this, views, pending, after);
             core.afterLock.stage(() -> core.listeners.executor().execute(finish));
           }
         });

@@ -26,8 +26,11 @@ final class Queries<K, E> {
     Key key = new Key(type, params);
     synchronized (this) {
       Query<?, K, E> q = byKey.get(key);
-      if (q != null) {
+      if (q != null && !q.isClosed()) {
         return (Query<P, K, E>) q;
+      }
+      if (q != null) {
+        byKey.remove(key); // closing: its close() removes it in a moment
       }
     }
     Query<P, K, E> made =
@@ -46,15 +49,19 @@ final class Queries<K, E> {
   /** Invalidates the queries of {@code type} whose parameters {@code which} accepts. */
   @SuppressWarnings("unchecked")
   <P> void invalidate(QueryType<P, ?> type, Predicate<? super P> which) {
-    List<Query<?, K, E>> hit = new ArrayList<>();
+    List<Query<?, K, E>> ofType = new ArrayList<>();
     synchronized (this) {
       for (Query<?, K, E> q : byKey.values()) {
-        if (q.type() == type && which.test((P) q.params())) {
-          hit.add(q);
+        if (q.type() == type) {
+          ofType.add(q);
         }
       }
     }
-    hit.forEach(Query::invalidate);
+    for (Query<?, K, E> q : ofType) {
+      if (which.test((P) q.params())) { // user code: outside the registry's monitor
+        q.invalidate();
+      }
+    }
   }
 
   void remove(Query<?, K, E> q) {

@@ -65,8 +65,13 @@ public final class Query<P, K, E> implements AutoCloseable {
   private final Executor notifier;
   private final Watchers<QueryState<E>> watchers = new Watchers<>();
 
-  /** Guarded by this query. */
+  /** Confined to the store's notify stream: see {@link QueryRows}. */
   private final QueryRows<P, K, E> rows;
+
+  /** Guarded by this query: the list last built from {@link #rows}, the query's own instances. */
+  private List<E> shown = List.of();
+
+  private boolean everRead;
 
   private Status status = Status.IDLE;
   private SyncFailure error;
@@ -89,7 +94,8 @@ public final class Query<P, K, E> implements AutoCloseable {
     this.type = type;
     this.params = params;
     this.notifier = core.listeners.executor();
-    this.timers = new QueryTimers(core.scheduler, type, this::tick, this::turnedStale);
+    this.timers =
+        new QueryTimers(core.scheduler, type, this::watched, this::tick, this::turnedStale);
     this.rows =
         new QueryRows<>(core.type, params, type.matches(), type.order(), type.createsAtTop());
   }
@@ -138,27 +144,21 @@ public final class Query<P, K, E> implements AutoCloseable {
   public Subscription subscribe(Consumer<? super QueryState<E>> subscriber) {
     Watchers.Watcher<QueryState<E>> w = new Watchers.Watcher<>(subscriber);
     boolean read;
-    boolean first;
     synchronized (this) {
       requireOpen();
-      first = watchers.add(w);
+      watchers.add(w);
       read = current == null && queued == null && (status == Status.IDLE || stale());
     }
-    if (first) {
-      timers.watched();
-    }
-    notifier.execute(this::deliver);
+    timers.sync();
+    deliverLater();
     if (read) {
       readOnItsOwn();
     }
     return () -> {
-      boolean none;
       synchronized (this) {
-        none = watchers.remove(w);
+        watchers.remove(w);
       }
-      if (none) {
-        timers.unwatched(); // nobody watches: no interval, and nobody to tell of staleness
-      }
+      timers.sync(); // nobody watches: no interval, and nobody to tell of staleness
     };
   }
 
@@ -207,7 +207,7 @@ public final class Query<P, K, E> implements AutoCloseable {
         return current.done.thenApply(Function.identity());
       }
       wait = current == null ? null : queued != null ? queued : current.done;
-      if (wait == null && !rows.read()) {
+      if (wait == null && !everRead) {
         wait = CompletableFuture.completedFuture(null); // nothing to append to: read the first page
       }
     }
@@ -225,9 +225,13 @@ public final class Query<P, K, E> implements AutoCloseable {
       } else if (pages >= type.maxPages()) {
         r = null;
         refused =
-            bad("the list holds " + pages + " pages (maxPages) and the server gives a next one");
+            bad(
+                "the list holds "
+                    + pages
+                    + " pages (maxPages) and the server gives a next one; no more are read");
         error = refused;
         status = Status.FAILED;
+        next = null;
         version++;
       } else {
         r = begin(true, sentAt);
@@ -282,20 +286,37 @@ public final class Query<P, K, E> implements AutoCloseable {
   @Override
   public void close() {
     Subscription f;
+    CompletableFuture<Void> waiting;
     synchronized (this) {
       if (closed) {
         return;
       }
       closed = true;
       f = feed;
-      rows.clear();
+      shown = List.of();
+      waiting = queued;
+      queued = null;
     }
     registry.remove(this);
     watchers.clear();
     if (f != null) {
       f.cancel();
     }
-    timers.unwatched();
+    timers.sync();
+    if (waiting != null) {
+      waiting.completeExceptionally(
+          new IllegalStateException(this + " was closed before the read asked for ran"));
+    }
+  }
+
+  /** Whether it was closed: the store then makes a new one for its type and parameters. */
+  synchronized boolean isClosed() {
+    return closed;
+  }
+
+  /** Whether someone subscribes, for its timers. */
+  synchronized boolean watched() {
+    return !closed && !watchers.isEmpty();
   }
 
   @Override
@@ -311,14 +332,26 @@ public final class Query<P, K, E> implements AutoCloseable {
         new PageRun<>(
             core, this, more, sentAt, more ? 1 : Math.max(1, pages), more ? tokens : Set.of());
     if (!more) {
-      status = rows.read() ? Status.REFRESHING : Status.LOADING;
+      status = everRead ? Status.REFRESHING : Status.LOADING;
     }
     version++;
     return current;
   }
 
-  /** The read's list and views join this query (on the notify executor, after their changes). */
-  void finish(PageRun<P, K, E> r, Map<K, E> views, String after) {
+  /**
+   * The read's list and views join this query, on the notify stream after the changes its pages
+   * made; {@code pendingNow} are the store's unsettled mutations as the last page was taken.
+   */
+  void finish(
+      PageRun<P, K, E> r, Map<K, E> views, Map<K, Set<Mutation<K, E>>> pendingNow, String after) {
+    synchronized (this) {
+      if (closed || current != r) {
+        r.done.complete(null);
+        return;
+      }
+    }
+    rows.take(r.ids, views, pendingNow, r.sentAt, r.more); // user code: under no lock
+    List<E> now = rows.entities();
     CompletableFuture<Void> again;
     synchronized (this) {
       if (closed || current != r) {
@@ -326,7 +359,8 @@ public final class Query<P, K, E> implements AutoCloseable {
         return;
       }
       current = null;
-      rows.take(r.ids, views, r.sentAt, r.more);
+      shown = now;
+      everRead = true;
       next = after;
       if (r.more) {
         pages++;
@@ -344,7 +378,7 @@ public final class Query<P, K, E> implements AutoCloseable {
       queued = null;
     }
     if (!r.more) {
-      timers.answered();
+      timers.answered(core.scheduler.now());
     }
     deliver();
     r.done.complete(null);
@@ -407,14 +441,8 @@ public final class Query<P, K, E> implements AutoCloseable {
 
   /** The interval's read, while someone watches (the last one may have left just now). */
   private void tick() {
-    boolean watched;
-    synchronized (this) {
-      watched = !closed && !watchers.isEmpty();
-    }
-    if (watched) {
+    if (watched()) {
       readOnItsOwn();
-    } else {
-      timers.unwatched();
     }
   }
 
@@ -429,18 +457,28 @@ public final class Query<P, K, E> implements AutoCloseable {
 
   // ---------------------------------------------------------------- what subscribers get
 
+  /** Takes one change of the store, on the notify stream; user code runs under no lock. */
   private void hear(Change<K, E> c) {
+    if (isClosed() || !rows.hear(c)) {
+      return;
+    }
+    List<E> now = rows.entities();
     synchronized (this) {
-      if (closed || !rows.hear(c)) {
+      if (closed) {
         return;
       }
+      shown = now;
       version++;
     }
     deliver();
   }
 
+  /**
+   * Hands subscribers the state on the notify stream, in order with the store's changes (a state
+   * change made on another thread never overtakes one delivered there).
+   */
   private void deliverLater() {
-    notifier.execute(this::deliver);
+    core.afterward(() -> notifier.execute(this::deliver));
   }
 
   /** Hands each subscriber the state now, if it has not had it (on the notify executor). */
@@ -451,7 +489,7 @@ public final class Query<P, K, E> implements AutoCloseable {
   private QueryState<E> stateNow() {
     return new QueryState<>(
         status,
-        new Copies<>(rows.entities(), core.type::copy),
+        new Copies<>(shown, core.type::copy),
         Optional.ofNullable(status == Status.FAILED ? error : null),
         Optional.ofNullable(updatedAt),
         stale(),

@@ -13,7 +13,9 @@ import java.util.function.BiPredicate;
 
 /**
  * What a {@link Query} shows: the ids the server listed on its last read, with the store's current
- * view of each, adjusted where the client knows better. Guarded by the query.
+ * view of each, adjusted where the client knows better. Confined to the store's notify stream
+ * (changes and read answers arrive there one at a time, in the order the store made them), so the
+ * query's predicate and order run under no lock.
  *
  * <p><b>Who decides membership.</b> The server's list decides for an entity, unless a mutation of
  * it is pending or settled after the list's read was sent (the list may not know it yet, as a read
@@ -55,10 +57,14 @@ final class QueryRows<P, K, E> {
   /** The store epoch of the last change a mutation made to each entity. */
   private final Map<K, Long> touched = new LinkedHashMap<>();
 
-  /** The unsettled mutations of each entity, as heard. */
+  /**
+   * The unsettled mutations of each entity as of the last change heard: from each change's own
+   * record of whether its mutation had settled, and from the store's unsettled mutations as a read
+   * was taken; never from a mutation's state now, which may be ahead of what this query has heard.
+   */
   private final Map<K, Set<Mutation<K, E>>> open = new LinkedHashMap<>();
 
-  /** Entities created in the store while the query heard it. */
+  /** Entities created in the store while the query heard it ({@code createsAtTop} only). */
   private final Set<K> created = new HashSet<>();
 
   /** The ids shown, or {@code null} once something changed; {@link #shownSet} holds the same. */
@@ -90,10 +96,14 @@ final class QueryRows<P, K, E> {
       rekey(type.id(c.before()), id);
     }
     Mutation<K, E> m = c.mutation();
+    E after = c.after();
     boolean mine = views.containsKey(id) || listedSet.contains(id);
+    if (!mine && !movesIn(m, after)) {
+      return false; // it cannot show: not listed, and nothing moves it in
+    }
     if (m != null) {
       touched.put(id, c.epoch);
-      if (m.isSettled()) {
+      if (c.settled) {
         Set<Mutation<K, E>> ms = open.get(id);
         if (ms != null && ms.remove(m) && ms.isEmpty()) {
           open.remove(id);
@@ -101,36 +111,50 @@ final class QueryRows<P, K, E> {
       } else {
         open.computeIfAbsent(id, k -> new HashSet<>()).add(m);
       }
-      if (m.kind() == Write.Kind.CREATE) {
+      if (createsAtTop && m.kind() == Write.Kind.CREATE) {
         created.add(id);
       }
     }
-    if (!mine && (m == null || (matches == null && !(createsAtTop && created.contains(id))))) {
-      return false; // it cannot show: not listed, and nothing moves it in
-    }
     E before = views.get(id);
-    E after = c.after();
     views.put(id, after);
-    boolean shownBefore = shown == null || shownSet.contains(id);
-    if (shown == null || !listedSet.contains(id) || shownBefore != admits(id)) {
+    if (!read()) {
+      return false; // nothing shows before the first read
+    }
+    List<K> old = shown;
+    boolean shownBefore = old == null || shownSet.contains(id);
+    if (old == null || !listedSet.contains(id) || shownBefore != admits(id)) {
       shown = null; // it moves in or out, or was moved in by the client: build the list again
     }
-    shown(); // built again where it changed
-    if (!shownBefore && !shownSet.contains(id)) {
-      return false; // neither shown before nor now: nothing a user sees changed
+    List<K> now = shown();
+    if (now != old && !now.equals(old)) {
+      return true; // in, out, or to another place
     }
-    return c.cause() == Change.Cause.LOCAL_EDIT
-        || before == null
-        || after == null
-        || !type.syncedEquals(before, after)
-        || !shownBefore;
+    return shownSet.contains(id)
+        && (c.cause() == Change.Cause.LOCAL_EDIT
+            || before == null
+            || after == null
+            || !type.syncedEquals(before, after));
+  }
+
+  /** Whether a mutation's change may move an entity the list does not hold into it. */
+  private boolean movesIn(Mutation<K, E> m, E after) {
+    if (m == null || after == null) {
+      return false;
+    }
+    return matches != null ? test(after) : createsAtTop && m.kind() == Write.Kind.CREATE;
   }
 
   /**
    * Takes a read's answer: its ids replace the list ({@code append}: join it, for a next page) and
    * its views, taken under the store's lock as the answer was taken, replace the query's.
    */
-  void take(List<K> ids, Map<K, E> viewsNow, long sentAt, boolean append) {
+  void take(
+      List<K> ids,
+      Map<K, E> viewsNow,
+      Map<K, Set<Mutation<K, E>>> pendingNow,
+      long sentAt,
+      boolean append) {
+    settleSilently(pendingNow);
     List<K> next = new ArrayList<>(append ? listed : List.of());
     Set<K> nextSet = new HashSet<>(next);
     for (K id : ids) {
@@ -153,6 +177,17 @@ final class QueryRows<P, K, E> {
       created.removeIf(id -> !touched.containsKey(id));
     }
     shown = null;
+  }
+
+  /**
+   * The store's unsettled mutations as the answer was taken replace those heard: they are exact at
+   * this point of the notify stream. One made before the query heard anything joins; one settled
+   * without a change of its own (rolled back because the entity refused it on a new base, or
+   * because the server deleted the entity) never applied, so the server's list decides for it.
+   */
+  private void settleSilently(Map<K, Set<Mutation<K, E>>> pendingNow) {
+    open.clear();
+    pendingNow.forEach((id, ms) -> open.put(id, new HashSet<>(ms)));
   }
 
   /**
@@ -193,18 +228,13 @@ final class QueryRows<P, K, E> {
     return out;
   }
 
-  void clear() {
-    listed = List.of();
-    listedSet = Set.of();
-    views.clear();
-    touched.clear();
-    open.clear();
-    created.clear();
-    shown = null;
-  }
-
   private List<K> shown() {
     if (shown != null) {
+      return shown;
+    }
+    if (!read()) {
+      shown = List.of();
+      shownSet = Set.of();
       return shown;
     }
     List<K> out = new ArrayList<>(listed.size());
@@ -258,13 +288,8 @@ final class QueryRows<P, K, E> {
   }
 
   private boolean clientDecides(K id) {
-    Set<Mutation<K, E>> ms = open.get(id);
-    if (ms != null) {
-      ms.removeIf(Mutation::isSettled); // settled without a change this query heard
-      if (!ms.isEmpty()) {
-        return true;
-      }
-      open.remove(id);
+    if (open.containsKey(id)) {
+      return true;
     }
     Long at = touched.get(id);
     return at != null && at >= readSent;
