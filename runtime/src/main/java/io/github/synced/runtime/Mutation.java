@@ -1,7 +1,8 @@
 package io.github.synced.runtime;
 
 import io.github.synced.runtime.spi.EntityType;
-import java.util.Objects;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -41,6 +42,12 @@ public final class Mutation<K, E> {
 
   /** The store's queries, for {@link #invalidates}. */
   private final Queries<K, E> queries;
+
+  /** The queries named by {@link #invalidates}; guarded by {@code this}. */
+  private List<Queries.Target<?, E>> targets;
+
+  /** Whether the confirmation's invalidation ran; guarded by {@code this}. */
+  private boolean invalidated;
 
   Mutation(Write.Kind kind, K id, String idempotencyKey, long sequence, Queries<K, E> queries) {
     this.queries = queries;
@@ -129,24 +136,42 @@ public final class Mutation<K, E> {
   /**
    * Names queries this mutation affects: once it confirms, the queries of {@code type} whose
    * parameters {@code which} accepts are {@linkplain Query#invalidate() invalidated} (read again
-   * where subscribed, marked stale elsewhere), once. A mutation rolled back invalidates nothing.
-   * Called after it confirmed, invalidates at once.
+   * where subscribed, marked stale elsewhere). Every query named before it confirms is invalidated
+   * once, however many names it matches; a mutation rolled back invalidates nothing. Called after
+   * it confirmed, invalidates at once.
    *
    * @return this mutation, for chaining
    */
   public <P> Mutation<K, E> invalidates(QueryType<P, E> type, Predicate<? super P> which) {
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(which, "which");
-    CompletableFuture<Void> unused =
-        result()
-            .thenRun(
-                () -> {
-                  try {
-                    queries.invalidate(type, which);
-                  } catch (Throwable t) { // the predicate threw: nothing else may stop for it
-                    AfterLock.report(t);
-                  }
-                });
+    Queries.Target<P, E> target = new Queries.Target<>(type, which);
+    boolean first = false;
+    boolean now = false;
+    synchronized (this) {
+      if (invalidated) {
+        now = true; // the confirmation's invalidation ran already
+      } else {
+        first = targets == null;
+        if (first) {
+          targets = new ArrayList<>();
+        }
+        targets.add(target);
+      }
+    }
+    if (now) {
+      queries.invalidate(List.of(target));
+    } else if (first) {
+      CompletableFuture<Void> unused =
+          result()
+              .thenRun(
+                  () -> {
+                    List<Queries.Target<?, E>> named;
+                    synchronized (this) {
+                      invalidated = true;
+                      named = List.copyOf(targets);
+                    }
+                    queries.invalidate(named);
+                  });
+    }
     return this;
   }
 

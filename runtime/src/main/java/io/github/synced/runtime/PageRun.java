@@ -98,6 +98,14 @@ final class PageRun<P, K, E> {
             for (Mutation<K, E> m : core.unsettled()) {
               pending.computeIfAbsent(m.id(), k -> new HashSet<>()).add(m);
             }
+            if (query.type().matches() != null) {
+              for (K id : pending.keySet()) { // a mutation made before the query heard it may
+                if (!views.containsKey(id)) { // move its entity in
+                  Journal<K, E> j = core.entities.find(id);
+                  views.put(id, j == null || j.view == null ? null : core.type.copy(j.view));
+                }
+              }
+            }
             Runnable finish = () -> query.finish(this, views, pending, after);
             core.afterLock.stage(() -> core.listeners.executor().execute(finish));
           }

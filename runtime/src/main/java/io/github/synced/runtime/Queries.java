@@ -4,10 +4,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
 
 /** A store's queries, one per {@link QueryType} and equal parameters. */
 final class Queries<K, E> {
+
+  /** Queries a mutation names: those of {@code type} whose parameters {@code which} accepts. */
+  record Target<P, E>(QueryType<P, E> type, Predicate<? super P> which) {
+    Target {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(which, "which");
+    }
+
+    @SuppressWarnings("unchecked") // a query of this type has parameters of type P
+    boolean names(Query<?, ?, ?> q) {
+      return q.type() == type && which.test((P) q.params());
+    }
+  }
 
   /** A query's identity: its type (by identity) and its parameters (by {@code equals}). */
   private record Key(QueryType<?, ?> type, Object params) {}
@@ -47,19 +61,32 @@ final class Queries<K, E> {
   }
 
   /** Invalidates the queries of {@code type} whose parameters {@code which} accepts. */
-  @SuppressWarnings("unchecked")
-  <P> void invalidate(QueryType<P, ?> type, Predicate<? super P> which) {
-    List<Query<?, K, E>> ofType = new ArrayList<>();
+  <P> void invalidate(QueryType<P, E> type, Predicate<? super P> which) {
+    invalidate(List.of(new Target<>(type, which)));
+  }
+
+  /**
+   * Invalidates every query one of {@code targets} names, each once. The targets' predicates (user
+   * code) run outside the registry's monitor; one that throws is reported and names nothing.
+   */
+  void invalidate(List<? extends Target<?, E>> targets) {
+    List<Query<?, K, E>> all;
     synchronized (this) {
-      for (Query<?, K, E> q : byKey.values()) {
-        if (q.type() == type) {
-          ofType.add(q);
-        }
-      }
+      all = new ArrayList<>(byKey.values());
     }
-    for (Query<?, K, E> q : ofType) {
-      if (which.test((P) q.params())) { // user code: outside the registry's monitor
-        q.invalidate();
+    for (Query<?, K, E> q : all) {
+      for (Target<?, E> t : targets) {
+        boolean named;
+        try {
+          named = t.names(q);
+        } catch (Throwable e) {
+          AfterLock.report(e);
+          named = false;
+        }
+        if (named) {
+          q.invalidate();
+          break;
+        }
       }
     }
   }

@@ -164,7 +164,9 @@ public final class Query<P, K, E> implements AutoCloseable {
 
   /**
    * Reads the query again: every page its list holds (at least the first). While a read is on its
-   * way, its future instead (a next page's read is followed by a full one).
+   * way, its future instead (a next page's read is followed by a full one); that read may have been
+   * sent before something you know changed the server: {@link #invalidate()} reads once more after
+   * it.
    *
    * @return completes when the query has taken the answer, or exceptionally with a {@link
    *     SyncFailure} (the query is then {@link QueryState.Status#FAILED}). An answer completes it
@@ -281,7 +283,10 @@ public final class Query<P, K, E> implements AutoCloseable {
   /**
    * Leaves the store: it no longer hears the store, its subscribers hear nothing more, and {@link
    * SyncStore#query} makes a new one for the same type and parameters. A read on its way still
-   * brings its entities into the store.
+   * brings its entities into the store and completes its future; a read asked for behind it never
+   * runs and its future fails with an {@link IllegalStateException}. A query lives until closed and
+   * hears every change of the store meanwhile: close the queries of a screen (a search box's query
+   * per typed text) when they are no longer shown.
    */
   @Override
   public void close() {

@@ -44,8 +44,11 @@ public record QueryState<E>(
     FAILED
   }
 
-  /** Copies the list, so the state stays immutable. */
+  /**
+   * Copies the list, so the state stays immutable; the store's own lists (whose elements are copied
+   * as they are first read) are kept as they are.
+   */
   public QueryState {
-    items = List.copyOf(items);
+    items = items instanceof Copies<E> ? items : List.copyOf(items);
   }
 }

@@ -312,6 +312,28 @@ class QueryTest {
   }
 
   @Test
+  void aQueryNamedTwiceByOneMutationIsReadOnce() {
+    Harness h = board();
+    Lister lister = new Lister(h.server);
+    QueryType<ByDone, Card> type = lister.type(false).staleAfter(Duration.ofHours(1)).build();
+    Query<ByDone, String, Card> open = h.store.query(type, OPEN);
+    open.subscribe(s -> {}); // the first read
+    lister.hold = true;
+
+    h.store
+        .update("a", CardPatch.empty().title("x"))
+        .invalidates(type)
+        .invalidates(type, p -> !p.done())
+        .invalidates(type, p -> true);
+    h.server.next().answerLikeServer();
+    while (lister.held() > 0) {
+      lister.release();
+    }
+
+    assertEquals(2, lister.reads.size(), "the first read, then one for the confirmation");
+  }
+
+  @Test
   void anInvalidationWhileAReadIsOnItsWayReadsOnceMoreAfterIt() {
     Harness h = board();
     Lister lister = new Lister(h.server);

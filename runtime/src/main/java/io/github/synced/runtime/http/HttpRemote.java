@@ -233,9 +233,11 @@ public final class HttpRemote<K, E> implements Remote<K, E> {
    * collection: {@code GET {path}?{list query}&{parameters}}, one page per read, the items and the
    * next page where the {@link Dialect} says (a next link in the body or the {@code Link} header, a
    * page number, a cursor), each item as {@link #list()} reads it. The query's parameters are the
-   * names and values {@code parameters} gives: names in order, values encoded (an enum by its name,
-   * a collection as the name repeated, {@code null} left out). A page token is the next page's URL;
-   * one on another origin than the collection's is refused.
+   * names and values {@code parameters} gives, sorted by name, each value encoded: an enum by its
+   * name, anything else by {@code toString}, a collection as the name repeated, an {@code Optional}
+   * as its value; {@code null} and an empty {@code Optional} are left out; an array or a map is
+   * refused. A page token is the next page's URL; a next link on another origin than the
+   * collection's is not followed: the page that gives it is kept and reading the next one fails.
    *
    * <pre>{@code
    * QueryType<ByDone, Task> byDone =

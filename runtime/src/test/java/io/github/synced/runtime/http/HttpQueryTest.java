@@ -292,4 +292,60 @@ class HttpQueryTest {
       assertEquals(2, store.all().size(), "nothing of the bad page was taken");
     }
   }
+
+  @Test
+  void anOptionalParameterIsItsValueOrLeftOutAndAnArrayIsRefused() throws Exception {
+    server.answer(respond(200, notes("n1")));
+    HttpRemote<String, Note> remote = remote(Dialect.plainJson());
+    PageReader<java.util.Optional<String>, Note> reader =
+        remote.pages((java.util.Optional<String> text) -> Map.of("text", text, "sort", "id"));
+
+    value(reader.read(java.util.Optional.of("a b"), null));
+    assertEquals("sort=id&text=a%20b", server.next().query());
+    value(reader.read(java.util.Optional.empty(), null));
+    assertEquals("sort=id", server.next().query());
+
+    PageReader<int[], Note> arrays = remote.pages((int[] ids) -> Map.of("id", ids));
+    IllegalArgumentException e =
+        failure(arrays.read(new int[] {1, 2}, null), IllegalArgumentException.class);
+    assertTrue(e.getMessage().contains("query parameter \"id\" is int[]"), e.getMessage());
+    assertTrue(server.receivedSoFar().isEmpty(), "nothing was sent");
+  }
+
+  @Test
+  void aPageWhoseNextLinkIsRefusedIsKeptAndOnlyTheNextPageFails() throws Exception {
+    server.answer(
+        respond(
+            200,
+            "{\"results\":"
+                + notes("n1", "n2")
+                + ",\"next\":\"http://elsewhere.example/notes?page=2\"}"));
+    HttpRemote<String, Note> remote =
+        remote(
+            Dialect.plainJson().toBuilder()
+                .items("/results")
+                .paging(Paging.nextLink("/next"))
+                .build());
+    SyncStore<String, Note> store =
+        SyncStore.of(NoteType.TYPE)
+            .remote(remote)
+            .notifyOn(Runnable::run)
+            .scheduler(new VirtualScheduler())
+            .build();
+    Query<Filter, String, Note> q =
+        store.query(
+            QueryType.builder("notes", remote.pages((Filter f) -> Map.of("text", f.text())))
+                .build(),
+            new Filter("a", null, null, null));
+
+    value(q.refetch());
+    assertEquals(List.of("n1", "n2"), q.items().stream().map(Note::id).toList());
+    assertTrue(q.state().hasMore());
+    BadServerDataException e = failure(q.loadMore(), BadServerDataException.class);
+
+    assertTrue(e.getMessage().contains("on another origin"), e.getMessage());
+    assertEquals(QueryState.Status.FAILED, q.state().status());
+    assertEquals(List.of("n1", "n2"), q.items().stream().map(Note::id).toList());
+    assertEquals(1, server.receivedSoFar().size(), "nothing was sent elsewhere, or again here");
+  }
 }
