@@ -300,11 +300,11 @@ class DiagnosticsTest {
         "Object payload",
         Message.UNSUPPORTED_TYPE.format("payload", "Item", "java.lang.Object"));
     assertThat(c)
-        .hadErrorContaining("supported types: primitives, boxed primitives, String, enums");
+        .hadErrorContaining("supported types (primitives, boxed primitives, String, enums");
   }
 
   @Test
-  void collectionFieldIsRefusedAsComingLater() {
+  void mutableClassFieldIsRefusedNamingTheTypeAndTheFixes() {
     JavaFileObject item =
         entity(
             "Item",
@@ -312,13 +312,190 @@ class DiagnosticsTest {
             "public class Item {",
             "  @SyncId String id;",
             "  @SyncVersion long v;",
-            "  List<String> tags;",
+            "  StringBuilder draft;",
+            "}");
+    Compilation c = compile(item);
+    assertError(
+        c,
+        item,
+        "StringBuilder draft",
+        Message.UNSUPPORTED_TYPE.format("draft", "Item", "java.lang.StringBuilder"));
+    assertThat(c)
+        .hadErrorContaining(
+            "[SyncedUnsupportedType] field 'draft' of Item has type java.lang.StringBuilder, which"
+                + " generated code can neither copy safely nor read and write as JSON; use one of"
+                + " the supported types (primitives,");
+    assertThat(c).hadErrorContaining("or mark the field @LocalOnly");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void collectionOfAMutableClassIsRefusedNamingTheElementType() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  Map<String, List<StringBuilder>> drafts;",
             "}");
     assertError(
         compile(item),
         item,
-        "List<String> tags",
-        Message.NOT_YET_SUPPORTED.format("tags", "Item", "java.util.List<java.lang.String>"));
+        "drafts;",
+        Message.UNSUPPORTED_PART.format(
+            "drafts",
+            "Item",
+            "java.util.Map<java.lang.String,java.util.List<java.lang.StringBuilder>>",
+            "java.lang.StringBuilder"));
+  }
+
+  @Test
+  void collectionDeclaredAsAClassOrWithAWildcardIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  ArrayList<String> tags;",
+            "  List<? extends Number> sizes;",
+            "  @SuppressWarnings(\"rawtypes\") List raw;",
+            "}");
+    Compilation c = compile(item);
+    assertError(
+        c,
+        item,
+        "ArrayList<String> tags",
+        Message.CONTAINER_TYPE.format(
+            "tags",
+            "Item",
+            "java.util.ArrayList<java.lang.String>",
+            "java.util.ArrayList<java.lang.String>"));
+    assertError(
+        c,
+        item,
+        "sizes;",
+        Message.CONTAINER_TYPE.format(
+            "sizes",
+            "Item",
+            "java.util.List<? extends java.lang.Number>",
+            "java.util.List<? extends java.lang.Number>"));
+    assertError(
+        c,
+        item,
+        "List raw",
+        Message.CONTAINER_TYPE.format("raw", "Item", "java.util.List", "java.util.List"));
+    assertThat(c).hadErrorCount(3);
+  }
+
+  @Test
+  void mapWhoseKeyCannotBeAPropertyNameIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  Map<Boolean, String> flags;",
+            "}");
+    assertError(
+        compile(item),
+        item,
+        "flags;",
+        Message.MAP_KEY.format(
+            "flags",
+            "Item",
+            "java.util.Map<java.lang.Boolean,java.lang.String>",
+            "java.lang.Boolean"));
+  }
+
+  @Test
+  void optionalInsideACollectionIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  List<Optional<String>> notes;",
+            "}");
+    assertError(
+        compile(item),
+        item,
+        "notes;",
+        Message.OPTIONAL_INSIDE.format(
+            "notes",
+            "Item",
+            "java.util.List<java.util.Optional<java.lang.String>>",
+            "java.util.Optional<java.lang.String>"));
+  }
+
+  @Test
+  void sortedSetOfValuesWithoutOrderIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  SortedSet<Period> spans;",
+            "}");
+    assertError(
+        compile(item),
+        item,
+        "spans;",
+        Message.UNSORTABLE.format(
+            "spans", "Item", "java.util.SortedSet<java.time.Period>", "java.time.Period"));
+  }
+
+  @Test
+  void collectionAsIdOrVersionIsRefusedAtTheAnnotation() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId List<String> id;",
+            "  @SyncVersion List<Long> v;",
+            "}");
+    Compilation c = compile(item);
+    assertError(
+        c,
+        item,
+        "@SyncId List<String> id",
+        Message.ID_TYPE.format("id", "Item", "java.util.List<java.lang.String>"));
+    assertError(
+        c,
+        item,
+        "@SyncVersion List<Long> v",
+        Message.UNORDERED_VERSION.format("v", "Item", "java.util.List<java.lang.Long>"));
+    assertThat(c).hadErrorCount(2);
+  }
+
+  @Test
+  void collectionOfAPrivateTypeIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  Set<Kind> kinds;",
+            "  private enum Kind { A, B }",
+            "}");
+    assertError(
+        compile(item),
+        item,
+        "Set<Kind> kinds",
+        Message.INACCESSIBLE_TYPE.format(
+            "kinds", "Item", "java.util.Set<test.Item.Kind>", "test", "Kind", "private"));
   }
 
   @Test
@@ -331,13 +508,21 @@ class DiagnosticsTest {
             "  @SyncId String id;",
             "  @SyncVersion long v;",
             "  Part part;",
+            "  List<Part> parts;",
             "  @Synced public static class Part { @SyncId String id; @SyncVersion long v; }",
             "}");
+    Compilation c = compile(item);
     assertError(
-        compile(item),
+        c,
         item,
         "Part part;",
-        Message.NOT_YET_SUPPORTED.format("part", "Item", "test.Item.Part"));
+        Message.NOT_YET_SUPPORTED.format("part", "Item", "test.Item.Part", "test.Item.Part"));
+    assertError(
+        c,
+        item,
+        "List<Part> parts;",
+        Message.NOT_YET_SUPPORTED.format(
+            "parts", "Item", "java.util.List<test.Item.Part>", "test.Item.Part"));
   }
 
   @Test

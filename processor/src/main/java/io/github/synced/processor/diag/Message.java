@@ -71,15 +71,47 @@ public enum Message {
           + " create instances with it; add a non-private constructor that takes no arguments"),
   UNSUPPORTED_TYPE(
       "SyncedUnsupportedType",
-      "field '%s' of %s has type %s, which Synced does not support; supported types: "
-          + Message.SUPPORTED),
+      "field '%s' of %s has type %s, which generated code can neither copy safely nor read and"
+          + " write as JSON; use one of the supported types ("
+          + Message.SUPPORTED
+          + "), or mark the field @LocalOnly (a local-only value is copied by reference, so give"
+          + " it an immutable one)"),
+  UNSUPPORTED_PART(
+      "SyncedUnsupportedType",
+      "field '%s' of %s has type %s, which holds %s: generated code can neither copy that safely"
+          + " nor read and write it as JSON; use one of the supported types ("
+          + Message.SUPPORTED
+          + ") inside it, or mark the field @LocalOnly (a local-only value is copied by reference,"
+          + " so give it an immutable one)"),
   NOT_YET_SUPPORTED(
       "SyncedNotYetSupported",
-      "field '%s' of %s has type %s: nested @Synced types, collections, maps and Optional are not"
-          + " supported yet (they come in a later version); mark the field @LocalOnly (a local-only"
-          + " value is copied by reference, so give it an immutable one, such as List.copyOf),"
-          + " or use one of the supported types: "
-          + Message.SUPPORTED),
+      "field '%s' of %s has type %s, which holds the @Synced type %s: nested @Synced types are not"
+          + " supported yet (they come in a later version); mark the field @LocalOnly (a"
+          + " local-only value is copied by reference), or hold the nested entity's id instead"),
+  CONTAINER_TYPE(
+      "SyncedContainerType",
+      "field '%s' of %s has type %s, in which generated code cannot copy %s into a type of its"
+          + " own; declare it as one of "
+          + Message.CONTAINERS
+          + " with type arguments that are neither wildcards nor missing, for example"
+          + " List<String> or Map<String, Integer>"),
+  MAP_KEY(
+      "SyncedMapKey",
+      "field '%s' of %s has type %s, whose key type %s cannot be a JSON property name; use String,"
+          + " an enum, UUID, an integer, BigDecimal or a java.time type as the key"),
+  OPTIONAL_INSIDE(
+      "SyncedOptionalInside",
+      "field '%s' of %s has type %s, which holds %s inside another type: Optional is supported"
+          + " only as the type of a field itself (JSON null is its empty value); inside a"
+          + " collection or map hold the value itself, with null for none"),
+  UNSORTABLE(
+      "SyncedUnsortable",
+      "field '%s' of %s has type %s, whose elements or keys of type %s have no natural order to"
+          + " sort them by; use a List, Set or Map instead, or a type with a natural order"),
+  ID_TYPE(
+      "SyncedIdType",
+      "@SyncId '%s' of %s has type %s, which cannot be an id: an id is a single value that names"
+          + " the entity in URLs and maps; use a String, a number, a UUID or another single value"),
   UNORDERED_VERSION(
       "SyncedUnorderedVersion",
       "@SyncVersion '%s' of %s has type %s, which Synced cannot use as a version: versions are"
@@ -194,7 +226,13 @@ public enum Message {
   public static final String SUPPORTED =
       "primitives, boxed primitives, String, enums, BigDecimal, BigInteger, UUID and the java.time"
           + " types Instant, LocalDate, LocalTime, LocalDateTime, OffsetDateTime, OffsetTime,"
-          + " ZonedDateTime, Duration, Period, Year, YearMonth, MonthDay";
+          + " ZonedDateTime, Duration, Period, Year, YearMonth, MonthDay; collections and maps of"
+          + " them (Collection, List, Set, SortedSet, NavigableSet, Map, SortedMap, NavigableMap),"
+          + " nested too; Optional of them, OptionalInt, OptionalLong and OptionalDouble";
+
+  /** The interfaces a collection or map may be declared as, listed in messages. */
+  public static final String CONTAINERS =
+      "Collection, List, Set, SortedSet, NavigableSet, Map, SortedMap or NavigableMap";
 
   /** The types a {@code @SyncVersion} may have, listed in messages. */
   public static final String VERSION_TYPES =

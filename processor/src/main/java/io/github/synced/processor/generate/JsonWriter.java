@@ -143,12 +143,22 @@ public final class JsonWriter {
                     model,
                     CodeBlock.of("field"),
                     p ->
-                        writeValue(p, CodeBlock.of("($T) patch.get(field)", p.type().box()), true)))
+                        writeValue(
+                            p,
+                            p.kind() == null
+                                ? CodeBlock.of("patch.get(field)")
+                                : CodeBlock.of("($T) patch.get(field)", p.type().box()),
+                            true)))
             .endControlFlow()
             .addStatement("out.endObject()")
             .build());
 
     type.addMethod(JsonReadMethods.readPatch(model, patch, names));
+    for (Property p : model.synced()) {
+      if (p.kind() == null) {
+        type.addMethod(JsonShapes.reader(model, p));
+      }
+    }
     return type;
   }
 
@@ -158,6 +168,9 @@ public final class JsonWriter {
    * @param boxed whether {@code value} is of the boxed type, as read from a patch by field
    */
   private static CodeBlock writeValue(Property p, CodeBlock value, boolean boxed) {
+    if (p.kind() == null) {
+      return CodeBlock.of("$T.write(out, $L)", JsonShapes.VALUES, value);
+    }
     if (p.isPrimitive() && !boxed) {
       return switch (p.kind()) {
         case BOOLEAN -> CodeBlock.of("out.writeBoolean($L)", value);

@@ -152,7 +152,13 @@ public final class PatchWriter {
                       : Code.wrapped(
                           Stream.concat(
                                   Stream.of(CodeBlock.of("fields | 1L << $L", model.index(p))),
-                                  synced.stream().map(q -> CodeBlock.of("$L", q.name())))
+                                  synced.stream()
+                                      .map(
+                                          q ->
+                                              q.equals(p)
+                                                  ? Copies.frozen(
+                                                      model, q, CodeBlock.of("$L", q.name()))
+                                                  : CodeBlock.of("$L", q.name())))
                               .toList()))
               .build());
       type.addMethod(
@@ -277,21 +283,32 @@ public final class PatchWriter {
                         + " For {@link $T}, which makes patches too.\n\n"
                         + "@param base the patch before\n"
                         + "@param field the field this patch sets too\n"
-                        + "@param value the value of {@code field}, primitives boxed",
+                        + "@param value the value of {@code field}, primitives boxed; always of the"
+                        + " field's type",
                     model.generated("Sync")))
             .addParameter(self, "base")
             .addParameter(field, "field")
             .addParameter(Object.class, "value")
             .addStatement("this.fields = base.fields.clone()")
             .addStatement("this.fields[field.ordinal() / 64] |= 1L << field.ordinal() % 64");
+    boolean generic = false;
     for (Property p : model.synced()) {
       empty.addStatement("this.$L = $L", p.name(), Code.defaultValue(p.type()));
+      generic |= p.type() instanceof ParameterizedTypeName;
       next.addStatement(
-          "this.$L = field == $L ? ($T) value : base.$L",
+          "this.$L = field == $L ? $L : base.$L",
           p.name(),
           Code.constant(model, p),
-          p.type().box(),
+          Copies.frozen(model, p, CodeBlock.of("($T) value", p.type().box())),
           p.name());
+    }
+    if (generic) {
+      // A cast to a generic type is unchecked: value is always of the type of field, since the
+      // setters and XSync.patch pass only that.
+      next.addAnnotation(
+          com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
+              .addMember("value", "$S", "unchecked")
+              .build());
     }
     type.addMethod(empty.build()).addMethod(next.build());
   }
@@ -312,7 +329,8 @@ public final class PatchWriter {
             Instances.returnChanged(
                 model,
                 "target",
-                p -> p.isSynced() ? CodeBlock.of("this.$L", p.name()) : null,
+                p ->
+                    p.isSynced() ? Copies.owned(model, p, CodeBlock.of("this.$L", p.name())) : null,
                 p -> FieldBits.has(model, p, "fields")))
         .build();
   }

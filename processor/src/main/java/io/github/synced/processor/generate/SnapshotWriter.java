@@ -22,9 +22,27 @@ public final class SnapshotWriter {
       return writeClass(model);
     }
     ClassName self = model.generated("Snapshot");
-    MethodSpec.Builder components = MethodSpec.constructorBuilder();
+    boolean copies = model.synced().stream().anyMatch(Property::copied);
+    MethodSpec.Builder components =
+        copies ? MethodSpec.compactConstructorBuilder() : MethodSpec.constructorBuilder();
+    StringBuilder componentDocs = new StringBuilder();
     for (Property p : model.synced()) {
       components.addParameter(p.type(), p.name());
+      componentDocs.append("\n@param ").append(p.name()).append(" the value of {@code ");
+      componentDocs.append(p.name()).append('}');
+      if (p.copied()) {
+        components.addStatement(
+            "$L = $L", p.name(), Copies.frozen(model, p, CodeBlock.of("$L", p.name())));
+      }
+    }
+    if (copies) {
+      components
+          .addModifiers(Modifier.PUBLIC)
+          .addJavadoc(
+              Javadoc.of(
+                  "Keeps unmodifiable copies of the collections and maps it is given, so that"
+                      + " changing them later changes no snapshot.\n"
+                      + componentDocs));
     }
     TypeSpec.Builder type = TypeSpec.recordBuilder(self);
     Code.suppressWarnings(
@@ -109,7 +127,8 @@ public final class SnapshotWriter {
                   p.type(), p.name(), Modifier.PRIVATE, Modifier.FINAL)
               .addJavadoc(Javadoc.of("The value of {@code $L}.", p.name()))
               .build());
-      constructor.addStatement("this.$L = $L", p.name(), Code.read(p, "entity"));
+      constructor.addStatement(
+          "this.$L = $L", p.name(), Copies.frozen(model, p, Code.read(p, "entity")));
     }
     type.addMethod(constructor.build());
     for (Property p : model.synced()) {

@@ -61,7 +61,7 @@ final class SyncComparisonMethods {
                                     CodeBlock.of(
                                         "$L ? $L : $L",
                                         FieldBits.has(model, p, "set"),
-                                        Code.read(p, "source"),
+                                        Copies.frozen(model, p, Code.read(p, "source")),
                                         Code.defaultValue(p.type()))))
                     .toList()))
         .build();

@@ -56,7 +56,10 @@ final class SyncStateMethods {
             Instances.returnChanged(
                 model,
                 "target",
-                p -> p.isSynced() ? CodeBlock.of("values.$L()", p.name()) : null,
+                p ->
+                    p.isSynced()
+                        ? Copies.owned(model, p, CodeBlock.of("values.$L()", p.name()))
+                        : null,
                 null))
         .build();
   }
@@ -76,7 +79,10 @@ final class SyncStateMethods {
         .addParameter(model.entity(), "server")
         .addCode(
             Instances.returnChanged(
-                model, "local", p -> p.isSynced() ? Code.read(p, "server") : null, null))
+                model,
+                "local",
+                p -> p.isSynced() ? Copies.owned(model, p, Code.read(p, "server")) : null,
+                null))
         .build();
   }
 }

@@ -1,0 +1,198 @@
+package io.github.synced.processor.generate;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import io.github.synced.processor.model.EntityModel;
+import io.github.synced.processor.model.Property;
+import io.github.synced.processor.model.Shape;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The expressions of {@code XJson} that read and write one value of each {@link Shape}: scalars
+ * through {@code JsonInput} and {@code JsonOutput} themselves, collections, maps and optionals
+ * through the runtime's {@code JsonValues}, with a lambda per level that reads an element.
+ */
+final class JsonShapes {
+
+  static final ClassName VALUES = ClassName.get(Code.RUNTIME + ".json", "JsonValues");
+  private static final ClassName READER_INPUT = ClassName.get(Code.RUNTIME + ".json", "JsonInput");
+
+  private JsonShapes() {}
+
+  /**
+   * The expression that reads a value of {@code shape}, the shape of {@code p} or of a part of it,
+   * from the reader in variable {@code in}.
+   *
+   * @param depth how deep in the value of {@code p} this is, for the names of lambda parameters
+   */
+  static CodeBlock read(EntityModel model, Property p, Shape shape, String in, int depth) {
+    String entity = model.name();
+    if (shape instanceof Shape.Scalar scalar) {
+      return readScalar(entity, scalar, in);
+    }
+    CodeBlock field = Code.stringLiteral(p.jsonName());
+    if (shape instanceof Shape.Maybe maybe) {
+      Shape.Scalar inside = (Shape.Scalar) maybe.element();
+      if (inside.type().isPrimitive()) {
+        String kind =
+            switch (inside.kind()) {
+              case INT -> "Int";
+              case LONG -> "Long";
+              default -> "Double";
+            };
+        return CodeBlock.of("$T.readOptional$L($L, $S)", VALUES, kind, in, entity);
+      }
+      return CodeBlock.of("$T.ofNullable($L)", Optional.class, readScalar(entity, inside, in));
+    }
+    String item = "item" + (depth == 0 ? "" : depth);
+    CodeBlock element;
+    String method;
+    List<CodeBlock> arguments = new ArrayList<>();
+    arguments.add(CodeBlock.of("$L", in));
+    arguments.add(CodeBlock.of("$S", entity));
+    arguments.add(field);
+    if (shape instanceof Shape.Many many) {
+      method =
+          switch (many.container()) {
+            case SET -> "readSet";
+            case SORTED_SET, NAVIGABLE_SET -> "readSortedSet";
+            default -> "readList";
+          };
+      element = read(model, p, many.element(), item, depth + 1);
+    } else {
+      Shape.Keyed keyed = (Shape.Keyed) shape;
+      method = keyed.container().isSorted() ? "readSortedMap" : "readMap";
+      arguments.add(key(keyed.key()));
+      arguments.add(CodeBlock.of("$S", keyDescription(keyed.key())));
+      element = read(model, p, keyed.value(), item, depth + 1);
+    }
+    arguments.add(CodeBlock.of("$L -> $L", item, element));
+    // Laid out as google-java-format would: on one line where it fits, else one argument a line.
+    CodeBlock inline = CodeBlock.join(arguments, ", ");
+    if (inline.toString().length() + method.length() <= (depth == 0 ? 76 : 64)) {
+      return CodeBlock.of("$T.$L($L)", VALUES, method, inline);
+    }
+    return CodeBlock.of(
+        depth == 0 ? "$T.$L(\n$L)" : "$T.$L(\n$>$>$L$<$<)",
+        VALUES,
+        method,
+        CodeBlock.join(arguments, ",\n"));
+  }
+
+  /**
+   * A private static method of the codec that reads a value of {@code p}, a collection, map or
+   * optional: {@code tagsFrom(JsonInput)}, which {@code readPatch} calls.
+   */
+  static MethodSpec reader(EntityModel model, Property p) {
+    return MethodSpec.methodBuilder(readerName(p))
+        .addJavadoc(
+            Javadoc.of(
+                "Reads a value of {@code $L}: $L.\n\n"
+                    + "@param in the reader, on the value\n"
+                    + "@return the value read, {@code null} for JSON {@code null}$L\n"
+                    + "@throws $T if the value does not fit\n"
+                    + "@throws IOException if the input cannot be read",
+                p.name(),
+                describe(p.shape()),
+                p.shape() instanceof Shape.Maybe ? " (empty)" : "",
+                Code.BAD_SERVER_DATA))
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(p.type())
+        .addParameter(READER_INPUT, "in")
+        .addException(IOException.class)
+        .addStatement("return $L", read(model, p, p.shape(), "in", 0))
+        .build();
+  }
+
+  /** The name of {@link #reader}. */
+  static String readerName(Property p) {
+    return p.name() + "From";
+  }
+
+  /** What JSON a value of {@code shape} is, for Javadoc. */
+  private static String describe(Shape shape) {
+    if (shape instanceof Shape.Many many) {
+      return "an array, read into an unmodifiable "
+          + ((ParameterizedTypeName) many.type()).rawType().simpleName();
+    }
+    if (shape instanceof Shape.Keyed) {
+      return "an object whose property names are the keys, read into an unmodifiable map";
+    }
+    return "its value, or {@code null} for none";
+  }
+
+  /** The function that makes a map key of a JSON property name. */
+  private static CodeBlock key(Shape.Scalar key) {
+    TypeName type = key.type();
+    return switch (key.kind()) {
+      case STRING -> CodeBlock.of("$T.identity()", Function.class);
+      case UUID -> CodeBlock.of("$T::fromString", type);
+      case BIG_INTEGER, BIG_DECIMAL -> CodeBlock.of("$T::new", type);
+      case TEMPORAL -> CodeBlock.of("$T::parse", type);
+      default -> CodeBlock.of("$T::valueOf", type); // enums and boxed integers
+    };
+  }
+
+  /** What a map key must be, for messages. */
+  private static String keyDescription(Shape.Scalar key) {
+    String simple = ((ClassName) key.type()).simpleName();
+    return switch (key.kind()) {
+      case ENUM -> "a constant of " + simple;
+      case UUID -> "a UUID";
+      case BIG_DECIMAL -> "a number";
+      case TEMPORAL -> "an ISO-8601 " + simple;
+      case STRING -> "a string";
+      default -> "an integer that fits " + ("Integer".equals(simple) ? "an int" : "a " + simple);
+    };
+  }
+
+  /** The expression that reads a single value from the reader in variable {@code in}. */
+  private static CodeBlock readScalar(String entity, Shape.Scalar s, String in) {
+    return switch (s.kind()) {
+      case ENUM ->
+          CodeBlock.of(
+              "$L.readEnum($S, $T::valueOf, $T::values, $S)",
+              in,
+              entity,
+              s.type(),
+              s.type(),
+              ((ClassName) s.type()).simpleName());
+      case TEMPORAL ->
+          CodeBlock.of(
+              "$L.readParsed($S, $T::parse, $S)",
+              in,
+              entity,
+              s.type(),
+              "an ISO-8601 " + ((ClassName) s.type()).simpleName());
+      default -> CodeBlock.of("$L.$L($S)", in, reader(s), entity);
+    };
+  }
+
+  /** The {@code JsonInput} method that reads a value of {@code s}. */
+  private static String reader(Shape.Scalar s) {
+    String boxed = s.type().isPrimitive() ? "read" : "readBoxed";
+    return switch (s.kind()) {
+      case BOOLEAN -> boxed + "Boolean";
+      case BYTE -> boxed + "Byte";
+      case SHORT -> boxed + "Short";
+      case INT -> boxed + "Int";
+      case LONG -> boxed + "Long";
+      case CHAR -> boxed + "Char";
+      case FLOAT -> boxed + "Float";
+      case DOUBLE -> boxed + "Double";
+      case STRING -> "readString";
+      case BIG_DECIMAL -> "readBigDecimal";
+      case BIG_INTEGER -> "readBigInteger";
+      case UUID -> "readUuid";
+      case ENUM, TEMPORAL -> throw new IllegalArgumentException(s.kind() + " takes a function");
+    };
+  }
+}
