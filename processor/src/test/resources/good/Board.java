@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.UUID;
 
-/** A mutable class with every shape of value besides single ones. */
+/** A mutable class with collections, maps, optionals and arrays. */
 @Synced
 public class Board {
   @SyncId String id;
@@ -25,6 +25,9 @@ public class Board {
   List<List<String>> rows;
   Optional<String> subtitle;
   OptionalInt limit;
+  byte[] avatar;
+  String[] aliases;
+  int[] sizes;
   @SyncVersion long version;
   @LocalOnly List<String> recent;
 }

@@ -58,6 +58,21 @@ public enum BoardField implements EntityField {
   LIMIT("limit"),
 
   /**
+   * {@code avatar}.
+   */
+  AVATAR("avatar"),
+
+  /**
+   * {@code aliases}.
+   */
+  ALIASES("aliases"),
+
+  /**
+   * {@code sizes}.
+   */
+  SIZES("sizes"),
+
+  /**
    * The version, {@code version}.
    */
   VERSION("version");

@@ -41,7 +41,7 @@ public final class BoardJson implements JsonCodec<Board> {
    * is {@code i}.
    */
   private static final JsonNames NAMES = JsonNames.of("id", "tags", "labels", "scores", "counts",
-      "links", "rows", "subtitle", "limit", "version");
+      "links", "rows", "subtitle", "limit", "avatar", "aliases", "sizes", "version");
 
   /**
    * A codec of {@link Board}.
@@ -82,6 +82,12 @@ public final class BoardJson implements JsonCodec<Board> {
     out.name(NAMES, 8);
     JsonValues.write(out, entity.limit);
     out.name(NAMES, 9);
+    JsonValues.write(out, entity.avatar);
+    out.name(NAMES, 10);
+    JsonValues.write(out, entity.aliases);
+    out.name(NAMES, 11);
+    JsonValues.write(out, entity.sizes);
+    out.name(NAMES, 12);
     out.writeNumber(entity.version);
     out.endObject();
   }
@@ -124,6 +130,9 @@ public final class BoardJson implements JsonCodec<Board> {
         case ROWS -> JsonValues.write(out, patch.get(field));
         case SUBTITLE -> JsonValues.write(out, patch.get(field));
         case LIMIT -> JsonValues.write(out, patch.get(field));
+        case AVATAR -> JsonValues.write(out, patch.get(field));
+        case ALIASES -> JsonValues.write(out, patch.get(field));
+        case SIZES -> JsonValues.write(out, patch.get(field));
         case VERSION -> out.writeNumber((Long) patch.get(field));
       }
     }
@@ -150,6 +159,9 @@ public final class BoardJson implements JsonCodec<Board> {
     List<List<String>> rows = null;
     Optional<String> subtitle = null;
     OptionalInt limit = null;
+    byte[] avatar = null;
+    String[] aliases = null;
+    int[] sizes = null;
     long version = 0L;
     try {
       for (int field = in.nextField(NAMES); field != JsonInput.END; field = in.nextField(NAMES)) {
@@ -191,8 +203,20 @@ public final class BoardJson implements JsonCodec<Board> {
             set |= 1L << 8;
           }
           case 9 -> {
-            version = in.readLong("Board");
+            avatar = avatarFrom(in);
             set |= 1L << 9;
+          }
+          case 10 -> {
+            aliases = aliasesFrom(in);
+            set |= 1L << 10;
+          }
+          case 11 -> {
+            sizes = sizesFrom(in);
+            set |= 1L << 11;
+          }
+          case 12 -> {
+            version = in.readLong("Board");
+            set |= 1L << 12;
           }
           default -> in.skipValue();
         }
@@ -203,7 +227,7 @@ public final class BoardJson implements JsonCodec<Board> {
       throw in.malformed("Board", id, e);
     }
     return new BoardPatch(set, id, tags, labels, scores, counts, links, rows, subtitle, limit,
-        version);
+        avatar, aliases, sizes, version);
   }
 
   /**
@@ -330,5 +354,51 @@ public final class BoardJson implements JsonCodec<Board> {
    */
   private static OptionalInt limitFrom(JsonInput in) throws IOException {
     return JsonValues.readOptionalInt(in, "Board");
+  }
+
+  /**
+   * Reads a value of {@code avatar}: a Base64 string, as Jackson writes a {@code byte[]}.
+   *
+   * @param in the reader, on the value
+   * @return the value read, {@code null} for JSON {@code null}
+   * @throws BadServerDataException if the value does not fit
+   * @throws IOException if the input cannot be read
+   */
+  private static byte[] avatarFrom(JsonInput in) throws IOException {
+    return JsonValues.readBytes(in, "Board", "avatar");
+  }
+
+  /**
+   * Reads a value of {@code aliases}: an array.
+   *
+   * @param in the reader, on the value
+   * @return the value read, {@code null} for JSON {@code null}
+   * @throws BadServerDataException if the value does not fit
+   * @throws IOException if the input cannot be read
+   */
+  private static String[] aliasesFrom(JsonInput in) throws IOException {
+    List<String> values = JsonValues.readList(in, "Board", "aliases",
+        item -> item.readString("Board"));
+    return values == null ? null : values.toArray(new String[0]);
+  }
+
+  /**
+   * Reads a value of {@code sizes}: an array.
+   *
+   * @param in the reader, on the value
+   * @return the value read, {@code null} for JSON {@code null}
+   * @throws BadServerDataException if the value does not fit
+   * @throws IOException if the input cannot be read
+   */
+  private static int[] sizesFrom(JsonInput in) throws IOException {
+    List<Integer> values = JsonValues.readList(in, "Board", "sizes", item -> item.readInt("Board"));
+    if (values == null) {
+      return null;
+    }
+    int[] array = new int[values.size()];
+    for (int i = 0; i < array.length; i++) {
+      array[i] = values.get(i);
+    }
+    return array;
   }
 }

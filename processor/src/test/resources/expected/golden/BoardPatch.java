@@ -3,6 +3,7 @@ package golden;
 import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.FieldSet;
 import io.github.synced.runtime.spi.Patch;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -29,7 +30,7 @@ public final class BoardPatch implements Patch<Board> {
    * The patch that sets no field.
    */
   private static final BoardPatch EMPTY = new BoardPatch(0L, null, null, null, null, null, null,
-      null, null, null, 0L);
+      null, null, null, null, null, null, 0L);
 
   /**
    * The fields this patch sets: bit {@code i} for the field whose ordinal is {@code i}.
@@ -82,6 +83,21 @@ public final class BoardPatch implements Patch<Board> {
   private final OptionalInt limit;
 
   /**
+   * The value this patch gives {@code avatar}, if it sets it; else the default.
+   */
+  private final byte[] avatar;
+
+  /**
+   * The value this patch gives {@code aliases}, if it sets it; else the default.
+   */
+  private final String[] aliases;
+
+  /**
+   * The value this patch gives {@code sizes}, if it sets it; else the default.
+   */
+  private final int[] sizes;
+
+  /**
    * The value this patch gives {@code version}, if it sets it; else the default.
    */
   private final long version;
@@ -100,12 +116,15 @@ public final class BoardPatch implements Patch<Board> {
    * @param rows the value it gives {@code rows}
    * @param subtitle the value it gives {@code subtitle}
    * @param limit the value it gives {@code limit}
+   * @param avatar the value it gives {@code avatar}
+   * @param aliases the value it gives {@code aliases}
+   * @param sizes the value it gives {@code sizes}
    * @param version the value it gives {@code version}
    */
   BoardPatch(long fields, String id, List<String> tags, Set<Priority> labels,
       NavigableSet<Integer> scores, Map<String, Integer> counts,
       SortedMap<UUID, List<String>> links, List<List<String>> rows, Optional<String> subtitle,
-      OptionalInt limit, long version) {
+      OptionalInt limit, byte[] avatar, String[] aliases, int[] sizes, long version) {
     this.fields = fields;
     this.id = id;
     this.tags = tags;
@@ -116,6 +135,9 @@ public final class BoardPatch implements Patch<Board> {
     this.rows = rows;
     this.subtitle = subtitle;
     this.limit = limit;
+    this.avatar = avatar;
+    this.aliases = aliases;
+    this.sizes = sizes;
     this.version = version;
   }
 
@@ -134,7 +156,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch id(String id) {
     return new BoardPatch(fields | 1L << 0, id, tags, labels, scores, counts, links, rows, subtitle,
-        limit, version);
+        limit, avatar, aliases, sizes, version);
   }
 
   /**
@@ -153,7 +175,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch tags(List<String> tags) {
     return new BoardPatch(fields | 1L << 1, id, BoardSync.freezeTags(tags), labels, scores, counts,
-        links, rows, subtitle, limit, version);
+        links, rows, subtitle, limit, avatar, aliases, sizes, version);
   }
 
   /**
@@ -172,7 +194,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch labels(Set<Priority> labels) {
     return new BoardPatch(fields | 1L << 2, id, tags, BoardSync.freezeLabels(labels), scores,
-        counts, links, rows, subtitle, limit, version);
+        counts, links, rows, subtitle, limit, avatar, aliases, sizes, version);
   }
 
   /**
@@ -191,7 +213,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch scores(NavigableSet<Integer> scores) {
     return new BoardPatch(fields | 1L << 3, id, tags, labels, BoardSync.freezeScores(scores),
-        counts, links, rows, subtitle, limit, version);
+        counts, links, rows, subtitle, limit, avatar, aliases, sizes, version);
   }
 
   /**
@@ -210,7 +232,8 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch counts(Map<String, Integer> counts) {
     return new BoardPatch(fields | 1L << 4, id, tags, labels, scores,
-        BoardSync.freezeCounts(counts), links, rows, subtitle, limit, version);
+        BoardSync.freezeCounts(counts), links, rows, subtitle, limit, avatar, aliases, sizes,
+        version);
   }
 
   /**
@@ -229,7 +252,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch links(SortedMap<UUID, List<String>> links) {
     return new BoardPatch(fields | 1L << 5, id, tags, labels, scores, counts,
-        BoardSync.freezeLinks(links), rows, subtitle, limit, version);
+        BoardSync.freezeLinks(links), rows, subtitle, limit, avatar, aliases, sizes, version);
   }
 
   /**
@@ -248,7 +271,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch rows(List<List<String>> rows) {
     return new BoardPatch(fields | 1L << 6, id, tags, labels, scores, counts, links,
-        BoardSync.freezeRows(rows), subtitle, limit, version);
+        BoardSync.freezeRows(rows), subtitle, limit, avatar, aliases, sizes, version);
   }
 
   /**
@@ -267,7 +290,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch subtitle(Optional<String> subtitle) {
     return new BoardPatch(fields | 1L << 7, id, tags, labels, scores, counts, links, rows, subtitle,
-        limit, version);
+        limit, avatar, aliases, sizes, version);
   }
 
   /**
@@ -286,7 +309,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch limit(OptionalInt limit) {
     return new BoardPatch(fields | 1L << 8, id, tags, labels, scores, counts, links, rows, subtitle,
-        limit, version);
+        limit, avatar, aliases, sizes, version);
   }
 
   /**
@@ -298,14 +321,71 @@ public final class BoardPatch implements Patch<Board> {
   }
 
   /**
+   * A new patch that sets everything this one sets, and {@code avatar} to {@code avatar}.
+   *
+   * @param avatar the value to set
+   * @return the new patch
+   */
+  public BoardPatch avatar(byte[] avatar) {
+    return new BoardPatch(fields | 1L << 9, id, tags, labels, scores, counts, links, rows, subtitle,
+        limit, BoardSync.copyAvatar(avatar), aliases, sizes, version);
+  }
+
+  /**
+   * {@return the value this patch gives {@code avatar}, or {@code null} if it does not set it}
+   * (See {@link #sets}.)
+   */
+  public byte[] avatar() {
+    return BoardSync.copyAvatar(avatar);
+  }
+
+  /**
+   * A new patch that sets everything this one sets, and {@code aliases} to {@code aliases}.
+   *
+   * @param aliases the value to set
+   * @return the new patch
+   */
+  public BoardPatch aliases(String[] aliases) {
+    return new BoardPatch(fields | 1L << 10, id, tags, labels, scores, counts, links, rows,
+        subtitle, limit, avatar, BoardSync.copyAliases(aliases), sizes, version);
+  }
+
+  /**
+   * {@return the value this patch gives {@code aliases}, or {@code null} if it does not set it}
+   * (See {@link #sets}.)
+   */
+  public String[] aliases() {
+    return BoardSync.copyAliases(aliases);
+  }
+
+  /**
+   * A new patch that sets everything this one sets, and {@code sizes} to {@code sizes}.
+   *
+   * @param sizes the value to set
+   * @return the new patch
+   */
+  public BoardPatch sizes(int[] sizes) {
+    return new BoardPatch(fields | 1L << 11, id, tags, labels, scores, counts, links, rows,
+        subtitle, limit, avatar, aliases, BoardSync.copySizes(sizes), version);
+  }
+
+  /**
+   * {@return the value this patch gives {@code sizes}, or {@code null} if it does not set it}
+   * (See {@link #sets}.)
+   */
+  public int[] sizes() {
+    return BoardSync.copySizes(sizes);
+  }
+
+  /**
    * A new patch that sets everything this one sets, and {@code version} to {@code version}.
    *
    * @param version the value to set
    * @return the new patch
    */
   public BoardPatch version(long version) {
-    return new BoardPatch(fields | 1L << 9, id, tags, labels, scores, counts, links, rows, subtitle,
-        limit, version);
+    return new BoardPatch(fields | 1L << 12, id, tags, labels, scores, counts, links, rows,
+        subtitle, limit, avatar, aliases, sizes, version);
   }
 
   /**
@@ -361,6 +441,9 @@ public final class BoardPatch implements Patch<Board> {
       case ROWS -> this.rows;
       case SUBTITLE -> this.subtitle;
       case LIMIT -> this.limit;
+      case AVATAR -> BoardSync.copyAvatar(this.avatar);
+      case ALIASES -> BoardSync.copyAliases(this.aliases);
+      case SIZES -> BoardSync.copySizes(this.sizes);
       case VERSION -> this.version;
     };
   }
@@ -399,6 +482,15 @@ public final class BoardPatch implements Patch<Board> {
       target.limit = this.limit;
     }
     if ((fields & 1L << 9) != 0) {
+      target.avatar = BoardSync.copyAvatar(this.avatar);
+    }
+    if ((fields & 1L << 10) != 0) {
+      target.aliases = BoardSync.copyAliases(this.aliases);
+    }
+    if ((fields & 1L << 11) != 0) {
+      target.sizes = BoardSync.copySizes(this.sizes);
+    }
+    if ((fields & 1L << 12) != 0) {
       target.version = this.version;
     }
     return target;
@@ -420,6 +512,9 @@ public final class BoardPatch implements Patch<Board> {
         && Objects.equals(this.rows, that.rows)
         && Objects.equals(this.subtitle, that.subtitle)
         && Objects.equals(this.limit, that.limit)
+        && Arrays.equals(this.avatar, that.avatar)
+        && Arrays.equals(this.aliases, that.aliases)
+        && Arrays.equals(this.sizes, that.sizes)
         && this.version == that.version;
   }
 
@@ -429,7 +524,7 @@ public final class BoardPatch implements Patch<Board> {
   @Override
   public int hashCode() {
     return Objects.hash(fields, id, tags, labels, scores, counts, links, rows, subtitle, limit,
-        version);
+        Arrays.hashCode(avatar), Arrays.hashCode(aliases), Arrays.hashCode(sizes), version);
   }
 
   /**
@@ -439,7 +534,13 @@ public final class BoardPatch implements Patch<Board> {
   public String toString() {
     StringJoiner joiner = new StringJoiner(", ", "BoardPatch{", "}");
     for (BoardField field : fields()) {
-      joiner.add(field.fieldName() + "=" + get(field));
+      String text = switch (field) {
+        case AVATAR -> Arrays.toString(this.avatar);
+        case ALIASES -> Arrays.toString(this.aliases);
+        case SIZES -> Arrays.toString(this.sizes);
+        default -> String.valueOf(get(field));
+      };
+      joiner.add(field.fieldName() + "=" + text);
     }
     return joiner.toString();
   }

@@ -2,9 +2,11 @@ package golden;
 
 import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.Snapshot;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -27,16 +29,19 @@ import javax.annotation.processing.Generated;
  * @param rows the value of {@code rows}
  * @param subtitle the value of {@code subtitle}
  * @param limit the value of {@code limit}
+ * @param avatar the value of {@code avatar}
+ * @param aliases the value of {@code aliases}
+ * @param sizes the value of {@code sizes}
  * @param version the value of {@code version}
  */
 @Generated("io.github.synced.processor.SyncedProcessor")
 public record BoardSnapshot(String id, List<String> tags, Set<Priority> labels,
     NavigableSet<Integer> scores, Map<String, Integer> counts, SortedMap<UUID, List<String>> links,
-    List<List<String>> rows, Optional<String> subtitle, OptionalInt limit,
-    long version) implements Snapshot<Board> {
+    List<List<String>> rows, Optional<String> subtitle, OptionalInt limit, byte[] avatar,
+    String[] aliases, int[] sizes, long version) implements Snapshot<Board> {
   /**
-   * Keeps unmodifiable copies of the collections and maps it is given, so that changing them
-   * later changes no snapshot.
+   * Keeps unmodifiable copies of the collections and maps it is given and clones of the
+   * arrays, so that changing them later changes no snapshot.
    *
    * @param id the value of {@code id}
    * @param tags the value of {@code tags}
@@ -47,6 +52,9 @@ public record BoardSnapshot(String id, List<String> tags, Set<Priority> labels,
    * @param rows the value of {@code rows}
    * @param subtitle the value of {@code subtitle}
    * @param limit the value of {@code limit}
+   * @param avatar the value of {@code avatar}
+   * @param aliases the value of {@code aliases}
+   * @param sizes the value of {@code sizes}
    * @param version the value of {@code version}
    */
   public BoardSnapshot {
@@ -56,10 +64,87 @@ public record BoardSnapshot(String id, List<String> tags, Set<Priority> labels,
     counts = BoardSync.freezeCounts(counts);
     links = BoardSync.freezeLinks(links);
     rows = BoardSync.freezeRows(rows);
+    avatar = BoardSync.copyAvatar(avatar);
+    aliases = BoardSync.copyAliases(aliases);
+    sizes = BoardSync.copySizes(sizes);
   }
 
   /**
-   * The value of {@code field} in this snapshot (primitives boxed).
+   * {@return a copy of the value of {@code avatar}}: the snapshot keeps its own.
+   */
+  public byte[] avatar() {
+    return BoardSync.copyAvatar(avatar);
+  }
+
+  /**
+   * {@return a copy of the value of {@code aliases}}: the snapshot keeps its own.
+   */
+  public String[] aliases() {
+    return BoardSync.copyAliases(aliases);
+  }
+
+  /**
+   * {@return a copy of the value of {@code sizes}}: the snapshot keeps its own.
+   */
+  public int[] sizes() {
+    return BoardSync.copySizes(sizes);
+  }
+
+  /**
+   * Whether {@code object} is a snapshot with equal values, as for a record (arrays with equal
+   * elements).
+   */
+  @Override
+  public boolean equals(Object object) {
+    return object instanceof BoardSnapshot that
+        && Objects.equals(this.id, that.id)
+        && Objects.equals(this.tags, that.tags)
+        && Objects.equals(this.labels, that.labels)
+        && Objects.equals(this.scores, that.scores)
+        && Objects.equals(this.counts, that.counts)
+        && Objects.equals(this.links, that.links)
+        && Objects.equals(this.rows, that.rows)
+        && Objects.equals(this.subtitle, that.subtitle)
+        && Objects.equals(this.limit, that.limit)
+        && Arrays.equals(this.avatar, that.avatar)
+        && Arrays.equals(this.aliases, that.aliases)
+        && Arrays.equals(this.sizes, that.sizes)
+        && this.version == that.version;
+  }
+
+  /**
+   * A hash of the values.
+   */
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, tags, labels, scores, counts, links, rows, subtitle, limit,
+        Arrays.hashCode(avatar), Arrays.hashCode(aliases), Arrays.hashCode(sizes), version);
+  }
+
+  /**
+   * The values, as a record writes them.
+   */
+  @Override
+  public String toString() {
+    return "BoardSnapshot["
+        + "id=" + id
+        + ", tags=" + tags
+        + ", labels=" + labels
+        + ", scores=" + scores
+        + ", counts=" + counts
+        + ", links=" + links
+        + ", rows=" + rows
+        + ", subtitle=" + subtitle
+        + ", limit=" + limit
+        + ", avatar=" + Arrays.toString(avatar)
+        + ", aliases=" + Arrays.toString(aliases)
+        + ", sizes=" + Arrays.toString(sizes)
+        + ", version=" + version
+        + "]";
+  }
+
+  /**
+   * The value of {@code field} in this snapshot (primitives boxed, arrays copied).
    *
    * @throws IllegalArgumentException if {@code field} is not a synced field of {@link Board}
    */
@@ -75,6 +160,9 @@ public record BoardSnapshot(String id, List<String> tags, Set<Priority> labels,
       case ROWS -> this.rows;
       case SUBTITLE -> this.subtitle;
       case LIMIT -> this.limit;
+      case AVATAR -> BoardSync.copyAvatar(this.avatar);
+      case ALIASES -> BoardSync.copyAliases(this.aliases);
+      case SIZES -> BoardSync.copySizes(this.sizes);
       case VERSION -> this.version;
     };
   }

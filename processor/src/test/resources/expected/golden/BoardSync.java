@@ -5,6 +5,7 @@ import io.github.synced.runtime.spi.EntityType;
 import io.github.synced.runtime.spi.FieldSet;
 import io.github.synced.runtime.spi.Snapshot;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -161,6 +162,9 @@ public final class BoardSync implements EntityType<String, Board> {
     copy.rows = BoardSync.copyRows(entity.rows);
     copy.subtitle = entity.subtitle;
     copy.limit = entity.limit;
+    copy.avatar = BoardSync.copyAvatar(entity.avatar);
+    copy.aliases = BoardSync.copyAliases(entity.aliases);
+    copy.sizes = BoardSync.copySizes(entity.sizes);
     copy.version = entity.version;
     copy.recent = entity.recent;
     return copy;
@@ -182,6 +186,9 @@ public final class BoardSync implements EntityType<String, Board> {
     copy.rows = BoardSync.copyRows(entity.rows);
     copy.subtitle = entity.subtitle;
     copy.limit = entity.limit;
+    copy.avatar = BoardSync.copyAvatar(entity.avatar);
+    copy.aliases = BoardSync.copyAliases(entity.aliases);
+    copy.sizes = BoardSync.copySizes(entity.sizes);
     copy.version = entity.version;
     return copy;
   }
@@ -202,6 +209,9 @@ public final class BoardSync implements EntityType<String, Board> {
         entity.rows,
         entity.subtitle,
         entity.limit,
+        entity.avatar,
+        entity.aliases,
+        entity.sizes,
         entity.version);
   }
 
@@ -225,6 +235,9 @@ public final class BoardSync implements EntityType<String, Board> {
     target.rows = BoardSync.copyRows(values.rows());
     target.subtitle = values.subtitle();
     target.limit = values.limit();
+    target.avatar = BoardSync.copyAvatar(values.avatar());
+    target.aliases = BoardSync.copyAliases(values.aliases());
+    target.sizes = BoardSync.copySizes(values.sizes());
     target.version = values.version();
     return target;
   }
@@ -244,6 +257,9 @@ public final class BoardSync implements EntityType<String, Board> {
     local.rows = BoardSync.copyRows(server.rows);
     local.subtitle = server.subtitle;
     local.limit = server.limit;
+    local.avatar = BoardSync.copyAvatar(server.avatar);
+    local.aliases = BoardSync.copyAliases(server.aliases);
+    local.sizes = BoardSync.copySizes(server.sizes);
     local.version = server.version;
     return local;
   }
@@ -270,7 +286,10 @@ public final class BoardSync implements EntityType<String, Board> {
         (set & 1L << 6) != 0 ? BoardSync.freezeRows(source.rows) : null,
         (set & 1L << 7) != 0 ? source.subtitle : null,
         (set & 1L << 8) != 0 ? source.limit : null,
-        (set & 1L << 9) != 0 ? source.version : 0L);
+        (set & 1L << 9) != 0 ? BoardSync.copyAvatar(source.avatar) : null,
+        (set & 1L << 10) != 0 ? BoardSync.copyAliases(source.aliases) : null,
+        (set & 1L << 11) != 0 ? BoardSync.copySizes(source.sizes) : null,
+        (set & 1L << 12) != 0 ? source.version : 0L);
   }
 
   /**
@@ -309,8 +328,17 @@ public final class BoardSync implements EntityType<String, Board> {
     if (!Objects.equals(a.limit, b.limit)) {
       changed |= 1L << 8;
     }
-    if (a.version != b.version) {
+    if (!Arrays.equals(a.avatar, b.avatar)) {
       changed |= 1L << 9;
+    }
+    if (!Arrays.equals(a.aliases, b.aliases)) {
+      changed |= 1L << 10;
+    }
+    if (!Arrays.equals(a.sizes, b.sizes)) {
+      changed |= 1L << 11;
+    }
+    if (a.version != b.version) {
+      changed |= 1L << 12;
     }
     return FieldSet.of(FIELDS, changed);
   }
@@ -330,6 +358,9 @@ public final class BoardSync implements EntityType<String, Board> {
         && Objects.equals(a.rows, b.rows)
         && Objects.equals(a.subtitle, b.subtitle)
         && Objects.equals(a.limit, b.limit)
+        && Arrays.equals(a.avatar, b.avatar)
+        && Arrays.equals(a.aliases, b.aliases)
+        && Arrays.equals(a.sizes, b.sizes)
         && a.version == b.version;
   }
 
@@ -350,6 +381,9 @@ public final class BoardSync implements EntityType<String, Board> {
       case ROWS -> entity.rows;
       case SUBTITLE -> entity.subtitle;
       case LIMIT -> entity.limit;
+      case AVATAR -> entity.avatar;
+      case ALIASES -> entity.aliases;
+      case SIZES -> entity.sizes;
       case VERSION -> entity.version;
     };
   }
@@ -558,5 +592,38 @@ public final class BoardSync implements EntityType<String, Board> {
    */
   private static List<String> freezeRowsElement(List<String> value) {
     return value == null ? null : Collections.unmodifiableList(new ArrayList<>(value));
+  }
+
+  /**
+   * A copy of {@code value}, a value of {@code avatar}, for an entity, a snapshot or a patch
+   * to own: a clone, so that no two share the array.
+   *
+   * @param value the array to copy, or {@code null}
+   * @return the copy, or {@code null} for {@code null}
+   */
+  static byte[] copyAvatar(byte[] value) {
+    return value == null ? null : value.clone();
+  }
+
+  /**
+   * A copy of {@code value}, a value of {@code aliases}, for an entity, a snapshot or a patch
+   * to own: a clone, so that no two share the array.
+   *
+   * @param value the array to copy, or {@code null}
+   * @return the copy, or {@code null} for {@code null}
+   */
+  static String[] copyAliases(String[] value) {
+    return value == null ? null : value.clone();
+  }
+
+  /**
+   * A copy of {@code value}, a value of {@code sizes}, for an entity, a snapshot or a patch to
+   * own: a clone, so that no two share the array.
+   *
+   * @param value the array to copy, or {@code null}
+   * @return the copy, or {@code null} for {@code null}
+   */
+  static int[] copySizes(int[] value) {
+    return value == null ? null : value.clone();
   }
 }

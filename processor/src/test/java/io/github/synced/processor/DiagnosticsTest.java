@@ -436,6 +436,35 @@ class DiagnosticsTest {
   }
 
   @Test
+  void arrayInsideAnotherTypeOrOfArraysIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  List<byte[]> chunks;",
+            "  int[][] grid;",
+            "  StringBuilder[] drafts;",
+            "}");
+    Compilation c = compile(item);
+    assertError(
+        c,
+        item,
+        "chunks;",
+        Message.ARRAY_INSIDE.format("chunks", "Item", "java.util.List<byte[]>", "byte[]"));
+    assertError(c, item, "grid;", Message.ARRAY_INSIDE.format("grid", "Item", "int[][]", "int[]"));
+    assertError(
+        c,
+        item,
+        "drafts;",
+        Message.UNSUPPORTED_PART.format(
+            "drafts", "Item", "java.lang.StringBuilder[]", "java.lang.StringBuilder"));
+    assertThat(c).hadErrorCount(3);
+  }
+
+  @Test
   void sortedSetOfValuesWithoutOrderIsRefused() {
     JavaFileObject item =
         entity(

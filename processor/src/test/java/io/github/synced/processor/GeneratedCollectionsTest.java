@@ -1,6 +1,7 @@
 package io.github.synced.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -67,6 +68,9 @@ class GeneratedCollectionsTest {
                     "  public List<List<String>> rows;",
                     "  public Optional<String> subtitle;",
                     "  public OptionalInt limit;",
+                    "  public byte[] avatar;",
+                    "  public String[] aliases;",
+                    "  public int[] sizes;",
                     "  @SyncVersion public long version;",
                     "  @LocalOnly public List<String> recent;",
                     "}"),
@@ -103,6 +107,9 @@ class GeneratedCollectionsTest {
     set(b, "rows", new ArrayList<>(List.of(new ArrayList<>(List.of("a", "b")))));
     set(b, "subtitle", Optional.of("sub"));
     set(b, "limit", OptionalInt.of(5));
+    set(b, "avatar", new byte[] {1, 2, (byte) 0xFF});
+    set(b, "aliases", new String[] {"x", null});
+    set(b, "sizes", new int[] {4, 5});
     set(b, "version", 1L);
     set(b, "recent", new ArrayList<>(List.of("r")));
     return b;
@@ -265,7 +272,8 @@ class GeneratedCollectionsTest {
     assertEquals(
         "{\"id\":\"b1\",\"tags\":[\"red\",\"blue\"],\"scores\":[1,2,3],\"counts\":{\"open\":2},"
             + "\"names\":{\"7\":\"seven\"},\"rows\":[[\"a\",\"b\"]],\"subtitle\":\"sub\","
-            + "\"limit\":5,\"version\":1}",
+            + "\"limit\":5,\"avatar\":\"AQL/\",\"aliases\":[\"x\",null],\"sizes\":[4,5],"
+            + "\"version\":1}",
         written);
     Object back = JsonCodecs.readEntity(MAPPER, boardJson, bytes(written), null);
     assertTrue(board.syncedEquals(b, back));
@@ -354,6 +362,66 @@ class GeneratedCollectionsTest {
                     null));
     assertEquals("tags", notAnArray.field());
     assertEquals("expected an array, found STRING", notAnArray.problem());
+  }
+
+  @Test
+  void arraysAreClonedWhereverTheyMoveAndComparedByTheirElements() throws Exception {
+    Object b = newBoard();
+    Snapshot<Object> snapshot = board.snapshot(b);
+    byte[] avatar = (byte[]) get(b, "avatar");
+    avatar[0] = 9;
+    ((byte[]) snapshot.get(field(board, "avatar")))[1] = 9; // a copy: the snapshot keeps its own
+
+    assertArrayEquals(
+        new byte[] {1, 2, (byte) 0xFF}, (byte[]) snapshot.get(field(board, "avatar")));
+    assertEquals(board.snapshot(newBoard()), snapshot, "snapshots compare arrays by elements");
+    assertEquals(board.snapshot(newBoard()).hashCode(), snapshot.hashCode());
+    assertTrue(snapshot.toString().contains("avatar=[1, 2, -1]"), snapshot.toString());
+
+    board.restore(b, snapshot);
+    assertArrayEquals(new byte[] {1, 2, (byte) 0xFF}, (byte[]) get(b, "avatar"));
+    assertNotSame(get(b, "avatar"), snapshot.get(field(board, "avatar")));
+
+    Object copy = board.copy(b);
+    assertNotSame(get(b, "sizes"), get(copy, "sizes"));
+    assertEquals(Set.of(), board.diff(b, copy), "equal elements are no change");
+    ((int[]) get(copy, "sizes"))[1] = 6;
+    assertEquals(
+        List.of("sizes"), board.diff(b, copy).stream().map(EntityField::fieldName).toList());
+
+    Patch<Object> patch = board.patch(copy, Set.of(field(board, "aliases"), field(board, "sizes")));
+    ((int[]) get(copy, "sizes"))[0] = 0;
+    assertEquals("BoardPatch{aliases=[x, null], sizes=[4, 6]}", patch.toString());
+    Object again = board.copy(b);
+    set(again, "sizes", new int[] {4, 6});
+    Patch<Object> same = board.patch(again, Set.of(field(board, "aliases"), field(board, "sizes")));
+    assertEquals(patch, same, "patches compare arrays by elements");
+    assertEquals(patch.hashCode(), same.hashCode());
+  }
+
+  @Test
+  void byteArraysAreBase64AsJacksonWritesThem() throws Exception {
+    Object b = newBoard();
+    byte[] bytes = new byte[] {0, 1, 2, (byte) 0xFB, (byte) 0xFF};
+    set(b, "avatar", bytes);
+    String written = json(JsonCodecs.writeEntity(MAPPER, boardJson, b));
+
+    assertTrue(written.contains("\"avatar\":" + MAPPER.writeValueAsString(bytes)), written);
+    Object back = JsonCodecs.readEntity(MAPPER, boardJson, bytes(written), null);
+    assertArrayEquals(bytes, (byte[]) get(back, "avatar"));
+    Patch<Object> cleared =
+        JsonCodecs.readPatch(MAPPER, boardJson, bytes("{\"avatar\":null,\"sizes\":null}"), null);
+    assertTrue(cleared.sets(field(board, "avatar")));
+    assertNull(cleared.get(field(board, "avatar")));
+    assertNull(cleared.get(field(board, "sizes")));
+    BadServerDataException notBase64 =
+        assertThrows(
+            BadServerDataException.class,
+            () ->
+                JsonCodecs.readEntity(
+                    MAPPER, boardJson, bytes("{\"id\":\"b1\",\"version\":1,\"avatar\":3}"), null));
+    assertEquals("avatar", notBase64.field());
+    assertEquals("expected a Base64 string, found NUMBER", notBase64.problem());
   }
 
   @Test

@@ -104,6 +104,11 @@ public enum Message {
       "field '%s' of %s has type %s, which holds %s inside another type: Optional is supported"
           + " only as the type of a field itself (JSON null is its empty value); inside a"
           + " collection or map hold the value itself, with null for none"),
+  ARRAY_INSIDE(
+      "SyncedArrayInside",
+      "field '%s' of %s has type %s, which holds the array type %s inside another type: there it"
+          + " would be compared and hashed by identity, not by its elements; use a List instead of"
+          + " that array (List<Byte>, List<String>), or a field of the array type itself"),
   UNSORTABLE(
       "SyncedUnsortable",
       "field '%s' of %s has type %s, whose elements or keys of type %s have no natural order to"
@@ -228,7 +233,8 @@ public enum Message {
           + " types Instant, LocalDate, LocalTime, LocalDateTime, OffsetDateTime, OffsetTime,"
           + " ZonedDateTime, Duration, Period, Year, YearMonth, MonthDay; collections and maps of"
           + " them (Collection, List, Set, SortedSet, NavigableSet, Map, SortedMap, NavigableMap),"
-          + " nested too; Optional of them, OptionalInt, OptionalLong and OptionalDouble";
+          + " nested too; Optional of them, OptionalInt, OptionalLong and OptionalDouble; arrays"
+          + " of them (byte[], String[])";
 
   /** The interfaces a collection or map may be declared as, listed in messages. */
   public static final String CONTAINERS =

@@ -193,6 +193,9 @@ final class Code {
    */
   static CodeBlock equal(Property p, CodeBlock a, CodeBlock b) {
     TypeName type = p.type();
+    if (p.isArray()) {
+      return CodeBlock.of("$T.equals($L, $L)", java.util.Arrays.class, a, b);
+    }
     if (type.equals(TypeName.FLOAT)) {
       return CodeBlock.of("$T.compare($L, $L) == 0", Float.class, a, b);
     }
@@ -210,6 +213,9 @@ final class Code {
    */
   static CodeBlock differ(Property p, CodeBlock a, CodeBlock b) {
     TypeName type = p.type();
+    if (p.isArray()) {
+      return CodeBlock.of("!$T.equals($L, $L)", java.util.Arrays.class, a, b);
+    }
     if (type.equals(TypeName.FLOAT)) {
       return CodeBlock.of("$T.compare($L, $L) != 0", Float.class, a, b);
     }
@@ -220,6 +226,19 @@ final class Code {
       return CodeBlock.of("$L != $L", a, b);
     }
     return CodeBlock.of("!$T.equals($L, $L)", java.util.Objects.class, a, b);
+  }
+
+  /**
+   * {@code value}, a value of {@code p}, as an argument of {@code Objects.hash}: an array's {@code
+   * Arrays.hashCode}, which hashes its elements.
+   */
+  static CodeBlock hashed(Property p, CodeBlock value) {
+    return p.isArray() ? CodeBlock.of("$T.hashCode($L)", java.util.Arrays.class, value) : value;
+  }
+
+  /** {@code value}, a value of {@code p}, for {@code toString}: an array's elements. */
+  static CodeBlock text(Property p, CodeBlock value) {
+    return p.isArray() ? CodeBlock.of("$T.toString($L)", java.util.Arrays.class, value) : value;
   }
 
   /** {@code name} with its first letter upper case. */

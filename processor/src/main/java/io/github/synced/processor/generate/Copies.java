@@ -41,6 +41,9 @@ final class Copies {
    * {@code value}, an expression of {@code p}, as an unmodifiable copy where {@code p} needs one.
    */
   static CodeBlock frozen(EntityModel model, Property p, CodeBlock value) {
+    if (p.isArray()) {
+      return owned(model, p, value); // an array cannot be unmodifiable: its own clone will do
+    }
     return p.copied()
         ? CodeBlock.of("$T.freeze$L($L)", model.generated("Sync"), Code.capitalize(p.name()), value)
         : value;
@@ -50,7 +53,22 @@ final class Copies {
   static List<MethodSpec> helpers(EntityModel model) {
     List<MethodSpec> methods = new ArrayList<>();
     for (Property p : model.synced()) {
-      if (p.copied()) {
+      if (p.isArray()) {
+        methods.add(
+            MethodSpec.methodBuilder("copy" + Code.capitalize(p.name()))
+                .addJavadoc(
+                    Javadoc.of(
+                        "A copy of {@code value}, a value of {@code $L}, for an entity, a snapshot"
+                            + " or a patch to own: a clone, so that no two share the array.\n\n"
+                            + "@param value the array to copy, or {@code null}\n"
+                            + "@return the copy, or {@code null} for {@code null}",
+                        p.name()))
+                .addModifiers(Modifier.STATIC)
+                .returns(p.type())
+                .addParameter(p.type(), "value")
+                .addStatement("return value == null ? null : value.clone()")
+                .build());
+      } else if (p.copied()) {
         String name = Code.capitalize(p.name());
         addHelpers(methods, p, "copy" + name, p.shape(), false, true);
         addHelpers(methods, p, "freeze" + name, p.shape(), true, true);

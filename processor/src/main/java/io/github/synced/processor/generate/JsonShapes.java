@@ -23,6 +23,7 @@ import javax.lang.model.element.Modifier;
 final class JsonShapes {
 
   static final ClassName VALUES = ClassName.get(Code.RUNTIME + ".json", "JsonValues");
+  private static final TypeName BYTES = com.palantir.javapoet.ArrayTypeName.of(TypeName.BYTE);
   private static final ClassName READER_INPUT = ClassName.get(Code.RUNTIME + ".json", "JsonInput");
 
   private JsonShapes() {}
@@ -39,6 +40,9 @@ final class JsonShapes {
       return readScalar(entity, scalar, in);
     }
     CodeBlock field = Code.stringLiteral(p.jsonName());
+    if (shape.type().equals(BYTES)) {
+      return CodeBlock.of("$T.readBytes($L, $S, $L)", VALUES, in, entity, field);
+    }
     if (shape instanceof Shape.Maybe maybe) {
       Shape.Scalar inside = (Shape.Scalar) maybe.element();
       if (inside.type().isPrimitive()) {
@@ -108,7 +112,44 @@ final class JsonShapes {
         .returns(p.type())
         .addParameter(READER_INPUT, "in")
         .addException(IOException.class)
-        .addStatement("return $L", read(model, p, p.shape(), "in", 0))
+        .addCode(readerBody(model, p))
+        .build();
+  }
+
+  private static CodeBlock readerBody(EntityModel model, Property p) {
+    if (!(p.shape() instanceof Shape.Array array) || array.type().equals(BYTES)) {
+      return CodeBlock.builder()
+          .addStatement("return $L", read(model, p, p.shape(), "in", 0))
+          .build();
+    }
+    // Read as a list, then made an array.
+    Shape.Scalar component = array.component();
+    TypeName list = ParameterizedTypeName.get(ClassName.get(List.class), component.type().box());
+    CodeBlock values =
+        CodeBlock.of(
+            "$T.readList($L)",
+            VALUES,
+            CodeBlock.join(
+                List.of(
+                    CodeBlock.of("in"),
+                    CodeBlock.of("$S", model.name()),
+                    Code.stringLiteral(p.jsonName()),
+                    CodeBlock.of("item -> $L", readScalar(model.name(), component, "item"))),
+                ",$W"));
+    CodeBlock.Builder body = CodeBlock.builder().addStatement("$T values = $L", list, values);
+    if (!component.type().isPrimitive()) {
+      return body.addStatement(
+              "return values == null ? null : values.toArray(new $T[0])", component.type())
+          .build();
+    }
+    return body.beginControlFlow("if (values == null)")
+        .addStatement("return null")
+        .endControlFlow()
+        .addStatement("$T array = new $T[values.size()]", array.type(), component.type())
+        .beginControlFlow("for (int i = 0; i < array.length; i++)")
+        .addStatement("array[i] = values.get(i)")
+        .endControlFlow()
+        .addStatement("return array")
         .build();
   }
 
@@ -125,6 +166,12 @@ final class JsonShapes {
     }
     if (shape instanceof Shape.Keyed) {
       return "an object whose property names are the keys, read into an unmodifiable map";
+    }
+    if (shape.type().equals(BYTES)) {
+      return "a Base64 string, as Jackson writes a {@code byte[]}";
+    }
+    if (shape instanceof Shape.Array) {
+      return "an array";
     }
     return "its value, or {@code null} for none";
   }

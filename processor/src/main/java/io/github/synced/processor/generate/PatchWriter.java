@@ -173,7 +173,11 @@ public final class PatchWriter {
                           : "{@code null}"))
               .addModifiers(Modifier.PUBLIC)
               .returns(p.type())
-              .addStatement("return $L", p.name())
+              .addStatement(
+                  "return $L",
+                  p.isArray() // the patch keeps its own array
+                      ? Copies.owned(model, p, CodeBlock.of("$L", p.name()))
+                      : CodeBlock.of("$L", p.name()))
               .build());
     }
 
@@ -220,7 +224,12 @@ public final class PatchWriter {
             .endControlFlow()
             .addCode(
                 Code.returnSwitch(
-                    model, CodeBlock.of("known"), p -> CodeBlock.of("this.$L", p.name())))
+                    model,
+                    CodeBlock.of("known"),
+                    p ->
+                        p.isArray()
+                            ? Copies.owned(model, p, CodeBlock.of("this.$L", p.name()))
+                            : CodeBlock.of("this.$L", p.name())))
             .build());
 
     type.addMethod(applyTo(model));
@@ -237,7 +246,7 @@ public final class PatchWriter {
                                 many
                                     ? CodeBlock.of("$T.hashCode(fields)", Arrays.class)
                                     : CodeBlock.of("fields")),
-                            synced.stream().map(p -> CodeBlock.of("$L", p.name())))
+                            synced.stream().map(p -> Code.hashed(p, CodeBlock.of("$L", p.name()))))
                         .toList()))
             .build());
     type.addMethod(
@@ -255,7 +264,7 @@ public final class PatchWriter {
                 self.simpleName() + "{",
                 "}")
             .beginControlFlow("for ($T field : fields())", field)
-            .addStatement("joiner.add(field.fieldName() + $S + get(field))", "=")
+            .addCode(fieldText(model))
             .endControlFlow()
             .addStatement("return joiner.toString()")
             .build());
@@ -311,6 +320,27 @@ public final class PatchWriter {
               .build());
     }
     type.addMethod(empty.build()).addMethod(next.build());
+  }
+
+  /** Adds the text of {@code field} to {@code joiner}: an array's elements, any other value. */
+  private static CodeBlock fieldText(EntityModel model) {
+    if (model.synced().stream().noneMatch(Property::isArray)) {
+      return CodeBlock.builder()
+          .addStatement("joiner.add(field.fieldName() + $S + get(field))", "=")
+          .build();
+    }
+    String value = Code.fresh(model, "text");
+    CodeBlock.Builder text =
+        CodeBlock.builder().add("$T $L = switch (field) {\n$>", String.class, value);
+    for (Property p : model.synced()) {
+      if (p.isArray()) {
+        text.add(
+            "case $L -> $L;\n", p.constantName(), Code.text(p, CodeBlock.of("this.$L", p.name())));
+      }
+    }
+    return text.add("default -> $T.valueOf(get(field));\n$<};\n", String.class)
+        .addStatement("joiner.add(field.fieldName() + $S + $L)", "=", value)
+        .build();
   }
 
   private static MethodSpec applyTo(EntityModel model) {

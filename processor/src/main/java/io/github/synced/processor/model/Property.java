@@ -63,6 +63,11 @@ public record Property(
     return isSynced() && shape != null && !shape.immutable();
   }
 
+  /** Whether the value is an array, compared, hashed and printed through {@code Arrays}. */
+  public boolean isArray() {
+    return shape instanceof Shape.Array;
+  }
+
   /** Whether the value is a Java primitive (never {@code null}). */
   public boolean isPrimitive() {
     return type.isPrimitive();

@@ -75,6 +75,20 @@ public sealed interface Shape {
     }
   }
 
+  /**
+   * An array of single values, primitive or not: cloned wherever it moves, compared with {@code
+   * Arrays.equals}; a {@code byte[]} is a Base64 string in JSON, other arrays JSON arrays.
+   *
+   * @param type the array type, for example {@code byte[]}
+   * @param component the components' shape
+   */
+  record Array(TypeName type, Scalar component) implements Shape {
+    @Override
+    public boolean immutable() {
+      return false;
+    }
+  }
+
   /** The interfaces a collection or map may be declared as, and what generated code copies into. */
   enum Container {
     COLLECTION("java.util.Collection", "java.util.ArrayList"),

@@ -26,6 +26,8 @@ public record TypeProblem(Reason reason, TypeMirror part, boolean whole) {
     MAP_KEY,
     /** An {@code Optional} inside another type. */
     OPTIONAL_INSIDE,
+    /** An array inside another type, or an array of arrays. */
+    ARRAY_INSIDE,
     /** A sorted set or map whose elements or keys have no natural order generated code knows. */
     UNSORTABLE
   }

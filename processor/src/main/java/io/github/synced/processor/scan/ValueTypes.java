@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -140,6 +141,9 @@ final class ValueTypes {
     if (kind != null) {
       return Sorted.of(new Shape.Scalar(TypeName.get(type), kind));
     }
+    if (type.getKind() == TypeKind.ARRAY) {
+      return array((ArrayType) type, top);
+    }
     if (type.getKind() != TypeKind.DECLARED) {
       return Sorted.refused(TypeProblem.Reason.UNSUPPORTED, type, top);
     }
@@ -169,6 +173,22 @@ final class ValueTypes {
       return container(declared, name, top);
     }
     return Sorted.refused(TypeProblem.Reason.UNSUPPORTED, type, top);
+  }
+
+  private Sorted array(ArrayType type, boolean top) {
+    TypeMirror component = type.getComponentType();
+    if (!top || component.getKind() == TypeKind.ARRAY) {
+      return Sorted.refused(TypeProblem.Reason.ARRAY_INSIDE, top ? component : type, false);
+    }
+    ValueKind kind = kindOf(component);
+    if (kind == null) {
+      Sorted inside = sort(component, false);
+      return inside.shape() == null
+          ? inside
+          : Sorted.refused(TypeProblem.Reason.UNSUPPORTED, component, false);
+    }
+    return Sorted.of(
+        new Shape.Array(TypeName.get(type), new Shape.Scalar(TypeName.get(component), kind)));
   }
 
   private Sorted maybe(DeclaredType type) {

@@ -227,6 +227,7 @@ final class PropertyChecks {
           case CONTAINER_DECLARATION -> Message.CONTAINER_TYPE;
           case MAP_KEY -> Message.MAP_KEY;
           case OPTIONAL_INSIDE -> Message.OPTIONAL_INSIDE;
+          case ARRAY_INSIDE -> Message.ARRAY_INSIDE;
           case UNSORTABLE -> Message.UNSORTABLE;
         };
     if (message == Message.UNSUPPORTED_TYPE) {

@@ -6,6 +6,7 @@ import java.time.DateTimeException;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -38,7 +39,8 @@ import java.util.function.Function;
  *
  * <p><b>Writing</b> goes by each value's class, so one method writes every supported value: {@code
  * null}, strings, booleans, numbers, characters, enums (by name), {@code UUID} and {@code
- * java.time} values (their {@code toString()}), collections, maps, optionals and {@code byte[]}.
+ * java.time} values (their {@code toString()}), collections, maps, optionals, {@code byte[]}
+ * (Base64) and other arrays (JSON arrays).
  *
  * <p>Bodies with such values are written by Jackson's generator rather than this package's byte
  * writer, and maps are read by Jackson's parser rather than the byte reader: same bytes and values,
@@ -269,9 +271,55 @@ public final class JsonValues {
       write(out, optional.isPresent() ? (Object) optional.getAsDouble() : null);
     } else if (value instanceof byte[] bytes) {
       JsonTokens.writeBinary(out, bytes);
-    } else {
+    } else if (value instanceof Object[] array) {
+      write(out, Arrays.asList(array));
+    } else if (!writePrimitives(out, value)) {
       throw new IllegalArgumentException("JsonValues cannot write a " + value.getClass().getName());
     }
+  }
+
+  /** Writes an array of primitives other than bytes; {@code false} for any other value. */
+  private static boolean writePrimitives(JsonOutput out, Object value) throws IOException {
+    if (value instanceof int[] ints) {
+      JsonTokens.startArray(out);
+      for (int v : ints) {
+        out.writeNumber(v);
+      }
+    } else if (value instanceof long[] longs) {
+      JsonTokens.startArray(out);
+      for (long v : longs) {
+        out.writeNumber(v);
+      }
+    } else if (value instanceof short[] shorts) {
+      JsonTokens.startArray(out);
+      for (short v : shorts) {
+        out.writeNumber(v);
+      }
+    } else if (value instanceof double[] doubles) {
+      JsonTokens.startArray(out);
+      for (double v : doubles) {
+        out.writeDouble(v);
+      }
+    } else if (value instanceof float[] floats) {
+      JsonTokens.startArray(out);
+      for (float v : floats) {
+        out.writeFloat(v);
+      }
+    } else if (value instanceof boolean[] booleans) {
+      JsonTokens.startArray(out);
+      for (boolean v : booleans) {
+        out.writeBoolean(v);
+      }
+    } else if (value instanceof char[] chars) {
+      JsonTokens.startArray(out);
+      for (char v : chars) {
+        out.writeChar(v);
+      }
+    } else {
+      return false;
+    }
+    JsonTokens.endArray(out);
+    return true;
   }
 
   /** The property name of a map key: an enum's name, another value's {@code toString()}. */
