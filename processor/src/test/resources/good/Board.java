@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.UUID;
 
-/** A mutable class with collections, maps, optionals and arrays. */
+/** A mutable class with collections, maps, optionals, arrays and records. */
 @Synced
 public class Board {
   @SyncId String id;
@@ -28,6 +28,9 @@ public class Board {
   byte[] avatar;
   String[] aliases;
   int[] sizes;
+  Money budget;
+  Optional<Money> bonus;
+  List<Money> costs;
   @SyncVersion long version;
   @LocalOnly List<String> recent;
 }

@@ -73,6 +73,21 @@ public enum BoardField implements EntityField {
   SIZES("sizes"),
 
   /**
+   * {@code budget}.
+   */
+  BUDGET("budget"),
+
+  /**
+   * {@code bonus}.
+   */
+  BONUS("bonus"),
+
+  /**
+   * {@code costs}.
+   */
+  COSTS("costs"),
+
+  /**
    * The version, {@code version}.
    */
   VERSION("version");

@@ -9,6 +9,8 @@ import io.github.synced.runtime.json.JsonValues;
 import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.Patch;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -41,7 +43,18 @@ public final class BoardJson implements JsonCodec<Board> {
    * is {@code i}.
    */
   private static final JsonNames NAMES = JsonNames.of("id", "tags", "labels", "scores", "counts",
-      "links", "rows", "subtitle", "limit", "avatar", "aliases", "sizes", "version");
+      "links", "rows", "subtitle", "limit", "avatar", "aliases", "sizes", "budget", "bonus",
+      "costs", "version");
+
+  /**
+   * The component names of {@link Money}.
+   */
+  private static final JsonNames MONEY_NAMES = JsonNames.of("amount", "currency", "rate");
+
+  /**
+   * The component names of {@link Money.Rate}.
+   */
+  private static final JsonNames RATE_NAMES = JsonNames.of("value", "fixed");
 
   /**
    * A codec of {@link Board}.
@@ -88,6 +101,12 @@ public final class BoardJson implements JsonCodec<Board> {
     out.name(NAMES, 11);
     JsonValues.write(out, entity.sizes);
     out.name(NAMES, 12);
+    writeMoneyObject(out, entity.budget);
+    out.name(NAMES, 13);
+    JsonValues.write(out, entity.bonus, (o, v) -> writeMoneyObject(o, (Money) v));
+    out.name(NAMES, 14);
+    JsonValues.write(out, entity.costs, (o, v) -> writeMoneyObject(o, (Money) v));
+    out.name(NAMES, 15);
     out.writeNumber(entity.version);
     out.endObject();
   }
@@ -133,6 +152,11 @@ public final class BoardJson implements JsonCodec<Board> {
         case AVATAR -> JsonValues.write(out, patch.get(field));
         case ALIASES -> JsonValues.write(out, patch.get(field));
         case SIZES -> JsonValues.write(out, patch.get(field));
+        case BUDGET -> writeMoneyObject(out, (Money) patch.get(field));
+        case BONUS -> JsonValues.write(out, patch.get(field),
+            (o, v) -> writeMoneyObject(o, (Money) v));
+        case COSTS -> JsonValues.write(out, patch.get(field),
+            (o, v) -> writeMoneyObject(o, (Money) v));
         case VERSION -> out.writeNumber((Long) patch.get(field));
       }
     }
@@ -162,6 +186,9 @@ public final class BoardJson implements JsonCodec<Board> {
     byte[] avatar = null;
     String[] aliases = null;
     int[] sizes = null;
+    Money budget = null;
+    Optional<Money> bonus = null;
+    List<Money> costs = null;
     long version = 0L;
     try {
       for (int field = in.nextField(NAMES); field != JsonInput.END; field = in.nextField(NAMES)) {
@@ -215,8 +242,20 @@ public final class BoardJson implements JsonCodec<Board> {
             set |= 1L << 11;
           }
           case 12 -> {
-            version = in.readLong("Board");
+            budget = budgetFrom(in);
             set |= 1L << 12;
+          }
+          case 13 -> {
+            bonus = bonusFrom(in);
+            set |= 1L << 13;
+          }
+          case 14 -> {
+            costs = costsFrom(in);
+            set |= 1L << 14;
+          }
+          case 15 -> {
+            version = in.readLong("Board");
+            set |= 1L << 15;
           }
           default -> in.skipValue();
         }
@@ -227,7 +266,7 @@ public final class BoardJson implements JsonCodec<Board> {
       throw in.malformed("Board", id, e);
     }
     return new BoardPatch(set, id, tags, labels, scores, counts, links, rows, subtitle, limit,
-        avatar, aliases, sizes, version);
+        avatar, aliases, sizes, budget, bonus, costs, version);
   }
 
   /**
@@ -400,5 +439,159 @@ public final class BoardJson implements JsonCodec<Board> {
       array[i] = values.get(i);
     }
     return array;
+  }
+
+  /**
+   * Reads a value of {@code budget}: an object of the record's components.
+   *
+   * @param in the reader, on the value
+   * @return the value read, {@code null} for JSON {@code null}
+   * @throws BadServerDataException if the value does not fit
+   * @throws IOException if the input cannot be read
+   */
+  private static Money budgetFrom(JsonInput in) throws IOException {
+    try {
+      return readMoneyObject(in);
+    } catch (BadServerDataException e) {
+      throw JsonValues.inField(e, "budget");
+    }
+  }
+
+  /**
+   * Reads a value of {@code bonus}: its value, or {@code null} for none.
+   *
+   * @param in the reader, on the value
+   * @return the value read, {@code null} for JSON {@code null} (empty)
+   * @throws BadServerDataException if the value does not fit
+   * @throws IOException if the input cannot be read
+   */
+  private static Optional<Money> bonusFrom(JsonInput in) throws IOException {
+    try {
+      return Optional.ofNullable(readMoneyObject(in));
+    } catch (BadServerDataException e) {
+      throw JsonValues.inField(e, "bonus");
+    }
+  }
+
+  /**
+   * Reads a value of {@code costs}: an array, read into an unmodifiable List.
+   *
+   * @param in the reader, on the value
+   * @return the value read, {@code null} for JSON {@code null}
+   * @throws BadServerDataException if the value does not fit
+   * @throws IOException if the input cannot be read
+   */
+  private static List<Money> costsFrom(JsonInput in) throws IOException {
+    return JsonValues.readList(in, "Board", "costs", item -> readMoneyObject(item));
+  }
+
+  /**
+   * Reads a {@link Money} from a JSON object of its components, or {@code null}; a missing
+   * component is {@code null}, or 0 or {@code false}.
+   *
+   * @param in the reader, on the value
+   * @return the record, or {@code null} for JSON {@code null}
+   * @throws BadServerDataException if the value is not an object, a component does not fit, or
+   *     the record refuses its components (its exception is the cause)
+   * @throws IOException if the input cannot be read
+   */
+  private static Money readMoneyObject(JsonInput in) throws IOException {
+    if (JsonValues.isNull(in)) {
+      return null;
+    }
+    in.startObject("Board");
+    BigDecimal amount = null;
+    Currency currency = null;
+    Money.Rate rate = null;
+    for (int field = in.nextField(MONEY_NAMES); field != JsonInput.END;
+        field = in.nextField(MONEY_NAMES)) {
+      switch (field) {
+        case 0 -> amount = in.readBigDecimal("Board");
+        case 1 -> currency =
+            in.readParsed("Board", Currency::getInstance, "an ISO 4217 currency code");
+        case 2 -> rate = readRateObject(in);
+        default -> in.skipValue();
+      }
+    }
+    try {
+      return new Money(amount, currency, rate);
+    } catch (RuntimeException e) {
+      throw JsonInput.refused("Board", null, null, e);
+    }
+  }
+
+  /**
+   * Writes {@code value}, a {@link Money}, as a JSON object of its components, or
+   * {@code null}.
+   *
+   * @param out the writer
+   * @param value the record, or {@code null}
+   * @throws IOException if the output cannot be written
+   */
+  private static void writeMoneyObject(JsonOutput out, Money value) throws IOException {
+    if (value == null) {
+      out.writeNull();
+      return;
+    }
+    out.startObject();
+    out.name(MONEY_NAMES, 0);
+    out.writeNumber(value.amount());
+    out.name(MONEY_NAMES, 1);
+    out.writeText(value.currency());
+    out.name(MONEY_NAMES, 2);
+    writeRateObject(out, value.rate());
+    out.endObject();
+  }
+
+  /**
+   * Reads a {@link Money.Rate} from a JSON object of its components, or {@code null}; a missing
+   * component is {@code null}, or 0 or {@code false}.
+   *
+   * @param in the reader, on the value
+   * @return the record, or {@code null} for JSON {@code null}
+   * @throws BadServerDataException if the value is not an object, a component does not fit, or
+   *     the record refuses its components (its exception is the cause)
+   * @throws IOException if the input cannot be read
+   */
+  private static Money.Rate readRateObject(JsonInput in) throws IOException {
+    if (JsonValues.isNull(in)) {
+      return null;
+    }
+    in.startObject("Board");
+    double value = 0D;
+    boolean fixed = false;
+    for (int field = in.nextField(RATE_NAMES); field != JsonInput.END;
+        field = in.nextField(RATE_NAMES)) {
+      switch (field) {
+        case 0 -> value = in.readDouble("Board");
+        case 1 -> fixed = in.readBoolean("Board");
+        default -> in.skipValue();
+      }
+    }
+    try {
+      return new Money.Rate(value, fixed);
+    } catch (RuntimeException e) {
+      throw JsonInput.refused("Board", null, null, e);
+    }
+  }
+
+  /**
+   * Writes {@code value}, a {@link Money.Rate}, as a JSON object of its components, or {@code null}.
+   *
+   * @param out the writer
+   * @param value the record, or {@code null}
+   * @throws IOException if the output cannot be written
+   */
+  private static void writeRateObject(JsonOutput out, Money.Rate value) throws IOException {
+    if (value == null) {
+      out.writeNull();
+      return;
+    }
+    out.startObject();
+    out.name(RATE_NAMES, 0);
+    out.writeDouble(value.value());
+    out.name(RATE_NAMES, 1);
+    out.writeBoolean(value.fixed());
+    out.endObject();
   }
 }

@@ -30,7 +30,7 @@ public final class BoardPatch implements Patch<Board> {
    * The patch that sets no field.
    */
   private static final BoardPatch EMPTY = new BoardPatch(0L, null, null, null, null, null, null,
-      null, null, null, null, null, null, 0L);
+      null, null, null, null, null, null, null, null, null, 0L);
 
   /**
    * The fields this patch sets: bit {@code i} for the field whose ordinal is {@code i}.
@@ -98,6 +98,21 @@ public final class BoardPatch implements Patch<Board> {
   private final int[] sizes;
 
   /**
+   * The value this patch gives {@code budget}, if it sets it; else the default.
+   */
+  private final Money budget;
+
+  /**
+   * The value this patch gives {@code bonus}, if it sets it; else the default.
+   */
+  private final Optional<Money> bonus;
+
+  /**
+   * The value this patch gives {@code costs}, if it sets it; else the default.
+   */
+  private final List<Money> costs;
+
+  /**
    * The value this patch gives {@code version}, if it sets it; else the default.
    */
   private final long version;
@@ -119,12 +134,16 @@ public final class BoardPatch implements Patch<Board> {
    * @param avatar the value it gives {@code avatar}
    * @param aliases the value it gives {@code aliases}
    * @param sizes the value it gives {@code sizes}
+   * @param budget the value it gives {@code budget}
+   * @param bonus the value it gives {@code bonus}
+   * @param costs the value it gives {@code costs}
    * @param version the value it gives {@code version}
    */
   BoardPatch(long fields, String id, List<String> tags, Set<Priority> labels,
       NavigableSet<Integer> scores, Map<String, Integer> counts,
       SortedMap<UUID, List<String>> links, List<List<String>> rows, Optional<String> subtitle,
-      OptionalInt limit, byte[] avatar, String[] aliases, int[] sizes, long version) {
+      OptionalInt limit, byte[] avatar, String[] aliases, int[] sizes, Money budget,
+      Optional<Money> bonus, List<Money> costs, long version) {
     this.fields = fields;
     this.id = id;
     this.tags = tags;
@@ -138,6 +157,9 @@ public final class BoardPatch implements Patch<Board> {
     this.avatar = avatar;
     this.aliases = aliases;
     this.sizes = sizes;
+    this.budget = budget;
+    this.bonus = bonus;
+    this.costs = costs;
     this.version = version;
   }
 
@@ -156,7 +178,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch id(String id) {
     return new BoardPatch(fields | 1L << 0, id, tags, labels, scores, counts, links, rows, subtitle,
-        limit, avatar, aliases, sizes, version);
+        limit, avatar, aliases, sizes, budget, bonus, costs, version);
   }
 
   /**
@@ -175,7 +197,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch tags(List<String> tags) {
     return new BoardPatch(fields | 1L << 1, id, BoardSync.freezeTags(tags), labels, scores, counts,
-        links, rows, subtitle, limit, avatar, aliases, sizes, version);
+        links, rows, subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, version);
   }
 
   /**
@@ -194,7 +216,8 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch labels(Set<Priority> labels) {
     return new BoardPatch(fields | 1L << 2, id, tags, BoardSync.freezeLabels(labels), scores,
-        counts, links, rows, subtitle, limit, avatar, aliases, sizes, version);
+        counts, links, rows, subtitle, limit, avatar, aliases, sizes, budget, bonus, costs,
+        version);
   }
 
   /**
@@ -213,7 +236,8 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch scores(NavigableSet<Integer> scores) {
     return new BoardPatch(fields | 1L << 3, id, tags, labels, BoardSync.freezeScores(scores),
-        counts, links, rows, subtitle, limit, avatar, aliases, sizes, version);
+        counts, links, rows, subtitle, limit, avatar, aliases, sizes, budget, bonus, costs,
+        version);
   }
 
   /**
@@ -233,7 +257,7 @@ public final class BoardPatch implements Patch<Board> {
   public BoardPatch counts(Map<String, Integer> counts) {
     return new BoardPatch(fields | 1L << 4, id, tags, labels, scores,
         BoardSync.freezeCounts(counts), links, rows, subtitle, limit, avatar, aliases, sizes,
-        version);
+        budget, bonus, costs, version);
   }
 
   /**
@@ -252,7 +276,8 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch links(SortedMap<UUID, List<String>> links) {
     return new BoardPatch(fields | 1L << 5, id, tags, labels, scores, counts,
-        BoardSync.freezeLinks(links), rows, subtitle, limit, avatar, aliases, sizes, version);
+        BoardSync.freezeLinks(links), rows, subtitle, limit, avatar, aliases, sizes, budget, bonus,
+        costs, version);
   }
 
   /**
@@ -271,7 +296,8 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch rows(List<List<String>> rows) {
     return new BoardPatch(fields | 1L << 6, id, tags, labels, scores, counts, links,
-        BoardSync.freezeRows(rows), subtitle, limit, avatar, aliases, sizes, version);
+        BoardSync.freezeRows(rows), subtitle, limit, avatar, aliases, sizes, budget, bonus, costs,
+        version);
   }
 
   /**
@@ -290,7 +316,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch subtitle(Optional<String> subtitle) {
     return new BoardPatch(fields | 1L << 7, id, tags, labels, scores, counts, links, rows, subtitle,
-        limit, avatar, aliases, sizes, version);
+        limit, avatar, aliases, sizes, budget, bonus, costs, version);
   }
 
   /**
@@ -309,7 +335,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch limit(OptionalInt limit) {
     return new BoardPatch(fields | 1L << 8, id, tags, labels, scores, counts, links, rows, subtitle,
-        limit, avatar, aliases, sizes, version);
+        limit, avatar, aliases, sizes, budget, bonus, costs, version);
   }
 
   /**
@@ -328,7 +354,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch avatar(byte[] avatar) {
     return new BoardPatch(fields | 1L << 9, id, tags, labels, scores, counts, links, rows, subtitle,
-        limit, BoardSync.copyAvatar(avatar), aliases, sizes, version);
+        limit, BoardSync.copyAvatar(avatar), aliases, sizes, budget, bonus, costs, version);
   }
 
   /**
@@ -347,7 +373,8 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch aliases(String[] aliases) {
     return new BoardPatch(fields | 1L << 10, id, tags, labels, scores, counts, links, rows,
-        subtitle, limit, avatar, BoardSync.copyAliases(aliases), sizes, version);
+        subtitle, limit, avatar, BoardSync.copyAliases(aliases), sizes, budget, bonus, costs,
+        version);
   }
 
   /**
@@ -366,7 +393,8 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch sizes(int[] sizes) {
     return new BoardPatch(fields | 1L << 11, id, tags, labels, scores, counts, links, rows,
-        subtitle, limit, avatar, aliases, BoardSync.copySizes(sizes), version);
+        subtitle, limit, avatar, aliases, BoardSync.copySizes(sizes), budget, bonus, costs,
+        version);
   }
 
   /**
@@ -378,14 +406,72 @@ public final class BoardPatch implements Patch<Board> {
   }
 
   /**
+   * A new patch that sets everything this one sets, and {@code budget} to {@code budget}.
+   *
+   * @param budget the value to set
+   * @return the new patch
+   */
+  public BoardPatch budget(Money budget) {
+    return new BoardPatch(fields | 1L << 12, id, tags, labels, scores, counts, links, rows,
+        subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, version);
+  }
+
+  /**
+   * {@return the value this patch gives {@code budget}, or {@code null} if it does not set it}
+   * (See {@link #sets}.)
+   */
+  public Money budget() {
+    return budget;
+  }
+
+  /**
+   * A new patch that sets everything this one sets, and {@code bonus} to {@code bonus}.
+   *
+   * @param bonus the value to set
+   * @return the new patch
+   */
+  public BoardPatch bonus(Optional<Money> bonus) {
+    return new BoardPatch(fields | 1L << 13, id, tags, labels, scores, counts, links, rows,
+        subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, version);
+  }
+
+  /**
+   * {@return the value this patch gives {@code bonus}, or {@code null} if it does not set it}
+   * (See {@link #sets}.)
+   */
+  public Optional<Money> bonus() {
+    return bonus;
+  }
+
+  /**
+   * A new patch that sets everything this one sets, and {@code costs} to {@code costs}.
+   *
+   * @param costs the value to set
+   * @return the new patch
+   */
+  public BoardPatch costs(List<Money> costs) {
+    return new BoardPatch(fields | 1L << 14, id, tags, labels, scores, counts, links, rows,
+        subtitle, limit, avatar, aliases, sizes, budget, bonus, BoardSync.freezeCosts(costs),
+        version);
+  }
+
+  /**
+   * {@return the value this patch gives {@code costs}, or {@code null} if it does not set it}
+   * (See {@link #sets}.)
+   */
+  public List<Money> costs() {
+    return costs;
+  }
+
+  /**
    * A new patch that sets everything this one sets, and {@code version} to {@code version}.
    *
    * @param version the value to set
    * @return the new patch
    */
   public BoardPatch version(long version) {
-    return new BoardPatch(fields | 1L << 12, id, tags, labels, scores, counts, links, rows,
-        subtitle, limit, avatar, aliases, sizes, version);
+    return new BoardPatch(fields | 1L << 15, id, tags, labels, scores, counts, links, rows,
+        subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, version);
   }
 
   /**
@@ -444,6 +530,9 @@ public final class BoardPatch implements Patch<Board> {
       case AVATAR -> BoardSync.copyAvatar(this.avatar);
       case ALIASES -> BoardSync.copyAliases(this.aliases);
       case SIZES -> BoardSync.copySizes(this.sizes);
+      case BUDGET -> this.budget;
+      case BONUS -> this.bonus;
+      case COSTS -> this.costs;
       case VERSION -> this.version;
     };
   }
@@ -491,6 +580,15 @@ public final class BoardPatch implements Patch<Board> {
       target.sizes = BoardSync.copySizes(this.sizes);
     }
     if ((fields & 1L << 12) != 0) {
+      target.budget = this.budget;
+    }
+    if ((fields & 1L << 13) != 0) {
+      target.bonus = this.bonus;
+    }
+    if ((fields & 1L << 14) != 0) {
+      target.costs = BoardSync.copyCosts(this.costs);
+    }
+    if ((fields & 1L << 15) != 0) {
       target.version = this.version;
     }
     return target;
@@ -515,6 +613,9 @@ public final class BoardPatch implements Patch<Board> {
         && Arrays.equals(this.avatar, that.avatar)
         && Arrays.equals(this.aliases, that.aliases)
         && Arrays.equals(this.sizes, that.sizes)
+        && Objects.equals(this.budget, that.budget)
+        && Objects.equals(this.bonus, that.bonus)
+        && Objects.equals(this.costs, that.costs)
         && this.version == that.version;
   }
 
@@ -524,7 +625,8 @@ public final class BoardPatch implements Patch<Board> {
   @Override
   public int hashCode() {
     return Objects.hash(fields, id, tags, labels, scores, counts, links, rows, subtitle, limit,
-        Arrays.hashCode(avatar), Arrays.hashCode(aliases), Arrays.hashCode(sizes), version);
+        Arrays.hashCode(avatar), Arrays.hashCode(aliases), Arrays.hashCode(sizes), budget, bonus,
+        costs, version);
   }
 
   /**

@@ -32,13 +32,17 @@ import javax.annotation.processing.Generated;
  * @param avatar the value of {@code avatar}
  * @param aliases the value of {@code aliases}
  * @param sizes the value of {@code sizes}
+ * @param budget the value of {@code budget}
+ * @param bonus the value of {@code bonus}
+ * @param costs the value of {@code costs}
  * @param version the value of {@code version}
  */
 @Generated("io.github.synced.processor.SyncedProcessor")
 public record BoardSnapshot(String id, List<String> tags, Set<Priority> labels,
     NavigableSet<Integer> scores, Map<String, Integer> counts, SortedMap<UUID, List<String>> links,
     List<List<String>> rows, Optional<String> subtitle, OptionalInt limit, byte[] avatar,
-    String[] aliases, int[] sizes, long version) implements Snapshot<Board> {
+    String[] aliases, int[] sizes, Money budget, Optional<Money> bonus, List<Money> costs,
+    long version) implements Snapshot<Board> {
   /**
    * Keeps unmodifiable copies of the collections and maps it is given and clones of the
    * arrays, so that changing them later changes no snapshot.
@@ -55,6 +59,9 @@ public record BoardSnapshot(String id, List<String> tags, Set<Priority> labels,
    * @param avatar the value of {@code avatar}
    * @param aliases the value of {@code aliases}
    * @param sizes the value of {@code sizes}
+   * @param budget the value of {@code budget}
+   * @param bonus the value of {@code bonus}
+   * @param costs the value of {@code costs}
    * @param version the value of {@code version}
    */
   public BoardSnapshot {
@@ -67,6 +74,7 @@ public record BoardSnapshot(String id, List<String> tags, Set<Priority> labels,
     avatar = BoardSync.copyAvatar(avatar);
     aliases = BoardSync.copyAliases(aliases);
     sizes = BoardSync.copySizes(sizes);
+    costs = BoardSync.freezeCosts(costs);
   }
 
   /**
@@ -109,6 +117,9 @@ public record BoardSnapshot(String id, List<String> tags, Set<Priority> labels,
         && Arrays.equals(this.avatar, that.avatar)
         && Arrays.equals(this.aliases, that.aliases)
         && Arrays.equals(this.sizes, that.sizes)
+        && Objects.equals(this.budget, that.budget)
+        && Objects.equals(this.bonus, that.bonus)
+        && Objects.equals(this.costs, that.costs)
         && this.version == that.version;
   }
 
@@ -118,7 +129,8 @@ public record BoardSnapshot(String id, List<String> tags, Set<Priority> labels,
   @Override
   public int hashCode() {
     return Objects.hash(id, tags, labels, scores, counts, links, rows, subtitle, limit,
-        Arrays.hashCode(avatar), Arrays.hashCode(aliases), Arrays.hashCode(sizes), version);
+        Arrays.hashCode(avatar), Arrays.hashCode(aliases), Arrays.hashCode(sizes), budget, bonus,
+        costs, version);
   }
 
   /**
@@ -139,6 +151,9 @@ public record BoardSnapshot(String id, List<String> tags, Set<Priority> labels,
         + ", avatar=" + Arrays.toString(avatar)
         + ", aliases=" + Arrays.toString(aliases)
         + ", sizes=" + Arrays.toString(sizes)
+        + ", budget=" + budget
+        + ", bonus=" + bonus
+        + ", costs=" + costs
         + ", version=" + version
         + "]";
   }
@@ -163,6 +178,9 @@ public record BoardSnapshot(String id, List<String> tags, Set<Priority> labels,
       case AVATAR -> BoardSync.copyAvatar(this.avatar);
       case ALIASES -> BoardSync.copyAliases(this.aliases);
       case SIZES -> BoardSync.copySizes(this.sizes);
+      case BUDGET -> this.budget;
+      case BONUS -> this.bonus;
+      case COSTS -> this.costs;
       case VERSION -> this.version;
     };
   }

@@ -165,6 +165,9 @@ public final class BoardSync implements EntityType<String, Board> {
     copy.avatar = BoardSync.copyAvatar(entity.avatar);
     copy.aliases = BoardSync.copyAliases(entity.aliases);
     copy.sizes = BoardSync.copySizes(entity.sizes);
+    copy.budget = entity.budget;
+    copy.bonus = entity.bonus;
+    copy.costs = BoardSync.copyCosts(entity.costs);
     copy.version = entity.version;
     copy.recent = entity.recent;
     return copy;
@@ -189,6 +192,9 @@ public final class BoardSync implements EntityType<String, Board> {
     copy.avatar = BoardSync.copyAvatar(entity.avatar);
     copy.aliases = BoardSync.copyAliases(entity.aliases);
     copy.sizes = BoardSync.copySizes(entity.sizes);
+    copy.budget = entity.budget;
+    copy.bonus = entity.bonus;
+    copy.costs = BoardSync.copyCosts(entity.costs);
     copy.version = entity.version;
     return copy;
   }
@@ -212,6 +218,9 @@ public final class BoardSync implements EntityType<String, Board> {
         entity.avatar,
         entity.aliases,
         entity.sizes,
+        entity.budget,
+        entity.bonus,
+        entity.costs,
         entity.version);
   }
 
@@ -238,6 +247,9 @@ public final class BoardSync implements EntityType<String, Board> {
     target.avatar = BoardSync.copyAvatar(values.avatar());
     target.aliases = BoardSync.copyAliases(values.aliases());
     target.sizes = BoardSync.copySizes(values.sizes());
+    target.budget = values.budget();
+    target.bonus = values.bonus();
+    target.costs = BoardSync.copyCosts(values.costs());
     target.version = values.version();
     return target;
   }
@@ -260,6 +272,9 @@ public final class BoardSync implements EntityType<String, Board> {
     local.avatar = BoardSync.copyAvatar(server.avatar);
     local.aliases = BoardSync.copyAliases(server.aliases);
     local.sizes = BoardSync.copySizes(server.sizes);
+    local.budget = server.budget;
+    local.bonus = server.bonus;
+    local.costs = BoardSync.copyCosts(server.costs);
     local.version = server.version;
     return local;
   }
@@ -289,7 +304,10 @@ public final class BoardSync implements EntityType<String, Board> {
         (set & 1L << 9) != 0 ? BoardSync.copyAvatar(source.avatar) : null,
         (set & 1L << 10) != 0 ? BoardSync.copyAliases(source.aliases) : null,
         (set & 1L << 11) != 0 ? BoardSync.copySizes(source.sizes) : null,
-        (set & 1L << 12) != 0 ? source.version : 0L);
+        (set & 1L << 12) != 0 ? source.budget : null,
+        (set & 1L << 13) != 0 ? source.bonus : null,
+        (set & 1L << 14) != 0 ? BoardSync.freezeCosts(source.costs) : null,
+        (set & 1L << 15) != 0 ? source.version : 0L);
   }
 
   /**
@@ -337,8 +355,17 @@ public final class BoardSync implements EntityType<String, Board> {
     if (!Arrays.equals(a.sizes, b.sizes)) {
       changed |= 1L << 11;
     }
-    if (a.version != b.version) {
+    if (!Objects.equals(a.budget, b.budget)) {
       changed |= 1L << 12;
+    }
+    if (!Objects.equals(a.bonus, b.bonus)) {
+      changed |= 1L << 13;
+    }
+    if (!Objects.equals(a.costs, b.costs)) {
+      changed |= 1L << 14;
+    }
+    if (a.version != b.version) {
+      changed |= 1L << 15;
     }
     return FieldSet.of(FIELDS, changed);
   }
@@ -361,6 +388,9 @@ public final class BoardSync implements EntityType<String, Board> {
         && Arrays.equals(a.avatar, b.avatar)
         && Arrays.equals(a.aliases, b.aliases)
         && Arrays.equals(a.sizes, b.sizes)
+        && Objects.equals(a.budget, b.budget)
+        && Objects.equals(a.bonus, b.bonus)
+        && Objects.equals(a.costs, b.costs)
         && a.version == b.version;
   }
 
@@ -384,6 +414,9 @@ public final class BoardSync implements EntityType<String, Board> {
       case AVATAR -> entity.avatar;
       case ALIASES -> entity.aliases;
       case SIZES -> entity.sizes;
+      case BUDGET -> entity.budget;
+      case BONUS -> entity.bonus;
+      case COSTS -> entity.costs;
       case VERSION -> entity.version;
     };
   }
@@ -625,5 +658,27 @@ public final class BoardSync implements EntityType<String, Board> {
    */
   static int[] copySizes(int[] value) {
     return value == null ? null : value.clone();
+  }
+
+  /**
+   * A copy of {@code value}, a value of {@code costs}, for an entity to own: a new
+   * {@code ArrayList}, so that no two entities share one; {@code null} elements are kept.
+   *
+   * @param value the value to copy, or {@code null}
+   * @return the copy, or {@code null} for {@code null}
+   */
+  static List<Money> copyCosts(List<Money> value) {
+    return value == null ? null : new ArrayList<>(value);
+  }
+
+  /**
+   * An unmodifiable copy of {@code value}, a value of {@code costs}, for a snapshot or a patch
+   * to hold; {@code null} elements are kept.
+   *
+   * @param value the value to copy, or {@code null}
+   * @return the copy, or {@code null} for {@code null}
+   */
+  static List<Money> freezeCosts(List<Money> value) {
+    return value == null ? null : Collections.unmodifiableList(new ArrayList<>(value));
   }
 }

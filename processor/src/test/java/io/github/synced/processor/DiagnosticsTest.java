@@ -301,6 +301,7 @@ class DiagnosticsTest {
         Message.UNSUPPORTED_TYPE.format("payload", "Item", "java.lang.Object"));
     assertThat(c)
         .hadErrorContaining("supported types (primitives, boxed primitives, String, enums");
+    assertThat(c).hadErrorContaining("make it a record whose components are supported types");
   }
 
   @Test
@@ -323,8 +324,9 @@ class DiagnosticsTest {
     assertThat(c)
         .hadErrorContaining(
             "[SyncedUnsupportedType] field 'draft' of Item has type java.lang.StringBuilder, which"
-                + " generated code can neither copy safely nor read and write as JSON; use one of"
-                + " the supported types (primitives,");
+                + " generated code can neither copy safely nor read and write as JSON; make it a"
+                + " record whose components are supported types, or use an immutable value type"
+                + " among the supported types (primitives,");
     assertThat(c).hadErrorContaining("or mark the field @LocalOnly");
     assertThat(c).hadErrorCount(1);
   }
@@ -462,6 +464,72 @@ class DiagnosticsTest {
         Message.UNSUPPORTED_PART.format(
             "drafts", "Item", "java.lang.StringBuilder[]", "java.lang.StringBuilder"));
     assertThat(c).hadErrorCount(3);
+  }
+
+  @Test
+  void recordThatCanChangeOrIsGenericOrHoldsItselfIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  Tagged tagged;",
+            "  Draft draft;",
+            "  Box<String> box;",
+            "  Node node;",
+            "  public record Tagged(String name, List<String> tags) {}",
+            "  public record Draft(StringBuilder text) {}",
+            "  public record Box<T>(T value) {}",
+            "  public record Node(String value, Node next) {}",
+            "}");
+    Compilation c = compile(item);
+    assertError(
+        c,
+        item,
+        "Tagged tagged;",
+        Message.RECORD_COMPONENT.format(
+            "tagged", "Item", "test.Item.Tagged", "java.util.List<java.lang.String>"));
+    assertError(
+        c,
+        item,
+        "Draft draft;",
+        Message.UNSUPPORTED_PART.format(
+            "draft", "Item", "test.Item.Draft", "java.lang.StringBuilder"));
+    assertError(
+        c,
+        item,
+        "Box<String> box;",
+        Message.UNSUPPORTED_TYPE.format("box", "Item", "test.Item.Box<java.lang.String>"));
+    assertError(
+        c,
+        item,
+        "Node node;",
+        Message.UNSUPPORTED_PART.format("node", "Item", "test.Item.Node", "test.Item.Node"));
+    assertThat(c).hadErrorCount(4);
+  }
+
+  @Test
+  void recordOfAPackagePrivateTypeOfAnotherPackageIsRefused() {
+    JavaFileObject level = source("base.Level", "package base;", "enum Level { LOW, HIGH }");
+    JavaFileObject grade =
+        source("base.Grade", "package base;", "public record Grade(Level level) {}");
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  base.Grade grade;",
+            "}");
+    assertError(
+        compile(level, grade, item),
+        item,
+        "base.Grade grade;",
+        Message.INACCESSIBLE_TYPE.format(
+            "grade", "Item", "base.Grade", "test", "Level", "package-private in package base"));
   }
 
   @Test

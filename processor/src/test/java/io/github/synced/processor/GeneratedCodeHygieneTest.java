@@ -132,7 +132,8 @@ class GeneratedCodeHygieneTest {
       "good/Place.java",
       "good/Invoice.java",
       "good/Entity.java",
-      "good/Board.java"
+      "good/Board.java",
+      "good/Money.java"
     };
     Path generated = Files.createDirectories(dir.resolve("generated"));
     Path classes = Files.createDirectories(dir.resolve("classes"));

@@ -41,8 +41,8 @@ class GoldenFilesTest {
   }
 
   @Test
-  void collectionsMapsAndOptionalsMatchGoldenFiles() throws IOException {
-    check("Board", "good/Board.java", "good/Priority.java");
+  void collectionsMapsOptionalsArraysAndRecordsMatchGoldenFiles() throws IOException {
+    check("Board", "good/Board.java", "good/Priority.java", "good/Money.java");
   }
 
   @Test

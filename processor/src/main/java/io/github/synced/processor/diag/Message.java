@@ -72,7 +72,8 @@ public enum Message {
   UNSUPPORTED_TYPE(
       "SyncedUnsupportedType",
       "field '%s' of %s has type %s, which generated code can neither copy safely nor read and"
-          + " write as JSON; use one of the supported types ("
+          + " write as JSON; make it a record whose components are supported types, or use an"
+          + " immutable value type among the supported types ("
           + Message.SUPPORTED
           + "), or mark the field @LocalOnly (a local-only value is copied by reference, so give"
           + " it an immutable one)"),
@@ -109,6 +110,12 @@ public enum Message {
       "field '%s' of %s has type %s, which holds the array type %s inside another type: there it"
           + " would be compared and hashed by identity, not by its elements; use a List instead of"
           + " that array (List<Byte>, List<String>), or a field of the array type itself"),
+  RECORD_COMPONENT(
+      "SyncedRecordComponent",
+      "field '%s' of %s has type %s, which holds a record with a component of type %s, which can"
+          + " change after the record is made: generated code shares a record between copies, so"
+          + " its components must be immutable; give the component a supported value type, a"
+          + " record or an Optional of one, or mark the field @LocalOnly"),
   UNSORTABLE(
       "SyncedUnsortable",
       "field '%s' of %s has type %s, whose elements or keys of type %s have no natural order to"
@@ -234,7 +241,8 @@ public enum Message {
           + " ZonedDateTime, Duration, Period, Year, YearMonth, MonthDay; collections and maps of"
           + " them (Collection, List, Set, SortedSet, NavigableSet, Map, SortedMap, NavigableMap),"
           + " nested too; Optional of them, OptionalInt, OptionalLong and OptionalDouble; arrays"
-          + " of them (byte[], String[])";
+          + " of them (byte[], String[]); Currency; records whose components are of those"
+          + " types, records, or Optional of them";
 
   /** The interfaces a collection or map may be declared as, listed in messages. */
   public static final String CONTAINERS =

@@ -39,11 +39,18 @@ final class JsonShapes {
     if (shape instanceof Shape.Scalar scalar) {
       return readScalar(entity, scalar, in);
     }
-    CodeBlock field = Code.stringLiteral(p.jsonName());
+    if (shape instanceof Shape.Composite record) {
+      return JsonRecords.read(model, record, in);
+    }
+    CodeBlock field = p == null ? CodeBlock.of("null") : Code.stringLiteral(p.jsonName());
     if (shape.type().equals(BYTES)) {
       return CodeBlock.of("$T.readBytes($L, $S, $L)", VALUES, in, entity, field);
     }
     if (shape instanceof Shape.Maybe maybe) {
+      if (maybe.element() instanceof Shape.Composite record) {
+        return CodeBlock.of(
+            "$T.ofNullable($L)", Optional.class, JsonRecords.read(model, record, in));
+      }
       Shape.Scalar inside = (Shape.Scalar) maybe.element();
       if (inside.type().isPrimitive()) {
         String kind =
@@ -117,6 +124,17 @@ final class JsonShapes {
   }
 
   private static CodeBlock readerBody(EntityModel model, Property p) {
+    if (p.shape() instanceof Shape.Composite
+        || (p.shape() instanceof Shape.Maybe maybe && maybe.element() instanceof Shape.Composite)) {
+      // A problem inside the record names its component: the field is this one.
+      return CodeBlock.builder()
+          .beginControlFlow("try")
+          .addStatement("return $L", read(model, p, p.shape(), "in", 0))
+          .nextControlFlow("catch ($T e)", Code.BAD_SERVER_DATA)
+          .addStatement("throw $T.inField(e, $L)", VALUES, Code.stringLiteral(p.jsonName()))
+          .endControlFlow()
+          .build();
+    }
     if (!(p.shape() instanceof Shape.Array array) || array.type().equals(BYTES)) {
       return CodeBlock.builder()
           .addStatement("return $L", read(model, p, p.shape(), "in", 0))
@@ -167,6 +185,9 @@ final class JsonShapes {
     if (shape instanceof Shape.Keyed) {
       return "an object whose property names are the keys, read into an unmodifiable map";
     }
+    if (shape instanceof Shape.Composite) {
+      return "an object of the record's components";
+    }
     if (shape.type().equals(BYTES)) {
       return "a Base64 string, as Jackson writes a {@code byte[]}";
     }
@@ -174,6 +195,63 @@ final class JsonShapes {
       return "an array";
     }
     return "its value, or {@code null} for none";
+  }
+
+  /**
+   * The expression that reads a value of {@code shape}, a record's component (a scalar, a record or
+   * an optional of one), from the reader in variable {@code in}.
+   */
+  static CodeBlock readPart(EntityModel model, Shape shape, String in) {
+    return read(model, null, shape, in, 0);
+  }
+
+  /**
+   * The statement that writes {@code value}, of {@code shape}, to the writer {@code out}: a scalar
+   * through {@code JsonOutput}, a record through its writer, anything else through {@code
+   * JsonValues}, which is given the writer of the record inside, if any.
+   *
+   * @param boxed whether {@code value} is of the boxed type, as read from a patch by field
+   */
+  static CodeBlock write(EntityModel model, Shape shape, CodeBlock value, boolean boxed) {
+    if (shape instanceof Shape.Scalar scalar) {
+      return writeScalar(scalar, value, boxed);
+    }
+    if (shape instanceof Shape.Composite record) {
+      return JsonRecords.write(model, record, "out", value);
+    }
+    Shape.Composite leaf = JsonRecords.leaf(shape);
+    if (leaf == null) {
+      return CodeBlock.of("$T.write(out, $L)", VALUES, value);
+    }
+    return CodeBlock.of(
+        "$T.write(out, $L,$W(o, v) -> $L)",
+        VALUES,
+        value,
+        JsonRecords.write(model, leaf, "o", CodeBlock.of("($T) v", leaf.type())));
+  }
+
+  /** {@link #write} for a record's component. */
+  static CodeBlock writePart(EntityModel model, Shape shape, CodeBlock value, boolean boxed) {
+    return write(model, shape, value, boxed);
+  }
+
+  private static CodeBlock writeScalar(Shape.Scalar s, CodeBlock value, boolean boxed) {
+    if (s.type().isPrimitive() && !boxed) {
+      return switch (s.kind()) {
+        case BOOLEAN -> CodeBlock.of("out.writeBoolean($L)", value);
+        case CHAR -> CodeBlock.of("out.writeChar($L)", value);
+        case FLOAT -> CodeBlock.of("out.writeFloat($L)", value);
+        case DOUBLE -> CodeBlock.of("out.writeDouble($L)", value);
+        default -> CodeBlock.of("out.writeNumber($L)", value);
+      };
+    }
+    return switch (s.kind()) {
+      case BOOLEAN -> CodeBlock.of("out.writeBoolean($L)", value);
+      case STRING -> CodeBlock.of("out.writeString($L)", value);
+      case ENUM -> CodeBlock.of("out.writeEnum($L)", value);
+      case CHAR, UUID, TEMPORAL, CURRENCY -> CodeBlock.of("out.writeText($L)", value);
+      default -> CodeBlock.of("out.writeNumber($L)", value);
+    };
   }
 
   /** The function that makes a map key of a JSON property name. */
@@ -184,6 +262,7 @@ final class JsonShapes {
       case UUID -> CodeBlock.of("$T::fromString", type);
       case BIG_INTEGER, BIG_DECIMAL -> CodeBlock.of("$T::new", type);
       case TEMPORAL -> CodeBlock.of("$T::parse", type);
+      case CURRENCY -> CodeBlock.of("$T::getInstance", type);
       default -> CodeBlock.of("$T::valueOf", type); // enums and boxed integers
     };
   }
@@ -196,6 +275,7 @@ final class JsonShapes {
       case UUID -> "a UUID";
       case BIG_DECIMAL -> "a number";
       case TEMPORAL -> "an ISO-8601 " + simple;
+      case CURRENCY -> "an ISO 4217 currency code";
       case STRING -> "a string";
       default -> "an integer that fits " + ("Integer".equals(simple) ? "an int" : "a " + simple);
     };
@@ -219,6 +299,13 @@ final class JsonShapes {
               entity,
               s.type(),
               "an ISO-8601 " + ((ClassName) s.type()).simpleName());
+      case CURRENCY ->
+          CodeBlock.of(
+              "$L.readParsed($S, $T::getInstance, $S)",
+              in,
+              entity,
+              s.type(),
+              "an ISO 4217 currency code");
       default -> CodeBlock.of("$L.$L($S)", in, reader(s), entity);
     };
   }
@@ -239,7 +326,8 @@ final class JsonShapes {
       case BIG_DECIMAL -> "readBigDecimal";
       case BIG_INTEGER -> "readBigInteger";
       case UUID -> "readUuid";
-      case ENUM, TEMPORAL -> throw new IllegalArgumentException(s.kind() + " takes a function");
+      case ENUM, TEMPORAL, CURRENCY ->
+          throw new IllegalArgumentException(s.kind() + " takes a function");
     };
   }
 }

@@ -89,6 +89,29 @@ public sealed interface Shape {
     }
   }
 
+  /**
+   * A record of supported values, used as one value: immutable (its components are), so shared
+   * between copies and compared with its own {@code equals}; a JSON object of its components.
+   *
+   * @param type the record
+   * @param components its components in declaration order
+   */
+  record Composite(com.palantir.javapoet.ClassName type, java.util.List<Component> components)
+      implements Shape {
+    /** Copies the components, so the model stays immutable. */
+    public Composite {
+      components = java.util.List.copyOf(components);
+    }
+  }
+
+  /**
+   * A component of a {@link Composite}.
+   *
+   * @param name its name, which is its JSON property
+   * @param shape its shape: a scalar, a record, or an optional of one
+   */
+  record Component(String name, Shape shape) {}
+
   /** The interfaces a collection or map may be declared as, and what generated code copies into. */
   enum Container {
     COLLECTION("java.util.Collection", "java.util.ArrayList"),

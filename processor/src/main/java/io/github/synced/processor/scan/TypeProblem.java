@@ -28,6 +28,10 @@ public record TypeProblem(Reason reason, TypeMirror part, boolean whole) {
     OPTIONAL_INSIDE,
     /** An array inside another type, or an array of arrays. */
     ARRAY_INSIDE,
+    /**
+     * A record with a component that can change after it is made, or a generic or recursive one.
+     */
+    RECORD_COMPONENT,
     /** A sorted set or map whose elements or keys have no natural order generated code knows. */
     UNSORTABLE
   }

@@ -1,5 +1,6 @@
 package io.github.synced.processor.scan;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import io.github.synced.Synced;
 import io.github.synced.processor.model.Shape;
@@ -47,7 +48,8 @@ final class ValueTypes {
           Map.entry("java.time.Period", ValueKind.TEMPORAL),
           Map.entry("java.time.Year", ValueKind.TEMPORAL),
           Map.entry("java.time.YearMonth", ValueKind.TEMPORAL),
-          Map.entry("java.time.MonthDay", ValueKind.TEMPORAL));
+          Map.entry("java.time.MonthDay", ValueKind.TEMPORAL),
+          Map.entry("java.util.Currency", ValueKind.CURRENCY));
 
   /** The optionals of a primitive, with the primitive inside. */
   private static final Map<String, ValueKind> PRIMITIVE_OPTIONALS =
@@ -68,7 +70,8 @@ final class ValueTypes {
           ValueKind.LONG,
           ValueKind.BIG_INTEGER,
           ValueKind.BIG_DECIMAL,
-          ValueKind.TEMPORAL);
+          ValueKind.TEMPORAL,
+          ValueKind.CURRENCY);
 
   /** The {@code java.time} types without a natural order (not {@code Comparable}). */
   private static final Set<String> UNORDERED = Set.of("java.time.Period");
@@ -172,6 +175,9 @@ final class ValueTypes {
     if (isA(type, "java.util.Collection") || isA(type, "java.util.Map")) {
       return container(declared, name, top);
     }
+    if (element.getKind() == ElementKind.RECORD) {
+      return composite(declared, element, top);
+    }
     return Sorted.refused(TypeProblem.Reason.UNSUPPORTED, type, top);
   }
 
@@ -189,6 +195,43 @@ final class ValueTypes {
     }
     return Sorted.of(
         new Shape.Array(TypeName.get(type), new Shape.Scalar(TypeName.get(component), kind)));
+  }
+
+  /** The records being sorted, outermost first: a record that holds itself is refused. */
+  private final java.util.Deque<String> records = new java.util.ArrayDeque<>();
+
+  /**
+   * A record as one value: each component must be immutable (a value type, a record, or an optional
+   * of one), so that generated code may share it.
+   */
+  private Sorted composite(DeclaredType type, TypeElement record, boolean top) {
+    String name = record.getQualifiedName().toString();
+    if (!record.getTypeParameters().isEmpty() || records.contains(name)) {
+      return Sorted.refused(TypeProblem.Reason.UNSUPPORTED, type, top);
+    }
+    records.push(name);
+    try {
+      List<Shape.Component> components = new java.util.ArrayList<>();
+      for (javax.lang.model.element.RecordComponentElement c : record.getRecordComponents()) {
+        TypeMirror componentType = c.asType();
+        // A component is what a field is to an entity: an Optional is fine there.
+        Sorted sorted = sort(componentType, true);
+        if (sorted.shape() == null) {
+          TypeProblem problem = sorted.problem();
+          return new Sorted(
+              null,
+              new TypeProblem(
+                  problem.reason(), problem.whole() ? componentType : problem.part(), false));
+        }
+        if (!sorted.shape().immutable()) {
+          return Sorted.refused(TypeProblem.Reason.RECORD_COMPONENT, componentType, false);
+        }
+        components.add(new Shape.Component(c.getSimpleName().toString(), sorted.shape()));
+      }
+      return Sorted.of(new Shape.Composite(ClassName.get(record), components));
+    } finally {
+      records.pop();
+    }
   }
 
   private Sorted maybe(DeclaredType type) {

@@ -124,6 +124,14 @@ final class PropertyChecks {
       for (TypeMirror argument : d.getTypeArguments()) {
         found.addAll(declaredIn(argument));
       }
+      // A record used as a value: generated code reads and makes it through its components.
+      if (d.asElement().getKind() == javax.lang.model.element.ElementKind.RECORD
+          && d.getTypeArguments().isEmpty()) {
+        for (javax.lang.model.element.RecordComponentElement c :
+            ((TypeElement) d.asElement()).getRecordComponents()) {
+          found.addAll(declaredIn(c.asType())); // not recursive: ValueTypes refuses that
+        }
+      }
     } else if (type instanceof ArrayType array) {
       found.addAll(declaredIn(array.getComponentType()));
     }
@@ -228,6 +236,7 @@ final class PropertyChecks {
           case MAP_KEY -> Message.MAP_KEY;
           case OPTIONAL_INSIDE -> Message.OPTIONAL_INSIDE;
           case ARRAY_INSIDE -> Message.ARRAY_INSIDE;
+          case RECORD_COMPONENT -> Message.RECORD_COMPONENT;
           case UNSORTABLE -> Message.UNSORTABLE;
         };
     if (message == Message.UNSUPPORTED_TYPE) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,7 +63,30 @@ public final class JsonValues {
     T read(JsonInput in) throws IOException;
   }
 
+  /**
+   * Writes one value of a class {@link #write(JsonOutput, Object, Writer)} does not know: a record
+   * the codec writes itself.
+   */
+  @FunctionalInterface
+  public interface Writer {
+    /** Writes {@code value}, which is not {@code null}. */
+    void write(JsonOutput out, Object value) throws IOException;
+  }
+
   // ------------------------------------------------------------------ reading
+
+  /** Whether the value {@code in} stands on is {@code null}, which it then consumes. */
+  public static boolean isNull(JsonInput in) throws IOException {
+    return in.readNull();
+  }
+
+  /**
+   * {@code e}, raised inside the value of {@code field} (a record's component), as a problem of
+   * {@code field}: the component it names goes into the problem.
+   */
+  public static BadServerDataException inField(BadServerDataException e, String field) {
+    return e.field() != null && e.field().equals(field) ? e : inside(e, field, null);
+  }
 
   /**
    * An array as an unmodifiable list, or {@code null}.
@@ -194,10 +218,10 @@ public final class JsonValues {
    */
   private static BadServerDataException inside(
       BadServerDataException e, String field, String where) {
-    String inner =
-        e.field() == null || e.field().equals(field) ? "" : ", field '" + e.field() + "'";
-    return new BadServerDataException(
-        e.entity(), e.id(), field, where + inner + ": " + e.problem(), e.getCause());
+    String inner = e.field() == null || e.field().equals(field) ? "" : "field '" + e.field() + "'";
+    String at = where == null ? inner : inner.isEmpty() ? where : where + ", " + inner;
+    String problem = at.isEmpty() ? e.problem() : at + ": " + e.problem();
+    return new BadServerDataException(e.entity(), e.id(), field, problem, e.getCause());
   }
 
   /** An integer that fits an {@code int}, or {@code null} as empty. */
@@ -232,6 +256,14 @@ public final class JsonValues {
    *     (a JSON property name cannot be {@code null})
    */
   public static void write(JsonOutput out, Object value) throws IOException {
+    write(out, value, null);
+  }
+
+  /**
+   * Writes {@code value} by its class, as {@link #write(JsonOutput, Object)} does, and values of a
+   * class it does not know (records of the codec's) through {@code other}.
+   */
+  public static void write(JsonOutput out, Object value, Writer other) throws IOException {
     if (value == null) {
       out.writeNull();
     } else if (value instanceof String s) {
@@ -251,18 +283,18 @@ public final class JsonValues {
     } else if (value instanceof Collection<?> collection) {
       JsonTokens.startArray(out);
       for (Object element : collection) {
-        write(out, element);
+        write(out, element, other);
       }
       JsonTokens.endArray(out);
     } else if (value instanceof Map<?, ?> map) {
       JsonTokens.startObject(out);
       for (Map.Entry<?, ?> entry : map.entrySet()) {
         JsonTokens.key(out, key(entry.getKey()));
-        write(out, entry.getValue());
+        write(out, entry.getValue(), other);
       }
       out.endObject();
     } else if (value instanceof Optional<?> optional) {
-      write(out, optional.orElse(null));
+      write(out, optional.orElse(null), other);
     } else if (value instanceof OptionalInt optional) {
       write(out, optional.isPresent() ? (Object) optional.getAsInt() : null);
     } else if (value instanceof OptionalLong optional) {
@@ -272,8 +304,14 @@ public final class JsonValues {
     } else if (value instanceof byte[] bytes) {
       JsonTokens.writeBinary(out, bytes);
     } else if (value instanceof Object[] array) {
-      write(out, Arrays.asList(array));
-    } else if (!writePrimitives(out, value)) {
+      write(out, Arrays.asList(array), other);
+    } else if (value instanceof Currency) {
+      out.writeText(value);
+    } else if (writePrimitives(out, value)) {
+      return;
+    } else if (other != null) {
+      other.write(out, value);
+    } else {
       throw new IllegalArgumentException("JsonValues cannot write a " + value.getClass().getName());
     }
   }
