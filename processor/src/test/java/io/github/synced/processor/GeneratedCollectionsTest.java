@@ -425,7 +425,7 @@ class GeneratedCollectionsTest {
   }
 
   @Test
-  void anEntityWithMoreFieldsThanOnePatchWordCopiesItsCollectionsToo() throws Exception {
+  void anEntityTooWideForARecordOrOnePatchWordCopiesItsCollectionsToo() throws Exception {
     List<String> lines = new ArrayList<>();
     lines.add("package test;");
     lines.add("import io.github.synced.*;");
@@ -435,7 +435,8 @@ class GeneratedCollectionsTest {
     lines.add("  @SyncId public String id;");
     lines.add("  @SyncVersion public long version;");
     lines.add("  public List<String> tags;");
-    for (int i = 0; i < 64; i++) {
+    // More fields than one patch word holds, and than a record's constructor can take.
+    for (int i = 0; i < 260; i++) {
       lines.add("  public int f" + i + ";");
     }
     lines.add("}");
@@ -455,6 +456,10 @@ class GeneratedCollectionsTest {
     assertEquals(List.of("a"), patch.get(field(wide, "tags")));
     assertEquals(List.of("a"), get(target, "tags"));
     assertNotSame(patch.get(field(wide, "tags")), get(target, "tags"));
+    Snapshot<Object> snapshot = wide.snapshot(source);
+    tags.add("c");
+    assertEquals(List.of("a", "b"), snapshot.get(field(wide, "tags")));
+    assertEquals(wide.snapshot(wide.copy(wide.restore(target, snapshot))), snapshot);
   }
 
   @Test
