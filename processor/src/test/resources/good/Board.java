@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.UUID;
 
-/** A mutable class with collections, maps, optionals, arrays and records. */
+/** A mutable class with collections, maps, optionals, arrays, records and a nested entity. */
 @Synced
 public class Board {
   @SyncId String id;
@@ -31,6 +31,7 @@ public class Board {
   Money budget;
   Optional<Money> bonus;
   List<Money> costs;
+  Owner owner;
   @SyncVersion long version;
   @LocalOnly List<String> recent;
 }

@@ -88,6 +88,11 @@ public enum BoardField implements EntityField {
   COSTS("costs"),
 
   /**
+   * {@code owner}.
+   */
+  OWNER("owner"),
+
+  /**
    * The version, {@code version}.
    */
   VERSION("version");

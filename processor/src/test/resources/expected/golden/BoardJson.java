@@ -44,7 +44,7 @@ public final class BoardJson implements JsonCodec<Board> {
    */
   private static final JsonNames NAMES = JsonNames.of("id", "tags", "labels", "scores", "counts",
       "links", "rows", "subtitle", "limit", "avatar", "aliases", "sizes", "budget", "bonus",
-      "costs", "version");
+      "costs", "owner", "version");
 
   /**
    * The component names of {@link Money}.
@@ -55,6 +55,11 @@ public final class BoardJson implements JsonCodec<Board> {
    * The component names of {@link Money.Rate}.
    */
   private static final JsonNames RATE_NAMES = JsonNames.of("value", "fixed");
+
+  /**
+   * The codec of the nested {@link Owner}.
+   */
+  private static final OwnerJson OWNER_JSON = new OwnerJson();
 
   /**
    * A codec of {@link Board}.
@@ -107,6 +112,8 @@ public final class BoardJson implements JsonCodec<Board> {
     out.name(NAMES, 14);
     JsonValues.write(out, entity.costs, (o, v) -> writeMoneyObject(o, (Money) v));
     out.name(NAMES, 15);
+    JsonValues.write(out, entity.owner, (o, v) -> OWNER_JSON.write(o, (Owner) v));
+    out.name(NAMES, 16);
     out.writeNumber(entity.version);
     out.endObject();
   }
@@ -157,6 +164,8 @@ public final class BoardJson implements JsonCodec<Board> {
             (o, v) -> writeMoneyObject(o, (Money) v));
         case COSTS -> JsonValues.write(out, patch.get(field),
             (o, v) -> writeMoneyObject(o, (Money) v));
+        case OWNER -> JsonValues.write(out, patch.get(field),
+            (o, v) -> OWNER_JSON.write(o, (Owner) v));
         case VERSION -> out.writeNumber((Long) patch.get(field));
       }
     }
@@ -189,6 +198,7 @@ public final class BoardJson implements JsonCodec<Board> {
     Money budget = null;
     Optional<Money> bonus = null;
     List<Money> costs = null;
+    Owner owner = null;
     long version = 0L;
     try {
       for (int field = in.nextField(NAMES); field != JsonInput.END; field = in.nextField(NAMES)) {
@@ -254,8 +264,12 @@ public final class BoardJson implements JsonCodec<Board> {
             set |= 1L << 14;
           }
           case 15 -> {
-            version = in.readLong("Board");
+            owner = ownerFrom(in);
             set |= 1L << 15;
+          }
+          case 16 -> {
+            version = in.readLong("Board");
+            set |= 1L << 16;
           }
           default -> in.skipValue();
         }
@@ -266,7 +280,7 @@ public final class BoardJson implements JsonCodec<Board> {
       throw in.malformed("Board", id, e);
     }
     return new BoardPatch(set, id, tags, labels, scores, counts, links, rows, subtitle, limit,
-        avatar, aliases, sizes, budget, bonus, costs, version);
+        avatar, aliases, sizes, budget, bonus, costs, owner, version);
   }
 
   /**
@@ -483,6 +497,25 @@ public final class BoardJson implements JsonCodec<Board> {
    */
   private static List<Money> costsFrom(JsonInput in) throws IOException {
     return JsonValues.readList(in, "Board", "costs", item -> readMoneyObject(item));
+  }
+
+  /**
+   * Reads a value of {@code owner}: an object, read as {@link OwnerJson} reads one.
+   *
+   * @param in the reader, on the value
+   * @return the value read, {@code null} for JSON {@code null}
+   * @throws BadServerDataException if the value does not fit
+   * @throws IOException if the input cannot be read
+   */
+  private static Owner ownerFrom(JsonInput in) throws IOException {
+    if (JsonValues.isNull(in)) {
+      return null;
+    }
+    try {
+      return OWNER_JSON.read(in);
+    } catch (BadServerDataException e) {
+      throw JsonValues.nested(e, "Board", "owner");
+    }
   }
 
   /**

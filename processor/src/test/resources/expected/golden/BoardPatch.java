@@ -30,7 +30,7 @@ public final class BoardPatch implements Patch<Board> {
    * The patch that sets no field.
    */
   private static final BoardPatch EMPTY = new BoardPatch(0L, null, null, null, null, null, null,
-      null, null, null, null, null, null, null, null, null, 0L);
+      null, null, null, null, null, null, null, null, null, null, 0L);
 
   /**
    * The fields this patch sets: bit {@code i} for the field whose ordinal is {@code i}.
@@ -113,6 +113,11 @@ public final class BoardPatch implements Patch<Board> {
   private final List<Money> costs;
 
   /**
+   * The value this patch gives {@code owner}, if it sets it; else the default.
+   */
+  private final Owner owner;
+
+  /**
    * The value this patch gives {@code version}, if it sets it; else the default.
    */
   private final long version;
@@ -137,13 +142,14 @@ public final class BoardPatch implements Patch<Board> {
    * @param budget the value it gives {@code budget}
    * @param bonus the value it gives {@code bonus}
    * @param costs the value it gives {@code costs}
+   * @param owner the value it gives {@code owner}
    * @param version the value it gives {@code version}
    */
   BoardPatch(long fields, String id, List<String> tags, Set<Priority> labels,
       NavigableSet<Integer> scores, Map<String, Integer> counts,
       SortedMap<UUID, List<String>> links, List<List<String>> rows, Optional<String> subtitle,
       OptionalInt limit, byte[] avatar, String[] aliases, int[] sizes, Money budget,
-      Optional<Money> bonus, List<Money> costs, long version) {
+      Optional<Money> bonus, List<Money> costs, Owner owner, long version) {
     this.fields = fields;
     this.id = id;
     this.tags = tags;
@@ -160,6 +166,7 @@ public final class BoardPatch implements Patch<Board> {
     this.budget = budget;
     this.bonus = bonus;
     this.costs = costs;
+    this.owner = owner;
     this.version = version;
   }
 
@@ -178,7 +185,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch id(String id) {
     return new BoardPatch(fields | 1L << 0, id, tags, labels, scores, counts, links, rows, subtitle,
-        limit, avatar, aliases, sizes, budget, bonus, costs, version);
+        limit, avatar, aliases, sizes, budget, bonus, costs, owner, version);
   }
 
   /**
@@ -197,7 +204,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch tags(List<String> tags) {
     return new BoardPatch(fields | 1L << 1, id, BoardSync.freezeTags(tags), labels, scores, counts,
-        links, rows, subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, version);
+        links, rows, subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, owner, version);
   }
 
   /**
@@ -216,7 +223,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch labels(Set<Priority> labels) {
     return new BoardPatch(fields | 1L << 2, id, tags, BoardSync.freezeLabels(labels), scores,
-        counts, links, rows, subtitle, limit, avatar, aliases, sizes, budget, bonus, costs,
+        counts, links, rows, subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, owner,
         version);
   }
 
@@ -236,7 +243,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch scores(NavigableSet<Integer> scores) {
     return new BoardPatch(fields | 1L << 3, id, tags, labels, BoardSync.freezeScores(scores),
-        counts, links, rows, subtitle, limit, avatar, aliases, sizes, budget, bonus, costs,
+        counts, links, rows, subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, owner,
         version);
   }
 
@@ -257,7 +264,7 @@ public final class BoardPatch implements Patch<Board> {
   public BoardPatch counts(Map<String, Integer> counts) {
     return new BoardPatch(fields | 1L << 4, id, tags, labels, scores,
         BoardSync.freezeCounts(counts), links, rows, subtitle, limit, avatar, aliases, sizes,
-        budget, bonus, costs, version);
+        budget, bonus, costs, owner, version);
   }
 
   /**
@@ -277,7 +284,7 @@ public final class BoardPatch implements Patch<Board> {
   public BoardPatch links(SortedMap<UUID, List<String>> links) {
     return new BoardPatch(fields | 1L << 5, id, tags, labels, scores, counts,
         BoardSync.freezeLinks(links), rows, subtitle, limit, avatar, aliases, sizes, budget, bonus,
-        costs, version);
+        costs, owner, version);
   }
 
   /**
@@ -297,7 +304,7 @@ public final class BoardPatch implements Patch<Board> {
   public BoardPatch rows(List<List<String>> rows) {
     return new BoardPatch(fields | 1L << 6, id, tags, labels, scores, counts, links,
         BoardSync.freezeRows(rows), subtitle, limit, avatar, aliases, sizes, budget, bonus, costs,
-        version);
+        owner, version);
   }
 
   /**
@@ -316,7 +323,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch subtitle(Optional<String> subtitle) {
     return new BoardPatch(fields | 1L << 7, id, tags, labels, scores, counts, links, rows, subtitle,
-        limit, avatar, aliases, sizes, budget, bonus, costs, version);
+        limit, avatar, aliases, sizes, budget, bonus, costs, owner, version);
   }
 
   /**
@@ -335,7 +342,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch limit(OptionalInt limit) {
     return new BoardPatch(fields | 1L << 8, id, tags, labels, scores, counts, links, rows, subtitle,
-        limit, avatar, aliases, sizes, budget, bonus, costs, version);
+        limit, avatar, aliases, sizes, budget, bonus, costs, owner, version);
   }
 
   /**
@@ -354,7 +361,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch avatar(byte[] avatar) {
     return new BoardPatch(fields | 1L << 9, id, tags, labels, scores, counts, links, rows, subtitle,
-        limit, BoardSync.copyAvatar(avatar), aliases, sizes, budget, bonus, costs, version);
+        limit, BoardSync.copyAvatar(avatar), aliases, sizes, budget, bonus, costs, owner, version);
   }
 
   /**
@@ -373,7 +380,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch aliases(String[] aliases) {
     return new BoardPatch(fields | 1L << 10, id, tags, labels, scores, counts, links, rows,
-        subtitle, limit, avatar, BoardSync.copyAliases(aliases), sizes, budget, bonus, costs,
+        subtitle, limit, avatar, BoardSync.copyAliases(aliases), sizes, budget, bonus, costs, owner,
         version);
   }
 
@@ -393,7 +400,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch sizes(int[] sizes) {
     return new BoardPatch(fields | 1L << 11, id, tags, labels, scores, counts, links, rows,
-        subtitle, limit, avatar, aliases, BoardSync.copySizes(sizes), budget, bonus, costs,
+        subtitle, limit, avatar, aliases, BoardSync.copySizes(sizes), budget, bonus, costs, owner,
         version);
   }
 
@@ -413,7 +420,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch budget(Money budget) {
     return new BoardPatch(fields | 1L << 12, id, tags, labels, scores, counts, links, rows,
-        subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, version);
+        subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, owner, version);
   }
 
   /**
@@ -432,7 +439,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch bonus(Optional<Money> bonus) {
     return new BoardPatch(fields | 1L << 13, id, tags, labels, scores, counts, links, rows,
-        subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, version);
+        subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, owner, version);
   }
 
   /**
@@ -451,7 +458,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch costs(List<Money> costs) {
     return new BoardPatch(fields | 1L << 14, id, tags, labels, scores, counts, links, rows,
-        subtitle, limit, avatar, aliases, sizes, budget, bonus, BoardSync.freezeCosts(costs),
+        subtitle, limit, avatar, aliases, sizes, budget, bonus, BoardSync.freezeCosts(costs), owner,
         version);
   }
 
@@ -464,14 +471,34 @@ public final class BoardPatch implements Patch<Board> {
   }
 
   /**
+   * A new patch that sets everything this one sets, and {@code owner} to {@code owner}.
+   *
+   * @param owner the value to set
+   * @return the new patch
+   */
+  public BoardPatch owner(Owner owner) {
+    return new BoardPatch(fields | 1L << 15, id, tags, labels, scores, counts, links, rows,
+        subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, BoardSync.freezeOwner(owner),
+        version);
+  }
+
+  /**
+   * {@return the value this patch gives {@code owner}, or {@code null} if it does not set it}
+   * (See {@link #sets}.)
+   */
+  public Owner owner() {
+    return BoardSync.copyOwner(owner);
+  }
+
+  /**
    * A new patch that sets everything this one sets, and {@code version} to {@code version}.
    *
    * @param version the value to set
    * @return the new patch
    */
   public BoardPatch version(long version) {
-    return new BoardPatch(fields | 1L << 15, id, tags, labels, scores, counts, links, rows,
-        subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, version);
+    return new BoardPatch(fields | 1L << 16, id, tags, labels, scores, counts, links, rows,
+        subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, owner, version);
   }
 
   /**
@@ -533,6 +560,7 @@ public final class BoardPatch implements Patch<Board> {
       case BUDGET -> this.budget;
       case BONUS -> this.bonus;
       case COSTS -> this.costs;
+      case OWNER -> BoardSync.copyOwner(this.owner);
       case VERSION -> this.version;
     };
   }
@@ -589,6 +617,9 @@ public final class BoardPatch implements Patch<Board> {
       target.costs = BoardSync.copyCosts(this.costs);
     }
     if ((fields & 1L << 15) != 0) {
+      target.owner = BoardSync.mergeOwner(target.owner, this.owner);
+    }
+    if ((fields & 1L << 16) != 0) {
       target.version = this.version;
     }
     return target;
@@ -616,6 +647,7 @@ public final class BoardPatch implements Patch<Board> {
         && Objects.equals(this.budget, that.budget)
         && Objects.equals(this.bonus, that.bonus)
         && Objects.equals(this.costs, that.costs)
+        && BoardSync.equalOwner(this.owner, that.owner)
         && this.version == that.version;
   }
 
@@ -626,7 +658,7 @@ public final class BoardPatch implements Patch<Board> {
   public int hashCode() {
     return Objects.hash(fields, id, tags, labels, scores, counts, links, rows, subtitle, limit,
         Arrays.hashCode(avatar), Arrays.hashCode(aliases), Arrays.hashCode(sizes), budget, bonus,
-        costs, version);
+        costs, BoardSync.hashOwner(owner), version);
   }
 
   /**
@@ -640,6 +672,7 @@ public final class BoardPatch implements Patch<Board> {
         case AVATAR -> Arrays.toString(this.avatar);
         case ALIASES -> Arrays.toString(this.aliases);
         case SIZES -> Arrays.toString(this.sizes);
+        case OWNER -> BoardSync.textOwner(this.owner);
         default -> String.valueOf(get(field));
       };
       joiner.add(field.fieldName() + "=" + text);

@@ -35,6 +35,7 @@ import javax.annotation.processing.Generated;
  * @param budget the value of {@code budget}
  * @param bonus the value of {@code bonus}
  * @param costs the value of {@code costs}
+ * @param owner the value of {@code owner}
  * @param version the value of {@code version}
  */
 @Generated("io.github.synced.processor.SyncedProcessor")
@@ -42,10 +43,10 @@ public record BoardSnapshot(String id, List<String> tags, Set<Priority> labels,
     NavigableSet<Integer> scores, Map<String, Integer> counts, SortedMap<UUID, List<String>> links,
     List<List<String>> rows, Optional<String> subtitle, OptionalInt limit, byte[] avatar,
     String[] aliases, int[] sizes, Money budget, Optional<Money> bonus, List<Money> costs,
-    long version) implements Snapshot<Board> {
+    Owner owner, long version) implements Snapshot<Board> {
   /**
-   * Keeps unmodifiable copies of the collections and maps it is given and clones of the
-   * arrays, so that changing them later changes no snapshot.
+   * Keeps unmodifiable copies of the collections and maps it is given and copies of the arrays
+   * and nested objects, so that changing them later changes no snapshot.
    *
    * @param id the value of {@code id}
    * @param tags the value of {@code tags}
@@ -62,6 +63,7 @@ public record BoardSnapshot(String id, List<String> tags, Set<Priority> labels,
    * @param budget the value of {@code budget}
    * @param bonus the value of {@code bonus}
    * @param costs the value of {@code costs}
+   * @param owner the value of {@code owner}
    * @param version the value of {@code version}
    */
   public BoardSnapshot {
@@ -75,6 +77,7 @@ public record BoardSnapshot(String id, List<String> tags, Set<Priority> labels,
     aliases = BoardSync.copyAliases(aliases);
     sizes = BoardSync.copySizes(sizes);
     costs = BoardSync.freezeCosts(costs);
+    owner = BoardSync.freezeOwner(owner);
   }
 
   /**
@@ -99,8 +102,15 @@ public record BoardSnapshot(String id, List<String> tags, Set<Priority> labels,
   }
 
   /**
+   * {@return a copy of the value of {@code owner}}: the snapshot keeps its own.
+   */
+  public Owner owner() {
+    return BoardSync.copyOwner(owner);
+  }
+
+  /**
    * Whether {@code object} is a snapshot with equal values, as for a record (arrays with equal
-   * elements).
+   * elements, nested objects with equal synced fields).
    */
   @Override
   public boolean equals(Object object) {
@@ -120,6 +130,7 @@ public record BoardSnapshot(String id, List<String> tags, Set<Priority> labels,
         && Objects.equals(this.budget, that.budget)
         && Objects.equals(this.bonus, that.bonus)
         && Objects.equals(this.costs, that.costs)
+        && BoardSync.equalOwner(this.owner, that.owner)
         && this.version == that.version;
   }
 
@@ -130,7 +141,7 @@ public record BoardSnapshot(String id, List<String> tags, Set<Priority> labels,
   public int hashCode() {
     return Objects.hash(id, tags, labels, scores, counts, links, rows, subtitle, limit,
         Arrays.hashCode(avatar), Arrays.hashCode(aliases), Arrays.hashCode(sizes), budget, bonus,
-        costs, version);
+        costs, BoardSync.hashOwner(owner), version);
   }
 
   /**
@@ -154,6 +165,7 @@ public record BoardSnapshot(String id, List<String> tags, Set<Priority> labels,
         + ", budget=" + budget
         + ", bonus=" + bonus
         + ", costs=" + costs
+        + ", owner=" + BoardSync.textOwner(owner)
         + ", version=" + version
         + "]";
   }
@@ -181,6 +193,7 @@ public record BoardSnapshot(String id, List<String> tags, Set<Priority> labels,
       case BUDGET -> this.budget;
       case BONUS -> this.bonus;
       case COSTS -> this.costs;
+      case OWNER -> BoardSync.copyOwner(this.owner);
       case VERSION -> this.version;
     };
   }

@@ -168,6 +168,7 @@ public final class BoardSync implements EntityType<String, Board> {
     copy.budget = entity.budget;
     copy.bonus = entity.bonus;
     copy.costs = BoardSync.copyCosts(entity.costs);
+    copy.owner = BoardSync.copyOwner(entity.owner);
     copy.version = entity.version;
     copy.recent = entity.recent;
     return copy;
@@ -195,6 +196,7 @@ public final class BoardSync implements EntityType<String, Board> {
     copy.budget = entity.budget;
     copy.bonus = entity.bonus;
     copy.costs = BoardSync.copyCosts(entity.costs);
+    copy.owner = BoardSync.freezeOwner(entity.owner);
     copy.version = entity.version;
     return copy;
   }
@@ -221,6 +223,7 @@ public final class BoardSync implements EntityType<String, Board> {
         entity.budget,
         entity.bonus,
         entity.costs,
+        entity.owner,
         entity.version);
   }
 
@@ -250,6 +253,7 @@ public final class BoardSync implements EntityType<String, Board> {
     target.budget = values.budget();
     target.bonus = values.bonus();
     target.costs = BoardSync.copyCosts(values.costs());
+    target.owner = BoardSync.mergeOwner(target.owner, values.owner());
     target.version = values.version();
     return target;
   }
@@ -275,6 +279,7 @@ public final class BoardSync implements EntityType<String, Board> {
     local.budget = server.budget;
     local.bonus = server.bonus;
     local.costs = BoardSync.copyCosts(server.costs);
+    local.owner = BoardSync.mergeOwner(local.owner, server.owner);
     local.version = server.version;
     return local;
   }
@@ -307,7 +312,8 @@ public final class BoardSync implements EntityType<String, Board> {
         (set & 1L << 12) != 0 ? source.budget : null,
         (set & 1L << 13) != 0 ? source.bonus : null,
         (set & 1L << 14) != 0 ? BoardSync.freezeCosts(source.costs) : null,
-        (set & 1L << 15) != 0 ? source.version : 0L);
+        (set & 1L << 15) != 0 ? BoardSync.freezeOwner(source.owner) : null,
+        (set & 1L << 16) != 0 ? source.version : 0L);
   }
 
   /**
@@ -364,8 +370,11 @@ public final class BoardSync implements EntityType<String, Board> {
     if (!Objects.equals(a.costs, b.costs)) {
       changed |= 1L << 14;
     }
-    if (a.version != b.version) {
+    if (!BoardSync.equalOwner(a.owner, b.owner)) {
       changed |= 1L << 15;
+    }
+    if (a.version != b.version) {
+      changed |= 1L << 16;
     }
     return FieldSet.of(FIELDS, changed);
   }
@@ -391,6 +400,7 @@ public final class BoardSync implements EntityType<String, Board> {
         && Objects.equals(a.budget, b.budget)
         && Objects.equals(a.bonus, b.bonus)
         && Objects.equals(a.costs, b.costs)
+        && BoardSync.equalOwner(a.owner, b.owner)
         && a.version == b.version;
   }
 
@@ -417,6 +427,7 @@ public final class BoardSync implements EntityType<String, Board> {
       case BUDGET -> entity.budget;
       case BONUS -> entity.bonus;
       case COSTS -> entity.costs;
+      case OWNER -> entity.owner;
       case VERSION -> entity.version;
     };
   }
@@ -680,5 +691,80 @@ public final class BoardSync implements EntityType<String, Board> {
    */
   static List<Money> freezeCosts(List<Money> value) {
     return value == null ? null : Collections.unmodifiableList(new ArrayList<>(value));
+  }
+
+  /**
+   * A deep copy of {@code value}, a value of {@code owner}, for an entity to own, local-only
+   * fields included ({@link OwnerSync#copy}).
+   *
+   * @param value the nested object, or {@code null}
+   * @return the copy, or {@code null} for {@code null}
+   */
+  static Owner copyOwner(Owner value) {
+    return value == null ? null : OwnerSync.TYPE.copy(value);
+  }
+
+  /**
+   * A copy of the synced fields of {@code value}, a value of {@code owner}, for a snapshot or
+   * a patch to hold ({@link OwnerSync#syncedCopy}).
+   *
+   * @param value the nested object, or {@code null}
+   * @return the copy, or {@code null} for {@code null}
+   */
+  static Owner freezeOwner(Owner value) {
+    return value == null ? null : OwnerSync.TYPE.syncedCopy(value);
+  }
+
+  /**
+   * The value of {@code owner} after taking {@code server}'s: every synced field of the nested
+   * object from {@code server}, every local-only one kept from {@code local}
+   * ({@link OwnerSync#merge}), as a new copy: neither argument is changed. A copy of
+   * {@code server} where {@code local} is {@code null}, and {@code null} where {@code server}
+   * is.
+   *
+   * @param local the nested object the entity has, or {@code null}
+   * @param server the nested object to take the synced fields of, or {@code null}
+   * @return the merged nested object, or {@code null}
+   */
+  static Owner mergeOwner(Owner local, Owner server) {
+    if (server == null) {
+      return null;
+    }
+    return local == null
+        ? OwnerSync.TYPE.syncedCopy(server)
+        : OwnerSync.TYPE.merge(OwnerSync.TYPE.copy(local), server);
+  }
+
+  /**
+   * Whether {@code a} and {@code b}, values of {@code owner}, are both {@code null} or have
+   * equal synced fields ({@link OwnerSync#syncedEquals}).
+   *
+   * @param a a nested object, or {@code null}
+   * @param b another, or {@code null}
+   * @return whether they are equal as synced state
+   */
+  static boolean equalOwner(Owner a, Owner b) {
+    return a == b || (a != null && b != null && OwnerSync.TYPE.syncedEquals(a, b));
+  }
+
+  /**
+   * A hash of the synced fields of {@code value}, a value of {@code owner}, that agrees with
+   * {@code equalOwner}.
+   *
+   * @param value the nested object, or {@code null}
+   * @return the hash of its snapshot, or 0 for {@code null}
+   */
+  static int hashOwner(Owner value) {
+    return value == null ? 0 : OwnerSync.TYPE.snapshot(value).hashCode();
+  }
+
+  /**
+   * The synced fields of {@code value}, a value of {@code owner}, as text.
+   *
+   * @param value the nested object, or {@code null}
+   * @return its snapshot's text, or {@code "null"}
+   */
+  static String textOwner(Owner value) {
+    return value == null ? "null" : OwnerSync.TYPE.snapshot(value).toString();
   }
 }

@@ -42,7 +42,7 @@ class GoldenFilesTest {
 
   @Test
   void collectionsMapsOptionalsArraysAndRecordsMatchGoldenFiles() throws IOException {
-    check("Board", "good/Board.java", "good/Priority.java", "good/Money.java");
+    check("Board", "good/Board.java", "good/Priority.java", "good/Money.java", "good/Owner.java");
   }
 
   @Test

@@ -72,8 +72,8 @@ public enum Message {
   UNSUPPORTED_TYPE(
       "SyncedUnsupportedType",
       "field '%s' of %s has type %s, which generated code can neither copy safely nor read and"
-          + " write as JSON; make it a record whose components are supported types, or use an"
-          + " immutable value type among the supported types ("
+          + " write as JSON; make it @Synced (a nested object), a record whose components are"
+          + " supported types, or an immutable value type among the supported types ("
           + Message.SUPPORTED
           + "), or mark the field @LocalOnly (a local-only value is copied by reference, so give"
           + " it an immutable one)"),
@@ -86,9 +86,10 @@ public enum Message {
           + " so give it an immutable one)"),
   NOT_YET_SUPPORTED(
       "SyncedNotYetSupported",
-      "field '%s' of %s has type %s, which holds the @Synced type %s: nested @Synced types are not"
-          + " supported yet (they come in a later version); mark the field @LocalOnly (a"
-          + " local-only value is copied by reference), or hold the nested entity's id instead"),
+      "field '%s' of %s has type %s, which holds the @Synced type %s inside another type:"
+          + " collections, optionals and records of @Synced types (merged by id) are not supported"
+          + " yet, only a field of a @Synced type itself; hold the nested entities' ids instead, or"
+          + " mark the field @LocalOnly (a local-only value is copied by reference)"),
   CONTAINER_TYPE(
       "SyncedContainerType",
       "field '%s' of %s has type %s, in which generated code cannot copy %s into a type of its"
@@ -242,7 +243,7 @@ public enum Message {
           + " them (Collection, List, Set, SortedSet, NavigableSet, Map, SortedMap, NavigableMap),"
           + " nested too; Optional of them, OptionalInt, OptionalLong and OptionalDouble; arrays"
           + " of them (byte[], String[]); Currency; records whose components are of those"
-          + " types, records, or Optional of them";
+          + " types, records, or Optional of them; a @Synced type, as one nested object";
 
   /** The interfaces a collection or map may be declared as, listed in messages. */
   public static final String CONTAINERS =

@@ -191,8 +191,11 @@ final class Code {
   /**
    * A boolean expression that is true when the values {@code a} and {@code b} of {@code p} equal.
    */
-  static CodeBlock equal(Property p, CodeBlock a, CodeBlock b) {
+  static CodeBlock equal(EntityModel model, Property p, CodeBlock a, CodeBlock b) {
     TypeName type = p.type();
+    if (p.isNested()) {
+      return Copies.call(model, p, "equal", a, b);
+    }
     if (p.isArray()) {
       return CodeBlock.of("$T.equals($L, $L)", java.util.Arrays.class, a, b);
     }
@@ -211,8 +214,11 @@ final class Code {
   /**
    * A boolean expression that is true when the values {@code a} and {@code b} of {@code p} differ.
    */
-  static CodeBlock differ(Property p, CodeBlock a, CodeBlock b) {
+  static CodeBlock differ(EntityModel model, Property p, CodeBlock a, CodeBlock b) {
     TypeName type = p.type();
+    if (p.isNested()) {
+      return CodeBlock.of("!$L", Copies.call(model, p, "equal", a, b));
+    }
     if (p.isArray()) {
       return CodeBlock.of("!$T.equals($L, $L)", java.util.Arrays.class, a, b);
     }
@@ -232,12 +238,18 @@ final class Code {
    * {@code value}, a value of {@code p}, as an argument of {@code Objects.hash}: an array's {@code
    * Arrays.hashCode}, which hashes its elements.
    */
-  static CodeBlock hashed(Property p, CodeBlock value) {
+  static CodeBlock hashed(EntityModel model, Property p, CodeBlock value) {
+    if (p.isNested()) {
+      return Copies.call(model, p, "hash", value);
+    }
     return p.isArray() ? CodeBlock.of("$T.hashCode($L)", java.util.Arrays.class, value) : value;
   }
 
   /** {@code value}, a value of {@code p}, for {@code toString}: an array's elements. */
-  static CodeBlock text(Property p, CodeBlock value) {
+  static CodeBlock text(EntityModel model, Property p, CodeBlock value) {
+    if (p.isNested()) {
+      return Copies.call(model, p, "text", value);
+    }
     return p.isArray() ? CodeBlock.of("$T.toString($L)", java.util.Arrays.class, value) : value;
   }
 

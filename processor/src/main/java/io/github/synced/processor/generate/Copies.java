@@ -38,7 +38,37 @@ final class Copies {
   }
 
   /**
-   * {@code value}, an expression of {@code p}, as an unmodifiable copy where {@code p} needs one.
+   * {@code value}, an expression of {@code p} from another entity, snapshot or patch, as the new
+   * value of {@code p} in the entity in variable {@code target}: a copy where {@code p} needs one;
+   * for a nested object, its synced fields merged into the target's, whose local-only fields stay.
+   */
+  static CodeBlock into(EntityModel model, Property p, String target, CodeBlock value) {
+    return p.isNested() && p.isSynced()
+        ? call(model, p, "merge", Code.read(p, target), value)
+        : owned(model, p, value);
+  }
+
+  /**
+   * {@code value}, an expression of {@code p}, as an entity's copy that may leave the client: for a
+   * nested object, a copy without its local-only values.
+   */
+  static CodeBlock syncedOwned(EntityModel model, Property p, CodeBlock value) {
+    return p.isNested() ? frozen(model, p, value) : owned(model, p, value);
+  }
+
+  /** A call of the static helper {@code <kind><P>} of {@code XSync}: {@code equalAddress(a, b)}. */
+  static CodeBlock call(EntityModel model, Property p, String kind, CodeBlock... arguments) {
+    return CodeBlock.of(
+        "$T.$L$L($L)",
+        model.generated("Sync"),
+        kind,
+        Code.capitalize(p.name()),
+        CodeBlock.join(java.util.Arrays.asList(arguments), ", "));
+  }
+
+  /**
+   * {@code value}, an expression of {@code p}, as an unmodifiable copy where {@code p} needs one;
+   * for a nested object, a copy of its synced fields.
    */
   static CodeBlock frozen(EntityModel model, Property p, CodeBlock value) {
     if (p.isArray()) {
@@ -53,7 +83,9 @@ final class Copies {
   static List<MethodSpec> helpers(EntityModel model) {
     List<MethodSpec> methods = new ArrayList<>();
     for (Property p : model.synced()) {
-      if (p.isArray()) {
+      if (p.isNested()) {
+        methods.addAll(NestedHelpers.of(p));
+      } else if (p.isArray()) {
         methods.add(
             MethodSpec.methodBuilder("copy" + Code.capitalize(p.name()))
                 .addJavadoc(

@@ -123,7 +123,26 @@ final class JsonShapes {
         .build();
   }
 
+  /** The constant of the codec of a nested type, for example {@code ADDRESS_JSON}. */
+  static String codecConstant(Shape.Nested nested) {
+    return Property.constantName(nested.prefix()) + "_JSON";
+  }
+
   private static CodeBlock readerBody(EntityModel model, Property p) {
+    if (p.shape() instanceof Shape.Nested nested) {
+      // Read as the nested type's own entity; a problem inside it is one of this field.
+      return CodeBlock.builder()
+          .beginControlFlow("if ($T.isNull(in))", VALUES)
+          .addStatement("return null")
+          .endControlFlow()
+          .beginControlFlow("try")
+          .addStatement("return $L.read(in)", codecConstant(nested))
+          .nextControlFlow("catch ($T e)", Code.BAD_SERVER_DATA)
+          .addStatement(
+              "throw $T.nested(e, $S, $L)", VALUES, model.name(), Code.stringLiteral(p.jsonName()))
+          .endControlFlow()
+          .build();
+    }
     if (p.shape() instanceof Shape.Composite
         || (p.shape() instanceof Shape.Maybe maybe && maybe.element() instanceof Shape.Composite)) {
       // A problem inside the record names its component: the field is this one.
@@ -188,6 +207,9 @@ final class JsonShapes {
     if (shape instanceof Shape.Composite) {
       return "an object of the record's components";
     }
+    if (shape instanceof Shape.Nested nested) {
+      return "an object, read as {@link " + nested.generated("Json").simpleName() + "} reads one";
+    }
     if (shape.type().equals(BYTES)) {
       return "a Base64 string, as Jackson writes a {@code byte[]}";
     }
@@ -218,6 +240,14 @@ final class JsonShapes {
     }
     if (shape instanceof Shape.Composite record) {
       return JsonRecords.write(model, record, "out", value);
+    }
+    if (shape instanceof Shape.Nested nested) {
+      return CodeBlock.of(
+          "$T.write(out, $L,$W(o, v) -> $L.write(o, ($T) v))",
+          VALUES,
+          value,
+          codecConstant(nested),
+          nested.type());
     }
     Shape.Composite leaf = JsonRecords.leaf(shape);
     if (leaf == null) {

@@ -162,6 +162,24 @@ public final class JsonWriter {
       }
     }
     JsonRecords.addMembers(model, type);
+    model.synced().stream()
+        .map(Property::shape)
+        .filter(Shape.Nested.class::isInstance)
+        .map(Shape.Nested.class::cast)
+        .distinct()
+        .forEach(
+            nested ->
+                type.addField(
+                    FieldSpec.builder(
+                            nested.generated("Json"),
+                            JsonShapes.codecConstant(nested),
+                            Modifier.PRIVATE,
+                            Modifier.STATIC,
+                            Modifier.FINAL)
+                        .addJavadoc(
+                            Javadoc.of("The codec of the nested {@link $T}.", nested.type()))
+                        .initializer("new $T()", nested.generated("Json"))
+                        .build()));
     return type;
   }
 

@@ -175,7 +175,7 @@ public final class PatchWriter {
               .returns(p.type())
               .addStatement(
                   "return $L",
-                  p.isArray() // the patch keeps its own array
+                  p.copiedOnRead() // the patch keeps its own array
                       ? Copies.owned(model, p, CodeBlock.of("$L", p.name()))
                       : CodeBlock.of("$L", p.name()))
               .build());
@@ -227,7 +227,7 @@ public final class PatchWriter {
                     model,
                     CodeBlock.of("known"),
                     p ->
-                        p.isArray()
+                        p.copiedOnRead()
                             ? Copies.owned(model, p, CodeBlock.of("this.$L", p.name()))
                             : CodeBlock.of("this.$L", p.name())))
             .build());
@@ -246,7 +246,8 @@ public final class PatchWriter {
                                 many
                                     ? CodeBlock.of("$T.hashCode(fields)", Arrays.class)
                                     : CodeBlock.of("fields")),
-                            synced.stream().map(p -> Code.hashed(p, CodeBlock.of("$L", p.name()))))
+                            synced.stream()
+                                .map(p -> Code.hashed(model, p, CodeBlock.of("$L", p.name()))))
                         .toList()))
             .build());
     type.addMethod(
@@ -324,7 +325,7 @@ public final class PatchWriter {
 
   /** Adds the text of {@code field} to {@code joiner}: an array's elements, any other value. */
   private static CodeBlock fieldText(EntityModel model) {
-    if (model.synced().stream().noneMatch(Property::isArray)) {
+    if (model.synced().stream().noneMatch(Property::copiedOnRead)) {
       return CodeBlock.builder()
           .addStatement("joiner.add(field.fieldName() + $S + get(field))", "=")
           .build();
@@ -333,9 +334,11 @@ public final class PatchWriter {
     CodeBlock.Builder text =
         CodeBlock.builder().add("$T $L = switch (field) {\n$>", String.class, value);
     for (Property p : model.synced()) {
-      if (p.isArray()) {
+      if (p.copiedOnRead()) {
         text.add(
-            "case $L -> $L;\n", p.constantName(), Code.text(p, CodeBlock.of("this.$L", p.name())));
+            "case $L -> $L;\n",
+            p.constantName(),
+            Code.text(model, p, CodeBlock.of("this.$L", p.name())));
       }
     }
     return text.add("default -> $T.valueOf(get(field));\n$<};\n", String.class)
@@ -360,7 +363,9 @@ public final class PatchWriter {
                 model,
                 "target",
                 p ->
-                    p.isSynced() ? Copies.owned(model, p, CodeBlock.of("this.$L", p.name())) : null,
+                    p.isSynced()
+                        ? Copies.into(model, p, "target", CodeBlock.of("this.$L", p.name()))
+                        : null,
                 p -> FieldBits.has(model, p, "fields")))
         .build();
   }
@@ -376,7 +381,8 @@ public final class PatchWriter {
     for (Property p : model.synced()) {
       condition.add(
           "\n&& $L",
-          Code.equal(p, CodeBlock.of("this.$L", p.name()), CodeBlock.of("that.$L", p.name())));
+          Code.equal(
+              model, p, CodeBlock.of("this.$L", p.name()), CodeBlock.of("that.$L", p.name())));
     }
     return Code.override(
             "equals",

@@ -45,8 +45,8 @@ public final class SnapshotWriter {
                   "Keeps unmodifiable copies of the collections and maps it is given$L, so that"
                       + " changing them later changes no snapshot.\n"
                       + componentDocs,
-                  model.synced().stream().anyMatch(Property::isArray)
-                      ? " and clones of the arrays"
+                  model.synced().stream().anyMatch(Property::copiedOnRead)
+                      ? " and copies of the arrays and nested objects"
                       : ""));
     }
     TypeSpec.Builder type = TypeSpec.recordBuilder(self);
@@ -75,11 +75,11 @@ public final class SnapshotWriter {
    */
   private static List<MethodSpec> arrayMembers(EntityModel model, ClassName self) {
     List<MethodSpec> methods = new ArrayList<>();
-    if (model.synced().stream().noneMatch(Property::isArray)) {
+    if (model.synced().stream().noneMatch(Property::copiedOnRead)) {
       return methods;
     }
     for (Property p : model.synced()) {
-      if (p.isArray()) {
+      if (p.copiedOnRead()) {
         methods.add(accessor(model, p));
       }
     }
@@ -93,7 +93,7 @@ public final class SnapshotWriter {
   private static MethodSpec accessor(EntityModel model, Property p) {
     return MethodSpec.methodBuilder(p.name())
         .addJavadoc(
-            p.isArray()
+            p.copiedOnRead()
                 ? Javadoc.of(
                     "{@return a copy of the value of {@code $L}}: the snapshot keeps its own.",
                     p.name())
@@ -102,7 +102,7 @@ public final class SnapshotWriter {
         .returns(p.type())
         .addStatement(
             "return $L",
-            p.isArray()
+            p.copiedOnRead()
                 ? Copies.owned(model, p, CodeBlock.of("$L", p.name()))
                 : CodeBlock.of("$L", p.name()))
         .build();
@@ -126,7 +126,7 @@ public final class SnapshotWriter {
                 "The value of {@code field} in this snapshot (primitives boxed$L).\n\n"
                     + "@throws IllegalArgumentException if {@code field} is not a synced field of"
                     + " {@link $T}",
-                model.synced().stream().anyMatch(Property::isArray) ? ", arrays copied" : "",
+                model.synced().stream().anyMatch(Property::copiedOnRead) ? ", arrays copied" : "",
                 model.entity()))
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
@@ -137,7 +137,7 @@ public final class SnapshotWriter {
                 model,
                 CodeBlock.of("$T.of(field)", model.generated("Field")),
                 p ->
-                    p.isArray()
+                    p.copiedOnRead()
                         ? Copies.owned(model, p, CodeBlock.of("this.$L", p.name()))
                         : CodeBlock.of("this.$L", p.name())))
         .build();
@@ -196,14 +196,15 @@ public final class SnapshotWriter {
     for (Property p : model.synced()) {
       equal.add(
           "\n&& $L",
-          Code.equal(p, CodeBlock.of("this.$L", p.name()), CodeBlock.of("that.$L", p.name())));
+          Code.equal(
+              model, p, CodeBlock.of("this.$L", p.name()), CodeBlock.of("that.$L", p.name())));
     }
     return MethodSpec.methodBuilder("equals")
         .addJavadoc(
             Javadoc.of(
                 "Whether {@code object} is a snapshot with equal values, as for a record$L.",
-                model.synced().stream().anyMatch(Property::isArray)
-                    ? " (arrays with equal elements)"
+                model.synced().stream().anyMatch(Property::copiedOnRead)
+                    ? " (arrays with equal elements, nested objects with equal synced fields)"
                     : ""))
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
@@ -224,7 +225,7 @@ public final class SnapshotWriter {
             java.util.Objects.class,
             Code.wrapped(
                 model.synced().stream()
-                    .map(p -> Code.hashed(p, CodeBlock.of("$L", p.name())))
+                    .map(p -> Code.hashed(model, p, CodeBlock.of("$L", p.name())))
                     .toList()))
         .build();
   }
@@ -234,7 +235,9 @@ public final class SnapshotWriter {
     String separator = "";
     for (Property p : model.synced()) {
       text.add(
-          "\n+ $S + $L", separator + p.name() + "=", Code.text(p, CodeBlock.of("$L", p.name())));
+          "\n+ $S + $L",
+          separator + p.name() + "=",
+          Code.text(model, p, CodeBlock.of("$L", p.name())));
       separator = ", ";
     }
     return MethodSpec.methodBuilder("toString")

@@ -58,7 +58,7 @@ final class SyncStateMethods {
                 "target",
                 p ->
                     p.isSynced()
-                        ? Copies.owned(model, p, CodeBlock.of("values.$L()", p.name()))
+                        ? Copies.into(model, p, "target", CodeBlock.of("values.$L()", p.name()))
                         : null,
                 null))
         .build();
@@ -81,7 +81,7 @@ final class SyncStateMethods {
             Instances.returnChanged(
                 model,
                 "local",
-                p -> p.isSynced() ? Copies.owned(model, p, Code.read(p, "server")) : null,
+                p -> p.isSynced() ? Copies.into(model, p, "local", Code.read(p, "server")) : null,
                 null))
         .build();
   }

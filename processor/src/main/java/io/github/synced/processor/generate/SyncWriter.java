@@ -170,7 +170,8 @@ public final class SyncWriter {
                 Instances.returnNew(
                     model,
                     "copy",
-                    p -> p.isSynced() ? Copies.owned(model, p, Code.read(p, "entity")) : null))
+                    p ->
+                        p.isSynced() ? Copies.syncedOwned(model, p, Code.read(p, "entity")) : null))
             .build());
     type.addMethod(SyncStateMethods.snapshot(model));
     type.addMethod(SyncStateMethods.restore(model));

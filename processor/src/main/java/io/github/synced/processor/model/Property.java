@@ -68,6 +68,19 @@ public record Property(
     return shape instanceof Shape.Array;
   }
 
+  /**
+   * Whether snapshots and patches hand out copies of the value and compare it by what it holds: an
+   * array or a nested object, which cannot be made unmodifiable.
+   */
+  public boolean copiedOnRead() {
+    return isArray() || isNested();
+  }
+
+  /** Whether the value is another {@code @Synced} type's, a nested object. */
+  public boolean isNested() {
+    return shape instanceof Shape.Nested;
+  }
+
   /** Whether the value is a Java primitive (never {@code null}). */
   public boolean isPrimitive() {
     return type.isPrimitive();

@@ -112,6 +112,26 @@ public sealed interface Shape {
    */
   record Component(String name, Shape shape) {}
 
+  /**
+   * Another {@code @Synced} type held as one nested object: copied deeply through its generated
+   * {@code XSync}, merged field by field (its local-only fields kept), read and written through its
+   * {@code XJson}.
+   *
+   * @param type the nested entity type
+   * @param prefix the prefix of its generated types' names, as {@code EntityModel} has it
+   */
+  record Nested(com.palantir.javapoet.ClassName type, String prefix) implements Shape {
+    @Override
+    public boolean immutable() {
+      return false;
+    }
+
+    /** Its generated type with {@code suffix}, for example {@code AddressSync}. */
+    public com.palantir.javapoet.ClassName generated(String suffix) {
+      return com.palantir.javapoet.ClassName.get(type.packageName(), prefix + suffix);
+    }
+  }
+
   /** The interfaces a collection or map may be declared as, and what generated code copies into. */
   enum Container {
     COLLECTION("java.util.Collection", "java.util.ArrayList"),

@@ -154,7 +154,12 @@ final class ValueTypes {
     TypeElement element = (TypeElement) declared.asElement();
     String name = element.getQualifiedName().toString();
     if (element.getAnnotation(Synced.class) != null) {
-      return Sorted.refused(TypeProblem.Reason.NESTED_ENTITY, type, top);
+      // One nested object; collections of them (merged by id) come later.
+      return top && records.isEmpty()
+          ? Sorted.of(
+              new Shape.Nested(
+                  ClassName.get(element), String.join("_", ClassName.get(element).simpleNames())))
+          : Sorted.refused(TypeProblem.Reason.NESTED_ENTITY, type, top);
     }
     ValueKind primitive = PRIMITIVE_OPTIONALS.get(name);
     if (primitive != null || name.equals("java.util.Optional")) {

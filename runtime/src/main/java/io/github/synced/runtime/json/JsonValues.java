@@ -224,6 +224,17 @@ public final class JsonValues {
     return new BadServerDataException(e.entity(), e.id(), field, problem, e.getCause());
   }
 
+  /**
+   * {@code e}, which reading a nested entity (another {@code @Synced} type) into {@code field} of
+   * {@code entity} raised, as a problem of that field: the nested field at fault goes into the
+   * problem, and {@code e} is the cause.
+   */
+  public static BadServerDataException nested(
+      BadServerDataException e, String entity, String field) {
+    String inner = e.field() == null ? "" : "field '" + e.field() + "': ";
+    return new BadServerDataException(entity, null, field, inner + e.problem(), e);
+  }
+
   /** An integer that fits an {@code int}, or {@code null} as empty. */
   public static OptionalInt readOptionalInt(JsonInput in, String entity) throws IOException {
     return in.readNull() ? OptionalInt.empty() : OptionalInt.of(in.readInt(entity));
