@@ -147,8 +147,9 @@ public final class BoardSync implements EntityType<String, Board> {
 
   /**
    * A new {@link Board} equal to {@code entity} in every field, synced and local-only. Synced
-   * collections and maps are copied (see {@code copy} of each); local-only values are copied
-   * as they are: a mutable local-only value, such as a list, is shared.
+   * collections, maps, arrays and nested objects are copied (by the {@code copy} helpers
+   * below); local-only values are copied as they are: a mutable local-only value, such as a
+   * list, is shared.
    */
   @Override
   public Board copy(Board entity) {

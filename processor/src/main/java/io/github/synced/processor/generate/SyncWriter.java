@@ -143,9 +143,9 @@ public final class SyncWriter {
                 entity,
                 "A new {@link $T} equal to {@code entity} in every field, synced and local-only."
                     + (model.synced().stream().anyMatch(Property::copied)
-                        ? " Synced collections and maps are copied (see {@code copy} of each);"
-                            + " local-only values are copied as they are: a mutable local-only"
-                            + " value, such as a list, is shared."
+                        ? " Synced collections, maps, arrays and nested objects are copied (by"
+                            + " the {@code copy} helpers below); local-only values are copied as"
+                            + " they are: a mutable local-only value, such as a list, is shared."
                         : " Values are copied as they are: a mutable local-only value, such as a"
                             + " list, is shared."),
                 entity)
