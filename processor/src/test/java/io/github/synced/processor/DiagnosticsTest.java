@@ -300,11 +300,14 @@ class DiagnosticsTest {
         "Object payload",
         Message.UNSUPPORTED_TYPE.format("payload", "Item", "java.lang.Object"));
     assertThat(c)
-        .hadErrorContaining("supported types: primitives, boxed primitives, String, enums");
+        .hadErrorContaining("supported types (primitives, boxed primitives, String, enums");
+    assertThat(c)
+        .hadErrorContaining(
+            "make it @Synced (a nested object), a record whose components are supported types");
   }
 
   @Test
-  void collectionFieldIsRefusedAsComingLater() {
+  void mutableClassFieldIsRefusedNamingTheTypeAndTheFixes() {
     JavaFileObject item =
         entity(
             "Item",
@@ -312,17 +315,290 @@ class DiagnosticsTest {
             "public class Item {",
             "  @SyncId String id;",
             "  @SyncVersion long v;",
-            "  List<String> tags;",
+            "  StringBuilder draft;",
+            "}");
+    Compilation c = compile(item);
+    assertError(
+        c,
+        item,
+        "StringBuilder draft",
+        Message.UNSUPPORTED_TYPE.format("draft", "Item", "java.lang.StringBuilder"));
+    assertThat(c)
+        .hadErrorContaining(
+            "[SyncedUnsupportedType] field 'draft' of Item has type java.lang.StringBuilder, which"
+                + " generated code can neither copy safely nor read and write as JSON; make it"
+                + " @Synced (a nested object), a record whose components are supported types, or"
+                + " an immutable value type among the supported types (primitives,");
+    assertThat(c).hadErrorContaining("or mark the field @LocalOnly");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void collectionOfAMutableClassIsRefusedNamingTheElementType() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  Map<String, List<StringBuilder>> drafts;",
             "}");
     assertError(
         compile(item),
         item,
-        "List<String> tags",
-        Message.NOT_YET_SUPPORTED.format("tags", "Item", "java.util.List<java.lang.String>"));
+        "drafts;",
+        Message.UNSUPPORTED_PART.format(
+            "drafts",
+            "Item",
+            "java.util.Map<java.lang.String,java.util.List<java.lang.StringBuilder>>",
+            "java.lang.StringBuilder"));
   }
 
   @Test
-  void nestedSyncedTypeIsRefusedAsComingLater() {
+  void collectionDeclaredAsAClassOrWithAWildcardIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  ArrayList<String> tags;",
+            "  List<? extends Number> sizes;",
+            "  @SuppressWarnings(\"rawtypes\") List raw;",
+            "}");
+    Compilation c = compile(item);
+    assertError(
+        c,
+        item,
+        "ArrayList<String> tags",
+        Message.CONTAINER_TYPE.format(
+            "tags",
+            "Item",
+            "java.util.ArrayList<java.lang.String>",
+            "java.util.ArrayList<java.lang.String>"));
+    assertError(
+        c,
+        item,
+        "sizes;",
+        Message.CONTAINER_TYPE.format(
+            "sizes",
+            "Item",
+            "java.util.List<? extends java.lang.Number>",
+            "java.util.List<? extends java.lang.Number>"));
+    assertError(
+        c,
+        item,
+        "List raw",
+        Message.CONTAINER_TYPE.format("raw", "Item", "java.util.List", "java.util.List"));
+    assertThat(c).hadErrorCount(3);
+  }
+
+  @Test
+  void mapWhoseKeyCannotBeAPropertyNameIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  Map<Boolean, String> flags;",
+            "}");
+    assertError(
+        compile(item),
+        item,
+        "flags;",
+        Message.MAP_KEY.format(
+            "flags",
+            "Item",
+            "java.util.Map<java.lang.Boolean,java.lang.String>",
+            "java.lang.Boolean"));
+  }
+
+  @Test
+  void optionalInsideACollectionIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  List<Optional<String>> notes;",
+            "}");
+    assertError(
+        compile(item),
+        item,
+        "notes;",
+        Message.OPTIONAL_INSIDE.format(
+            "notes",
+            "Item",
+            "java.util.List<java.util.Optional<java.lang.String>>",
+            "java.util.Optional<java.lang.String>"));
+  }
+
+  @Test
+  void arrayInsideAnotherTypeOrOfArraysIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  List<byte[]> chunks;",
+            "  int[][] grid;",
+            "  StringBuilder[] drafts;",
+            "}");
+    Compilation c = compile(item);
+    assertError(
+        c,
+        item,
+        "chunks;",
+        Message.ARRAY_INSIDE.format("chunks", "Item", "java.util.List<byte[]>", "byte[]"));
+    assertError(c, item, "grid;", Message.ARRAY_INSIDE.format("grid", "Item", "int[][]", "int[]"));
+    assertError(
+        c,
+        item,
+        "drafts;",
+        Message.UNSUPPORTED_PART.format(
+            "drafts", "Item", "java.lang.StringBuilder[]", "java.lang.StringBuilder"));
+    assertThat(c).hadErrorCount(3);
+  }
+
+  @Test
+  void recordThatCanChangeOrIsGenericOrHoldsItselfIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  Tagged tagged;",
+            "  Draft draft;",
+            "  Box<String> box;",
+            "  Node node;",
+            "  public record Tagged(String name, List<String> tags) {}",
+            "  public record Draft(StringBuilder text) {}",
+            "  public record Box<T>(T value) {}",
+            "  public record Node(String value, Node next) {}",
+            "}");
+    Compilation c = compile(item);
+    assertError(
+        c,
+        item,
+        "Tagged tagged;",
+        Message.RECORD_COMPONENT.format(
+            "tagged", "Item", "test.Item.Tagged", "java.util.List<java.lang.String>"));
+    assertError(
+        c,
+        item,
+        "Draft draft;",
+        Message.UNSUPPORTED_PART.format(
+            "draft", "Item", "test.Item.Draft", "java.lang.StringBuilder"));
+    assertError(
+        c,
+        item,
+        "Box<String> box;",
+        Message.UNSUPPORTED_TYPE.format("box", "Item", "test.Item.Box<java.lang.String>"));
+    assertError(
+        c,
+        item,
+        "Node node;",
+        Message.UNSUPPORTED_PART.format("node", "Item", "test.Item.Node", "test.Item.Node"));
+    assertThat(c).hadErrorCount(4);
+  }
+
+  @Test
+  void recordOfAPackagePrivateTypeOfAnotherPackageIsRefused() {
+    JavaFileObject level = source("base.Level", "package base;", "enum Level { LOW, HIGH }");
+    JavaFileObject grade =
+        source("base.Grade", "package base;", "public record Grade(Level level) {}");
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  base.Grade grade;",
+            "}");
+    assertError(
+        compile(level, grade, item),
+        item,
+        "base.Grade grade;",
+        Message.INACCESSIBLE_TYPE.format(
+            "grade", "Item", "base.Grade", "test", "Level", "package-private in package base"));
+  }
+
+  @Test
+  void sortedSetOfValuesWithoutOrderIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  SortedSet<Period> spans;",
+            "}");
+    assertError(
+        compile(item),
+        item,
+        "spans;",
+        Message.UNSORTABLE.format(
+            "spans", "Item", "java.util.SortedSet<java.time.Period>", "java.time.Period"));
+  }
+
+  @Test
+  void collectionAsIdOrVersionIsRefusedAtTheAnnotation() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId List<String> id;",
+            "  @SyncVersion List<Long> v;",
+            "}");
+    Compilation c = compile(item);
+    assertError(
+        c,
+        item,
+        "@SyncId List<String> id",
+        Message.ID_TYPE.format("id", "Item", "java.util.List<java.lang.String>"));
+    assertError(
+        c,
+        item,
+        "@SyncVersion List<Long> v",
+        Message.UNORDERED_VERSION.format("v", "Item", "java.util.List<java.lang.Long>"));
+    assertThat(c).hadErrorCount(2);
+  }
+
+  @Test
+  void collectionOfAPrivateTypeIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  Set<Kind> kinds;",
+            "  private enum Kind { A, B }",
+            "}");
+    assertError(
+        compile(item),
+        item,
+        "Set<Kind> kinds",
+        Message.INACCESSIBLE_TYPE.format(
+            "kinds", "Item", "java.util.Set<test.Item.Kind>", "test", "Kind", "private"));
+  }
+
+  @Test
+  void collectionOfASyncedTypeIsRefusedAsComingLaterButOneNestedObjectIsNot() {
     JavaFileObject item =
         entity(
             "Item",
@@ -331,13 +607,17 @@ class DiagnosticsTest {
             "  @SyncId String id;",
             "  @SyncVersion long v;",
             "  Part part;",
+            "  List<Part> parts;",
             "  @Synced public static class Part { @SyncId String id; @SyncVersion long v; }",
             "}");
+    Compilation c = compile(item);
     assertError(
-        compile(item),
+        c,
         item,
-        "Part part;",
-        Message.NOT_YET_SUPPORTED.format("part", "Item", "test.Item.Part"));
+        "List<Part> parts;",
+        Message.NOT_YET_SUPPORTED.format(
+            "parts", "Item", "java.util.List<test.Item.Part>", "test.Item.Part"));
+    assertThat(c).hadErrorCount(1);
   }
 
   @Test

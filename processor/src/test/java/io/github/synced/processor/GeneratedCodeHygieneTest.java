@@ -131,7 +131,10 @@ class GeneratedCodeHygieneTest {
       "good/Task.java",
       "good/Place.java",
       "good/Invoice.java",
-      "good/Entity.java"
+      "good/Entity.java",
+      "good/Board.java",
+      "good/Money.java",
+      "good/Owner.java"
     };
     Path generated = Files.createDirectories(dir.resolve("generated"));
     Path classes = Files.createDirectories(dir.resolve("classes"));
@@ -155,7 +158,7 @@ class GeneratedCodeHygieneTest {
       try (Stream<Path> walk = Files.walk(generated)) {
         generatedFiles = walk.filter(f -> f.toString().endsWith(".java")).sorted().toList();
       }
-      assertEquals(24, generatedFiles.size());
+      assertEquals(36, generatedFiles.size());
       files.setLocationFromPaths(
           StandardLocation.CLASS_OUTPUT, List.of(Files.createDirectories(dir.resolve("out"))));
       List<Path> classPath = new ArrayList<>();

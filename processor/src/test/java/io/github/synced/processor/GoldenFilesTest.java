@@ -41,6 +41,11 @@ class GoldenFilesTest {
   }
 
   @Test
+  void collectionsMapsOptionalsArraysAndRecordsMatchGoldenFiles() throws IOException {
+    check("Board", "good/Board.java", "good/Priority.java", "good/Money.java", "good/Owner.java");
+  }
+
+  @Test
   void subclassMatchesGoldenFiles() throws IOException {
     check("Invoice", "good/Invoice.java", "good/Entity.java");
   }

@@ -71,15 +71,60 @@ public enum Message {
           + " create instances with it; add a non-private constructor that takes no arguments"),
   UNSUPPORTED_TYPE(
       "SyncedUnsupportedType",
-      "field '%s' of %s has type %s, which Synced does not support; supported types: "
-          + Message.SUPPORTED),
+      "field '%s' of %s has type %s, which generated code can neither copy safely nor read and"
+          + " write as JSON; make it @Synced (a nested object), a record whose components are"
+          + " supported types, or an immutable value type among the supported types ("
+          + Message.SUPPORTED
+          + "), or mark the field @LocalOnly (a local-only value is copied by reference, so give"
+          + " it an immutable one)"),
+  UNSUPPORTED_PART(
+      "SyncedUnsupportedType",
+      "field '%s' of %s has type %s, which holds %s: generated code can neither copy that safely"
+          + " nor read and write it as JSON; use one of the supported types ("
+          + Message.SUPPORTED
+          + ") inside it, or mark the field @LocalOnly (a local-only value is copied by reference,"
+          + " so give it an immutable one)"),
   NOT_YET_SUPPORTED(
       "SyncedNotYetSupported",
-      "field '%s' of %s has type %s: nested @Synced types, collections, maps and Optional are not"
-          + " supported yet (they come in a later version); mark the field @LocalOnly (a local-only"
-          + " value is copied by reference, so give it an immutable one, such as List.copyOf),"
-          + " or use one of the supported types: "
-          + Message.SUPPORTED),
+      "field '%s' of %s has type %s, which holds the @Synced type %s inside another type:"
+          + " collections, optionals and records of @Synced types (merged by id) are not supported"
+          + " yet, only a field of a @Synced type itself; hold the nested entities' ids instead, or"
+          + " mark the field @LocalOnly (a local-only value is copied by reference)"),
+  CONTAINER_TYPE(
+      "SyncedContainerType",
+      "field '%s' of %s has type %s, in which generated code cannot copy %s into a type of its"
+          + " own; declare it as one of "
+          + Message.CONTAINERS
+          + " with type arguments that are neither wildcards nor missing, for example"
+          + " List<String> or Map<String, Integer>"),
+  MAP_KEY(
+      "SyncedMapKey",
+      "field '%s' of %s has type %s, whose key type %s cannot be a JSON property name; use String,"
+          + " an enum, UUID, an integer, BigDecimal or a java.time type as the key"),
+  OPTIONAL_INSIDE(
+      "SyncedOptionalInside",
+      "field '%s' of %s has type %s, which holds %s inside another type: Optional is supported"
+          + " only as the type of a field itself (JSON null is its empty value); inside a"
+          + " collection or map hold the value itself, with null for none"),
+  ARRAY_INSIDE(
+      "SyncedArrayInside",
+      "field '%s' of %s has type %s, which holds the array type %s inside another type: there it"
+          + " would be compared and hashed by identity, not by its elements; use a List instead of"
+          + " that array (List<Byte>, List<String>), or a field of the array type itself"),
+  RECORD_COMPONENT(
+      "SyncedRecordComponent",
+      "field '%s' of %s has type %s, which holds a record with a component of type %s, which can"
+          + " change after the record is made: generated code shares a record between copies, so"
+          + " its components must be immutable; give the component a supported value type, a"
+          + " record or an Optional of one, or mark the field @LocalOnly"),
+  UNSORTABLE(
+      "SyncedUnsortable",
+      "field '%s' of %s has type %s, whose elements or keys of type %s have no natural order to"
+          + " sort them by; use a List, Set or Map instead, or a type with a natural order"),
+  ID_TYPE(
+      "SyncedIdType",
+      "@SyncId '%s' of %s has type %s, which cannot be an id: an id is a single value that names"
+          + " the entity in URLs and maps; use a String, a number, a UUID or another single value"),
   UNORDERED_VERSION(
       "SyncedUnorderedVersion",
       "@SyncVersion '%s' of %s has type %s, which Synced cannot use as a version: versions are"
@@ -194,7 +239,15 @@ public enum Message {
   public static final String SUPPORTED =
       "primitives, boxed primitives, String, enums, BigDecimal, BigInteger, UUID and the java.time"
           + " types Instant, LocalDate, LocalTime, LocalDateTime, OffsetDateTime, OffsetTime,"
-          + " ZonedDateTime, Duration, Period, Year, YearMonth, MonthDay";
+          + " ZonedDateTime, Duration, Period, Year, YearMonth, MonthDay; collections and maps of"
+          + " them (Collection, List, Set, SortedSet, NavigableSet, Map, SortedMap, NavigableMap),"
+          + " nested too; Optional of them, OptionalInt, OptionalLong and OptionalDouble; arrays"
+          + " of them (byte[], String[]); Currency; records whose components are of those"
+          + " types, records, or Optional of them; a @Synced type, as one nested object";
+
+  /** The interfaces a collection or map may be declared as, listed in messages. */
+  public static final String CONTAINERS =
+      "Collection, List, Set, SortedSet, NavigableSet, Map, SortedMap or NavigableMap";
 
   /** The types a {@code @SyncVersion} may have, listed in messages. */
   public static final String VERSION_TYPES =

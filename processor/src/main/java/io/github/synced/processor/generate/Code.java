@@ -191,8 +191,14 @@ final class Code {
   /**
    * A boolean expression that is true when the values {@code a} and {@code b} of {@code p} equal.
    */
-  static CodeBlock equal(Property p, CodeBlock a, CodeBlock b) {
+  static CodeBlock equal(EntityModel model, Property p, CodeBlock a, CodeBlock b) {
     TypeName type = p.type();
+    if (p.isNested()) {
+      return Copies.call(model, p, "equal", a, b);
+    }
+    if (p.isArray()) {
+      return CodeBlock.of("$T.equals($L, $L)", java.util.Arrays.class, a, b);
+    }
     if (type.equals(TypeName.FLOAT)) {
       return CodeBlock.of("$T.compare($L, $L) == 0", Float.class, a, b);
     }
@@ -208,8 +214,14 @@ final class Code {
   /**
    * A boolean expression that is true when the values {@code a} and {@code b} of {@code p} differ.
    */
-  static CodeBlock differ(Property p, CodeBlock a, CodeBlock b) {
+  static CodeBlock differ(EntityModel model, Property p, CodeBlock a, CodeBlock b) {
     TypeName type = p.type();
+    if (p.isNested()) {
+      return CodeBlock.of("!$L", Copies.call(model, p, "equal", a, b));
+    }
+    if (p.isArray()) {
+      return CodeBlock.of("!$T.equals($L, $L)", java.util.Arrays.class, a, b);
+    }
     if (type.equals(TypeName.FLOAT)) {
       return CodeBlock.of("$T.compare($L, $L) != 0", Float.class, a, b);
     }
@@ -220,6 +232,25 @@ final class Code {
       return CodeBlock.of("$L != $L", a, b);
     }
     return CodeBlock.of("!$T.equals($L, $L)", java.util.Objects.class, a, b);
+  }
+
+  /**
+   * {@code value}, a value of {@code p}, as an argument of {@code Objects.hash}: an array's {@code
+   * Arrays.hashCode}, which hashes its elements.
+   */
+  static CodeBlock hashed(EntityModel model, Property p, CodeBlock value) {
+    if (p.isNested()) {
+      return Copies.call(model, p, "hash", value);
+    }
+    return p.isArray() ? CodeBlock.of("$T.hashCode($L)", java.util.Arrays.class, value) : value;
+  }
+
+  /** {@code value}, a value of {@code p}, for {@code toString}: an array's elements. */
+  static CodeBlock text(EntityModel model, Property p, CodeBlock value) {
+    if (p.isNested()) {
+      return Copies.call(model, p, "text", value);
+    }
+    return p.isArray() ? CodeBlock.of("$T.toString($L)", java.util.Arrays.class, value) : value;
   }
 
   /** {@code name} with its first letter upper case. */

@@ -44,12 +44,11 @@ final class Instances {
                   model,
                   p -> {
                     CodeBlock v = value.apply(p);
+                    CodeBlock kept = Copies.owned(model, p, Code.read(p, target));
                     if (v == null) {
-                      return Code.read(p, target);
+                      return kept;
                     }
-                    return when == null
-                        ? v
-                        : CodeBlock.of("$L ? $L : $L", when.apply(p), v, Code.read(p, target));
+                    return when == null ? v : CodeBlock.of("$L ? $L : $L", when.apply(p), v, kept);
                   }))
           .build();
     }

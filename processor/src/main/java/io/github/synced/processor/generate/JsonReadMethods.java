@@ -57,7 +57,12 @@ final class JsonReadMethods {
     if (model.immutable()) {
       CodeBlock make =
           Instances.returnNew(
-              model, "entity", p -> p.isSynced() ? CodeBlock.of("fields.$L()", p.name()) : null);
+              model,
+              "entity",
+              p ->
+                  p.isSynced()
+                      ? Copies.owned(model, p, CodeBlock.of("fields.$L()", p.name()))
+                      : null);
       if (!model.mayRefuse()) {
         return read.addCode(make).build();
       }
@@ -78,7 +83,8 @@ final class JsonReadMethods {
     for (Property p : model.synced()) {
       read.beginControlFlow("if (fields.sets($L))", Code.constant(model, p))
           .addStatement("setting = $S", p.name())
-          .addStatement(Code.set(p, "entity", CodeBlock.of("fields.$L()", p.name())))
+          .addStatement(
+              Code.set(p, "entity", Copies.owned(model, p, CodeBlock.of("fields.$L()", p.name()))))
           .endControlFlow();
     }
     return read.nextControlFlow("catch ($T e)", RuntimeException.class)
@@ -216,44 +222,8 @@ final class JsonReadMethods {
 
   /** The expression that reads the value of {@code p} from the reader in variable {@code in}. */
   private static CodeBlock readValue(EntityModel model, Property p, String in) {
-    String entity = model.name();
-    return switch (p.kind()) {
-      case ENUM ->
-          CodeBlock.of(
-              "$L.readEnum($S, $T::valueOf, $T::values, $S)",
-              in,
-              entity,
-              p.type(),
-              p.type(),
-              ((ClassName) p.type()).simpleName());
-      case TEMPORAL ->
-          CodeBlock.of(
-              "$L.readParsed($S, $T::parse, $S)",
-              in,
-              entity,
-              p.type(),
-              "an ISO-8601 " + ((ClassName) p.type()).simpleName());
-      default -> CodeBlock.of("$L.$L($S)", in, reader(p), entity);
-    };
-  }
-
-  /** The {@code JsonInput} method that reads a value of {@code p}. */
-  private static String reader(Property p) {
-    String boxed = p.isPrimitive() ? "read" : "readBoxed";
-    return switch (p.kind()) {
-      case BOOLEAN -> boxed + "Boolean";
-      case BYTE -> boxed + "Byte";
-      case SHORT -> boxed + "Short";
-      case INT -> boxed + "Int";
-      case LONG -> boxed + "Long";
-      case CHAR -> boxed + "Char";
-      case FLOAT -> boxed + "Float";
-      case DOUBLE -> boxed + "Double";
-      case STRING -> "readString";
-      case BIG_DECIMAL -> "readBigDecimal";
-      case BIG_INTEGER -> "readBigInteger";
-      case UUID -> "readUuid";
-      case ENUM, TEMPORAL -> throw new IllegalArgumentException(p.kind() + " takes a function");
-    };
+    return p.kind() == null
+        ? CodeBlock.of("$L($L)", JsonShapes.readerName(p), in)
+        : JsonShapes.read(model, p, p.shape(), in, 0);
   }
 }

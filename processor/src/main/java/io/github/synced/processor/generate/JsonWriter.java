@@ -9,6 +9,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.github.synced.processor.model.EntityModel;
 import io.github.synced.processor.model.Property;
+import io.github.synced.processor.model.Shape;
 import java.io.IOException;
 import java.util.List;
 import java.util.stream.Stream;
@@ -119,7 +120,7 @@ public final class JsonWriter {
     for (Property p : model.synced()) {
       write
           .addStatement("out.name($L, $L)", names, model.index(p))
-          .addStatement(writeValue(p, Code.read(p, "entity"), false));
+          .addStatement(writeValue(model, p, Code.read(p, "entity"), false));
     }
     type.addMethod(write.addStatement("out.endObject()").build());
 
@@ -143,12 +144,42 @@ public final class JsonWriter {
                     model,
                     CodeBlock.of("field"),
                     p ->
-                        writeValue(p, CodeBlock.of("($T) patch.get(field)", p.type().box()), true)))
+                        writeValue(
+                            model,
+                            p,
+                            p.kind() == null && !(p.shape() instanceof Shape.Composite)
+                                ? CodeBlock.of("patch.get(field)")
+                                : CodeBlock.of("($T) patch.get(field)", p.type().box()),
+                            true)))
             .endControlFlow()
             .addStatement("out.endObject()")
             .build());
 
     type.addMethod(JsonReadMethods.readPatch(model, patch, names));
+    for (Property p : model.synced()) {
+      if (p.kind() == null) {
+        type.addMethod(JsonShapes.reader(model, p));
+      }
+    }
+    JsonRecords.addMembers(model, type);
+    model.synced().stream()
+        .map(Property::shape)
+        .filter(Shape.Nested.class::isInstance)
+        .map(Shape.Nested.class::cast)
+        .distinct()
+        .forEach(
+            nested ->
+                type.addField(
+                    FieldSpec.builder(
+                            nested.generated("Json"),
+                            JsonShapes.codecConstant(nested),
+                            Modifier.PRIVATE,
+                            Modifier.STATIC,
+                            Modifier.FINAL)
+                        .addJavadoc(
+                            Javadoc.of("The codec of the nested {@link $T}.", nested.type()))
+                        .initializer("new $T()", nested.generated("Json"))
+                        .build()));
     return type;
   }
 
@@ -157,22 +188,8 @@ public final class JsonWriter {
    *
    * @param boxed whether {@code value} is of the boxed type, as read from a patch by field
    */
-  private static CodeBlock writeValue(Property p, CodeBlock value, boolean boxed) {
-    if (p.isPrimitive() && !boxed) {
-      return switch (p.kind()) {
-        case BOOLEAN -> CodeBlock.of("out.writeBoolean($L)", value);
-        case CHAR -> CodeBlock.of("out.writeChar($L)", value);
-        case FLOAT -> CodeBlock.of("out.writeFloat($L)", value);
-        case DOUBLE -> CodeBlock.of("out.writeDouble($L)", value);
-        default -> CodeBlock.of("out.writeNumber($L)", value);
-      };
-    }
-    return switch (p.kind()) {
-      case BOOLEAN -> CodeBlock.of("out.writeBoolean($L)", value);
-      case STRING -> CodeBlock.of("out.writeString($L)", value);
-      case ENUM -> CodeBlock.of("out.writeEnum($L)", value);
-      case CHAR, UUID, TEMPORAL -> CodeBlock.of("out.writeText($L)", value);
-      default -> CodeBlock.of("out.writeNumber($L)", value);
-    };
+  private static CodeBlock writeValue(
+      EntityModel model, Property p, CodeBlock value, boolean boxed) {
+    return JsonShapes.write(model, p.shape(), value, boxed);
   }
 }

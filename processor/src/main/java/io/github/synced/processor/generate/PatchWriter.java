@@ -152,7 +152,13 @@ public final class PatchWriter {
                       : Code.wrapped(
                           Stream.concat(
                                   Stream.of(CodeBlock.of("fields | 1L << $L", model.index(p))),
-                                  synced.stream().map(q -> CodeBlock.of("$L", q.name())))
+                                  synced.stream()
+                                      .map(
+                                          q ->
+                                              q.equals(p)
+                                                  ? Copies.frozen(
+                                                      model, q, CodeBlock.of("$L", q.name()))
+                                                  : CodeBlock.of("$L", q.name())))
                               .toList()))
               .build());
       type.addMethod(
@@ -167,7 +173,11 @@ public final class PatchWriter {
                           : "{@code null}"))
               .addModifiers(Modifier.PUBLIC)
               .returns(p.type())
-              .addStatement("return $L", p.name())
+              .addStatement(
+                  "return $L",
+                  p.copiedOnRead() // the patch keeps its own array
+                      ? Copies.owned(model, p, CodeBlock.of("$L", p.name()))
+                      : CodeBlock.of("$L", p.name()))
               .build());
     }
 
@@ -214,7 +224,12 @@ public final class PatchWriter {
             .endControlFlow()
             .addCode(
                 Code.returnSwitch(
-                    model, CodeBlock.of("known"), p -> CodeBlock.of("this.$L", p.name())))
+                    model,
+                    CodeBlock.of("known"),
+                    p ->
+                        p.copiedOnRead()
+                            ? Copies.owned(model, p, CodeBlock.of("this.$L", p.name()))
+                            : CodeBlock.of("this.$L", p.name())))
             .build());
 
     type.addMethod(applyTo(model));
@@ -231,7 +246,8 @@ public final class PatchWriter {
                                 many
                                     ? CodeBlock.of("$T.hashCode(fields)", Arrays.class)
                                     : CodeBlock.of("fields")),
-                            synced.stream().map(p -> CodeBlock.of("$L", p.name())))
+                            synced.stream()
+                                .map(p -> Code.hashed(model, p, CodeBlock.of("$L", p.name()))))
                         .toList()))
             .build());
     type.addMethod(
@@ -249,7 +265,7 @@ public final class PatchWriter {
                 self.simpleName() + "{",
                 "}")
             .beginControlFlow("for ($T field : fields())", field)
-            .addStatement("joiner.add(field.fieldName() + $S + get(field))", "=")
+            .addCode(fieldText(model))
             .endControlFlow()
             .addStatement("return joiner.toString()")
             .build());
@@ -277,23 +293,57 @@ public final class PatchWriter {
                         + " For {@link $T}, which makes patches too.\n\n"
                         + "@param base the patch before\n"
                         + "@param field the field this patch sets too\n"
-                        + "@param value the value of {@code field}, primitives boxed",
+                        + "@param value the value of {@code field}, primitives boxed; always of the"
+                        + " field's type",
                     model.generated("Sync")))
             .addParameter(self, "base")
             .addParameter(field, "field")
             .addParameter(Object.class, "value")
             .addStatement("this.fields = base.fields.clone()")
             .addStatement("this.fields[field.ordinal() / 64] |= 1L << field.ordinal() % 64");
+    boolean generic = false;
     for (Property p : model.synced()) {
       empty.addStatement("this.$L = $L", p.name(), Code.defaultValue(p.type()));
+      generic |= p.type() instanceof ParameterizedTypeName;
       next.addStatement(
-          "this.$L = field == $L ? ($T) value : base.$L",
+          "this.$L = field == $L ? $L : base.$L",
           p.name(),
           Code.constant(model, p),
-          p.type().box(),
+          Copies.frozen(model, p, CodeBlock.of("($T) value", p.type().box())),
           p.name());
     }
+    if (generic) {
+      // A cast to a generic type is unchecked: value is always of the type of field, since the
+      // setters and XSync.patch pass only that.
+      next.addAnnotation(
+          com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
+              .addMember("value", "$S", "unchecked")
+              .build());
+    }
     type.addMethod(empty.build()).addMethod(next.build());
+  }
+
+  /** Adds the text of {@code field} to {@code joiner}: an array's elements, any other value. */
+  private static CodeBlock fieldText(EntityModel model) {
+    if (model.synced().stream().noneMatch(Property::copiedOnRead)) {
+      return CodeBlock.builder()
+          .addStatement("joiner.add(field.fieldName() + $S + get(field))", "=")
+          .build();
+    }
+    String value = Code.fresh(model, "text");
+    CodeBlock.Builder text =
+        CodeBlock.builder().add("$T $L = switch (field) {\n$>", String.class, value);
+    for (Property p : model.synced()) {
+      if (p.copiedOnRead()) {
+        text.add(
+            "case $L -> $L;\n",
+            p.constantName(),
+            Code.text(model, p, CodeBlock.of("this.$L", p.name())));
+      }
+    }
+    return text.add("default -> $T.valueOf(get(field));\n$<};\n", String.class)
+        .addStatement("joiner.add(field.fieldName() + $S + $L)", "=", value)
+        .build();
   }
 
   private static MethodSpec applyTo(EntityModel model) {
@@ -312,7 +362,10 @@ public final class PatchWriter {
             Instances.returnChanged(
                 model,
                 "target",
-                p -> p.isSynced() ? CodeBlock.of("this.$L", p.name()) : null,
+                p ->
+                    p.isSynced()
+                        ? Copies.into(model, p, "target", CodeBlock.of("this.$L", p.name()))
+                        : null,
                 p -> FieldBits.has(model, p, "fields")))
         .build();
   }
@@ -328,7 +381,8 @@ public final class PatchWriter {
     for (Property p : model.synced()) {
       condition.add(
           "\n&& $L",
-          Code.equal(p, CodeBlock.of("this.$L", p.name()), CodeBlock.of("that.$L", p.name())));
+          Code.equal(
+              model, p, CodeBlock.of("this.$L", p.name()), CodeBlock.of("that.$L", p.name())));
     }
     return Code.override(
             "equals",

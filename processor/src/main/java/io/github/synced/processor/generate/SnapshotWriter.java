@@ -7,6 +7,8 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.github.synced.processor.model.EntityModel;
 import io.github.synced.processor.model.Property;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
@@ -22,9 +24,30 @@ public final class SnapshotWriter {
       return writeClass(model);
     }
     ClassName self = model.generated("Snapshot");
-    MethodSpec.Builder components = MethodSpec.constructorBuilder();
+    boolean copies = model.synced().stream().anyMatch(Property::copied);
+    MethodSpec.Builder components =
+        copies ? MethodSpec.compactConstructorBuilder() : MethodSpec.constructorBuilder();
+    StringBuilder componentDocs = new StringBuilder();
     for (Property p : model.synced()) {
       components.addParameter(p.type(), p.name());
+      componentDocs.append("\n@param ").append(p.name()).append(" the value of {@code ");
+      componentDocs.append(p.name()).append('}');
+      if (p.copied()) {
+        components.addStatement(
+            "$L = $L", p.name(), Copies.frozen(model, p, CodeBlock.of("$L", p.name())));
+      }
+    }
+    if (copies) {
+      components
+          .addModifiers(Modifier.PUBLIC)
+          .addJavadoc(
+              Javadoc.of(
+                  "Keeps unmodifiable copies of the collections and maps it is given$L, so that"
+                      + " changing them later changes no snapshot.\n"
+                      + componentDocs,
+                  model.synced().stream().anyMatch(Property::copiedOnRead)
+                      ? " and copies of the arrays and nested objects"
+                      : ""));
     }
     TypeSpec.Builder type = TypeSpec.recordBuilder(self);
     Code.suppressWarnings(
@@ -41,7 +64,48 @@ public final class SnapshotWriter {
         .addModifiers(Modifier.PUBLIC)
         .recordConstructor(components.build())
         .addSuperinterface(ParameterizedTypeName.get(Code.SNAPSHOT, model.entity()))
+        .addMethods(arrayMembers(model, self))
         .addMethod(get(model));
+  }
+
+  /**
+   * For a record with array components: accessors that return clones, and {@code equals}, {@code
+   * hashCode} and {@code toString} that look at the arrays' elements, where a record's own would
+   * compare them by identity.
+   */
+  private static List<MethodSpec> arrayMembers(EntityModel model, ClassName self) {
+    List<MethodSpec> methods = new ArrayList<>();
+    if (model.synced().stream().noneMatch(Property::copiedOnRead)) {
+      return methods;
+    }
+    for (Property p : model.synced()) {
+      if (p.copiedOnRead()) {
+        methods.add(accessor(model, p));
+      }
+    }
+    methods.add(equalsMethod(model, self));
+    methods.add(hashCodeMethod(model));
+    methods.add(toStringMethod(model, self));
+    return methods;
+  }
+
+  /** The accessor of {@code p}: a clone where {@code p} is an array, which stays the snapshot's. */
+  private static MethodSpec accessor(EntityModel model, Property p) {
+    return MethodSpec.methodBuilder(p.name())
+        .addJavadoc(
+            p.copiedOnRead()
+                ? Javadoc.of(
+                    "{@return a copy of the value of {@code $L}}: the snapshot keeps its own.",
+                    p.name())
+                : Javadoc.of("{@return the value of {@code $L}}", p.name()))
+        .addModifiers(Modifier.PUBLIC)
+        .returns(p.type())
+        .addStatement(
+            "return $L",
+            p.copiedOnRead()
+                ? Copies.owned(model, p, CodeBlock.of("$L", p.name()))
+                : CodeBlock.of("$L", p.name()))
+        .build();
   }
 
   /**
@@ -59,9 +123,10 @@ public final class SnapshotWriter {
     return MethodSpec.methodBuilder("get")
         .addJavadoc(
             Javadoc.of(
-                "The value of {@code field} in this snapshot (primitives boxed).\n\n"
+                "The value of {@code field} in this snapshot (primitives boxed$L).\n\n"
                     + "@throws IllegalArgumentException if {@code field} is not a synced field of"
                     + " {@link $T}",
+                model.synced().stream().anyMatch(Property::copiedOnRead) ? ", arrays copied" : "",
                 model.entity()))
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
@@ -71,7 +136,10 @@ public final class SnapshotWriter {
             Code.returnSwitch(
                 model,
                 CodeBlock.of("$T.of(field)", model.generated("Field")),
-                p -> CodeBlock.of("this.$L", p.name())))
+                p ->
+                    p.copiedOnRead()
+                        ? Copies.owned(model, p, CodeBlock.of("this.$L", p.name()))
+                        : CodeBlock.of("this.$L", p.name())))
         .build();
   }
 
@@ -109,62 +177,75 @@ public final class SnapshotWriter {
                   p.type(), p.name(), Modifier.PRIVATE, Modifier.FINAL)
               .addJavadoc(Javadoc.of("The value of {@code $L}.", p.name()))
               .build());
-      constructor.addStatement("this.$L = $L", p.name(), Code.read(p, "entity"));
+      constructor.addStatement(
+          "this.$L = $L", p.name(), Copies.frozen(model, p, Code.read(p, "entity")));
     }
     type.addMethod(constructor.build());
     for (Property p : model.synced()) {
-      type.addMethod(
-          MethodSpec.methodBuilder(p.name())
-              .addJavadoc(Javadoc.of("{@return the value of {@code $L}}", p.name()))
-              .addModifiers(Modifier.PUBLIC)
-              .returns(p.type())
-              .addStatement("return $L", p.name())
-              .build());
+      type.addMethod(accessor(model, p));
     }
     type.addMethod(get(model));
+    type.addMethod(equalsMethod(model, self));
+    type.addMethod(hashCodeMethod(model));
+    type.addMethod(toStringMethod(model, self));
+    return type;
+  }
+
+  private static MethodSpec equalsMethod(EntityModel model, ClassName self) {
     CodeBlock.Builder equal = CodeBlock.builder().add("object instanceof $T that", self);
     for (Property p : model.synced()) {
       equal.add(
           "\n&& $L",
-          Code.equal(p, CodeBlock.of("this.$L", p.name()), CodeBlock.of("that.$L", p.name())));
+          Code.equal(
+              model, p, CodeBlock.of("this.$L", p.name()), CodeBlock.of("that.$L", p.name())));
     }
-    type.addMethod(
-        MethodSpec.methodBuilder("equals")
-            .addJavadoc(
-                Javadoc.of(
-                    "Whether {@code object} is a snapshot with equal values, as for a record."))
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(boolean.class)
-            .addParameter(Object.class, "object")
-            .addStatement("return $L", equal.build())
-            .build());
-    type.addMethod(
-        MethodSpec.methodBuilder("hashCode")
-            .addJavadoc(Javadoc.of("A hash of the values."))
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(int.class)
-            .addStatement(
-                "return $T.hash($L)",
-                java.util.Objects.class,
-                Code.wrapped(
-                    model.synced().stream().map(p -> CodeBlock.of("$L", p.name())).toList()))
-            .build());
+    return MethodSpec.methodBuilder("equals")
+        .addJavadoc(
+            Javadoc.of(
+                "Whether {@code object} is a snapshot with equal values, as for a record$L.",
+                model.synced().stream().anyMatch(Property::copiedOnRead)
+                    ? " (arrays with equal elements, nested objects with equal synced fields)"
+                    : ""))
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(boolean.class)
+        .addParameter(Object.class, "object")
+        .addStatement("return $L", equal.build())
+        .build();
+  }
+
+  private static MethodSpec hashCodeMethod(EntityModel model) {
+    return MethodSpec.methodBuilder("hashCode")
+        .addJavadoc(Javadoc.of("A hash of the values."))
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(int.class)
+        .addStatement(
+            "return $T.hash($L)",
+            java.util.Objects.class,
+            Code.wrapped(
+                model.synced().stream()
+                    .map(p -> Code.hashed(model, p, CodeBlock.of("$L", p.name())))
+                    .toList()))
+        .build();
+  }
+
+  private static MethodSpec toStringMethod(EntityModel model, ClassName self) {
     CodeBlock.Builder text = CodeBlock.builder().add("return $S", self.simpleName() + "[");
     String separator = "";
     for (Property p : model.synced()) {
-      text.add("\n+ $S + $L", separator + p.name() + "=", p.name());
+      text.add(
+          "\n+ $S + $L",
+          separator + p.name() + "=",
+          Code.text(model, p, CodeBlock.of("$L", p.name())));
       separator = ", ";
     }
-    type.addMethod(
-        MethodSpec.methodBuilder("toString")
-            .addJavadoc(Javadoc.of("The values, as a record writes them."))
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(String.class)
-            .addStatement("$L\n+ $S", text.build(), "]")
-            .build());
-    return type;
+    return MethodSpec.methodBuilder("toString")
+        .addJavadoc(Javadoc.of("The values, as a record writes them."))
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(String.class)
+        .addStatement("$L\n+ $S", text.build(), "]")
+        .build();
   }
 }

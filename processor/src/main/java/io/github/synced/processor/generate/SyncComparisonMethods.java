@@ -61,7 +61,7 @@ final class SyncComparisonMethods {
                                     CodeBlock.of(
                                         "$L ? $L : $L",
                                         FieldBits.has(model, p, "set"),
-                                        Code.read(p, "source"),
+                                        Copies.frozen(model, p, Code.read(p, "source")),
                                         Code.defaultValue(p.type()))))
                     .toList()))
         .build();
@@ -82,7 +82,7 @@ final class SyncComparisonMethods {
             .addStatement("$T changed = $L", FieldBits.bitsType(model), FieldBits.noBits(model));
     for (Property p : model.synced()) {
       method
-          .beginControlFlow("if ($L)", Code.differ(p, Code.read(p, "a"), Code.read(p, "b")))
+          .beginControlFlow("if ($L)", Code.differ(model, p, Code.read(p, "a"), Code.read(p, "b")))
           .addStatement(FieldBits.add(model, p, "changed"))
           .endControlFlow();
     }
@@ -93,7 +93,7 @@ final class SyncComparisonMethods {
     CodeBlock.Builder all = CodeBlock.builder();
     String and = "";
     for (Property p : model.synced()) {
-      all.add("$L$L", and, Code.equal(p, Code.read(p, "a"), Code.read(p, "b")));
+      all.add("$L$L", and, Code.equal(model, p, Code.read(p, "a"), Code.read(p, "b")));
       and = "\n&& ";
     }
     return Code.override(

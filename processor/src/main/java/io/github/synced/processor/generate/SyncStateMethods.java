@@ -56,7 +56,10 @@ final class SyncStateMethods {
             Instances.returnChanged(
                 model,
                 "target",
-                p -> p.isSynced() ? CodeBlock.of("values.$L()", p.name()) : null,
+                p ->
+                    p.isSynced()
+                        ? Copies.into(model, p, "target", CodeBlock.of("values.$L()", p.name()))
+                        : null,
                 null))
         .build();
   }
@@ -76,7 +79,10 @@ final class SyncStateMethods {
         .addParameter(model.entity(), "server")
         .addCode(
             Instances.returnChanged(
-                model, "local", p -> p.isSynced() ? Code.read(p, "server") : null, null))
+                model,
+                "local",
+                p -> p.isSynced() ? Copies.into(model, p, "local", Code.read(p, "server")) : null,
+                null))
         .build();
   }
 }

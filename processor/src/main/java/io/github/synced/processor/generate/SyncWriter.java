@@ -142,11 +142,17 @@ public final class SyncWriter {
                 "copy",
                 entity,
                 "A new {@link $T} equal to {@code entity} in every field, synced and local-only."
-                    + " Values are copied as they are: a mutable local-only value, such as a list,"
-                    + " is shared.",
+                    + (model.synced().stream().anyMatch(Property::copied)
+                        ? " Synced collections, maps, arrays and nested objects are copied (by"
+                            + " the {@code copy} helpers below); local-only values are copied as"
+                            + " they are: a mutable local-only value, such as a list, is shared."
+                        : " Values are copied as they are: a mutable local-only value, such as a"
+                            + " list, is shared."),
                 entity)
             .addParameter(entity, "entity")
-            .addCode(Instances.returnNew(model, "copy", p -> Code.read(p, "entity")))
+            .addCode(
+                Instances.returnNew(
+                    model, "copy", p -> Copies.owned(model, p, Code.read(p, "entity"))))
             .build());
     type.addMethod(
         Code.override(
@@ -162,7 +168,10 @@ public final class SyncWriter {
             .addParameter(entity, "entity")
             .addCode(
                 Instances.returnNew(
-                    model, "copy", p -> p.isSynced() ? Code.read(p, "entity") : null))
+                    model,
+                    "copy",
+                    p ->
+                        p.isSynced() ? Copies.syncedOwned(model, p, Code.read(p, "entity")) : null))
             .build());
     type.addMethod(SyncStateMethods.snapshot(model));
     type.addMethod(SyncStateMethods.restore(model));
@@ -184,6 +193,7 @@ public final class SyncWriter {
                 Code.returnSwitch(
                     model, CodeBlock.of("$T.of(field)", field), p -> Code.read(p, "entity")))
             .build());
+    type.addMethods(Copies.helpers(model));
     return type;
   }
 

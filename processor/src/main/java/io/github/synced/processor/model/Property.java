@@ -8,7 +8,8 @@ import java.util.Set;
  *
  * @param name the Java name, for example {@code updatedAt}
  * @param type the declared type (generic superclasses resolved)
- * @param kind what kind of value it holds
+ * @param shape what it holds, for a synced property; {@code null} for a local-only property of a
+ *     type generated code only passes around
  * @param role whether it is the id, the version, or neither
  * @param localOnly whether it is {@code @LocalOnly}
  * @param read how generated code reads it
@@ -22,7 +23,7 @@ import java.util.Set;
 public record Property(
     String name,
     TypeName type,
-    ValueKind kind,
+    Shape shape,
     Role role,
     boolean localOnly,
     Access read,
@@ -47,6 +48,37 @@ public record Property(
     VERSION,
     /** Any other property. */
     PLAIN
+  }
+
+  /** The kind of a single value, or {@code null} for a collection, map or optional. */
+  public ValueKind kind() {
+    return shape instanceof Shape.Scalar scalar ? scalar.kind() : null;
+  }
+
+  /**
+   * Whether generated code copies the value where it moves between entities, snapshots and patches
+   * (a collection or map of a synced property), rather than sharing it.
+   */
+  public boolean copied() {
+    return isSynced() && shape != null && !shape.immutable();
+  }
+
+  /** Whether the value is an array, compared, hashed and printed through {@code Arrays}. */
+  public boolean isArray() {
+    return shape instanceof Shape.Array;
+  }
+
+  /**
+   * Whether snapshots and patches hand out copies of the value and compare it by what it holds: an
+   * array or a nested object, which cannot be made unmodifiable.
+   */
+  public boolean copiedOnRead() {
+    return isArray() || isNested();
+  }
+
+  /** Whether the value is another {@code @Synced} type's, a nested object. */
+  public boolean isNested() {
+    return shape instanceof Shape.Nested;
   }
 
   /** Whether the value is a Java primitive (never {@code null}). */

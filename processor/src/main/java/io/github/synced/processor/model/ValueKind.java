@@ -20,7 +20,9 @@ public enum ValueKind {
   BIG_INTEGER,
   UUID,
   /** A {@code java.time} type with {@code toString()} and a static {@code parse(CharSequence)}. */
-  TEMPORAL;
+  TEMPORAL,
+  /** {@code java.util.Currency}, by its ISO 4217 code. */
+  CURRENCY;
 
   /** Whether values of this kind are JSON numbers. */
   public boolean isNumber() {

@@ -54,6 +54,9 @@ final class LintWarnings {
    */
   Set<String> warningsOf(TypeMirror type) {
     Set<String> keys = new TreeSet<>();
+    if (type instanceof javax.lang.model.type.ArrayType array) {
+      return warningsOf(array.getComponentType());
+    }
     if (type instanceof DeclaredType declared) {
       keys.addAll(warningsOfType((TypeElement) declared.asElement()));
       for (TypeMirror argument : declared.getTypeArguments()) {

@@ -46,6 +46,7 @@ final class PropertyScanner {
     ExecutableElement accessor = component.getAccessor();
     getters.add(accessor);
     TypeMirror type = component.asType();
+    ValueTypes.Sorted sorted = valueTypes.sort(type);
     // Problems are reported at the component's field: on JDK 17 javac has no source position for
     // a record component element, and the field carries the component's annotations too.
     Element at =
@@ -58,8 +59,8 @@ final class PropertyScanner {
         name,
         at,
         type,
-        ValueTypes.kindOf(type),
-        valueTypes.isLater(type),
+        sorted.shape(),
+        sorted.problem(),
         annotated(SyncId.class, at, accessor),
         annotated(SyncVersion.class, at, accessor),
         annotated(LocalOnly.class, at, accessor),
@@ -82,6 +83,7 @@ final class PropertyScanner {
       Set<ExecutableElement> getters) {
     String name = field.getSimpleName().toString();
     TypeMirror type = types.asMemberOf(self, field);
+    ValueTypes.Sorted sorted = valueTypes.sort(type);
     List<String> getterNames = AccessorNames.getterNames(name, type);
     List<String> setterNames = AccessorNames.setterNames(name, type);
     ExecutableElement getter = null;
@@ -144,8 +146,8 @@ final class PropertyScanner {
         name,
         field,
         type,
-        ValueTypes.kindOf(type),
-        valueTypes.isLater(type),
+        sorted.shape(),
+        sorted.problem(),
         annotated(SyncId.class, field, getter),
         annotated(SyncVersion.class, field, getter),
         annotated(LocalOnly.class, field, getter),

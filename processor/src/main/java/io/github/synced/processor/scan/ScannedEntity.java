@@ -117,7 +117,7 @@ public record ScannedEntity(
                     new Property(
                         p.name(),
                         TypeName.get(p.type()),
-                        p.kind(),
+                        p.shape(),
                         p.idAt() != null
                             ? Property.Role.ID
                             : p.versionAt() != null ? Property.Role.VERSION : Property.Role.PLAIN,

@@ -1,7 +1,7 @@
 package io.github.synced.processor.scan;
 
 import io.github.synced.processor.model.Access;
-import io.github.synced.processor.model.ValueKind;
+import io.github.synced.processor.model.Shape;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.type.TypeMirror;
@@ -13,8 +13,8 @@ import javax.lang.model.type.TypeMirror;
  * @param name the Java name
  * @param element the field or record component
  * @param type its type, generic superclasses resolved
- * @param kind its value kind, or {@code null} if the type is not supported
- * @param notYetSupported whether the type is one that a later version will support
+ * @param shape what generated code makes of its type, or {@code null} if it cannot hold it
+ * @param typeProblem why generated code cannot hold its type, or {@code null} if it can
  * @param idAt where {@code @SyncId} sits (field, component or getter), or {@code null}
  * @param versionAt where {@code @SyncVersion} sits, or {@code null}
  * @param localOnlyAt where {@code @LocalOnly} sits, or {@code null}
@@ -35,8 +35,8 @@ public record ScannedProperty(
     String name,
     Element element,
     TypeMirror type,
-    ValueKind kind,
-    boolean notYetSupported,
+    Shape shape,
+    TypeProblem typeProblem,
     Element idAt,
     Element versionAt,
     Element localOnlyAt,
@@ -49,4 +49,10 @@ public record ScannedProperty(
     Element unfitSetter,
     Set<String> typeWarnings,
     Set<String> readWarnings,
-    Set<String> writeWarnings) {}
+    Set<String> writeWarnings) {
+
+  /** The kind of a single value, or {@code null} for another shape or an unsupported type. */
+  public io.github.synced.processor.model.ValueKind kind() {
+    return shape instanceof Shape.Scalar scalar ? scalar.kind() : null;
+  }
+}

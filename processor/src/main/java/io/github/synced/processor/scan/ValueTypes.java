@@ -1,11 +1,16 @@
 package io.github.synced.processor.scan;
 
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
 import io.github.synced.Synced;
+import io.github.synced.processor.model.Shape;
 import io.github.synced.processor.model.ValueKind;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -13,8 +18,8 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Sorts a piece of state's type into what generated code supports: a {@link ValueKind} it reads,
- * writes and compares, or a type supported later (nested entities, collections, optionals).
+ * Sorts a piece of state's type into what generated code supports: a {@link Shape} it copies,
+ * compares, reads and writes, or a {@link TypeProblem} that says why not.
  */
 final class ValueTypes {
 
@@ -43,16 +48,33 @@ final class ValueTypes {
           Map.entry("java.time.Period", ValueKind.TEMPORAL),
           Map.entry("java.time.Year", ValueKind.TEMPORAL),
           Map.entry("java.time.YearMonth", ValueKind.TEMPORAL),
-          Map.entry("java.time.MonthDay", ValueKind.TEMPORAL));
+          Map.entry("java.time.MonthDay", ValueKind.TEMPORAL),
+          Map.entry("java.util.Currency", ValueKind.CURRENCY));
 
-  private static final Set<String> LATER_TYPES =
+  /** The optionals of a primitive, with the primitive inside. */
+  private static final Map<String, ValueKind> PRIMITIVE_OPTIONALS =
+      Map.of(
+          "java.util.OptionalInt", ValueKind.INT,
+          "java.util.OptionalLong", ValueKind.LONG,
+          "java.util.OptionalDouble", ValueKind.DOUBLE);
+
+  /** The scalar kinds a map may have as keys: those whose text is a JSON property name. */
+  private static final Set<ValueKind> KEYS =
       Set.of(
-          "java.util.Collection",
-          "java.util.Map",
-          "java.util.Optional",
-          "java.util.OptionalInt",
-          "java.util.OptionalLong",
-          "java.util.OptionalDouble");
+          ValueKind.STRING,
+          ValueKind.ENUM,
+          ValueKind.UUID,
+          ValueKind.BYTE,
+          ValueKind.SHORT,
+          ValueKind.INT,
+          ValueKind.LONG,
+          ValueKind.BIG_INTEGER,
+          ValueKind.BIG_DECIMAL,
+          ValueKind.TEMPORAL,
+          ValueKind.CURRENCY);
+
+  /** The {@code java.time} types without a natural order (not {@code Comparable}). */
+  private static final Set<String> UNORDERED = Set.of("java.time.Period");
 
   private final Elements elements;
   private final Types types;
@@ -63,7 +85,23 @@ final class ValueTypes {
     this.types = types;
   }
 
-  /** The value kind of a supported type, or {@code null}. */
+  /**
+   * What a type is to generated code.
+   *
+   * @param shape its shape, or {@code null} where generated code cannot hold it
+   * @param problem why not, or {@code null} where it can
+   */
+  record Sorted(Shape shape, TypeProblem problem) {
+    static Sorted of(Shape shape) {
+      return new Sorted(shape, null);
+    }
+
+    static Sorted refused(TypeProblem.Reason reason, TypeMirror part, boolean whole) {
+      return new Sorted(null, new TypeProblem(reason, part, whole));
+    }
+  }
+
+  /** The value kind of a single value's type, or {@code null}. */
   static ValueKind kindOf(TypeMirror type) {
     switch (type.getKind()) {
       case BOOLEAN:
@@ -93,22 +131,172 @@ final class ValueTypes {
     }
   }
 
-  /** Whether the type is a nested entity, collection, map or optional: supported later. */
-  boolean isLater(TypeMirror type) {
+  /** What the type of a property is to generated code. */
+  Sorted sort(TypeMirror type) {
+    return sort(type, true);
+  }
+
+  /**
+   * @param top whether {@code type} is the property's own type, not a part of it
+   */
+  private Sorted sort(TypeMirror type, boolean top) {
+    ValueKind kind = kindOf(type);
+    if (kind != null) {
+      return Sorted.of(new Shape.Scalar(TypeName.get(type), kind));
+    }
+    if (type.getKind() == TypeKind.ARRAY) {
+      return array((ArrayType) type, top);
+    }
     if (type.getKind() != TypeKind.DECLARED) {
-      return false;
+      return Sorted.refused(TypeProblem.Reason.UNSUPPORTED, type, top);
     }
-    TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+    DeclaredType declared = (DeclaredType) type;
+    TypeElement element = (TypeElement) declared.asElement();
+    String name = element.getQualifiedName().toString();
     if (element.getAnnotation(Synced.class) != null) {
-      return true;
+      // One nested object; collections of them (merged by id) come later.
+      return top && records.isEmpty()
+          ? Sorted.of(
+              new Shape.Nested(
+                  ClassName.get(element), String.join("_", ClassName.get(element).simpleNames())))
+          : Sorted.refused(TypeProblem.Reason.NESTED_ENTITY, type, top);
     }
-    for (String later : LATER_TYPES) {
-      TypeElement laterType = elements.getTypeElement(later);
-      if (laterType != null
-          && types.isAssignable(types.erasure(type), types.erasure(laterType.asType()))) {
-        return true;
+    ValueKind primitive = PRIMITIVE_OPTIONALS.get(name);
+    if (primitive != null || name.equals("java.util.Optional")) {
+      if (!top) {
+        return Sorted.refused(TypeProblem.Reason.OPTIONAL_INSIDE, type, false);
       }
+      if (primitive != null) {
+        TypeName inside =
+            switch (primitive) {
+              case INT -> TypeName.INT;
+              case LONG -> TypeName.LONG;
+              default -> TypeName.DOUBLE;
+            };
+        return Sorted.of(new Shape.Maybe(TypeName.get(type), new Shape.Scalar(inside, primitive)));
+      }
+      return maybe(declared);
     }
-    return false;
+    if (isA(type, "java.util.Collection") || isA(type, "java.util.Map")) {
+      return container(declared, name, top);
+    }
+    if (element.getKind() == ElementKind.RECORD) {
+      return composite(declared, element, top);
+    }
+    return Sorted.refused(TypeProblem.Reason.UNSUPPORTED, type, top);
+  }
+
+  private Sorted array(ArrayType type, boolean top) {
+    TypeMirror component = type.getComponentType();
+    if (!top || component.getKind() == TypeKind.ARRAY) {
+      return Sorted.refused(TypeProblem.Reason.ARRAY_INSIDE, top ? component : type, false);
+    }
+    ValueKind kind = kindOf(component);
+    if (kind == null) {
+      Sorted inside = sort(component, false);
+      return inside.shape() == null
+          ? inside
+          : Sorted.refused(TypeProblem.Reason.UNSUPPORTED, component, false);
+    }
+    return Sorted.of(
+        new Shape.Array(TypeName.get(type), new Shape.Scalar(TypeName.get(component), kind)));
+  }
+
+  /** The records being sorted, outermost first: a record that holds itself is refused. */
+  private final java.util.Deque<String> records = new java.util.ArrayDeque<>();
+
+  /**
+   * A record as one value: each component must be immutable (a value type, a record, or an optional
+   * of one), so that generated code may share it.
+   */
+  private Sorted composite(DeclaredType type, TypeElement record, boolean top) {
+    String name = record.getQualifiedName().toString();
+    if (!record.getTypeParameters().isEmpty() || records.contains(name)) {
+      return Sorted.refused(TypeProblem.Reason.UNSUPPORTED, type, top);
+    }
+    records.push(name);
+    try {
+      List<Shape.Component> components = new java.util.ArrayList<>();
+      for (javax.lang.model.element.RecordComponentElement c : record.getRecordComponents()) {
+        TypeMirror componentType = c.asType();
+        // A component is what a field is to an entity: an Optional is fine there.
+        Sorted sorted = sort(componentType, true);
+        if (sorted.shape() == null) {
+          TypeProblem problem = sorted.problem();
+          return new Sorted(
+              null,
+              new TypeProblem(
+                  problem.reason(), problem.whole() ? componentType : problem.part(), false));
+        }
+        if (!sorted.shape().immutable()) {
+          return Sorted.refused(TypeProblem.Reason.RECORD_COMPONENT, componentType, false);
+        }
+        components.add(new Shape.Component(c.getSimpleName().toString(), sorted.shape()));
+      }
+      return Sorted.of(new Shape.Composite(ClassName.get(record), components));
+    } finally {
+      records.pop();
+    }
+  }
+
+  private Sorted maybe(DeclaredType type) {
+    List<? extends TypeMirror> arguments = type.getTypeArguments();
+    if (arguments.size() != 1 || arguments.get(0).getKind() == TypeKind.WILDCARD) {
+      return Sorted.refused(TypeProblem.Reason.CONTAINER_DECLARATION, type, true);
+    }
+    Sorted inside = sort(arguments.get(0), false);
+    if (inside.shape() == null) {
+      return inside;
+    }
+    return Sorted.of(new Shape.Maybe(TypeName.get(type), inside.shape()));
+  }
+
+  private Sorted container(DeclaredType type, String name, boolean top) {
+    Shape.Container container = Shape.Container.of(name);
+    List<? extends TypeMirror> arguments = type.getTypeArguments();
+    if (container == null
+        || arguments.isEmpty()
+        || arguments.stream().anyMatch(a -> a.getKind() == TypeKind.WILDCARD)) {
+      return Sorted.refused(TypeProblem.Reason.CONTAINER_DECLARATION, type, top);
+    }
+    if (container.isMap()) {
+      TypeMirror keyType = arguments.get(0);
+      Sorted key = sort(keyType, false);
+      if (key.shape() == null && key.problem().reason() != TypeProblem.Reason.UNSUPPORTED) {
+        return key;
+      }
+      if (!(key.shape() instanceof Shape.Scalar scalar) || !KEYS.contains(scalar.kind())) {
+        return Sorted.refused(TypeProblem.Reason.MAP_KEY, keyType, false);
+      }
+      if (container.isSorted() && !ordered(scalar, keyType)) {
+        return Sorted.refused(TypeProblem.Reason.UNSORTABLE, keyType, false);
+      }
+      Sorted value = sort(arguments.get(1), false);
+      if (value.shape() == null) {
+        return value;
+      }
+      return Sorted.of(new Shape.Keyed(TypeName.get(type), container, scalar, value.shape()));
+    }
+    TypeMirror elementType = arguments.get(0);
+    Sorted element = sort(elementType, false);
+    if (element.shape() == null) {
+      return element;
+    }
+    if (container.isSorted()
+        && !(element.shape() instanceof Shape.Scalar scalar && ordered(scalar, elementType))) {
+      return Sorted.refused(TypeProblem.Reason.UNSORTABLE, elementType, false);
+    }
+    return Sorted.of(new Shape.Many(TypeName.get(type), container, element.shape()));
+  }
+
+  /** Whether values of {@code scalar} have a natural order. */
+  private static boolean ordered(Shape.Scalar scalar, TypeMirror type) {
+    return scalar.kind() != ValueKind.TEMPORAL || !UNORDERED.contains(type.toString());
+  }
+
+  /** Whether {@code type} is a subtype of the type named {@code qualifiedName}. */
+  private boolean isA(TypeMirror type, String qualifiedName) {
+    TypeElement other = elements.getTypeElement(qualifiedName);
+    return other != null && types.isAssignable(types.erasure(type), types.erasure(other.asType()));
   }
 }

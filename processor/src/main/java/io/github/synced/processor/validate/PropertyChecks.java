@@ -4,6 +4,9 @@ import io.github.synced.processor.diag.Message;
 import io.github.synced.processor.diag.Reporter;
 import io.github.synced.processor.scan.ScannedEntity;
 import io.github.synced.processor.scan.ScannedProperty;
+import io.github.synced.processor.scan.TypeProblem;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -11,7 +14,9 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /**
@@ -80,33 +85,57 @@ final class PropertyChecks {
    * one nested in such a type.
    */
   void checkTypeAccess(ScannedEntity entity, ScannedProperty p, Reporter reporter) {
-    if (p.localOnlyAt() != null || p.kind() == null || !(p.type() instanceof DeclaredType d)) {
+    if (p.localOnlyAt() != null || p.shape() == null) {
       return;
     }
     Name target = elements.getPackageOf(entity.type()).getQualifiedName();
-    for (Element e = d.asElement(); e instanceof TypeElement t; e = e.getEnclosingElement()) {
-      Set<Modifier> modifiers = t.getModifiers();
-      Name own = elements.getPackageOf(t).getQualifiedName();
-      if (modifiers.contains(Modifier.PRIVATE)
-          || (!modifiers.contains(Modifier.PUBLIC) && !own.equals(target))) {
-        String why =
-            modifiers.contains(Modifier.PRIVATE)
-                ? "private"
-                : (modifiers.contains(Modifier.PROTECTED) ? "protected" : "package-private")
-                    + " in package "
-                    + own;
-        reporter.report(
-            p.element(),
-            Message.INACCESSIBLE_TYPE,
-            p.name(),
-            entity.type().getSimpleName(),
-            p.type(),
-            target,
-            t.getSimpleName(),
-            why);
-        return;
+    for (DeclaredType d : declaredIn(p.type())) {
+      for (Element e = d.asElement(); e instanceof TypeElement t; e = e.getEnclosingElement()) {
+        Set<Modifier> modifiers = t.getModifiers();
+        Name own = elements.getPackageOf(t).getQualifiedName();
+        if (modifiers.contains(Modifier.PRIVATE)
+            || (!modifiers.contains(Modifier.PUBLIC) && !own.equals(target))) {
+          String why =
+              modifiers.contains(Modifier.PRIVATE)
+                  ? "private"
+                  : (modifiers.contains(Modifier.PROTECTED) ? "protected" : "package-private")
+                      + " in package "
+                      + own;
+          reporter.report(
+              p.element(),
+              Message.INACCESSIBLE_TYPE,
+              p.name(),
+              entity.type().getSimpleName(),
+              p.type(),
+              target,
+              t.getSimpleName(),
+              why);
+          return;
+        }
       }
     }
+  }
+
+  /** The declared types {@code type} names: itself and its type arguments, in order. */
+  private static List<DeclaredType> declaredIn(TypeMirror type) {
+    List<DeclaredType> found = new ArrayList<>();
+    if (type instanceof DeclaredType d) {
+      found.add(d);
+      for (TypeMirror argument : d.getTypeArguments()) {
+        found.addAll(declaredIn(argument));
+      }
+      // A record used as a value: generated code reads and makes it through its components.
+      if (d.asElement().getKind() == javax.lang.model.element.ElementKind.RECORD
+          && d.getTypeArguments().isEmpty()) {
+        for (javax.lang.model.element.RecordComponentElement c :
+            ((TypeElement) d.asElement()).getRecordComponents()) {
+          found.addAll(declaredIn(c.asType())); // not recursive: ValueTypes refuses that
+        }
+      }
+    } else if (type instanceof ArrayType array) {
+      found.addAll(declaredIn(array.getComponentType()));
+    }
+    return found;
   }
 
   static void validate(ScannedEntity entity, ScannedProperty p, Reporter reporter) {
@@ -148,15 +177,13 @@ final class PropertyChecks {
           p.element(), Message.RESERVED_NAME, p.name(), name, entity.generatedName("Patch"));
     }
     // Local-only state is only copied, never compared, sent or parsed: any type will do.
-    if (p.kind() == null && !localOnly) {
-      reporter.report(
-          p.element(),
-          p.notYetSupported() ? Message.NOT_YET_SUPPORTED : Message.UNSUPPORTED_TYPE,
-          p.name(),
-          name,
-          p.type());
+    if (p.typeProblem() != null && !localOnly) {
+      reportType(p, name, reporter);
     }
-    if (p.versionAt() != null && p.kind() != null && !isOrdered(p)) {
+    if (p.idAt() != null && p.shape() != null && p.kind() == null) {
+      reporter.reportAnnotation(p.idAt(), "SyncId", Message.ID_TYPE, p.name(), name, p.type());
+    }
+    if (p.versionAt() != null && p.shape() != null && (p.kind() == null || !isOrdered(p))) {
       reporter.reportAnnotation(
           p.versionAt(), "SyncVersion", Message.UNORDERED_VERSION, p.name(), name, p.type());
     }
@@ -193,6 +220,29 @@ final class PropertyChecks {
     } else if (p.write() == null) {
       reporter.report(
           p.element(), Message.UNWRITABLE_FIELD, p.name(), name, p.setterName(), p.type());
+    }
+  }
+
+  /** Reports why generated code cannot hold the type of the synced property {@code p}. */
+  private static void reportType(ScannedProperty p, String entity, Reporter reporter) {
+    TypeProblem problem = p.typeProblem();
+    TypeMirror part = problem.part();
+    boolean whole = problem.whole();
+    Message message =
+        switch (problem.reason()) {
+          case UNSUPPORTED -> whole ? Message.UNSUPPORTED_TYPE : Message.UNSUPPORTED_PART;
+          case NESTED_ENTITY -> Message.NOT_YET_SUPPORTED;
+          case CONTAINER_DECLARATION -> Message.CONTAINER_TYPE;
+          case MAP_KEY -> Message.MAP_KEY;
+          case OPTIONAL_INSIDE -> Message.OPTIONAL_INSIDE;
+          case ARRAY_INSIDE -> Message.ARRAY_INSIDE;
+          case RECORD_COMPONENT -> Message.RECORD_COMPONENT;
+          case UNSORTABLE -> Message.UNSORTABLE;
+        };
+    if (message == Message.UNSUPPORTED_TYPE) {
+      reporter.report(p.element(), message, p.name(), entity, p.type());
+    } else {
+      reporter.report(p.element(), message, p.name(), entity, p.type(), part);
     }
   }
 
