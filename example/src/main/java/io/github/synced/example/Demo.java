@@ -6,8 +6,6 @@ import io.github.synced.example.server.ServerTask;
 import io.github.synced.example.server.TaskServer;
 import io.github.synced.runtime.EventLog;
 import io.github.synced.runtime.Mutation;
-import io.github.synced.runtime.Query;
-import io.github.synced.runtime.QueryState;
 import io.github.synced.runtime.RetryPolicy;
 import io.github.synced.runtime.Scheduler;
 import java.io.PrintStream;
@@ -41,7 +39,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Demo {
 
-  private static final Duration WAIT = Duration.ofSeconds(30);
+  static final Duration WAIT = Duration.ofSeconds(30);
 
   /** How many random steps are in flight together. */
   private static final int WAVE = 4;
@@ -200,7 +198,7 @@ public final class Demo {
       settle(board.removeTask("t2"));
       note("board order: " + board.all().stream().map(Task::getId).toList());
 
-      queries(server, board);
+      new DemoQueries(this::act, this::note).play(server, board);
 
       if (options.rounds() > 0) {
         randomTraffic(server, board);
@@ -222,73 +220,6 @@ public final class Demo {
       out.println("timeline picture (open in a browser): " + picture);
       return new Outcome(agreed, List.copyOf(timeline));
     }
-  }
-
-  /**
-   * Queries over the one store: the open list, the done list and a paged list; a mark moves a task
-   * between lists at once, a failed one moves it back, and a slow read of a list changes nothing a
-   * mutation decided.
-   */
-  private void queries(TaskServer server, TaskBoard board) throws Exception {
-    act("Queries: the open list, the done list and a paged list, over the one store");
-    server.addTask("Plan the trip", false);
-    server.addTask("Book the train", false);
-    server.addTask("Pack", false);
-    Query<TaskBoard.ByDone, String, Task> open = board.list(false);
-    Query<TaskBoard.ByDone, String, Task> done = board.list(true);
-    Query<Integer, String, Task> paged = board.paged(2);
-    watch("open", open); // as a UI would: every list the user would see, as it changes
-    watch("done", done);
-    await(open.refetch());
-    await(done.refetch());
-    await(paged.refetch());
-    note("paged, 2 to a page: " + ids(paged) + (paged.state().hasMore() ? ", more to load" : ""));
-    await(paged.loadMore());
-    note("paged, after loading the next page: " + ids(paged));
-
-    act("Marking a task done moves it between the lists at once; both are read again after");
-    String first = open.items().get(0).getId();
-    settle(board.markDone(first, true));
-    await(open.refetch()); // the read the mark's confirmation started, or a new one
-    await(done.refetch());
-
-    act("A mark the server refuses (403) moves the task back where it was");
-    String second = open.items().get(0).getId();
-    server.failNextWrite(403);
-    settle(board.markDone(second, true));
-    await(open.refetch());
-    await(done.refetch());
-
-    act("A read of the open list sent before a mark, answered after it, moves nothing back");
-    HeldResponse slowRead = server.holdNextReadResponse();
-    CompletableFuture<Void> read = open.refetch();
-    slowRead.arrived().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-    String third = open.items().get(open.items().size() - 1).getId();
-    settle(board.markDone(third, true));
-    slowRead.release();
-    await(read);
-    await(open.refetch());
-    await(done.refetch());
-    note("the slow read listed " + third + " as open; the open list shows " + ids(open));
-  }
-
-  /** Prints a query's list each time its ids change. */
-  private void watch(String name, Query<?, String, Task> q) {
-    String[] last = {""};
-    q.subscribe(
-        s -> {
-          String now = s.items().stream().map(Task::getId).toList().toString();
-          if (s.status() != QueryState.Status.IDLE
-              && s.status() != QueryState.Status.LOADING
-              && !now.equals(last[0])) {
-            last[0] = now;
-            note(name + " list: " + now);
-          }
-        });
-  }
-
-  private static List<String> ids(Query<?, String, Task> q) {
-    return q.items().stream().map(Task::getId).toList();
   }
 
   /**
@@ -431,11 +362,11 @@ public final class Demo {
     }
   }
 
-  private static void settle(Mutation<String, Task> m) throws Exception {
+  static void settle(Mutation<String, Task> m) throws Exception {
     m.result().handle((v, e) -> null).get(WAIT.toSeconds(), TimeUnit.SECONDS);
   }
 
-  private static void await(CompletableFuture<?> f) throws Exception {
+  static void await(CompletableFuture<?> f) throws Exception {
     f.get(WAIT.toSeconds(), TimeUnit.SECONDS);
   }
 }

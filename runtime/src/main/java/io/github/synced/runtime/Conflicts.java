@@ -144,7 +144,7 @@ final class Conflicts<K, E> {
     overlap.retainAll(touched);
     if (l.ownConfirmed != null) {
       for (EntityField own : l.ownConfirmed) {
-        if (Objects.equals(type.get(theirs, own), type.get(ours, own))) {
+        if (Objects.deepEquals(type.get(theirs, own), type.get(ours, own))) {
           overlap.remove(own); // our own confirmed write moved it, not another writer
         }
       }
@@ -200,7 +200,7 @@ final class Conflicts<K, E> {
       }
       source = type.patch(resolved, overlap).applyTo(type.copy(mine));
       for (EntityField o : overlap) {
-        if (Objects.equals(type.get(resolved, o), type.get(theirs, o))) {
+        if (Objects.deepEquals(type.get(resolved, o), type.get(theirs, o))) {
           keep.remove(o);
         }
       }
@@ -208,7 +208,7 @@ final class Conflicts<K, E> {
     if (keep.isEmpty()) {
       boolean alreadyThere = true;
       for (EntityField t : touched) {
-        alreadyThere &= Objects.equals(sent.get(t), type.get(theirs, t));
+        alreadyThere &= Objects.deepEquals(sent.get(t), type.get(theirs, t));
       }
       if (alreadyThere) {
         core.answers.finish(

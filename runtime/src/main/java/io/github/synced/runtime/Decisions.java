@@ -121,7 +121,7 @@ final class Decisions<K, E> {
     Patch<E> sent = l.lastWrite.patch();
     for (EntityField f : sent.fields()) {
       if ((l.superseded == null || !l.superseded.contains(f))
-          && !Objects.equals(sent.get(f), type.get(server, f))) {
+          && !Objects.deepEquals(sent.get(f), type.get(server, f))) {
         return false;
       }
     }
@@ -144,7 +144,7 @@ final class Decisions<K, E> {
       return type.diff(base, server).isEmpty();
     }
     for (EntityField f : l.lastWrite.patch().fields()) {
-      if (!Objects.equals(type.get(base, f), type.get(server, f))) {
+      if (!Objects.deepEquals(type.get(base, f), type.get(server, f))) {
         return false;
       }
     }
@@ -202,7 +202,7 @@ final class Decisions<K, E> {
       }
       boolean same = true;
       for (EntityField f : sent.fields()) {
-        same &= Objects.equals(sent.get(f), type.get(s, f));
+        same &= Objects.deepEquals(sent.get(f), type.get(s, f));
       }
       if (same) {
         core.answers.confirmCreate(

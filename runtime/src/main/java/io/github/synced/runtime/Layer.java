@@ -152,8 +152,9 @@ final class Layer<K, E> {
       for (EntityField f : patch.fields()) {
         if (sent.fields().contains(f)
             && later.sentBase != null
-            && !Objects.equals(sent.get(f), type.get(later.sentBase, f)) // it changes the field
-            && Objects.equals(sent.get(f), type.get(base, f))) { // and the server shows its value
+            && !Objects.deepEquals(sent.get(f), type.get(later.sentBase, f)) // it changes the field
+            && Objects.deepEquals(
+                sent.get(f), type.get(base, f))) { // and the server shows its value
           shown.add(f);
         }
       }

@@ -45,7 +45,7 @@ final class Layers {
       return false;
     }
     for (EntityField f : a.fields()) {
-      if (!Objects.equals(a.get(f), b.get(f))) {
+      if (!Objects.deepEquals(a.get(f), b.get(f))) {
         return false;
       }
     }

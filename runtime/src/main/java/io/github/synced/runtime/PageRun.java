@@ -32,11 +32,11 @@ final class PageRun<P, K, E> {
   int read;
 
   private final Core<K, E> core;
-  private final Query<P, K, E> query;
+  private final QueryEngine<P, K, E> query;
 
   PageRun(
       Core<K, E> core,
-      Query<P, K, E> query,
+      QueryEngine<P, K, E> query,
       boolean more,
       long sentAt,
       int pages,
@@ -80,11 +80,7 @@ final class PageRun<P, K, E> {
     if (after != null) {
       tokens.add(after);
     }
-    boolean last = after == null || more || read >= pages;
-    if (!last && read >= query.type().maxPages()) {
-      throw query.bad(
-          "the server gives more than " + query.type().maxPages() + " pages (maxPages)");
-    }
+    boolean last = after == null || more || read >= pages; // pages ≤ maxPages: loadMore stops
     core.run(
         () -> {
           ids.addAll(core.intake.takePage(page.items(), sentAt));
