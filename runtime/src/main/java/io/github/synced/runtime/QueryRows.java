@@ -4,6 +4,7 @@ import io.github.synced.runtime.spi.EntityType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,8 +68,18 @@ final class QueryRows<P, K, E> {
   /** Entities created in the store while the query heard it ({@code createsAtTop} only). */
   private final Set<K> created = new HashSet<>();
 
-  /** The ids shown, or {@code null} once something changed; {@link #shownSet} holds the same. */
+  /**
+   * The ids shown, or {@code null} before it is first built; {@link #shownSet} holds the same. A
+   * change of one entity moves only that entity where it can (out; a listed one back in), and
+   * builds the list again otherwise.
+   */
   private List<K> shown;
+
+  /** How many of the shown entities the client moved in (the list does not hold them). */
+  private int movedIn;
+
+  /** Each listed id's index in {@link #listed}. */
+  private Map<K, Integer> listedIndex = Map.of();
 
   private Set<K> shownSet;
 
@@ -120,20 +131,82 @@ final class QueryRows<P, K, E> {
     if (!read()) {
       return false; // nothing shows before the first read
     }
-    List<K> old = shown;
-    boolean shownBefore = old == null || shownSet.contains(id);
-    if (old == null || !listedSet.contains(id) || shownBefore != admits(id)) {
-      shown = null; // it moves in or out, or was moved in by the client: build the list again
-    }
-    List<K> now = shown();
-    if (now != old && !now.equals(old)) {
-      return true; // in, out, or to another place
-    }
-    return shownSet.contains(id)
-        && (c.cause() == Change.Cause.LOCAL_EDIT
+    boolean changed =
+        c.cause() == Change.Cause.LOCAL_EDIT
             || before == null
             || after == null
-            || !type.syncedEquals(before, after));
+            || !type.syncedEquals(before, after);
+    if (shown == null) {
+      boolean moved = rebuild();
+      return moved || (shownSet.contains(id) && changed);
+    }
+    boolean listedId = listedSet.contains(id);
+    boolean was = shownSet.contains(id);
+    boolean now = listedId ? admits(id) : admitsMoved(id);
+    if (order != null && !createsAtTop && movedIn > 0 && (was || now)) {
+      // Entities the client moved in are placed by comparing them with the listed ones around
+      // them: any change of a shown entity may move them.
+      boolean moved = rebuild();
+      return moved || (now && changed);
+    }
+    if (was == now) {
+      return now && changed;
+    }
+    if (!now) {
+      shown.remove(id); // out: the others keep their places
+      shownSet.remove(id);
+      if (!listedId) {
+        movedIn--;
+      }
+      return true;
+    }
+    if (!listedId) {
+      return rebuild(); // a moved-in entity enters where the order or its arrival says
+    }
+    shown.add(placeListed(id), id);
+    shownSet.add(id);
+    return true;
+  }
+
+  /** Builds the list again; whether it changed. */
+  private boolean rebuild() {
+    List<K> old = shown;
+    shown = null;
+    return !shown().equals(old);
+  }
+
+  /**
+   * Where a listed entity that comes back in goes: before the next listed entity shown (entities
+   * the client moved in are then either none or all at the top), as {@link #shown()} places it.
+   */
+  private int placeListed(K id) {
+    int at = shown.size();
+    for (int j = listedIndex.get(id) + 1; j < listed.size(); j++) {
+      K y = listed.get(j);
+      if (shownSet.contains(y)) {
+        at = shown.indexOf(y);
+        break;
+      }
+    }
+    return at;
+  }
+
+  /** The list as {@link #shown()} builds it from scratch, for tests of the incremental changes. */
+  List<K> rebuilt() {
+    List<K> kept = shown;
+    Set<K> keptSet = shownSet;
+    int keptMoved = movedIn;
+    shown = null;
+    List<K> fresh = List.copyOf(shown());
+    shown = kept;
+    shownSet = keptSet;
+    movedIn = keptMoved;
+    return fresh;
+  }
+
+  /** The ids shown now, in order. */
+  List<K> shownIds() {
+    return List.copyOf(shown());
   }
 
   /** Whether a mutation's change may move an entity the list does not hold into it. */
@@ -170,6 +243,10 @@ final class QueryRows<P, K, E> {
     }
     listed = Collections.unmodifiableList(next);
     listedSet = nextSet;
+    listedIndex = new HashMap<>();
+    for (int i = 0; i < next.size(); i++) {
+      listedIndex.put(next.get(i), i);
+    }
     views.putAll(viewsNow);
     if (!append) {
       views.keySet().removeIf(id -> !listedSet.contains(id) && !clientDecides(id));
@@ -233,8 +310,9 @@ final class QueryRows<P, K, E> {
       return shown;
     }
     if (!read()) {
-      shown = List.of();
-      shownSet = Set.of();
+      shown = new ArrayList<>();
+      shownSet = new HashSet<>();
+      movedIn = 0;
       return shown;
     }
     List<K> out = new ArrayList<>(listed.size());
@@ -246,24 +324,25 @@ final class QueryRows<P, K, E> {
     List<K> moved = new ArrayList<>();
     for (Map.Entry<K, E> v : views.entrySet()) {
       K id = v.getKey();
-      if (v.getValue() != null && !listedSet.contains(id) && clientDecides(id)) {
-        boolean in = matches != null ? test(v.getValue()) : createsAtTop && created.contains(id);
-        if (in) {
-          moved.add(id);
-        }
+      if (!listedSet.contains(id) && admitsMoved(id)) {
+        moved.add(id);
       }
     }
-    int top = 0;
-    for (K id : moved) {
-      if (order == null || createsAtTop) {
-        out.add(top++, id); // at the top, in the order they arrived
-      } else {
-        out.add(place(views.get(id), out), id);
-      }
+    movedIn = moved.size();
+    if (!moved.isEmpty()) {
+      out = order == null || createsAtTop ? atTop(moved, out) : inOrder(moved, out);
     }
-    shown = Collections.unmodifiableList(out);
+    shown = out;
     shownSet = new HashSet<>(out);
     return shown;
+  }
+
+  /** Whether an entity the list does not hold shows, moved in by the client. */
+  private boolean admitsMoved(K id) {
+    E e = views.get(id);
+    return e != null
+        && clientDecides(id)
+        && (matches != null ? test(e) : createsAtTop && created.contains(id));
   }
 
   /** Whether the listed entity {@code id} shows: visible, and matching where the client decides. */
@@ -272,19 +351,46 @@ final class QueryRows<P, K, E> {
     return e != null && (matches == null || !clientDecides(id) || test(e));
   }
 
-  /** Before the first shown entity the order puts after {@code e}; at the end if none. */
-  private int place(E e, List<K> out) {
-    for (int i = 0; i < out.size(); i++) {
-      try {
-        if (order.compare(e, views.get(out.get(i))) < 0) {
-          return i;
-        }
-      } catch (Throwable t) {
-        AfterLock.report(t);
-        return out.size();
-      }
+  /** The entities the client moved in at the top, in the order they arrived, then the list. */
+  private static <K> List<K> atTop(List<K> moved, List<K> listed) {
+    List<K> out = new ArrayList<>(moved.size() + listed.size());
+    out.addAll(moved);
+    out.addAll(listed);
+    return out;
+  }
+
+  /**
+   * Each entity the client moved in placed before the first listed one the order puts after it (at
+   * the end if none): the moved ones sorted (ties in arrival order), then merged in one pass, so a
+   * list of n with m moved in costs O(n + m log m) comparisons.
+   */
+  private List<K> inOrder(List<K> moved, List<K> listed) {
+    List<K> sorted = new ArrayList<>(moved);
+    try {
+      sorted.sort((a, b) -> order.compare(views.get(a), views.get(b)));
+    } catch (Throwable t) {
+      AfterLock.report(t); // the order threw: the moved ones in arrival order
     }
-    return out.size();
+    List<K> out = new ArrayList<>(listed.size() + sorted.size());
+    int next = 0;
+    for (K x : listed) {
+      while (next < sorted.size() && before(sorted.get(next), x)) {
+        out.add(sorted.get(next++));
+      }
+      out.add(x);
+    }
+    out.addAll(sorted.subList(next, sorted.size()));
+    return out;
+  }
+
+  /** Whether the order puts {@code a} before {@code b}; one that throws is reported: no. */
+  private boolean before(K a, K b) {
+    try {
+      return order.compare(views.get(a), views.get(b)) < 0;
+    } catch (Throwable t) {
+      AfterLock.report(t);
+      return false;
+    }
   }
 
   private boolean clientDecides(K id) {

@@ -110,6 +110,18 @@ class QueryRandomizedTest {
     }
   }
 
+  private static QueryRows<?, ?, ?> rows(Query<?, ?, ?> q) {
+    try {
+      java.lang.reflect.Field engine = Query.class.getDeclaredField("engine");
+      engine.setAccessible(true);
+      java.lang.reflect.Field rows = QueryEngine.class.getDeclaredField("rows");
+      rows.setAccessible(true);
+      return (QueryRows<?, ?, ?>) rows.get(engine.get(q));
+    } catch (ReflectiveOperationException e) {
+      throw new LinkageError("the query's rows moved", e);
+    }
+  }
+
   /** Runs what was delivered to the queue, and what that delivers in turn. */
   private static void drain(List<Runnable> queue) {
     while (!queue.isEmpty()) {
@@ -121,8 +133,15 @@ class QueryRandomizedTest {
     return cards.stream().map(c -> c.id).toList();
   }
 
-  /** Every query shows only what the store shows, once, as the store shows it. */
+  /**
+   * Every query shows only what the store shows, once, as the store shows it; and the list a query
+   * keeps up one change at a time is the list it would build from scratch.
+   */
   private static void check(Harness h, List<Watched> qs, String step) {
+    for (Watched w : qs) {
+      QueryRows<?, ?, ?> rows = rows(w.query());
+      assertEquals(rows.rebuilt(), rows.shownIds(), w.name() + " kept up after " + step);
+    }
     Map<String, String> visible =
         h.store.all().stream().collect(Collectors.toMap(c -> c.id, Card::toString));
     for (Watched w : qs) {
