@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * failed one brings it back at its index; with {@link QueryType.Builder#matches}, a mutation that
  * makes an entity match or stop matching moves it in or out at once and a rollback moves it back,
  * until a read sent after the mutation settled has answered. A read answered while a mutation is
- * pending changes nothing the mutation decides.
+ * pending changes nothing the mutation decides. Nothing shows before the first read has answered.
  *
  * <p><b>Reads.</b> A read's entities go into the store through the same rules as every other server
  * read (a stale version or a read sent before a confirmed write cannot undo it, pending mutations
@@ -42,7 +42,7 @@ import java.util.function.Consumer;
  * <p><b>Threads.</b> Safe from any thread. Subscribers run on the store's {@linkplain
  * SyncStore.Builder#notifyOn notify executor}, in order, never under a lock; each gets the state as
  * it is when its turn comes (a state replaced before then is skipped) and its own copies of the
- * entities.
+ * entities. The query's predicate and order run there too, under no lock.
  *
  * @param <P> the parameters
  * @param <K> the id type
