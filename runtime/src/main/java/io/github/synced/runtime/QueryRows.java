@@ -78,6 +78,17 @@ final class QueryRows<P, K, E> {
   /** How many of the shown entities the client moved in (the list does not hold them). */
   private int movedIn;
 
+  /** The views of {@link #shown}, index for index. */
+  private List<E> shownViews;
+
+  /**
+   * When each entity of {@link #views} joined it, as a count: the order in which entities the
+   * client moved in show at the top, as {@link #views} iterates them.
+   */
+  private final Map<K, Long> arrival = new HashMap<>();
+
+  private long arrivals;
+
   /** Each listed id's index in {@link #listed}. */
   private Map<K, Integer> listedIndex = Map.of();
 
@@ -126,8 +137,11 @@ final class QueryRows<P, K, E> {
         created.add(id);
       }
     }
-    E before = views.get(id);
-    views.put(id, after);
+    boolean known = views.containsKey(id);
+    E before = views.put(id, after);
+    if (!known) {
+      arrival.put(id, ++arrivals); // first seen now: the order in which moved-in ones show
+    }
     if (!read()) {
       return false; // nothing shows before the first read
     }
@@ -150,22 +164,43 @@ final class QueryRows<P, K, E> {
       return moved || (now && changed);
     }
     if (was == now) {
+      if (now) {
+        shownViews.set(shown.indexOf(id), after); // its place stays; its values change
+      }
       return now && changed;
     }
     if (!now) {
-      shown.remove(id); // out: the others keep their places
+      int at = shown.indexOf(id); // out: the others keep their places
+      shown.remove(at);
+      shownViews.remove(at);
       shownSet.remove(id);
       if (!listedId) {
         movedIn--;
       }
       return true;
     }
-    if (!listedId) {
-      return rebuild(); // a moved-in entity enters where the order or its arrival says
+    if (!listedId && order != null && !createsAtTop) {
+      return rebuild(); // a moved-in entity enters where the order says
     }
-    shown.add(placeListed(id), id);
+    int at = listedId ? placeListed(id) : placeArrived(id);
+    shown.add(at, id);
+    shownViews.add(at, after);
     shownSet.add(id);
+    if (!listedId) {
+      movedIn++;
+    }
     return true;
+  }
+
+  /** Where an entity the client moved in shows at the top: among those there, in arrival order. */
+  private int placeArrived(K id) {
+    long mine = arrival.get(id);
+    for (int i = 0; i < movedIn; i++) {
+      if (arrival.get(shown.get(i)) > mine) {
+        return i;
+      }
+    }
+    return movedIn;
   }
 
   /** Builds the list again; whether it changed. */
@@ -196,11 +231,13 @@ final class QueryRows<P, K, E> {
     List<K> kept = shown;
     Set<K> keptSet = shownSet;
     int keptMoved = movedIn;
+    List<E> keptViews = shownViews;
     shown = null;
     List<K> fresh = List.copyOf(shown());
     shown = kept;
     shownSet = keptSet;
     movedIn = keptMoved;
+    shownViews = keptViews;
     return fresh;
   }
 
@@ -247,9 +284,15 @@ final class QueryRows<P, K, E> {
     for (int i = 0; i < next.size(); i++) {
       listedIndex.put(next.get(i), i);
     }
+    for (K id : viewsNow.keySet()) {
+      if (!views.containsKey(id)) {
+        arrival.put(id, ++arrivals); // putAll below appends new keys in this order
+      }
+    }
     views.putAll(viewsNow);
     if (!append) {
       views.keySet().removeIf(id -> !listedSet.contains(id) && !clientDecides(id));
+      arrival.keySet().retainAll(views.keySet());
       touched.keySet().removeIf(id -> !clientDecides(id));
       created.removeIf(id -> !touched.containsKey(id));
     }
@@ -299,10 +342,8 @@ final class QueryRows<P, K, E> {
 
   /** The views shown, in order: the query's own instances, never handed out. */
   List<E> entities() {
-    List<K> ids = shown();
-    List<E> out = new ArrayList<>(ids.size());
-    ids.forEach(id -> out.add(views.get(id)));
-    return out;
+    shown();
+    return new ArrayList<>(shownViews);
   }
 
   private List<K> shown() {
@@ -311,6 +352,7 @@ final class QueryRows<P, K, E> {
     }
     if (!read()) {
       shown = new ArrayList<>();
+      shownViews = new ArrayList<>();
       shownSet = new HashSet<>();
       movedIn = 0;
       return shown;
@@ -334,6 +376,8 @@ final class QueryRows<P, K, E> {
     }
     shown = out;
     shownSet = new HashSet<>(out);
+    shownViews = new ArrayList<>(out.size());
+    out.forEach(id -> shownViews.add(views.get(id)));
     return shown;
   }
 
@@ -415,9 +459,12 @@ final class QueryRows<P, K, E> {
     if (from.equals(to)) {
       return;
     }
+    boolean had = views.containsKey(from);
     E v = views.remove(from);
-    if (v != null) {
+    arrival.remove(from);
+    if (had) {
       views.put(to, v);
+      arrival.put(to, ++arrivals); // a key put again joins at the end
     }
     Long t = touched.remove(from);
     if (t != null) {

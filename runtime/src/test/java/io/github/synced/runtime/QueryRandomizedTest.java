@@ -56,10 +56,17 @@ class QueryRandomizedTest {
     lister.size = 1 + rnd.nextInt(4);
     QueryType<ByDone, Card> client = lister.type(true).build();
     QueryType<ByDone, Card> server = lister.type(false).build();
+    QueryType<ByDone, Card> unordered =
+        QueryType.<ByDone, Card>builder("cards by done, moved in at the top", lister)
+            .matches((p, c) -> c.done == p.done())
+            .build();
+    QueryType<ByDone, Card> creates = lister.type(false).createsAtTop().build();
     List<Watched> qs = new ArrayList<>();
     for (boolean done : new boolean[] {false, true}) {
       qs.add(new Watched("client " + done, h.store.query(client, new ByDone(done)), true));
       qs.add(new Watched("server " + done, h.store.query(server, new ByDone(done)), false));
+      qs.add(new Watched("top " + done, h.store.query(unordered, new ByDone(done)), true));
+      qs.add(new Watched("creates " + done, h.store.query(creates, new ByDone(done)), false));
     }
     List<CompletableFuture<Void>> reads = new ArrayList<>();
     List<String> steps = new ArrayList<>();
