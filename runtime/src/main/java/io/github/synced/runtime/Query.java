@@ -42,7 +42,10 @@ import java.util.function.Consumer;
  * <p><b>Threads.</b> Safe from any thread. Subscribers run on the store's {@linkplain
  * SyncStore.Builder#notifyOn notify executor}, in order, never under a lock; each gets the state as
  * it is when its turn comes (a state replaced before then is skipped) and its own copies of the
- * entities. The query's predicate and order run there too, under no lock.
+ * entities. The query's predicate and order run there too, under no lock. The query's list changes
+ * there as well, in order with the store's other announcements: on another thread, {@link #items()}
+ * read right after a mutation may still show the list before it until the notify executor has run
+ * the change (with {@code notifyOn(Runnable::run)}, before the store's call returns).
  *
  * @param <P> the parameters
  * @param <K> the id type
