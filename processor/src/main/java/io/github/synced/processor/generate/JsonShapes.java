@@ -23,6 +23,7 @@ import javax.lang.model.element.Modifier;
 final class JsonShapes {
 
   static final ClassName VALUES = ClassName.get(Code.RUNTIME + ".json", "JsonValues");
+  private static final ClassName ENTITIES = ClassName.get(Code.RUNTIME + ".json", "JsonEntities");
   private static final TypeName BYTES = com.palantir.javapoet.ArrayTypeName.of(TypeName.BYTE);
   private static final ClassName READER_INPUT = ClassName.get(Code.RUNTIME + ".json", "JsonInput");
 
@@ -129,6 +130,9 @@ final class JsonShapes {
   }
 
   private static CodeBlock readerBody(EntityModel model, Property p) {
+    if (p.entityElement() != null) {
+      return CodeBlock.builder().addStatement("return $L", readEntities(model, p)).build();
+    }
     if (p.shape() instanceof Shape.Nested nested) {
       // Read as the nested type's own entity; a problem inside it is one of this field.
       return CodeBlock.builder()
@@ -190,6 +194,28 @@ final class JsonShapes {
         .build();
   }
 
+  /**
+   * The expression that reads a collection or map of another {@code @Synced} type through {@code
+   * JsonEntities}, which reads each element with that type's codec and refuses {@code null}
+   * elements, elements without an id and repeated ids.
+   */
+  private static CodeBlock readEntities(EntityModel model, Property p) {
+    List<CodeBlock> arguments = new ArrayList<>();
+    arguments.add(CodeBlock.of("in"));
+    arguments.add(CodeBlock.of("$S", model.name()));
+    arguments.add(Code.stringLiteral(p.jsonName()));
+    String method;
+    if (p.shape() instanceof Shape.Keyed keyed) {
+      method = keyed.container().isSorted() ? "readSortedMap" : "readMap";
+      arguments.add(key(keyed.key()));
+      arguments.add(CodeBlock.of("$S", keyDescription(keyed.key())));
+    } else {
+      method = ((Shape.Many) p.shape()).container() == Shape.Container.SET ? "readSet" : "readList";
+    }
+    arguments.add(CodeBlock.of("$L", codecConstant(p.entityElement())));
+    return CodeBlock.of("$T.$L(\n$L)", ENTITIES, method, CodeBlock.join(arguments, ",\n"));
+  }
+
   /** The name of {@link #reader}. */
   static String readerName(Property p) {
     return p.name() + "From";
@@ -197,6 +223,20 @@ final class JsonShapes {
 
   /** What JSON a value of {@code shape} is, for Javadoc. */
   private static String describe(Shape shape) {
+    Shape inside =
+        shape instanceof Shape.Many many
+            ? many.element()
+            : shape instanceof Shape.Keyed keyed ? keyed.value() : null;
+    if (inside instanceof Shape.Nested nested) {
+      return (shape instanceof Shape.Many
+              ? "an array of objects"
+              : "an object whose property names are the keys, of objects")
+          + " each read as {@link "
+          + nested.generated("Json").simpleName()
+          + "} reads one, into an unmodifiable "
+          + (shape instanceof Shape.Many ? "collection" : "map")
+          + "; a {@code null} element, one without an id and an id twice are bad server data";
+    }
     if (shape instanceof Shape.Many many) {
       return "an array, read into an unmodifiable "
           + ((ParameterizedTypeName) many.type()).rawType().simpleName();
@@ -241,7 +281,14 @@ final class JsonShapes {
     if (shape instanceof Shape.Composite record) {
       return JsonRecords.write(model, record, "out", value);
     }
-    if (shape instanceof Shape.Nested nested) {
+    Shape.Nested entities =
+        shape instanceof Shape.Many many && many.element() instanceof Shape.Nested n
+            ? n
+            : shape instanceof Shape.Keyed keyed && keyed.value() instanceof Shape.Nested n
+                ? n
+                : null;
+    if (shape instanceof Shape.Nested || entities != null) {
+      Shape.Nested nested = entities != null ? entities : (Shape.Nested) shape;
       return CodeBlock.of(
           "$T.write(out, $L,$W(o, v) -> $L.write(o, ($T) v))",
           VALUES,
