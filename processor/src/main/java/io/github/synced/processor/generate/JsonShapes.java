@@ -23,7 +23,6 @@ import javax.lang.model.element.Modifier;
 final class JsonShapes {
 
   static final ClassName VALUES = ClassName.get(Code.RUNTIME + ".json", "JsonValues");
-  private static final ClassName ENTITIES = ClassName.get(Code.RUNTIME + ".json", "JsonEntities");
   private static final TypeName BYTES = com.palantir.javapoet.ArrayTypeName.of(TypeName.BYTE);
   private static final ClassName READER_INPUT = ClassName.get(Code.RUNTIME + ".json", "JsonInput");
 
@@ -131,7 +130,9 @@ final class JsonShapes {
 
   private static CodeBlock readerBody(EntityModel model, Property p) {
     if (p.entityElement() != null) {
-      return CodeBlock.builder().addStatement("return $L", readEntities(model, p)).build();
+      return CodeBlock.builder()
+          .addStatement("return $L", JsonReadMethods.readEntities(model, p))
+          .build();
     }
     if (p.shape() instanceof Shape.Nested nested) {
       // Read as the nested type's own entity; a problem inside it is one of this field.
@@ -192,28 +193,6 @@ final class JsonShapes {
         .endControlFlow()
         .addStatement("return array")
         .build();
-  }
-
-  /**
-   * The expression that reads a collection or map of another {@code @Synced} type through {@code
-   * JsonEntities}, which reads each element with that type's codec and refuses {@code null}
-   * elements, elements without an id and repeated ids.
-   */
-  private static CodeBlock readEntities(EntityModel model, Property p) {
-    List<CodeBlock> arguments = new ArrayList<>();
-    arguments.add(CodeBlock.of("in"));
-    arguments.add(CodeBlock.of("$S", model.name()));
-    arguments.add(Code.stringLiteral(p.jsonName()));
-    String method;
-    if (p.shape() instanceof Shape.Keyed keyed) {
-      method = keyed.container().isSorted() ? "readSortedMap" : "readMap";
-      arguments.add(key(keyed.key()));
-      arguments.add(CodeBlock.of("$S", keyDescription(keyed.key())));
-    } else {
-      method = ((Shape.Many) p.shape()).container() == Shape.Container.SET ? "readSet" : "readList";
-    }
-    arguments.add(CodeBlock.of("$L", codecConstant(p.entityElement())));
-    return CodeBlock.of("$T.$L(\n$L)", ENTITIES, method, CodeBlock.join(arguments, ",\n"));
   }
 
   /** The name of {@link #reader}. */
@@ -332,7 +311,7 @@ final class JsonShapes {
   }
 
   /** The function that makes a map key of a JSON property name. */
-  private static CodeBlock key(Shape.Scalar key) {
+  static CodeBlock key(Shape.Scalar key) {
     TypeName type = key.type();
     return switch (key.kind()) {
       case STRING -> CodeBlock.of("$T.identity()", Function.class);
@@ -345,7 +324,7 @@ final class JsonShapes {
   }
 
   /** What a map key must be, for messages. */
-  private static String keyDescription(Shape.Scalar key) {
+  static String keyDescription(Shape.Scalar key) {
     String simple = ((ClassName) key.type()).simpleName();
     return switch (key.kind()) {
       case ENUM -> "a constant of " + simple;
