@@ -40,6 +40,7 @@ class GeneratedEntityCollectionsTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private static EntityType<String, Object> plan;
+  private static EntityType<String, Object> crew;
   private static JsonCodec<Object> planJson;
   private static ClassLoader loader;
 
@@ -85,13 +86,33 @@ class GeneratedEntityCollectionsTest {
                     "  public Map<String, Step> lanes;",
                     "  @SyncVersion public long version;",
                     "  @LocalOnly public boolean pinned;",
-                    "}")));
+                    "}"),
+                Sources.source(
+                    "test.Badge",
+                    "package test;",
+                    "import io.github.synced.*;",
+                    "@Synced",
+                    "@SuppressWarnings(\"SyncedNoVersion\")",
+                    "public record Badge(@SyncId String id, String label, @LocalOnly boolean shown)"
+                        + " {}"),
+                Sources.source(
+                    "test.Crew",
+                    "package test;",
+                    "import io.github.synced.*;",
+                    "import java.util.*;",
+                    "@Synced",
+                    "public record Crew(@SyncId String id, List<Badge> badges,",
+                    "    NavigableMap<String, Step> byName, @SyncVersion long version) {}")));
     assertThat(c).succeededWithoutWarnings();
     loader = new CompiledClassLoader(c.generatedFiles());
     @SuppressWarnings("unchecked")
     EntityType<String, Object> type =
         (EntityType<String, Object>) loader.loadClass("test.PlanSync").getField("TYPE").get(null);
     plan = type;
+    @SuppressWarnings("unchecked")
+    EntityType<String, Object> crewType =
+        (EntityType<String, Object>) loader.loadClass("test.CrewSync").getField("TYPE").get(null);
+    crew = crewType;
     @SuppressWarnings("unchecked")
     JsonCodec<Object> codec =
         (JsonCodec<Object>) loader.loadClass("test.PlanJson").getConstructor().newInstance();
@@ -250,6 +271,54 @@ class GeneratedEntityCollectionsTest {
     plan.merge(local, plan(withNull));
     assertNull(steps(local).get(0));
     assertEquals("a", get(steps(local).get(1), "id"));
+  }
+
+  @Test
+  void aRecordEntityMergesRecordElementsAndASortedMapLeavingBothArgumentsUntouched()
+      throws Exception {
+    Class<?> badge = loader.loadClass("test.Badge");
+    java.lang.reflect.Constructor<?> newBadge = badge.getConstructors()[0];
+    java.lang.reflect.Constructor<?> newCrew = crew.type().getConstructors()[0];
+    List<Object> ourBadges = List.of(newBadge.newInstance("b1", "Lead", true));
+    java.util.TreeMap<String, Object> ourSteps = new java.util.TreeMap<>();
+    ourSteps.put("m", step("s1", "One", true));
+    Object local = newCrew.newInstance("c1", ourBadges, ourSteps, 1L);
+    java.util.TreeMap<String, Object> theirSteps = new java.util.TreeMap<>();
+    theirSteps.put("z", step("s2", "Two", false));
+    theirSteps.put("a", step("s1", "One!", false));
+    Object server =
+        newCrew.newInstance(
+            "c1",
+            List.of(
+                newBadge.newInstance("b2", "New", false),
+                newBadge.newInstance("b1", "Lead!", false)),
+            theirSteps,
+            2L);
+
+    Object merged = crew.merge(local, server);
+
+    @SuppressWarnings("unchecked")
+    List<Object> badges = (List<Object>) crew.type().getMethod("badges").invoke(merged);
+    assertEquals(List.of("b2", "b1"), accessor(badges, "id"));
+    assertEquals(List.of("New", "Lead!"), accessor(badges, "label"));
+    assertEquals(List.of(false, true), accessor(badges, "shown"), "b1 stays shown");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> byName =
+        (Map<String, Object>) crew.type().getMethod("byName").invoke(merged);
+    assertTrue(byName instanceof java.util.TreeMap, "a sorted map stays one");
+    assertEquals(List.of("a", "z"), List.copyOf(byName.keySet()));
+    assertTrue((Boolean) get(byName.get("a"), "expanded"), "s1 kept expanded under a new key");
+    assertEquals("One", get(ourSteps.get("m"), "title"), "local's elements are not changed");
+    assertEquals(List.of("m"), List.copyOf(ourSteps.keySet()));
+    assertEquals(List.of("z", "a"), List.copyOf(theirSteps.descendingKeySet()));
+  }
+
+  private static List<Object> accessor(List<Object> records, String component) throws Exception {
+    List<Object> values = new ArrayList<>();
+    for (Object r : records) {
+      values.add(r.getClass().getMethod(component).invoke(r));
+    }
+    return values;
   }
 
   // ------------------------------------------------------------------ copies and snapshots
