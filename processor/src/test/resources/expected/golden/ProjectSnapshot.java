@@ -40,6 +40,7 @@ public record ProjectSnapshot(String id, String name, List<Subtask> subtasks,
   /**
    * {@return a copy of the value of {@code subtasks}}: the snapshot keeps its own.
    */
+  @Override
   public List<Subtask> subtasks() {
     return ProjectSync.copySubtasks(subtasks);
   }
@@ -47,6 +48,7 @@ public record ProjectSnapshot(String id, String name, List<Subtask> subtasks,
   /**
    * {@return a copy of the value of {@code columns}}: the snapshot keeps its own.
    */
+  @Override
   public Map<String, Column> columns() {
     return ProjectSync.copyColumns(columns);
   }
