@@ -217,6 +217,42 @@ class GeneratedEntityCollectionsTest {
   }
 
   @Test
+  void seededRandomListsMergeToTheServersElementsWithOurLocalOnlyStateById() throws Exception {
+    for (long seed = 1; seed <= 200; seed++) {
+      java.util.Random random = new java.util.Random(seed);
+      List<Object> ours = new ArrayList<>();
+      Map<String, Boolean> expanded = new java.util.HashMap<>();
+      for (int i = 0; i < 8; i++) {
+        if (random.nextBoolean()) {
+          boolean open = random.nextBoolean();
+          ours.add(step("s" + i, "ours" + i, open));
+          expanded.put("s" + i, open);
+        }
+      }
+      java.util.Collections.shuffle(ours, random);
+      List<Object> theirs = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        if (random.nextBoolean()) {
+          theirs.add(step("s" + i, "theirs" + i, random.nextBoolean()));
+        }
+      }
+      java.util.Collections.shuffle(theirs, random);
+      Object local = plan(ours);
+
+      plan.merge(local, plan(theirs));
+
+      String why = "seed " + seed;
+      List<Object> merged = steps(local);
+      assertEquals(column(theirs, "id"), column(merged, "id"), why);
+      assertEquals(column(theirs, "title"), column(merged, "title"), why);
+      for (Object each : merged) {
+        assertEquals(
+            expanded.getOrDefault((String) get(each, "id"), false), get(each, "expanded"), why);
+      }
+    }
+  }
+
+  @Test
   void mergeKeepsLocalOnlyStateOfElementsInsideElements() throws Exception {
     Object a = step("a", "A", true);
     checks(a).add(check(1, "one", true));
