@@ -83,6 +83,7 @@ public record BoardSnapshot(String id, List<String> tags, Set<Priority> labels,
   /**
    * {@return a copy of the value of {@code avatar}}: the snapshot keeps its own.
    */
+  @Override
   public byte[] avatar() {
     return BoardSync.copyAvatar(avatar);
   }
@@ -90,6 +91,7 @@ public record BoardSnapshot(String id, List<String> tags, Set<Priority> labels,
   /**
    * {@return a copy of the value of {@code aliases}}: the snapshot keeps its own.
    */
+  @Override
   public String[] aliases() {
     return BoardSync.copyAliases(aliases);
   }
@@ -97,6 +99,7 @@ public record BoardSnapshot(String id, List<String> tags, Set<Priority> labels,
   /**
    * {@return a copy of the value of {@code sizes}}: the snapshot keeps its own.
    */
+  @Override
   public int[] sizes() {
     return BoardSync.copySizes(sizes);
   }
@@ -104,6 +107,7 @@ public record BoardSnapshot(String id, List<String> tags, Set<Priority> labels,
   /**
    * {@return a copy of the value of {@code owner}}: the snapshot keeps its own.
    */
+  @Override
   public Owner owner() {
     return BoardSync.copyOwner(owner);
   }

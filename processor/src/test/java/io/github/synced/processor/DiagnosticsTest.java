@@ -598,7 +598,7 @@ class DiagnosticsTest {
   }
 
   @Test
-  void collectionOfASyncedTypeIsRefusedAsComingLaterButOneNestedObjectIsNot() {
+  void collectionsAndMapsOfASyncedTypeAreAcceptedButNotInsideOtherTypes() {
     JavaFileObject item =
         entity(
             "Item",
@@ -608,15 +608,105 @@ class DiagnosticsTest {
             "  @SyncVersion long v;",
             "  Part part;",
             "  List<Part> parts;",
+            "  Set<Part> partSet;",
+            "  Map<String, Part> partsByName;",
+            "  Optional<Part> maybe;",
+            "  Part[] array;",
+            "  List<List<Part>> rows;",
+            "  Map<String, List<Part>> groups;",
+            "  Holder holder;",
+            "  SortedSet<Part> sorted;",
+            "  public record Holder(Part part) {}",
             "  @Synced public static class Part { @SyncId String id; @SyncVersion long v; }",
             "}");
     Compilation c = compile(item);
+    String part = "test.Item.Part";
+    assertError(
+        c,
+        item,
+        "Optional<Part> maybe;",
+        Message.ENTITY_INSIDE.format("maybe", "Item", "java.util.Optional<" + part + ">", part));
+    assertError(
+        c, item, "Part[] array;", Message.ENTITY_INSIDE.format("array", "Item", part + "[]", part));
+    assertError(
+        c,
+        item,
+        "List<List<Part>> rows;",
+        Message.ENTITY_INSIDE.format(
+            "rows", "Item", "java.util.List<java.util.List<" + part + ">>", part));
+    assertError(
+        c,
+        item,
+        "Map<String, List<Part>> groups;",
+        Message.ENTITY_INSIDE.format(
+            "groups",
+            "Item",
+            "java.util.Map<java.lang.String,java.util.List<" + part + ">>",
+            part));
+    assertError(
+        c,
+        item,
+        "Holder holder;",
+        Message.ENTITY_INSIDE.format("holder", "Item", "test.Item.Holder", part));
+    assertError(
+        c,
+        item,
+        "SortedSet<Part> sorted;",
+        Message.UNSORTABLE.format("sorted", "Item", "java.util.SortedSet<" + part + ">", part));
+    assertThat(c).hadErrorCount(6);
+  }
+
+  @Test
+  void aCollectionOfASyncedTypeWithoutAnIdIsRefusedAtTheField() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  List<Part> parts;",
+            "  Map<String, Part> byName;",
+            "  @Synced public static class Part { String name; @SyncVersion long v; }",
+            "}");
+    Compilation c = compile(item);
+    String part = "test.Item.Part";
     assertError(
         c,
         item,
         "List<Part> parts;",
-        Message.NOT_YET_SUPPORTED.format(
-            "parts", "Item", "java.util.List<test.Item.Part>", "test.Item.Part"));
+        Message.ELEMENT_NO_ID.format("parts", "Item", "java.util.List<" + part + ">", part));
+    assertError(
+        c,
+        item,
+        "Map<String, Part> byName;",
+        Message.ELEMENT_NO_ID.format(
+            "byName", "Item", "java.util.Map<java.lang.String," + part + ">", part));
+    assertError(c, item, "public static class Part", Message.NO_ID.format("Part"));
+    assertThat(c).hadErrorCount(3);
+  }
+
+  @Test
+  void aCollectionOfASyncedTypeWhoseIdCannotTellElementsApartIsRefused() {
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Synced",
+            "public class Item {",
+            "  @SyncId String id;",
+            "  @SyncVersion long v;",
+            "  List<Part> parts;",
+            "  Part one;",
+            "  @Synced public static class Part { @SyncId double id; @SyncVersion long v; }",
+            "}");
+    Compilation c = compile(item);
+    String part = "test.Item.Part";
+    assertError(
+        c,
+        item,
+        "List<Part> parts;",
+        Message.ELEMENT_ID_TYPE.format(
+            "parts", "Item", "java.util.List<" + part + ">", part, "'id' of type double"));
     assertThat(c).hadErrorCount(1);
   }
 

@@ -46,6 +46,11 @@ class GoldenFilesTest {
   }
 
   @Test
+  void collectionsOfSyncedTypesMatchGoldenFiles() throws IOException {
+    check("Project", "good/Project.java", "good/Subtask.java", "good/Column.java");
+  }
+
+  @Test
   void subclassMatchesGoldenFiles() throws IOException {
     check("Invoice", "good/Invoice.java", "good/Entity.java");
   }

@@ -84,12 +84,28 @@ public enum Message {
           + Message.SUPPORTED
           + ") inside it, or mark the field @LocalOnly (a local-only value is copied by reference,"
           + " so give it an immutable one)"),
-  NOT_YET_SUPPORTED(
-      "SyncedNotYetSupported",
-      "field '%s' of %s has type %s, which holds the @Synced type %s inside another type:"
-          + " collections, optionals and records of @Synced types (merged by id) are not supported"
-          + " yet, only a field of a @Synced type itself; hold the nested entities' ids instead, or"
+  ENTITY_INSIDE(
+      "SyncedEntityInside",
+      "field '%s' of %s has type %s, which holds the @Synced type %s where generated code cannot"
+          + " merge it by id: a @Synced type is supported as a field's own type (one nested"
+          + " object) and as the elements of a List, Set or Collection or the values of a Map"
+          + " field, not inside an Optional, an array, a record or a collection inside a"
+          + " collection; declare the field as one of those (null for none instead of an"
+          + " Optional, a List instead of an array), hold the nested entities' ids instead, or"
           + " mark the field @LocalOnly (a local-only value is copied by reference)"),
+  ELEMENT_NO_ID(
+      "SyncedElementId",
+      "field '%s' of %s has type %s, whose @Synced elements of type %s have no @SyncId: a"
+          + " collection or map of entities is merged by its elements' ids, keeping each"
+          + " element's local-only fields; add @SyncId to the id of %4$s, or mark the field"
+          + " @LocalOnly"),
+  ELEMENT_ID_TYPE(
+      "SyncedElementId",
+      "field '%s' of %s has type %s, whose @Synced elements of type %s have the id %s, which"
+          + " cannot tell elements apart reliably when they are merged by id (a boolean has two"
+          + " values; float, double and BigDecimal values the server means as one number can"
+          + " differ in equals); give %4$s an id of type String, an integer type or UUID, or mark"
+          + " the field @LocalOnly"),
   CONTAINER_TYPE(
       "SyncedContainerType",
       "field '%s' of %s has type %s, in which generated code cannot copy %s into a type of its"
@@ -243,7 +259,8 @@ public enum Message {
           + " them (Collection, List, Set, SortedSet, NavigableSet, Map, SortedMap, NavigableMap),"
           + " nested too; Optional of them, OptionalInt, OptionalLong and OptionalDouble; arrays"
           + " of them (byte[], String[]); Currency; records whose components are of those"
-          + " types, records, or Optional of them; a @Synced type, as one nested object";
+          + " types, records, or Optional of them; a @Synced type, as one nested object, and List, Set,"
+          + " Collection and Map (values) of a @Synced type with a @SyncId, merged by id";
 
   /** The interfaces a collection or map may be declared as, listed in messages. */
   public static final String CONTAINERS =

@@ -50,9 +50,12 @@ final class Copies {
 
   /**
    * {@code value}, an expression of {@code p}, as an entity's copy that may leave the client: for a
-   * nested object, a copy without its local-only values.
+   * nested object, or a collection or map of them, a copy without their local-only values.
    */
   static CodeBlock syncedOwned(EntityModel model, Property p, CodeBlock value) {
+    if (p.entityElement() != null) {
+      return call(model, p, "synced", value);
+    }
     return p.isNested() ? frozen(model, p, value) : owned(model, p, value);
   }
 
@@ -83,7 +86,9 @@ final class Copies {
   static List<MethodSpec> helpers(EntityModel model) {
     List<MethodSpec> methods = new ArrayList<>();
     for (Property p : model.synced()) {
-      if (p.isNested()) {
+      if (p.entityElement() != null) {
+        methods.addAll(EntityCollectionHelpers.of(p));
+      } else if (p.isNested()) {
         methods.addAll(NestedHelpers.of(p));
       } else if (p.isArray()) {
         methods.add(
@@ -224,7 +229,7 @@ final class Copies {
   }
 
   /** {@code copy} made unmodifiable, where {@code frozen}. */
-  private static CodeBlock wrap(Shape shape, boolean frozen, CodeBlock copy) {
+  static CodeBlock wrap(Shape shape, boolean frozen, CodeBlock copy) {
     if (!frozen) {
       return copy;
     }

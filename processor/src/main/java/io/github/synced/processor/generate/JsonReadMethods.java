@@ -5,7 +5,10 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import io.github.synced.processor.model.EntityModel;
 import io.github.synced.processor.model.Property;
+import io.github.synced.processor.model.Shape;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -13,6 +16,8 @@ import java.util.stream.Stream;
  * into a patch, and {@code read}, which checks the patch for id and version and makes the entity.
  */
 final class JsonReadMethods {
+
+  private static final ClassName ENTITIES = ClassName.get(Code.RUNTIME + ".json", "JsonEntities");
 
   static final ClassName INPUT = ClassName.get(Code.RUNTIME + ".json", "JsonInput");
 
@@ -225,5 +230,27 @@ final class JsonReadMethods {
     return p.kind() == null
         ? CodeBlock.of("$L($L)", JsonShapes.readerName(p), in)
         : JsonShapes.read(model, p, p.shape(), in, 0);
+  }
+
+  /**
+   * The expression that reads a collection or map of another {@code @Synced} type through {@code
+   * JsonEntities}, which reads each element with that type's codec and refuses {@code null}
+   * elements, elements without an id and repeated ids.
+   */
+  static CodeBlock readEntities(EntityModel model, Property p) {
+    List<CodeBlock> arguments = new ArrayList<>();
+    arguments.add(CodeBlock.of("in"));
+    arguments.add(CodeBlock.of("$S", model.name()));
+    arguments.add(Code.stringLiteral(p.jsonName()));
+    String method;
+    if (p.shape() instanceof Shape.Keyed keyed) {
+      method = keyed.container().isSorted() ? "readSortedMap" : "readMap";
+      arguments.add(JsonShapes.key(keyed.key()));
+      arguments.add(CodeBlock.of("$S", JsonShapes.keyDescription(keyed.key())));
+    } else {
+      method = ((Shape.Many) p.shape()).container() == Shape.Container.SET ? "readSet" : "readList";
+    }
+    arguments.add(CodeBlock.of("$L", JsonShapes.codecConstant(p.entityElement())));
+    return CodeBlock.of("$T.$L(\n$L)", ENTITIES, method, CodeBlock.join(arguments, ",\n"));
   }
 }

@@ -129,6 +129,11 @@ final class JsonShapes {
   }
 
   private static CodeBlock readerBody(EntityModel model, Property p) {
+    if (p.entityElement() != null) {
+      return CodeBlock.builder()
+          .addStatement("return $L", JsonReadMethods.readEntities(model, p))
+          .build();
+    }
     if (p.shape() instanceof Shape.Nested nested) {
       // Read as the nested type's own entity; a problem inside it is one of this field.
       return CodeBlock.builder()
@@ -197,6 +202,20 @@ final class JsonShapes {
 
   /** What JSON a value of {@code shape} is, for Javadoc. */
   private static String describe(Shape shape) {
+    Shape inside =
+        shape instanceof Shape.Many many
+            ? many.element()
+            : shape instanceof Shape.Keyed keyed ? keyed.value() : null;
+    if (inside instanceof Shape.Nested nested) {
+      return (shape instanceof Shape.Many
+              ? "an array of objects"
+              : "an object whose property names are the keys, of objects")
+          + " each read as {@link "
+          + nested.generated("Json").simpleName()
+          + "} reads one, into an unmodifiable "
+          + (shape instanceof Shape.Many ? "collection" : "map")
+          + "; a {@code null} element, one without an id and an id twice are bad server data";
+    }
     if (shape instanceof Shape.Many many) {
       return "an array, read into an unmodifiable "
           + ((ParameterizedTypeName) many.type()).rawType().simpleName();
@@ -241,7 +260,14 @@ final class JsonShapes {
     if (shape instanceof Shape.Composite record) {
       return JsonRecords.write(model, record, "out", value);
     }
-    if (shape instanceof Shape.Nested nested) {
+    Shape.Nested entities =
+        shape instanceof Shape.Many many && many.element() instanceof Shape.Nested n
+            ? n
+            : shape instanceof Shape.Keyed keyed && keyed.value() instanceof Shape.Nested n
+                ? n
+                : null;
+    if (shape instanceof Shape.Nested || entities != null) {
+      Shape.Nested nested = entities != null ? entities : (Shape.Nested) shape;
       return CodeBlock.of(
           "$T.write(out, $L,$W(o, v) -> $L.write(o, ($T) v))",
           VALUES,
@@ -285,7 +311,7 @@ final class JsonShapes {
   }
 
   /** The function that makes a map key of a JSON property name. */
-  private static CodeBlock key(Shape.Scalar key) {
+  static CodeBlock key(Shape.Scalar key) {
     TypeName type = key.type();
     return switch (key.kind()) {
       case STRING -> CodeBlock.of("$T.identity()", Function.class);
@@ -298,7 +324,7 @@ final class JsonShapes {
   }
 
   /** What a map key must be, for messages. */
-  private static String keyDescription(Shape.Scalar key) {
+  static String keyDescription(Shape.Scalar key) {
     String simple = ((ClassName) key.type()).simpleName();
     return switch (key.kind()) {
       case ENUM -> "a constant of " + simple;

@@ -163,7 +163,7 @@ public final class JsonWriter {
     }
     JsonRecords.addMembers(model, type);
     model.synced().stream()
-        .map(Property::shape)
+        .map(p -> p.entityElement() != null ? p.entityElement() : p.shape())
         .filter(Shape.Nested.class::isInstance)
         .map(Shape.Nested.class::cast)
         .distinct()

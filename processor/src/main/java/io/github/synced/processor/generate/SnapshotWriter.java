@@ -91,13 +91,18 @@ public final class SnapshotWriter {
 
   /** The accessor of {@code p}: a clone where {@code p} is an array, which stays the snapshot's. */
   private static MethodSpec accessor(EntityModel model, Property p) {
-    return MethodSpec.methodBuilder(p.name())
-        .addJavadoc(
-            p.copiedOnRead()
-                ? Javadoc.of(
-                    "{@return a copy of the value of {@code $L}}: the snapshot keeps its own.",
-                    p.name())
-                : Javadoc.of("{@return the value of {@code $L}}", p.name()))
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder(p.name())
+            .addJavadoc(
+                p.copiedOnRead()
+                    ? Javadoc.of(
+                        "{@return a copy of the value of {@code $L}}: the snapshot keeps its own.",
+                        p.name())
+                    : Javadoc.of("{@return the value of {@code $L}}", p.name()));
+    if (!model.wide()) {
+      method.addAnnotation(Override.class); // an explicit accessor of a record component
+    }
+    return method
         .addModifiers(Modifier.PUBLIC)
         .returns(p.type())
         .addStatement(

@@ -76,9 +76,27 @@ public record Property(
     return isArray() || isNested();
   }
 
-  /** Whether the value is another {@code @Synced} type's, a nested object. */
+  /**
+   * Whether the value holds other {@code @Synced} types' objects: a nested object, or a collection
+   * or map of them (merged by id). Generated code moves, merges and compares such a value only
+   * through the {@code XSync} helpers named after the property.
+   */
   public boolean isNested() {
-    return shape instanceof Shape.Nested;
+    return shape instanceof Shape.Nested || entityElement() != null;
+  }
+
+  /**
+   * The shape of the elements of a collection, or the values of a map, of another {@code @Synced}
+   * type; {@code null} for any other value.
+   */
+  public Shape.Nested entityElement() {
+    if (shape instanceof Shape.Many many && many.element() instanceof Shape.Nested nested) {
+      return nested;
+    }
+    if (shape instanceof Shape.Keyed keyed && keyed.value() instanceof Shape.Nested nested) {
+      return nested;
+    }
+    return null;
   }
 
   /** Whether the value is a Java primitive (never {@code null}). */

@@ -2,13 +2,16 @@ package io.github.synced.processor.scan;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import io.github.synced.SyncId;
 import io.github.synced.Synced;
 import io.github.synced.processor.model.Shape;
 import io.github.synced.processor.model.ValueKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
@@ -73,6 +76,13 @@ final class ValueTypes {
           ValueKind.TEMPORAL,
           ValueKind.CURRENCY);
 
+  /**
+   * The id kinds that cannot tell the elements of a collection apart reliably: two values, or
+   * values whose {@code equals} differs from what a server means by the same number.
+   */
+  private static final Set<ValueKind> UNRELIABLE_IDS =
+      Set.of(ValueKind.BOOLEAN, ValueKind.FLOAT, ValueKind.DOUBLE, ValueKind.BIG_DECIMAL);
+
   /** The {@code java.time} types without a natural order (not {@code Comparable}). */
   private static final Set<String> UNORDERED = Set.of("java.time.Period");
 
@@ -98,6 +108,11 @@ final class ValueTypes {
 
     static Sorted refused(TypeProblem.Reason reason, TypeMirror part, boolean whole) {
       return new Sorted(null, new TypeProblem(reason, part, whole));
+    }
+
+    /** This, with its shape made another by {@code into}. */
+    Sorted map(java.util.function.Function<Shape, Shape> into) {
+      return shape == null ? this : of(into.apply(shape));
     }
   }
 
@@ -154,11 +169,9 @@ final class ValueTypes {
     TypeElement element = (TypeElement) declared.asElement();
     String name = element.getQualifiedName().toString();
     if (element.getAnnotation(Synced.class) != null) {
-      // One nested object; collections of them (merged by id) come later.
+      // One nested object; collections and maps of them are sorted by container().
       return top && records.isEmpty()
-          ? Sorted.of(
-              new Shape.Nested(
-                  ClassName.get(element), String.join("_", ClassName.get(element).simpleNames())))
+          ? Sorted.of(nested(element))
           : Sorted.refused(TypeProblem.Reason.NESTED_ENTITY, type, top);
     }
     ValueKind primitive = PRIMITIVE_OPTIONALS.get(name);
@@ -271,6 +284,11 @@ final class ValueTypes {
       if (container.isSorted() && !ordered(scalar, keyType)) {
         return Sorted.refused(TypeProblem.Reason.UNSORTABLE, keyType, false);
       }
+      TypeElement entity = syncedType(arguments.get(1));
+      if (entity != null && top && records.isEmpty()) {
+        return entities(arguments.get(1), entity)
+            .map(e -> new Shape.Keyed(TypeName.get(type), container, scalar, e));
+      }
       Sorted value = sort(arguments.get(1), false);
       if (value.shape() == null) {
         return value;
@@ -278,6 +296,14 @@ final class ValueTypes {
       return Sorted.of(new Shape.Keyed(TypeName.get(type), container, scalar, value.shape()));
     }
     TypeMirror elementType = arguments.get(0);
+    TypeElement entity = syncedType(elementType);
+    if (entity != null && container.isSorted()) {
+      return Sorted.refused(TypeProblem.Reason.UNSORTABLE, elementType, false);
+    }
+    if (entity != null && top && records.isEmpty()) {
+      return entities(elementType, entity)
+          .map(e -> new Shape.Many(TypeName.get(type), container, e));
+    }
     Sorted element = sort(elementType, false);
     if (element.shape() == null) {
       return element;
@@ -287,6 +313,66 @@ final class ValueTypes {
       return Sorted.refused(TypeProblem.Reason.UNSORTABLE, elementType, false);
     }
     return Sorted.of(new Shape.Many(TypeName.get(type), container, element.shape()));
+  }
+
+  /** The {@code @Synced} type {@code type} is, or {@code null}. */
+  private static TypeElement syncedType(TypeMirror type) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+    return element.getAnnotation(Synced.class) != null ? element : null;
+  }
+
+  /** The shape of one nested object of the {@code @Synced} type {@code element}. */
+  private static Shape.Nested nested(TypeElement element) {
+    ClassName name = ClassName.get(element);
+    return new Shape.Nested(name, String.join("_", name.simpleNames()));
+  }
+
+  /**
+   * The elements of a collection or map of the {@code @Synced} type {@code entity}, merged by id:
+   * refused where {@code entity} has no {@code @SyncId}, or one of a type whose values do not tell
+   * elements apart reliably.
+   */
+  private Sorted entities(TypeMirror type, TypeElement entity) {
+    Element id = idOf(entity);
+    if (id == null) {
+      return Sorted.refused(TypeProblem.Reason.ELEMENT_NO_ID, type, false);
+    }
+    TypeMirror idType =
+        id instanceof ExecutableElement getter ? getter.getReturnType() : id.asType();
+    ValueKind kind = kindOf(idType);
+    if (kind != null && UNRELIABLE_IDS.contains(kind)) {
+      return new Sorted(
+          null,
+          new TypeProblem(
+              TypeProblem.Reason.ELEMENT_ID_TYPE,
+              type,
+              false,
+              "'" + id.getSimpleName() + "' of type " + idType));
+    }
+    return Sorted.of(nested(entity));
+  }
+
+  /** The field, getter or record component of {@code entity} marked {@code @SyncId}, or null. */
+  private Element idOf(TypeElement entity) {
+    for (Element member : elements.getAllMembers(entity)) {
+      boolean state =
+          member.getKind() == ElementKind.FIELD || member.getKind() == ElementKind.METHOD;
+      if (state
+          && !member.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)
+          && member.getAnnotation(SyncId.class) != null) {
+        return member;
+      }
+    }
+    for (Element member : entity.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.RECORD_COMPONENT
+          && member.getAnnotation(SyncId.class) != null) {
+        return member;
+      }
+    }
+    return null;
   }
 
   /** Whether values of {@code scalar} have a natural order. */

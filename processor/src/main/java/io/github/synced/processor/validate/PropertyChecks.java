@@ -231,7 +231,9 @@ final class PropertyChecks {
     Message message =
         switch (problem.reason()) {
           case UNSUPPORTED -> whole ? Message.UNSUPPORTED_TYPE : Message.UNSUPPORTED_PART;
-          case NESTED_ENTITY -> Message.NOT_YET_SUPPORTED;
+          case NESTED_ENTITY -> Message.ENTITY_INSIDE;
+          case ELEMENT_NO_ID -> Message.ELEMENT_NO_ID;
+          case ELEMENT_ID_TYPE -> Message.ELEMENT_ID_TYPE;
           case CONTAINER_DECLARATION -> Message.CONTAINER_TYPE;
           case MAP_KEY -> Message.MAP_KEY;
           case OPTIONAL_INSIDE -> Message.OPTIONAL_INSIDE;
@@ -241,6 +243,8 @@ final class PropertyChecks {
         };
     if (message == Message.UNSUPPORTED_TYPE) {
       reporter.report(p.element(), message, p.name(), entity, p.type());
+    } else if (problem.detail() != null) {
+      reporter.report(p.element(), message, p.name(), entity, p.type(), part, problem.detail());
     } else {
       reporter.report(p.element(), message, p.name(), entity, p.type(), part);
     }

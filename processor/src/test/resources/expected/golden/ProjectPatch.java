@@ -1,0 +1,284 @@
+package golden;
+
+import io.github.synced.runtime.spi.EntityField;
+import io.github.synced.runtime.spi.FieldSet;
+import io.github.synced.runtime.spi.Patch;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
+import javax.annotation.processing.Generated;
+
+/**
+ * A typed partial update of {@link Project}: the synced fields it sets, each with its value.
+ *
+ * <p>Immutable: every setter returns a new patch, so a patch held by a pending mutation has
+ * the same effect each time it is applied. A field that is not set is absent, which is
+ * different from a field set to {@code null}. Start from {@link #empty()}, for example
+ * {@code ProjectPatch.empty().name(...).subtasks(...)}.
+ */
+@Generated("io.github.synced.processor.SyncedProcessor")
+public final class ProjectPatch implements Patch<Project> {
+  /**
+   * The patch that sets no field.
+   */
+  private static final ProjectPatch EMPTY = new ProjectPatch(0L, null, null, null, null, 0L);
+
+  /**
+   * The fields this patch sets: bit {@code i} for the field whose ordinal is {@code i}.
+   */
+  private final long fields;
+
+  /**
+   * The value this patch gives {@code id}, if it sets it; else the default.
+   */
+  private final String id;
+
+  /**
+   * The value this patch gives {@code name}, if it sets it; else the default.
+   */
+  private final String name;
+
+  /**
+   * The value this patch gives {@code subtasks}, if it sets it; else the default.
+   */
+  private final List<Subtask> subtasks;
+
+  /**
+   * The value this patch gives {@code columns}, if it sets it; else the default.
+   */
+  private final Map<String, Column> columns;
+
+  /**
+   * The value this patch gives {@code version}, if it sets it; else the default.
+   */
+  private final long version;
+
+  /**
+   * A patch that sets {@code fields} to these values; every other value must be its type's
+   * default. Not private: {@link ProjectSync} and the codec make patches too.
+   *
+   * @param fields the fields it sets, as bits
+   * @param id the value it gives {@code id}
+   * @param name the value it gives {@code name}
+   * @param subtasks the value it gives {@code subtasks}
+   * @param columns the value it gives {@code columns}
+   * @param version the value it gives {@code version}
+   */
+  ProjectPatch(long fields, String id, String name, List<Subtask> subtasks,
+      Map<String, Column> columns, long version) {
+    this.fields = fields;
+    this.id = id;
+    this.name = name;
+    this.subtasks = subtasks;
+    this.columns = columns;
+    this.version = version;
+  }
+
+  /**
+   * {@return a patch that sets no field}
+   */
+  public static ProjectPatch empty() {
+    return EMPTY;
+  }
+
+  /**
+   * A new patch that sets everything this one sets, and {@code id} to {@code id}.
+   *
+   * @param id the value to set
+   * @return the new patch
+   */
+  public ProjectPatch id(String id) {
+    return new ProjectPatch(fields | 1L << 0, id, name, subtasks, columns, version);
+  }
+
+  /**
+   * {@return the value this patch gives {@code id}, or {@code null} if it does not set it}
+   * (See {@link #sets}.)
+   */
+  public String id() {
+    return id;
+  }
+
+  /**
+   * A new patch that sets everything this one sets, and {@code name} to {@code name}.
+   *
+   * @param name the value to set
+   * @return the new patch
+   */
+  public ProjectPatch name(String name) {
+    return new ProjectPatch(fields | 1L << 1, id, name, subtasks, columns, version);
+  }
+
+  /**
+   * {@return the value this patch gives {@code name}, or {@code null} if it does not set it}
+   * (See {@link #sets}.)
+   */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * A new patch that sets everything this one sets, and {@code subtasks} to {@code subtasks}.
+   *
+   * @param subtasks the value to set
+   * @return the new patch
+   */
+  public ProjectPatch subtasks(List<Subtask> subtasks) {
+    return new ProjectPatch(fields | 1L << 2, id, name, ProjectSync.freezeSubtasks(subtasks),
+        columns, version);
+  }
+
+  /**
+   * {@return the value this patch gives {@code subtasks}, or {@code null} if it does not set it}
+   * (See {@link #sets}.)
+   */
+  public List<Subtask> subtasks() {
+    return ProjectSync.copySubtasks(subtasks);
+  }
+
+  /**
+   * A new patch that sets everything this one sets, and {@code columns} to {@code columns}.
+   *
+   * @param columns the value to set
+   * @return the new patch
+   */
+  public ProjectPatch columns(Map<String, Column> columns) {
+    return new ProjectPatch(fields | 1L << 3, id, name, subtasks,
+        ProjectSync.freezeColumns(columns), version);
+  }
+
+  /**
+   * {@return the value this patch gives {@code columns}, or {@code null} if it does not set it}
+   * (See {@link #sets}.)
+   */
+  public Map<String, Column> columns() {
+    return ProjectSync.copyColumns(columns);
+  }
+
+  /**
+   * A new patch that sets everything this one sets, and {@code version} to {@code version}.
+   *
+   * @param version the value to set
+   * @return the new patch
+   */
+  public ProjectPatch version(long version) {
+    return new ProjectPatch(fields | 1L << 4, id, name, subtasks, columns, version);
+  }
+
+  /**
+   * {@return the value this patch gives {@code version}, or {@code 0L} if it does not set it}
+   * (See {@link #sets}.)
+   */
+  public long version() {
+    return version;
+  }
+
+  /**
+   * The fields this patch sets, in declaration order; unmodifiable.
+   */
+  @Override
+  public FieldSet<ProjectField> fields() {
+    return FieldSet.of(ProjectSync.TYPE.fields(), fields);
+  }
+
+  /**
+   * Whether this patch sets {@code field}; allocates nothing.
+   */
+  @Override
+  public boolean sets(EntityField field) {
+    return field instanceof ProjectField known && (fields & 1L << known.ordinal()) != 0;
+  }
+
+  /**
+   * Whether this patch sets no field.
+   */
+  @Override
+  public boolean isEmpty() {
+    return fields == 0;
+  }
+
+  /**
+   * The value this patch gives {@code field} (primitives boxed).
+   *
+   * @throws IllegalArgumentException if this patch does not set {@code field}
+   */
+  @Override
+  public Object get(EntityField field) {
+    ProjectField known = ProjectField.of(field);
+    if (!sets(known)) {
+      throw new IllegalArgumentException("ProjectPatch does not set '" + known.fieldName() + "'");
+    }
+    return switch (known) {
+      case ID -> this.id;
+      case NAME -> this.name;
+      case SUBTASKS -> ProjectSync.copySubtasks(this.subtasks);
+      case COLUMNS -> ProjectSync.copyColumns(this.columns);
+      case VERSION -> this.version;
+    };
+  }
+
+  /**
+   * Sets exactly this patch's fields on {@code target} and returns it; every other field,
+   * local-only ones included, keeps its value.
+   */
+  @Override
+  public Project applyTo(Project target) {
+    if ((fields & 1L << 0) != 0) {
+      target.id = this.id;
+    }
+    if ((fields & 1L << 1) != 0) {
+      target.name = this.name;
+    }
+    if ((fields & 1L << 2) != 0) {
+      target.subtasks = ProjectSync.mergeSubtasks(target.subtasks, this.subtasks);
+    }
+    if ((fields & 1L << 3) != 0) {
+      target.columns = ProjectSync.mergeColumns(target.columns, this.columns);
+    }
+    if ((fields & 1L << 4) != 0) {
+      target.version = this.version;
+    }
+    return target;
+  }
+
+  /**
+   * Whether {@code object} is a patch that sets the same fields to equal values.
+   */
+  @Override
+  public boolean equals(Object object) {
+    return object instanceof ProjectPatch that
+        && fields == that.fields
+        && Objects.equals(this.id, that.id)
+        && Objects.equals(this.name, that.name)
+        && ProjectSync.equalSubtasks(this.subtasks, that.subtasks)
+        && ProjectSync.equalColumns(this.columns, that.columns)
+        && this.version == that.version;
+  }
+
+  /**
+   * A hash of the fields this patch sets and their values.
+   */
+  @Override
+  public int hashCode() {
+    return Objects.hash(fields, id, name, ProjectSync.hashSubtasks(subtasks),
+        ProjectSync.hashColumns(columns), version);
+  }
+
+  /**
+   * The fields this patch sets with their values, for example {@code ProjectPatch{id=...}}.
+   */
+  @Override
+  public String toString() {
+    StringJoiner joiner = new StringJoiner(", ", "ProjectPatch{", "}");
+    for (ProjectField field : fields()) {
+      String text = switch (field) {
+        case SUBTASKS -> ProjectSync.textSubtasks(this.subtasks);
+        case COLUMNS -> ProjectSync.textColumns(this.columns);
+        default -> String.valueOf(get(field));
+      };
+      joiner.add(field.fieldName() + "=" + text);
+    }
+    return joiner.toString();
+  }
+}
