@@ -7,7 +7,6 @@ import io.github.synced.runtime.spi.Patch;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -144,7 +143,7 @@ final class Conflicts<K, E> {
     overlap.retainAll(touched);
     if (l.ownConfirmed != null) {
       for (EntityField own : l.ownConfirmed) {
-        if (Objects.deepEquals(type.get(theirs, own), type.get(ours, own))) {
+        if (Values.same(type, theirs, ours, own)) {
           overlap.remove(own); // our own confirmed write moved it, not another writer
         }
       }
@@ -200,16 +199,13 @@ final class Conflicts<K, E> {
       }
       source = type.patch(resolved, overlap).applyTo(type.copy(mine));
       for (EntityField o : overlap) {
-        if (Objects.deepEquals(type.get(resolved, o), type.get(theirs, o))) {
+        if (Values.same(type, resolved, theirs, o)) {
           keep.remove(o);
         }
       }
     }
     if (keep.isEmpty()) {
-      boolean alreadyThere = true;
-      for (EntityField t : touched) {
-        alreadyThere &= Objects.deepEquals(sent.get(t), type.get(theirs, t));
-      }
+      boolean alreadyThere = Values.holds(type, theirs, sent, touched);
       if (alreadyThere) {
         core.answers.finish(
             l,

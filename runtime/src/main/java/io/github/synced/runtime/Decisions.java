@@ -4,7 +4,6 @@ import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.EntityType;
 import io.github.synced.runtime.spi.Patch;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -121,7 +120,7 @@ final class Decisions<K, E> {
     Patch<E> sent = l.lastWrite.patch();
     for (EntityField f : sent.fields()) {
       if ((l.superseded == null || !l.superseded.contains(f))
-          && !Objects.deepEquals(sent.get(f), type.get(server, f))) {
+          && !Values.holds(type, server, sent, f)) {
         return false;
       }
     }
@@ -144,7 +143,7 @@ final class Decisions<K, E> {
       return type.diff(base, server).isEmpty();
     }
     for (EntityField f : l.lastWrite.patch().fields()) {
-      if (!Objects.deepEquals(type.get(base, f), type.get(server, f))) {
+      if (!Values.same(type, base, server, f)) {
         return false;
       }
     }
@@ -200,10 +199,7 @@ final class Decisions<K, E> {
       if (known != null && !Answers.earlyCopy(known, l)) {
         continue; // another entity the store knows
       }
-      boolean same = true;
-      for (EntityField f : sent.fields()) {
-        same &= Objects.deepEquals(sent.get(f), type.get(s, f));
-      }
+      boolean same = Values.holds(type, s, sent, sent.fields());
       if (same) {
         core.answers.confirmCreate(
             l, s, false, "the server's collection shows it applied", sentAt, !r.versionKnown());

@@ -4,7 +4,6 @@ import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.EntityType;
 import io.github.synced.runtime.spi.Patch;
 import java.util.LinkedHashSet;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -152,9 +151,8 @@ final class Layer<K, E> {
       for (EntityField f : patch.fields()) {
         if (sent.fields().contains(f)
             && later.sentBase != null
-            && !Objects.deepEquals(sent.get(f), type.get(later.sentBase, f)) // it changes the field
-            && Objects.deepEquals(
-                sent.get(f), type.get(base, f))) { // and the server shows its value
+            && !Values.holds(type, later.sentBase, sent, f) // it changes the field
+            && Values.holds(type, base, sent, f)) { // and the server shows its value
           shown.add(f);
         }
       }

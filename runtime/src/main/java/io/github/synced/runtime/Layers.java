@@ -36,22 +36,6 @@ final class Layers {
     return type.patch(after, changed);
   }
 
-  /** Whether two patches set the same fields to equal values: the same request body. */
-  static <E> boolean sameBody(Patch<E> a, Patch<E> b) {
-    if (a == b) {
-      return true;
-    }
-    if (a == null || b == null || !a.fields().equals(b.fields())) {
-      return false;
-    }
-    for (EntityField f : a.fields()) {
-      if (!Objects.deepEquals(a.get(f), b.get(f))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** {@code Task 't1', field 'title'}: how messages name an entity and a field. */
   static String describe(EntityType<?, ?> type, Object id, EntityField field) {
     StringBuilder s = new StringBuilder(type.name());

@@ -104,7 +104,7 @@ final class Sends<K, E> {
       if (body == null) {
         return; // settled: nothing of it is left to send
       }
-      if (l.lastWrite != null && !Layers.sameBody(l.lastWrite.patch(), body)) {
+      if (l.lastWrite != null && !Values.sameBody(core.type, l.lastWrite.patch(), body, j.view)) {
         l.handle.rekey(core.newKey()); // a key belongs to one body
       }
       l.sentBase = j.confirmed() ? j.state : null; // states are replaced, never changed in place

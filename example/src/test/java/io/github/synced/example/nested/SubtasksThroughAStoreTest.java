@@ -36,6 +36,17 @@ class SubtasksThroughAStoreTest {
     byte[] row;
     CompletableFuture<Reply<Checklist>> held;
 
+    /** Applies the next write, then loses its answer; it ignores idempotency keys. */
+    boolean dropNextAnswer;
+
+    /** Loses the next write before applying it: the client cannot tell which happened. */
+    boolean loseNextWrite;
+
+    @Override
+    public boolean deduplicatesByKey() {
+      return false;
+    }
+
     Checklist row() {
       return JsonCodecs.readEntity(MAPPER, JSON, row, "c1");
     }
@@ -49,10 +60,18 @@ class SubtasksThroughAStoreTest {
       if (held != null) {
         return held; // answered by the test
       }
+      if (loseNextWrite) {
+        loseNextWrite = false;
+        return CompletableFuture.failedFuture(SyncFailure.outcomeUnknown("timed out", null));
+      }
       byte[] body = JsonCodecs.writePatch(MAPPER, JSON, w.patch());
       Checklist c = JsonCodecs.readPatch(MAPPER, JSON, body, w.id()).applyTo(row());
       c.version++;
       put(c);
+      if (dropNextAnswer) {
+        dropNextAnswer = false;
+        return CompletableFuture.failedFuture(SyncFailure.outcomeUnknown("connection reset", null));
+      }
       return CompletableFuture.completedFuture(Reply.entity(row()));
     }
 
@@ -152,5 +171,56 @@ class SubtasksThroughAStoreTest {
     assertTrue(subtask(view, "s1").expanded, "local-only state from before stays");
     assertTrue(subtask(view, "s2").expanded, "and so does the edit made meanwhile");
     assertFalse(subtask(view, "s3").expanded);
+  }
+
+  /**
+   * A write of the list whose answer is lost, on a server without idempotency keys: the store reads
+   * the server's state, which holds the list it wrote (new subtask instances, equal by their synced
+   * fields, not by identity), so the write confirmed; it was never applied twice.
+   */
+  @Test
+  void aListWriteWhoseAnswerWasLostIsConfirmedByTheServersEqualList() throws Exception {
+    JsonServer server = new JsonServer();
+    server.put(checklist(1, new Subtask("s1", "Pack"), new Subtask("s2", "Call")));
+    SyncStore<String, Checklist> store = store(server);
+    ChecklistMutations checklists = new ChecklistMutations(store);
+    store.local("c1", c -> subtask(c, "s1").expanded = true);
+
+    server.dropNextAnswer = true;
+    Mutation<String, Checklist> m =
+        checklists.modify("c1", c -> c.subtasks.add(new Subtask("s3", "Go")));
+    store.idle().get();
+
+    assertEquals(MutationState.CONFIRMED, m.state(), "the server holds what it wrote");
+    Checklist view = store.get("c1").orElseThrow();
+    assertEquals(List.of("s1", "s2", "s3"), ids(view));
+    assertEquals(List.of("s1", "s2", "s3"), ids(server.row()), "applied once");
+    assertTrue(subtask(view, "s1").expanded);
+  }
+
+  /**
+   * A write of the list lost before the server applied it, on a server without idempotency keys:
+   * the server's list is still the base's (equal by the subtasks' synced fields, though other
+   * instances), so the store knows it did not apply: the view ends as the server is, and the server
+   * never has the subtask twice.
+   */
+  @Test
+  void aListWriteLostBeforeItAppliedEndsAsTheServerIs() throws Exception {
+    JsonServer server = new JsonServer();
+    server.put(checklist(1, new Subtask("s1", "Pack"), new Subtask("s2", "Call")));
+    SyncStore<String, Checklist> store = store(server);
+    ChecklistMutations checklists = new ChecklistMutations(store);
+
+    server.loseNextWrite = true;
+    Mutation<String, Checklist> m =
+        checklists.modify("c1", c -> c.subtasks.add(new Subtask("s3", "Go")));
+    store.idle().get();
+
+    List<String> onServer = ids(server.row());
+    assertEquals(onServer, ids(store.get("c1").orElseThrow()), "the view is the server's");
+    assertEquals(
+        m.state() == MutationState.CONFIRMED ? List.of("s1", "s2", "s3") : List.of("s1", "s2"),
+        onServer,
+        m.state() + ": " + m.error());
   }
 }
