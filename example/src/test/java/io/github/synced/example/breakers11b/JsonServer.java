@@ -125,16 +125,19 @@ final class JsonServer implements AutoCloseable {
       if (method.equals("GET") && id == null) {
         int now = listsInFlight.incrementAndGet();
         maxListsInFlight.accumulateAndGet(now, Math::max);
+        Map<String, List<String>> q;
         try {
-          Map<String, List<String>> q = parse(raw);
+          q = parse(raw);
           listQueries.add(q);
           if (listDelayMs > 0) {
             Thread.sleep(listDelayMs);
           }
-          listAnswer(ex, coll, q);
         } finally {
+          // Done before the answer is written: once the client has it, it may send the next read
+          // before this thread would get here after writing it.
           listsInFlight.decrementAndGet();
         }
+        listAnswer(ex, coll, q);
       } else if (method.equals("GET")) {
         ObjectNode r;
         synchronized (this) {
