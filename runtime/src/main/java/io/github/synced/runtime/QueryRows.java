@@ -182,7 +182,10 @@ final class QueryRows<P, K, E> {
     if (!listedId && order != null && !createsAtTop) {
       return rebuild(); // a moved-in entity enters where the order says
     }
-    int at = listedId ? placeListed(id) : placeArrived(id);
+    int at =
+        listedId
+            ? ListPlaces.listed(id, listed, listedIndex, shown, shownSet)
+            : ListPlaces.arrived(id, arrival, shown, movedIn);
     shown.add(at, id);
     shownViews.add(at, after);
     shownSet.add(id);
@@ -192,38 +195,11 @@ final class QueryRows<P, K, E> {
     return true;
   }
 
-  /** Where an entity the client moved in shows at the top: among those there, in arrival order. */
-  private int placeArrived(K id) {
-    long mine = arrival.get(id);
-    for (int i = 0; i < movedIn; i++) {
-      if (arrival.get(shown.get(i)) > mine) {
-        return i;
-      }
-    }
-    return movedIn;
-  }
-
   /** Builds the list again; whether it changed. */
   private boolean rebuild() {
     List<K> old = shown;
     shown = null;
     return !shown().equals(old);
-  }
-
-  /**
-   * Where a listed entity that comes back in goes: before the next listed entity shown (entities
-   * the client moved in are then either none or all at the top), as {@link #shown()} places it.
-   */
-  private int placeListed(K id) {
-    int at = shown.size();
-    for (int j = listedIndex.get(id) + 1; j < listed.size(); j++) {
-      K y = listed.get(j);
-      if (shownSet.contains(y)) {
-        at = shown.indexOf(y);
-        break;
-      }
-    }
-    return at;
   }
 
   /** The list as {@link #shown()} builds it from scratch, for tests of the incremental changes. */
@@ -275,7 +251,7 @@ final class QueryRows<P, K, E> {
     if (!append) {
       readSent = sentAt;
       if (matches == null) {
-        keepWhereClientDecides(next, nextSet);
+        ListPlaces.keep(listed, next, nextSet, this::clientDecides);
       }
     }
     listed = Collections.unmodifiableList(next);
@@ -308,31 +284,6 @@ final class QueryRows<P, K, E> {
   private void settleSilently(Map<K, Set<Mutation<K, E>>> pendingNow) {
     open.clear();
     pendingNow.forEach((id, ms) -> open.put(id, new HashSet<>(ms)));
-  }
-
-  /**
-   * Without a predicate, an entity a mutation decides (pending, or settled after the read was sent)
-   * that the old list showed and the new one leaves out stays, after the entity it followed: the
-   * read may not know the mutation yet, and nothing the user sees changes until it settles and a
-   * read sent after that answers.
-   */
-  private void keepWhereClientDecides(List<K> next, Set<K> nextSet) {
-    for (int i = 0; i < listed.size(); i++) {
-      K id = listed.get(i);
-      if (nextSet.contains(id) || !clientDecides(id)) {
-        continue;
-      }
-      int at = 0;
-      for (int j = i - 1; j >= 0; j--) {
-        int found = next.indexOf(listed.get(j));
-        if (found >= 0) {
-          at = found + 1;
-          break;
-        }
-      }
-      next.add(at, id);
-      nextSet.add(id);
-    }
   }
 
   /** Whether a read has answered. */
@@ -372,7 +323,10 @@ final class QueryRows<P, K, E> {
     }
     movedIn = moved.size();
     if (!moved.isEmpty()) {
-      out = order == null || createsAtTop ? atTop(moved, out) : inOrder(moved, out);
+      out =
+          order == null || createsAtTop
+              ? ListPlaces.atTop(moved, out)
+              : ListPlaces.inOrder(moved, out, (a, b) -> order.compare(views.get(a), views.get(b)));
     }
     shown = out;
     shownSet = new HashSet<>(out);
@@ -393,48 +347,6 @@ final class QueryRows<P, K, E> {
   private boolean admits(K id) {
     E e = views.get(id);
     return e != null && (matches == null || !clientDecides(id) || test(e));
-  }
-
-  /** The entities the client moved in at the top, in the order they arrived, then the list. */
-  private static <K> List<K> atTop(List<K> moved, List<K> listed) {
-    List<K> out = new ArrayList<>(moved.size() + listed.size());
-    out.addAll(moved);
-    out.addAll(listed);
-    return out;
-  }
-
-  /**
-   * Each entity the client moved in placed before the first listed one the order puts after it (at
-   * the end if none): the moved ones sorted (ties in arrival order), then merged in one pass, so a
-   * list of n with m moved in costs O(n + m log m) comparisons.
-   */
-  private List<K> inOrder(List<K> moved, List<K> listed) {
-    List<K> sorted = new ArrayList<>(moved);
-    try {
-      sorted.sort((a, b) -> order.compare(views.get(a), views.get(b)));
-    } catch (Throwable t) {
-      AfterLock.report(t); // the order threw: the moved ones in arrival order
-    }
-    List<K> out = new ArrayList<>(listed.size() + sorted.size());
-    int next = 0;
-    for (K x : listed) {
-      while (next < sorted.size() && before(sorted.get(next), x)) {
-        out.add(sorted.get(next++));
-      }
-      out.add(x);
-    }
-    out.addAll(sorted.subList(next, sorted.size()));
-    return out;
-  }
-
-  /** Whether the order puts {@code a} before {@code b}; one that throws is reported: no. */
-  private boolean before(K a, K b) {
-    try {
-      return order.compare(views.get(a), views.get(b)) < 0;
-    } catch (Throwable t) {
-      AfterLock.report(t);
-      return false;
-    }
   }
 
   private boolean clientDecides(K id) {
