@@ -92,10 +92,6 @@ final class QueryEngine<P, K, E> {
     }
   }
 
-  List<E> items() {
-    return state().items();
-  }
-
   Subscription subscribe(Consumer<? super QueryState<E>> subscriber) {
     Watchers.Watcher<QueryState<E>> w = new Watchers.Watcher<>(subscriber);
     boolean read;

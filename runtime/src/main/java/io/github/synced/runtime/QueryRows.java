@@ -118,10 +118,13 @@ final class QueryRows<P, K, E> {
       rekey(type.id(c.before()), id);
     }
     Mutation<K, E> m = c.mutation();
-    E after = c.after();
     boolean mine = views.containsKey(id) || listedSet.contains(id);
-    if (!mine && !movesIn(m, after)) {
-      return false; // it cannot show: not listed, and nothing moves it in
+    if (!mine && !mayMoveIn(m)) {
+      return false; // it cannot show: not listed, and nothing moves it in (no copy made)
+    }
+    E after = c.after();
+    if (!mine && (after == null || (matches != null && !test(after)))) {
+      return false;
     }
     if (m != null) {
       touched.put(id, c.epoch);
@@ -223,11 +226,8 @@ final class QueryRows<P, K, E> {
   }
 
   /** Whether a mutation's change may move an entity the list does not hold into it. */
-  private boolean movesIn(Mutation<K, E> m, E after) {
-    if (m == null || after == null) {
-      return false;
-    }
-    return matches != null ? test(after) : createsAtTop && m.kind() == Write.Kind.CREATE;
+  private boolean mayMoveIn(Mutation<K, E> m) {
+    return m != null && (matches != null || (createsAtTop && m.kind() == Write.Kind.CREATE));
   }
 
   /**
