@@ -663,7 +663,8 @@ public final class BoardPatch implements Patch<Board> {
       case OWNER -> new BoardPatch(fields | 1L << 15, id, tags, labels, scores, counts, links, rows,
           subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, null, version,
           (NestedEdit<Owner, OwnerPatch>) inside);
-      default -> throw new IllegalArgumentException("BoardPatch changes nothing inside '" + field.fieldName() + "'");
+      default -> throw new IllegalArgumentException("BoardPatch changes nothing inside '"
+          + field.fieldName() + "'");
     };
   }
 

@@ -300,7 +300,8 @@ public final class ProjectPatch implements Patch<Project> {
     return switch (ProjectField.of(field)) {
       case SUBTASKS -> new ProjectPatch(fields | 1L << 2, id, name, null, columns, version,
           (ElementEdits<String, Subtask, SubtaskPatch>) inside);
-      default -> throw new IllegalArgumentException("ProjectPatch changes nothing inside '" + field.fieldName() + "'");
+      default -> throw new IllegalArgumentException("ProjectPatch changes nothing inside '"
+          + field.fieldName() + "'");
     };
   }
 

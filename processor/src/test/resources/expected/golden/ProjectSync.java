@@ -336,7 +336,8 @@ public final class ProjectSync implements EntityType<String, Project> {
     ArrayList<Subtask> kept = new ArrayList<>(target.size());
     for (Subtask item : target) {
       Subtask source = item == null ? null : theirs.get(SubtaskSync.TYPE.id(item));
-      kept.add(source == null ? item : SubtaskSync.TYPE.withLocalOnly(SubtaskSync.TYPE.copy(item), source));
+      kept.add(source == null ? item : SubtaskSync.TYPE.withLocalOnly(SubtaskSync.TYPE.copy(item),
+          source));
     }
     return kept;
   }
@@ -360,7 +361,8 @@ public final class ProjectSync implements EntityType<String, Project> {
     for (Map.Entry<String, Column> entry : target.entrySet()) {
       Column item = entry.getValue();
       Column source = item == null ? null : theirs.get(ColumnSync.TYPE.id(item));
-      kept.put(entry.getKey(), source == null ? item : ColumnSync.TYPE.withLocalOnly(ColumnSync.TYPE.copy(item), source));
+      kept.put(entry.getKey(), source == null ? item
+          : ColumnSync.TYPE.withLocalOnly(ColumnSync.TYPE.copy(item), source));
     }
     return kept;
   }

@@ -93,7 +93,7 @@ public final class ConflictPolicy<E> {
    * As {@link #resolveWith(Resolver)}, with the resolver told where the two changes overlap, down
    * to an element's field ({@code subtasks[s1].title}).
    */
-  public static <E> ConflictPolicy<E> resolveWith(PathResolver<E> resolver) {
+  public static <E> ConflictPolicy<E> resolveWithPaths(PathResolver<E> resolver) {
     return new ConflictPolicy<>(Rule.RESOLVER, Objects.requireNonNull(resolver, "resolver"));
   }
 

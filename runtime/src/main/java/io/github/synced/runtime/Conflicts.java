@@ -151,8 +151,8 @@ final class Conflicts<K, E> {
     }
     List<String> paths = new ArrayList<>();
     for (EntityField o : List.copyOf(overlap)) {
-      Inside<?> inside = l.updater == null ? l.patch.inside(o) : null;
-      if (inside == null) {
+      Inside<?> inside = l.updater == null && !afterUnknown ? l.patch.inside(o) : null;
+      if (inside == null) { // after an unknown outcome any change there may be ours: it overlaps
         paths.add(o.fieldName());
         continue;
       }

@@ -119,8 +119,12 @@ final class Decisions<K, E> {
     }
     Patch<E> sent = l.lastWrite.patch();
     for (EntityField f : sent.fields()) {
+      // A change inside a field (an element by id) is held where it changes nothing on the
+      // server's value; the whole value it was sent as may differ by another writer's elements.
+      Patch<E> own =
+          l.updater == null && l.patch != null && l.patch.inside(f) != null ? l.patch : sent;
       if ((l.superseded == null || !l.superseded.contains(f))
-          && !Values.holds(type, server, sent, f)) {
+          && !Values.holds(type, server, own, f)) {
         return false;
       }
     }

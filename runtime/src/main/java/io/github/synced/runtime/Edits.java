@@ -153,9 +153,8 @@ final class Edits<K, E> {
     E before = core.before(j);
     j.state = state;
     if (type.holdsEntities()) {
-      j.view =
-          type.copy(
-              edited); // the view's own nested objects (a pending mutation's) keep their edits too
+      // The view's own nested objects (those a pending mutation added) keep their edits too.
+      j.view = type.copy(edited);
     }
     j.localEpoch = ++core.epoch;
     core.derive(j);

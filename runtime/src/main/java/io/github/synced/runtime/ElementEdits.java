@@ -139,8 +139,8 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
           list.set(at, op.patch.applyTo(type.copy(list.get(at))));
         }
       } else if (op.element != null) {
-        if (at >= 0) { // another writer added it too: ours, keeping its local-only fields
-          list.set(at, type.merge(type.copy(list.get(at)), op.element));
+        if (at >= 0) { // another writer added it too: ours, with the values we gave it
+          list.set(at, type.copy(op.element));
         } else {
           E added = type.copy(op.element);
           list.add(op.index < 0 || op.index > list.size() ? list.size() : op.index, added);
@@ -266,7 +266,9 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof ElementEdits<?, ?, ?> that) || that.ops.size() != ops.size()) {
+    if (!(o instanceof ElementEdits<?, ?, ?> that)
+        || that.type != type
+        || that.ops.size() != ops.size()) {
       return false;
     }
     for (int i = 0; i < ops.size(); i++) {

@@ -149,6 +149,9 @@ final class Layer<K, E> {
       }
       Patch<E> sent = later.lastWrite.patch();
       for (EntityField f : patch.fields()) {
+        if (patch.inside(f) != null || (later.patch != null && later.patch.inside(f) != null)) {
+          continue; // a whole value sent for a change inside says nothing of this one's elements
+        }
         if (sent.fields().contains(f)
             && later.sentBase != null
             && !Values.holds(type, later.sentBase, sent, f) // it changes the field

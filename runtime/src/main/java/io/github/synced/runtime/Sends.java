@@ -28,10 +28,11 @@ final class Sends<K, E> {
   /**
    * Starts every send the ordering rule allows. Serial (the default): only the oldest pending
    * mutation of an entity is out. Parallel: updates go out together, but never past an unconfirmed
-   * create or a delete; an update made with a function waits for everything before it (its value is
-   * computed on top of them, so it must not reach the server before they are decided). Without a
-   * version the sends are serial whatever the option says: the order in which the server applied
-   * two writes, and so what its answers mean, could not be told.
+   * create or a delete; an update made with a function, or one that changes inside a field (its
+   * body is the field's whole value), waits for everything before it (its value is computed on top
+   * of them, so it must not reach the server before they are decided). Without a version the sends
+   * are serial whatever the option says: the order in which the server applied two writes, and so
+   * what its answers mean, could not be told.
    */
   void pump(Journal<K, E> j) {
     if (!core.parallel || !type.hasVersion()) {
@@ -57,7 +58,11 @@ final class Sends<K, E> {
       if (l.state().isSettled()) {
         continue; // settled while an earlier one was started
       }
-      if (live > 0 && (l.kind() != Write.Kind.UPDATE || l.updater != null || l.afterEarlier)) {
+      if (live > 0
+          && (l.kind() != Write.Kind.UPDATE
+              || l.updater != null
+              || l.afterEarlier
+              || l.patch.changesInside())) {
         return;
       }
       if (l.state() == MutationState.QUEUED && !j.awaitingVersion()) {

@@ -140,7 +140,7 @@ class SubtaskEditsRandomizedTest {
             .remote(server)
             .conflicts(
                 Boolean.getBoolean("synced.clientWins")
-                    ? ConflictPolicy.resolveWith((base, mine, theirs, paths) -> mine)
+                    ? ConflictPolicy.resolveWithPaths((base, mine, theirs, paths) -> mine)
                     : ConflictPolicy.serverWins())
             .notifyOn(Runnable::run)
             .build();

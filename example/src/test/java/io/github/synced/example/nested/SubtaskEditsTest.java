@@ -256,7 +256,7 @@ class SubtaskEditsTest {
     SyncStore<String, Checklist> store =
         store(
             server,
-            ConflictPolicy.resolveWith(
+            ConflictPolicy.resolveWithPaths(
                 (base, mine, theirs, paths) -> {
                   seen.add(paths);
                   return theirs;

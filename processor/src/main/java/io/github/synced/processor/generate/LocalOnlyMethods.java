@@ -110,7 +110,7 @@ final class LocalOnlyMethods {
             "$T source = item == null ? null : theirs.get($T.TYPE.id(item))", element, sync);
     CodeBlock kept =
         CodeBlock.of(
-            "source == null ? item : $T.TYPE.withLocalOnly($T.TYPE.copy(item), source)",
+            "source == null$W? item$W: $T.TYPE.withLocalOnly($T.TYPE.copy(item),$Wsource)",
             sync,
             sync);
     String argument =

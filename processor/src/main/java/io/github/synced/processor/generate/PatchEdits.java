@@ -220,7 +220,7 @@ final class PatchEdits {
       with.add("case $L -> new $T($L);\n", p.constantName(), self, withArgs.get(i));
     }
     with.add(
-        "default -> throw new $T($S + field.fieldName() + $S);\n$<};\n",
+        "default -> throw new $T($S$W+ field.fieldName() + $S);\n$<};\n",
         IllegalArgumentException.class,
         self.simpleName() + " changes nothing inside '",
         "'");

@@ -51,6 +51,7 @@ public final class Json3Codecs {
 
   /** The fields of {@code patch} as one JSON object, {@code null} values included. */
   public static <E> byte[] writePatch(ObjectMapper mapper, JsonCodec<E> codec, Patch<E> patch) {
+    WholeValues.refuse(patch);
     return write(mapper, codec, null, patch);
   }
 

@@ -75,6 +75,7 @@ public final class JsonCodecs {
 
   /** The fields of {@code patch} as one JSON object, {@code null} values included. */
   public static <E> byte[] writePatch(ObjectMapper mapper, JsonCodec<E> codec, Patch<E> patch) {
+    WholeValues.refuse(patch);
     if (Plain.writes(mapper)) {
       ByteOutput out = ByteOutput.acquire();
       try {
