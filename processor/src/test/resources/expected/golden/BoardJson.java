@@ -2,6 +2,7 @@ package golden;
 
 import io.github.synced.runtime.BadServerDataException;
 import io.github.synced.runtime.json.JsonCodec;
+import io.github.synced.runtime.json.JsonEntities;
 import io.github.synced.runtime.json.JsonInput;
 import io.github.synced.runtime.json.JsonNames;
 import io.github.synced.runtime.json.JsonOutput;
@@ -112,7 +113,7 @@ public final class BoardJson implements JsonCodec<Board> {
     out.name(NAMES, 14);
     JsonValues.write(out, entity.costs, (o, v) -> writeMoneyObject(o, (Money) v));
     out.name(NAMES, 15);
-    JsonValues.write(out, entity.owner, (o, v) -> OWNER_JSON.write(o, (Owner) v));
+    JsonEntities.write(out, entity.owner, OWNER_JSON);
     out.name(NAMES, 16);
     out.writeNumber(entity.version);
     out.endObject();
@@ -164,8 +165,7 @@ public final class BoardJson implements JsonCodec<Board> {
             (o, v) -> writeMoneyObject(o, (Money) v));
         case COSTS -> JsonValues.write(out, patch.get(field),
             (o, v) -> writeMoneyObject(o, (Money) v));
-        case OWNER -> JsonValues.write(out, patch.get(field),
-            (o, v) -> OWNER_JSON.write(o, (Owner) v));
+        case OWNER -> JsonEntities.write(out, patch.get(field), OWNER_JSON);
         case VERSION -> out.writeNumber((Long) patch.get(field));
       }
     }

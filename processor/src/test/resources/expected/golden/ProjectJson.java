@@ -6,7 +6,6 @@ import io.github.synced.runtime.json.JsonEntities;
 import io.github.synced.runtime.json.JsonInput;
 import io.github.synced.runtime.json.JsonNames;
 import io.github.synced.runtime.json.JsonOutput;
-import io.github.synced.runtime.json.JsonValues;
 import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.Patch;
 import java.io.IOException;
@@ -73,9 +72,9 @@ public final class ProjectJson implements JsonCodec<Project> {
     out.name(NAMES, 1);
     out.writeString(entity.name);
     out.name(NAMES, 2);
-    JsonValues.write(out, entity.subtasks, (o, v) -> SUBTASK_JSON.write(o, (Subtask) v));
+    JsonEntities.write(out, entity.subtasks, SUBTASK_JSON);
     out.name(NAMES, 3);
-    JsonValues.write(out, entity.columns, (o, v) -> COLUMN_JSON.write(o, (Column) v));
+    JsonEntities.write(out, entity.columns, COLUMN_JSON);
     out.name(NAMES, 4);
     out.writeNumber(entity.version);
     out.endObject();
@@ -112,10 +111,8 @@ public final class ProjectJson implements JsonCodec<Project> {
       switch (field) {
         case ID -> out.writeString((String) patch.get(field));
         case NAME -> out.writeString((String) patch.get(field));
-        case SUBTASKS -> JsonValues.write(out, patch.get(field),
-            (o, v) -> SUBTASK_JSON.write(o, (Subtask) v));
-        case COLUMNS -> JsonValues.write(out, patch.get(field),
-            (o, v) -> COLUMN_JSON.write(o, (Column) v));
+        case SUBTASKS -> JsonEntities.write(out, patch.get(field), SUBTASK_JSON);
+        case COLUMNS -> JsonEntities.write(out, patch.get(field), COLUMN_JSON);
         case VERSION -> out.writeNumber((Long) patch.get(field));
       }
     }

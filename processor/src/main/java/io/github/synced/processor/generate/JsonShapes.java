@@ -18,11 +18,14 @@ import javax.lang.model.element.Modifier;
 /**
  * The expressions of {@code XJson} that read and write one value of each {@link Shape}: scalars
  * through {@code JsonInput} and {@code JsonOutput} themselves, collections, maps and optionals
- * through the runtime's {@code JsonValues}, with a lambda per level that reads an element.
+ * through the runtime's {@code JsonValues}, with a lambda per level that reads an element, and
+ * other {@code @Synced} types (one, or a collection or map of them) through {@code JsonEntities}
+ * with their own codecs.
  */
 final class JsonShapes {
 
   static final ClassName VALUES = ClassName.get(Code.RUNTIME + ".json", "JsonValues");
+  private static final ClassName ENTITIES = ClassName.get(Code.RUNTIME + ".json", "JsonEntities");
   private static final TypeName BYTES = com.palantir.javapoet.ArrayTypeName.of(TypeName.BYTE);
   private static final ClassName READER_INPUT = ClassName.get(Code.RUNTIME + ".json", "JsonInput");
 
@@ -267,13 +270,9 @@ final class JsonShapes {
                 ? n
                 : null;
     if (shape instanceof Shape.Nested || entities != null) {
+      // Each element (or the one entity) straight through its type's codec.
       Shape.Nested nested = entities != null ? entities : (Shape.Nested) shape;
-      return CodeBlock.of(
-          "$T.write(out, $L,$W(o, v) -> $L.write(o, ($T) v))",
-          VALUES,
-          value,
-          codecConstant(nested),
-          nested.type());
+      return CodeBlock.of("$T.write(out, $L, $L)", ENTITIES, value, codecConstant(nested));
     }
     Shape.Composite leaf = JsonRecords.leaf(shape);
     if (leaf == null) {

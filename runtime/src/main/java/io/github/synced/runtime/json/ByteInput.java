@@ -13,13 +13,16 @@ import java.nio.charset.StandardCharsets;
  * anything else (malformed or unusual input, a value of the wrong type, an escaped name, a number
  * past 18 digits, a limit of the mapper's {@code StreamReadConstraints}, given as {@link Limits})
  * it throws {@link Declined}, and {@link JsonCodecs} reads the document through Jackson instead.
+ *
+ * <p>Objects and arrays nest to any depth (a codec reading its elements' codecs): the reader keeps
+ * no state per level. Whether a member is an object's or array's first, which decides whether a
+ * comma must come before it, is whether the last byte consumed is the opening brace or bracket;
+ * every read leaves {@link #pos} right after the last byte of its value, so that byte is {@code
+ * buf[pos - 1]}.
  */
 final class ByteInput extends ByteScanner {
 
   private final int maxName;
-
-  /** Whether the object (or array) being read has had no member yet. */
-  private boolean first;
 
   /** The index of the name expected next: names usually come in declaration order. */
   private int expected;
@@ -60,8 +63,17 @@ final class ByteInput extends ByteScanner {
       throw decline();
     }
     pos++;
-    first = true;
     expected = 0;
+  }
+
+  /**
+   * Whether nothing was read since the object or array was opened: the last byte consumed, right
+   * before {@link #pos} (white space after it not yet skipped), is its brace or bracket. No value
+   * ends with either.
+   */
+  private boolean atOpening() {
+    byte last = buf[pos - 1];
+    return last == '{' || last == '[';
   }
 
   /** Moves onto the start of an array. */
@@ -70,18 +82,17 @@ final class ByteInput extends ByteScanner {
       throw decline();
     }
     pos++;
-    first = true;
   }
 
   /** Whether the array has another element, moving onto it; consumes the array's end. */
   boolean nextElement() {
+    boolean first = atOpening();
     int b = peek();
     if (b == ']') {
       pos++;
       return false;
     }
     if (first) {
-      first = false;
       return true;
     }
     if (b != ',') {
@@ -89,6 +100,40 @@ final class ByteInput extends ByteScanner {
     }
     pos++;
     return true;
+  }
+
+  /**
+   * The next key of an object read by its keys (started with {@link #startObject}), moving onto its
+   * value; {@code null} where the object ends, which it consumes. A key is any string, escapes and
+   * all, within the limit of a name's length.
+   */
+  String nextKey() {
+    boolean first = atOpening();
+    int b = peek();
+    if (b == '}') {
+      pos++;
+      return null;
+    }
+    if (!first) {
+      if (b != ',') {
+        throw decline();
+      }
+      pos++;
+      b = peek();
+    }
+    if (b != '"') {
+      throw decline();
+    }
+    int start = pos;
+    String key = readString(null);
+    if (pos - start - 2 > maxName) {
+      throw decline(); // its length in bytes, at least its length in characters
+    }
+    if (peek() != ':') {
+      throw decline();
+    }
+    pos++;
+    return key;
   }
 
   /** Checks that nothing but white space follows the document. */
@@ -100,14 +145,13 @@ final class ByteInput extends ByteScanner {
 
   @Override
   public int nextField(JsonNames names) {
+    boolean first = atOpening();
     int b = peek();
     if (b == '}') {
       pos++;
       return END;
     }
-    if (first) {
-      first = false;
-    } else {
+    if (!first) {
       if (b != ',') {
         throw decline();
       }

@@ -11,6 +11,11 @@ import java.util.Arrays;
  * UTF-8, numbers as {@code Long.toString}, {@code Double.toString} and {@code BigDecimal.toString}
  * give them. A surrogate character is declined ({@link Declined}): Jackson's treatment of those is
  * its own. One per thread is kept for reuse ({@link #acquire}).
+ *
+ * <p>Objects and arrays nest to any depth, with no state kept per level: a comma goes before a name
+ * (or key) unless the last byte written is the object's brace; between the elements of an array the
+ * caller asks for one ({@link #comma}), as the loops of {@link JsonValues} and {@link JsonEntities}
+ * do, so that writing a value costs no check.
  */
 final class ByteOutput extends JsonOutput {
 
@@ -40,7 +45,6 @@ final class ByteOutput extends JsonOutput {
   private char[] chars = new char[128];
 
   private int len;
-  private boolean first;
   private boolean inUse;
 
   /** This thread's writer, empty; a new one where it is in use (a codec writing in a codec). */
@@ -137,28 +141,43 @@ final class ByteOutput extends JsonOutput {
     return bytes.toByteArray();
   }
 
+  /** The comma between two elements of an array, before the second. */
+  void comma() {
+    ensure(1);
+    buf[len++] = ',';
+  }
+
   @Override
   public void startObject() {
     ensure(1);
     buf[len++] = '{';
-    first = true;
   }
 
   @Override
   public void endObject() {
     ensure(1);
     buf[len++] = '}';
-    first = false;
+  }
+
+  /** Starts an array. */
+  void startArray() {
+    ensure(1);
+    buf[len++] = '[';
+  }
+
+  /** Ends the array. */
+  void endArray() {
+    ensure(1);
+    buf[len++] = ']';
   }
 
   @Override
   public void name(JsonNames names, int index) {
     byte[] quoted = names.quoted(index);
     ensure(quoted.length + 1);
-    if (!first) {
+    if (buf[len - 1] != '{') {
       buf[len++] = ',';
     }
-    first = false;
     byte[] b = buf;
     int at = len;
     for (byte q : quoted) { // names are short: a loop beats the call to System.arraycopy
@@ -167,12 +186,31 @@ final class ByteOutput extends JsonOutput {
     len = at;
   }
 
+  /**
+   * Writes a key of an object started with {@link #startObject}: any string, escaped as a value is,
+   * then the colon.
+   */
+  void key(String key) {
+    ensure(1);
+    if (buf[len - 1] != '{') {
+      buf[len++] = ',';
+    }
+    quoted(key);
+    ensure(1);
+    buf[len++] = ':';
+  }
+
   @Override
   public void writeString(String value) {
     if (value == null) {
       writeNull();
       return;
     }
+    quoted(value);
+  }
+
+  /** Writes {@code value} as a JSON string, in quotes. */
+  private void quoted(String value) {
     int n = value.length();
     ensure(n * 6 + 2);
     if (chars.length < n) {

@@ -6,7 +6,6 @@ import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +27,10 @@ import java.util.function.Function;
  * 'todo'}). So is a problem inside an element, which also names the element's field. Every
  * collection and map read is a new, unmodifiable one in the order read; JSON {@code null} reads as
  * {@code null}.
+ *
+ * <p>Writing goes through the elements' codec as well ({@link #write}), one nested entity or a
+ * collection or map of them. On the byte reader and writer, arrays and keyed objects of entities
+ * are read and written as bytes, as the entities themselves are.
  */
 public final class JsonEntities {
 
@@ -94,9 +97,9 @@ public final class JsonEntities {
     if (!JsonTokens.startArray(in, entity, field)) {
       return null;
     }
-    Map<Object, String> seen = new HashMap<>();
+    Ids seen = new Ids();
     for (int i = 0; JsonTokens.nextElement(in); i++) {
-      into.add(readOne(in, entity, field, codec, "element " + i, seen));
+      into.add(readOne(in, entity, field, codec, i, null, seen));
     }
     return into;
   }
@@ -113,7 +116,8 @@ public final class JsonEntities {
     if (!JsonTokens.startObject(in, entity, field)) {
       return null;
     }
-    Map<Object, String> seen = new HashMap<>();
+    Ids seen = new Ids();
+    List<String> names = new ArrayList<>();
     for (String name = JsonTokens.nextKey(in); name != null; name = JsonTokens.nextKey(in)) {
       K k;
       try {
@@ -122,45 +126,167 @@ public final class JsonEntities {
         throw new BadServerDataException(
             entity, null, field, "key '" + name + "' is not " + keyType, e);
       }
-      into.put(k, readOne(in, entity, field, codec, "key '" + name + "'", seen));
+      names.add(name);
+      into.put(k, readOne(in, entity, field, codec, names.size() - 1, names, seen));
     }
     return into;
   }
 
   /**
-   * One element, at {@code where} in the value of {@code field}: not {@code null}, with an id that
-   * {@code seen} (the ids read so far, and where) does not have yet.
+   * Where in a field's value the element at {@code index} is, for messages: {@code element 2}, or
+   * with {@code keys} (a map's, in the order read) {@code key 'todo'}. Made only for a message.
+   */
+  private static String where(int index, List<String> keys) {
+    return keys == null ? "element " + index : "key '" + keys.get(index) + "'";
+  }
+
+  /**
+   * One element, the {@code index}th of the value of {@code field} (with {@code keys}, a map's, the
+   * value of the last key): not {@code null}, with an id that {@code seen} (the ids read so far,
+   * and where) does not have yet.
    */
   private static <T> T readOne(
       JsonInput in,
       String entity,
       String field,
       JsonCodec<T> codec,
-      String where,
-      Map<Object, String> seen)
+      int index,
+      List<String> keys,
+      Ids seen)
       throws IOException {
-    String type = codec.type().name();
     if (in.readNull()) {
       throw new BadServerDataException(
-          entity, null, field, where + " is null, where a " + type + " with its id must be");
+          entity,
+          null,
+          field,
+          where(index, keys) + " is null, where a " + codec.type().name() + " with its id must be");
     }
     T value;
     try {
       value = codec.read(in);
     } catch (BadServerDataException e) {
       String inner = e.field() == null ? "" : ", field '" + e.field() + "'";
-      throw new BadServerDataException(entity, null, field, where + inner + ": " + e.problem(), e);
+      throw new BadServerDataException(
+          entity, null, field, where(index, keys) + inner + ": " + e.problem(), e);
     }
     Object id = codec.type().id(value);
     if (id == null || id.equals(codec.type().unsetId())) {
       throw new BadServerDataException(
-          entity, null, field, where + " has no id: a " + type + " is merged by its id");
+          entity,
+          null,
+          field,
+          where(index, keys) + " has no id: a " + codec.type().name() + " is merged by its id");
     }
-    String before = seen.putIfAbsent(id, where);
-    if (before != null) {
+    int before = seen.add(id, index);
+    if (before >= 0) {
       throw new BadServerDataException(
-          entity, null, field, where + " has the id '" + id + "' that " + before + " has");
+          entity,
+          null,
+          field,
+          where(index, keys) + " has the id '" + id + "' that " + where(before, keys) + " has");
     }
     return value;
+  }
+
+  /**
+   * The ids of one value's elements read so far, each with its element's index: a small table of
+   * open addressing (two arrays, where a map would make a node per id), for telling an id twice.
+   */
+  private static final class Ids {
+
+    /** Room for 24 ids before the table grows: most values have fewer elements. */
+    private Object[] ids = new Object[32];
+
+    private int[] indexes = new int[32];
+    private int size;
+
+    /**
+     * Adds {@code id}, of the element at {@code index}.
+     *
+     * @return the index of a former element with an equal id, or -1
+     */
+    int add(Object id, int index) {
+      if (size * 4 >= ids.length * 3) {
+        grow();
+      }
+      int mask = ids.length - 1;
+      for (int i = slot(id, mask); ; i = (i + 1) & mask) {
+        Object there = ids[i];
+        if (there == null) {
+          ids[i] = id;
+          indexes[i] = index;
+          size++;
+          return -1;
+        }
+        if (there.equals(id)) {
+          return indexes[i];
+        }
+      }
+    }
+
+    private static int slot(Object id, int mask) {
+      int h = id.hashCode();
+      return (h ^ (h >>> 16)) & mask;
+    }
+
+    private void grow() {
+      Object[] oldIds = ids;
+      int[] oldIndexes = indexes;
+      ids = new Object[oldIds.length * 2];
+      indexes = new int[oldIds.length * 2];
+      int mask = ids.length - 1;
+      for (int j = 0; j < oldIds.length; j++) {
+        if (oldIds[j] != null) {
+          int i = slot(oldIds[j], mask);
+          while (ids[i] != null) {
+            i = (i + 1) & mask;
+          }
+          ids[i] = oldIds[j];
+          indexes[i] = oldIndexes[j];
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ writing
+
+  /**
+   * Writes {@code value} through {@code codec}: an entity as an object, a collection of them as an
+   * array, a map of them as an object whose property names are the keys (an enum's name, another
+   * key's {@code toString()}, as {@link JsonValues} writes keys); {@code null}, and a {@code null}
+   * element or value, as JSON {@code null}. Public for generated code.
+   *
+   * @param value a {@code T}, a collection or map of them, or {@code null}
+   * @throws ClassCastException if an element is not a {@code T}
+   */
+  public static <T> void write(JsonOutput out, Object value, JsonCodec<T> codec)
+      throws IOException {
+    if (value instanceof Collection<?> collection) {
+      JsonTokens.startArray(out);
+      int i = 0;
+      for (Object element : collection) {
+        JsonTokens.comma(out, i++);
+        writeOne(out, element, codec);
+      }
+      JsonTokens.endArray(out);
+    } else if (value instanceof Map<?, ?> map) {
+      JsonTokens.startObject(out);
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        JsonTokens.key(out, JsonValues.key(entry.getKey()));
+        writeOne(out, entry.getValue(), codec);
+      }
+      out.endObject();
+    } else {
+      writeOne(out, value, codec);
+    }
+  }
+
+  private static <T> void writeOne(JsonOutput out, Object value, JsonCodec<T> codec)
+      throws IOException {
+    if (value == null) {
+      out.writeNull();
+    } else {
+      codec.write(out, codec.type().type().cast(value));
+    }
   }
 }

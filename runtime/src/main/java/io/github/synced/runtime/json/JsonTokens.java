@@ -6,12 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * The structure {@link JsonValues} reads and writes beside an object's properties (arrays, objects
- * with keys of their own, Base64 strings) on each of this package's readers and writers. The byte
- * reader reads arrays and declines objects with keys of its own; the byte writer declines all of
- * them (see {@link Declined}), so such bodies are written through Jackson. Jackson's own types are
- * named only in {@link Jackson2Tokens} and {@link Jackson3Tokens}, which are loaded only for their
- * own readers and writers.
+ * The structure {@link JsonValues} and {@link JsonEntities} read and write beside an object's
+ * properties (arrays, objects with keys of their own, Base64 strings) on each of this package's
+ * readers and writers. The byte reader and writer handle arrays and keyed objects themselves, at
+ * any depth; the byte writer declines Base64 (see {@link Declined}), so such bodies are written
+ * through Jackson. Jackson's own types are named only in {@link Jackson2Tokens} and {@link
+ * Jackson3Tokens}, which are loaded only for their own readers and writers.
  */
 final class JsonTokens {
 
@@ -59,7 +59,8 @@ final class JsonTokens {
       if (bytes.readNull()) {
         return false;
       }
-      throw Declined.INSTANCE; // the byte reader matches names, it does not make them
+      bytes.startObject(entity);
+      return true;
     }
     if (in instanceof JacksonInput) {
       return Jackson2Tokens.startObject(in, entity, field);
@@ -69,6 +70,9 @@ final class JsonTokens {
 
   /** The object's next key, moving onto its value; {@code null} where the object ends. */
   static String nextKey(JsonInput in) throws IOException {
+    if (in instanceof ByteInput bytes) {
+      return bytes.nextKey();
+    }
     if (in instanceof JacksonInput) {
       return Jackson2Tokens.nextKey(in);
     }
@@ -100,19 +104,30 @@ final class JsonTokens {
 
   /** Starts an array. */
   static void startArray(JsonOutput out) throws IOException {
-    if (out instanceof ByteOutput) {
-      throw Declined.INSTANCE;
-    }
-    if (out instanceof JacksonOutput) {
+    if (out instanceof ByteOutput bytes) {
+      bytes.startArray();
+    } else if (out instanceof JacksonOutput) {
       Jackson2Tokens.startArray(out);
     } else {
       Jackson3Tokens.startArray(out);
     }
   }
 
+  /**
+   * Before element {@code index} of an array: from the second on, the byte writer writes the comma;
+   * Jackson's generators write their own.
+   */
+  static void comma(JsonOutput out, int index) {
+    if (index > 0 && out instanceof ByteOutput bytes) {
+      bytes.comma();
+    }
+  }
+
   /** Ends the array. */
   static void endArray(JsonOutput out) throws IOException {
-    if (out instanceof JacksonOutput) {
+    if (out instanceof ByteOutput bytes) {
+      bytes.endArray();
+    } else if (out instanceof JacksonOutput) {
       Jackson2Tokens.endArray(out);
     } else {
       Jackson3Tokens.endArray(out);
@@ -121,15 +136,14 @@ final class JsonTokens {
 
   /** Starts an object written by its keys. */
   static void startObject(JsonOutput out) throws IOException {
-    if (out instanceof ByteOutput) {
-      throw Declined.INSTANCE;
-    }
     out.startObject();
   }
 
   /** Writes a key of an object started with {@link #startObject(JsonOutput)}. */
   static void key(JsonOutput out, String key) throws IOException {
-    if (out instanceof JacksonOutput) {
+    if (out instanceof ByteOutput bytes) {
+      bytes.key(key);
+    } else if (out instanceof JacksonOutput) {
       Jackson2Tokens.key(out, key);
     } else {
       Jackson3Tokens.key(out, key);

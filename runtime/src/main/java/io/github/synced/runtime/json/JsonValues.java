@@ -43,9 +43,8 @@ import java.util.function.Function;
  * java.time} values (their {@code toString()}), collections, maps, optionals, {@code byte[]}
  * (Base64) and other arrays (JSON arrays).
  *
- * <p>Bodies with such values are written by Jackson's generator rather than this package's byte
- * writer, and maps are read by Jackson's parser rather than the byte reader: same bytes and values,
- * more of Jackson's time.
+ * <p>The byte reader and writer handle all of these, nested to any depth, except that the byte
+ * writer leaves Base64 to Jackson's generator (the body is then written through Jackson).
  */
 public final class JsonValues {
 
@@ -293,7 +292,9 @@ public final class JsonValues {
       out.writeText(value);
     } else if (value instanceof Collection<?> collection) {
       JsonTokens.startArray(out);
+      int i = 0;
       for (Object element : collection) {
+        JsonTokens.comma(out, i++);
         write(out, element, other);
       }
       JsonTokens.endArray(out);
@@ -331,38 +332,45 @@ public final class JsonValues {
   private static boolean writePrimitives(JsonOutput out, Object value) throws IOException {
     if (value instanceof int[] ints) {
       JsonTokens.startArray(out);
-      for (int v : ints) {
-        out.writeNumber(v);
+      for (int i = 0; i < ints.length; i++) {
+        JsonTokens.comma(out, i);
+        out.writeNumber(ints[i]);
       }
     } else if (value instanceof long[] longs) {
       JsonTokens.startArray(out);
-      for (long v : longs) {
-        out.writeNumber(v);
+      for (int i = 0; i < longs.length; i++) {
+        JsonTokens.comma(out, i);
+        out.writeNumber(longs[i]);
       }
     } else if (value instanceof short[] shorts) {
       JsonTokens.startArray(out);
-      for (short v : shorts) {
-        out.writeNumber(v);
+      for (int i = 0; i < shorts.length; i++) {
+        JsonTokens.comma(out, i);
+        out.writeNumber(shorts[i]);
       }
     } else if (value instanceof double[] doubles) {
       JsonTokens.startArray(out);
-      for (double v : doubles) {
-        out.writeDouble(v);
+      for (int i = 0; i < doubles.length; i++) {
+        JsonTokens.comma(out, i);
+        out.writeDouble(doubles[i]);
       }
     } else if (value instanceof float[] floats) {
       JsonTokens.startArray(out);
-      for (float v : floats) {
-        out.writeFloat(v);
+      for (int i = 0; i < floats.length; i++) {
+        JsonTokens.comma(out, i);
+        out.writeFloat(floats[i]);
       }
     } else if (value instanceof boolean[] booleans) {
       JsonTokens.startArray(out);
-      for (boolean v : booleans) {
-        out.writeBoolean(v);
+      for (int i = 0; i < booleans.length; i++) {
+        JsonTokens.comma(out, i);
+        out.writeBoolean(booleans[i]);
       }
     } else if (value instanceof char[] chars) {
       JsonTokens.startArray(out);
-      for (char v : chars) {
-        out.writeChar(v);
+      for (int i = 0; i < chars.length; i++) {
+        JsonTokens.comma(out, i);
+        out.writeChar(chars[i]);
       }
     } else {
       return false;
@@ -372,7 +380,7 @@ public final class JsonValues {
   }
 
   /** The property name of a map key: an enum's name, another value's {@code toString()}. */
-  private static String key(Object key) {
+  static String key(Object key) {
     if (key == null) {
       throw new IllegalArgumentException(
           "a map has a null key, which cannot be a JSON property name");
