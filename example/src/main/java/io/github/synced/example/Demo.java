@@ -198,6 +198,7 @@ public final class Demo {
       note("board order: " + board.all().stream().map(Task::getId).toList());
 
       new DemoQueries(this::act, this::note).play(server, board);
+      new DemoSubtasks(this).play(server, board);
 
       if (options.rounds() > 0) {
         new DemoTraffic(this, options).play(server, board);

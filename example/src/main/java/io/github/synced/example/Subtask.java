@@ -60,16 +60,16 @@ public class Subtask {
     this.expanded = expanded;
   }
 
+  /** For logs: {@code {s1 "Pack the books", done, expanded}}, done and expanded where they are. */
   @Override
   public String toString() {
-    return "Subtask{id="
+    return "{"
         + id
-        + ", title="
+        + " \""
         + title
-        + ", done="
-        + done
-        + ", expanded="
-        + expanded
+        + "\""
+        + (done ? ", done" : "")
+        + (expanded ? ", expanded" : "")
         + "}";
   }
 }

@@ -122,6 +122,20 @@ class DemoTest {
     assertBefore(t, "A mark the server", "done list: \\[t5, t1, t2, t3, t4\\]", "ROLLBACK by");
     assertBefore(t, "A mark the server", "ROLLBACK by", "open list: \\[t5, t6, t7\\]");
     assertShows(t, "sent before a mark", "the open list shows \\[t5, t6\\]");
+
+    assertShows(
+        t,
+        "Subtasks",
+        "subtasks of t8: \\[\\{s1 \"Pack the books\", expanded\\}, \\{s2 \"Book the movers\"\\},"
+            + " \\{s3 \"Clean the flat\", expanded\\}\\]");
+    assertBefore(t, "Subtasks", "another writer renamed s3", "update SENDING → ROLLED_BACK");
+    assertShows(
+        t, "Subtasks", "update SENDING → ROLLED_BACK .*422.*subtask s2: a title has at most 60");
+    assertShows(
+        t,
+        "Subtasks",
+        "subtasks of t8: \\[\\{s1 \"Pack the books\", done, expanded\\}, \\{s2 \"Book the movers\"\\},"
+            + " \\{s3 \"Clean the flat and return the keys\", expanded\\}\\]$");
   }
 
   /** In act {@code act}, a line matching {@code first} comes before one matching {@code then}. */
