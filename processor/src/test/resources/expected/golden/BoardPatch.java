@@ -1,7 +1,9 @@
 package golden;
 
+import io.github.synced.runtime.NestedEdit;
 import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.FieldSet;
+import io.github.synced.runtime.spi.Inside;
 import io.github.synced.runtime.spi.Patch;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import javax.annotation.processing.Generated;
 
 /**
@@ -123,6 +126,12 @@ public final class BoardPatch implements Patch<Board> {
   private final long version;
 
   /**
+   * The fields of {@code owner} this patch changes, if it changes them rather than set a whole
+   * value; else {@code null}.
+   */
+  private final NestedEdit<Owner, OwnerPatch> ownerEdits;
+
+  /**
    * A patch that sets {@code fields} to these values; every other value must be its type's
    * default. Not private: {@link BoardSync} and the codec make patches too.
    *
@@ -150,6 +159,40 @@ public final class BoardPatch implements Patch<Board> {
       SortedMap<UUID, List<String>> links, List<List<String>> rows, Optional<String> subtitle,
       OptionalInt limit, byte[] avatar, String[] aliases, int[] sizes, Money budget,
       Optional<Money> bonus, List<Money> costs, Owner owner, long version) {
+    this(fields, id, tags, labels, scores, counts, links, rows, subtitle, limit, avatar, aliases,
+        sizes, budget, bonus, costs, owner, version, null);
+  }
+
+  /**
+   * A patch that sets {@code fields} to these values, and those it changes inside by these
+   * changes.
+   *
+   * @param fields the fields it sets, as bits
+   * @param id the value it gives {@code id}
+   * @param tags the value it gives {@code tags}
+   * @param labels the value it gives {@code labels}
+   * @param scores the value it gives {@code scores}
+   * @param counts the value it gives {@code counts}
+   * @param links the value it gives {@code links}
+   * @param rows the value it gives {@code rows}
+   * @param subtitle the value it gives {@code subtitle}
+   * @param limit the value it gives {@code limit}
+   * @param avatar the value it gives {@code avatar}
+   * @param aliases the value it gives {@code aliases}
+   * @param sizes the value it gives {@code sizes}
+   * @param budget the value it gives {@code budget}
+   * @param bonus the value it gives {@code bonus}
+   * @param costs the value it gives {@code costs}
+   * @param owner the value it gives {@code owner}
+   * @param version the value it gives {@code version}
+   * @param ownerEdits the change it makes inside {@code owner}, or {@code null}
+   */
+  private BoardPatch(long fields, String id, List<String> tags, Set<Priority> labels,
+      NavigableSet<Integer> scores, Map<String, Integer> counts,
+      SortedMap<UUID, List<String>> links, List<List<String>> rows, Optional<String> subtitle,
+      OptionalInt limit, byte[] avatar, String[] aliases, int[] sizes, Money budget,
+      Optional<Money> bonus, List<Money> costs, Owner owner, long version,
+      NestedEdit<Owner, OwnerPatch> ownerEdits) {
     this.fields = fields;
     this.id = id;
     this.tags = tags;
@@ -168,6 +211,7 @@ public final class BoardPatch implements Patch<Board> {
     this.costs = costs;
     this.owner = owner;
     this.version = version;
+    this.ownerEdits = ownerEdits;
   }
 
   /**
@@ -185,7 +229,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch id(String id) {
     return new BoardPatch(fields | 1L << 0, id, tags, labels, scores, counts, links, rows, subtitle,
-        limit, avatar, aliases, sizes, budget, bonus, costs, owner, version);
+        limit, avatar, aliases, sizes, budget, bonus, costs, owner, version, ownerEdits);
   }
 
   /**
@@ -204,7 +248,8 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch tags(List<String> tags) {
     return new BoardPatch(fields | 1L << 1, id, BoardSync.freezeTags(tags), labels, scores, counts,
-        links, rows, subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, owner, version);
+        links, rows, subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, owner, version,
+        ownerEdits);
   }
 
   /**
@@ -224,7 +269,7 @@ public final class BoardPatch implements Patch<Board> {
   public BoardPatch labels(Set<Priority> labels) {
     return new BoardPatch(fields | 1L << 2, id, tags, BoardSync.freezeLabels(labels), scores,
         counts, links, rows, subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, owner,
-        version);
+        version, ownerEdits);
   }
 
   /**
@@ -244,7 +289,7 @@ public final class BoardPatch implements Patch<Board> {
   public BoardPatch scores(NavigableSet<Integer> scores) {
     return new BoardPatch(fields | 1L << 3, id, tags, labels, BoardSync.freezeScores(scores),
         counts, links, rows, subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, owner,
-        version);
+        version, ownerEdits);
   }
 
   /**
@@ -264,7 +309,7 @@ public final class BoardPatch implements Patch<Board> {
   public BoardPatch counts(Map<String, Integer> counts) {
     return new BoardPatch(fields | 1L << 4, id, tags, labels, scores,
         BoardSync.freezeCounts(counts), links, rows, subtitle, limit, avatar, aliases, sizes,
-        budget, bonus, costs, owner, version);
+        budget, bonus, costs, owner, version, ownerEdits);
   }
 
   /**
@@ -284,7 +329,7 @@ public final class BoardPatch implements Patch<Board> {
   public BoardPatch links(SortedMap<UUID, List<String>> links) {
     return new BoardPatch(fields | 1L << 5, id, tags, labels, scores, counts,
         BoardSync.freezeLinks(links), rows, subtitle, limit, avatar, aliases, sizes, budget, bonus,
-        costs, owner, version);
+        costs, owner, version, ownerEdits);
   }
 
   /**
@@ -304,7 +349,7 @@ public final class BoardPatch implements Patch<Board> {
   public BoardPatch rows(List<List<String>> rows) {
     return new BoardPatch(fields | 1L << 6, id, tags, labels, scores, counts, links,
         BoardSync.freezeRows(rows), subtitle, limit, avatar, aliases, sizes, budget, bonus, costs,
-        owner, version);
+        owner, version, ownerEdits);
   }
 
   /**
@@ -323,7 +368,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch subtitle(Optional<String> subtitle) {
     return new BoardPatch(fields | 1L << 7, id, tags, labels, scores, counts, links, rows, subtitle,
-        limit, avatar, aliases, sizes, budget, bonus, costs, owner, version);
+        limit, avatar, aliases, sizes, budget, bonus, costs, owner, version, ownerEdits);
   }
 
   /**
@@ -342,7 +387,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch limit(OptionalInt limit) {
     return new BoardPatch(fields | 1L << 8, id, tags, labels, scores, counts, links, rows, subtitle,
-        limit, avatar, aliases, sizes, budget, bonus, costs, owner, version);
+        limit, avatar, aliases, sizes, budget, bonus, costs, owner, version, ownerEdits);
   }
 
   /**
@@ -361,7 +406,8 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch avatar(byte[] avatar) {
     return new BoardPatch(fields | 1L << 9, id, tags, labels, scores, counts, links, rows, subtitle,
-        limit, BoardSync.copyAvatar(avatar), aliases, sizes, budget, bonus, costs, owner, version);
+        limit, BoardSync.copyAvatar(avatar), aliases, sizes, budget, bonus, costs, owner, version,
+        ownerEdits);
   }
 
   /**
@@ -381,7 +427,7 @@ public final class BoardPatch implements Patch<Board> {
   public BoardPatch aliases(String[] aliases) {
     return new BoardPatch(fields | 1L << 10, id, tags, labels, scores, counts, links, rows,
         subtitle, limit, avatar, BoardSync.copyAliases(aliases), sizes, budget, bonus, costs, owner,
-        version);
+        version, ownerEdits);
   }
 
   /**
@@ -401,7 +447,7 @@ public final class BoardPatch implements Patch<Board> {
   public BoardPatch sizes(int[] sizes) {
     return new BoardPatch(fields | 1L << 11, id, tags, labels, scores, counts, links, rows,
         subtitle, limit, avatar, aliases, BoardSync.copySizes(sizes), budget, bonus, costs, owner,
-        version);
+        version, ownerEdits);
   }
 
   /**
@@ -420,7 +466,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch budget(Money budget) {
     return new BoardPatch(fields | 1L << 12, id, tags, labels, scores, counts, links, rows,
-        subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, owner, version);
+        subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, owner, version, ownerEdits);
   }
 
   /**
@@ -439,7 +485,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch bonus(Optional<Money> bonus) {
     return new BoardPatch(fields | 1L << 13, id, tags, labels, scores, counts, links, rows,
-        subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, owner, version);
+        subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, owner, version, ownerEdits);
   }
 
   /**
@@ -459,7 +505,7 @@ public final class BoardPatch implements Patch<Board> {
   public BoardPatch costs(List<Money> costs) {
     return new BoardPatch(fields | 1L << 14, id, tags, labels, scores, counts, links, rows,
         subtitle, limit, avatar, aliases, sizes, budget, bonus, BoardSync.freezeCosts(costs), owner,
-        version);
+        version, ownerEdits);
   }
 
   /**
@@ -479,7 +525,28 @@ public final class BoardPatch implements Patch<Board> {
   public BoardPatch owner(Owner owner) {
     return new BoardPatch(fields | 1L << 15, id, tags, labels, scores, counts, links, rows,
         subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, BoardSync.freezeOwner(owner),
-        version);
+        version, null);
+  }
+
+  /**
+   * A new patch that sets everything this one sets, and changes fields of {@code owner} with
+   * the patch {@code edit} makes from the one given: the fields it does not set, and the
+   * object's local-only fields, keep the values they have when the patch is applied, so a
+   * mutation made of it changes only those fields, whatever the server changes meanwhile. If
+   * this patch sets a whole {@code owner} already, the change is made to it.
+   *
+   * @param edit given the fields changed so far, returns the fields to change
+   * @return the new patch
+   */
+  public BoardPatch editOwner(UnaryOperator<OwnerPatch> edit) {
+    NestedEdit<Owner, OwnerPatch> change = NestedEdit.of(OwnerSync.TYPE,
+        Objects.requireNonNull(edit.apply(ownerEdits == null ? OwnerPatch.empty()
+        : ownerEdits.patch()), "the edit returned null"));
+    if ((fields & 1L << 15) != 0 && ownerEdits == null) {
+      return owner(change.applyTo(owner));
+    }
+    return new BoardPatch(fields | 1L << 15, id, tags, labels, scores, counts, links, rows,
+        subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, null, version, change);
   }
 
   /**
@@ -498,7 +565,7 @@ public final class BoardPatch implements Patch<Board> {
    */
   public BoardPatch version(long version) {
     return new BoardPatch(fields | 1L << 16, id, tags, labels, scores, counts, links, rows,
-        subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, owner, version);
+        subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, owner, version, ownerEdits);
   }
 
   /**
@@ -566,6 +633,41 @@ public final class BoardPatch implements Patch<Board> {
   }
 
   /**
+   * The change this patch makes inside {@code field}'s value, if it sets it that way; else
+   * {@code null}.
+   */
+  @Override
+  public Inside<?> inside(EntityField field) {
+    if (field == BoardField.OWNER) {
+      return ownerEdits;
+    }
+    return null;
+  }
+
+  /**
+   * Whether this patch changes inside some field.
+   */
+  @Override
+  public boolean changesInside() {
+    return ownerEdits != null;
+  }
+
+  /**
+   * A patch that sets what this one sets, with {@code field} set by the change {@code inside}
+   * instead; {@code inside} is one this class made for {@code field}.
+   */
+  @Override
+  @SuppressWarnings("unchecked")
+  public BoardPatch withInside(EntityField field, Inside<?> inside) {
+    return switch (BoardField.of(field)) {
+      case OWNER -> new BoardPatch(fields | 1L << 15, id, tags, labels, scores, counts, links, rows,
+          subtitle, limit, avatar, aliases, sizes, budget, bonus, costs, null, version,
+          (NestedEdit<Owner, OwnerPatch>) inside);
+      default -> throw new IllegalArgumentException("BoardPatch changes nothing inside '" + field.fieldName() + "'");
+    };
+  }
+
+  /**
    * Sets exactly this patch's fields on {@code target} and returns it; every other field,
    * local-only ones included, keeps its value.
    */
@@ -617,7 +719,8 @@ public final class BoardPatch implements Patch<Board> {
       target.costs = BoardSync.copyCosts(this.costs);
     }
     if ((fields & 1L << 15) != 0) {
-      target.owner = BoardSync.mergeOwner(target.owner, this.owner);
+      target.owner = (this.ownerEdits != null ? this.ownerEdits.applyTo(target.owner)
+          : BoardSync.mergeOwner(target.owner, this.owner));
     }
     if ((fields & 1L << 16) != 0) {
       target.version = this.version;
@@ -648,7 +751,8 @@ public final class BoardPatch implements Patch<Board> {
         && Objects.equals(this.bonus, that.bonus)
         && Objects.equals(this.costs, that.costs)
         && BoardSync.equalOwner(this.owner, that.owner)
-        && this.version == that.version;
+        && this.version == that.version
+        && Objects.equals(this.ownerEdits, that.ownerEdits);
   }
 
   /**
@@ -658,7 +762,7 @@ public final class BoardPatch implements Patch<Board> {
   public int hashCode() {
     return Objects.hash(fields, id, tags, labels, scores, counts, links, rows, subtitle, limit,
         Arrays.hashCode(avatar), Arrays.hashCode(aliases), Arrays.hashCode(sizes), budget, bonus,
-        costs, BoardSync.hashOwner(owner), version);
+        costs, BoardSync.hashOwner(owner), version, ownerEdits);
   }
 
   /**
@@ -672,7 +776,8 @@ public final class BoardPatch implements Patch<Board> {
         case AVATAR -> Arrays.toString(this.avatar);
         case ALIASES -> Arrays.toString(this.aliases);
         case SIZES -> Arrays.toString(this.sizes);
-        case OWNER -> BoardSync.textOwner(this.owner);
+        case OWNER -> ownerEdits != null ? "changed inside " + ownerEdits
+            : BoardSync.textOwner(this.owner);
         default -> String.valueOf(get(field));
       };
       joiner.add(field.fieldName() + "=" + text);

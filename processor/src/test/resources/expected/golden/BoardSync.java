@@ -122,6 +122,15 @@ public final class BoardSync implements EntityType<String, Board> {
   }
 
   /**
+   * {@code true}: {@code owner} holds other {@code @Synced} objects, whose local-only fields
+   * the store keeps.
+   */
+  @Override
+  public boolean holdsEntities() {
+    return true;
+  }
+
+  /**
    * {@link BoardField#VERSION}.
    */
   @Override
@@ -431,6 +440,33 @@ public final class BoardSync implements EntityType<String, Board> {
       case OWNER -> entity.owner;
       case VERSION -> entity.version;
     };
+  }
+
+  /**
+   * Sets every local-only field of {@code target} to its value in {@code from}, in nested
+   * objects and in elements matched by id too, and returns {@code target}; elements
+   * {@code from} does not have keep their own. {@code from} is not changed.
+   */
+  @Override
+  public Board withLocalOnly(Board target, Board from) {
+    target.owner = BoardSync.localOwner(target.owner, from.owner);
+    target.recent = from.recent;
+    return target;
+  }
+
+  /**
+   * {@code target}, a value of {@code owner}, with the local-only fields of {@code from}
+   * ({@link OwnerSync#withLocalOnly}); a new value of changed copies.
+   *
+   * @param target the value to change a copy of, or {@code null}
+   * @param from the value to take local-only fields from, or {@code null}
+   * @return the value, {@code target} itself where either is {@code null}
+   */
+  private static Owner localOwner(Owner target, Owner from) {
+    if (target == null || from == null) {
+      return target;
+    }
+    return OwnerSync.TYPE.withLocalOnly(OwnerSync.TYPE.copy(target), from);
   }
 
   /**

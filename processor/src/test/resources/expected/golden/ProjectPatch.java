@@ -1,12 +1,16 @@
 package golden;
 
+import io.github.synced.runtime.ElementEdits;
 import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.FieldSet;
+import io.github.synced.runtime.spi.Inside;
 import io.github.synced.runtime.spi.Patch;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
+import java.util.function.UnaryOperator;
 import javax.annotation.processing.Generated;
 
 /**
@@ -55,6 +59,12 @@ public final class ProjectPatch implements Patch<Project> {
   private final long version;
 
   /**
+   * The elements of {@code subtasks} this patch changes by id, if it changes them rather than
+   * set a whole value; else {@code null}.
+   */
+  private final ElementEdits<String, Subtask, SubtaskPatch> subtasksEdits;
+
+  /**
    * A patch that sets {@code fields} to these values; every other value must be its type's
    * default. Not private: {@link ProjectSync} and the codec make patches too.
    *
@@ -67,12 +77,31 @@ public final class ProjectPatch implements Patch<Project> {
    */
   ProjectPatch(long fields, String id, String name, List<Subtask> subtasks,
       Map<String, Column> columns, long version) {
+    this(fields, id, name, subtasks, columns, version, null);
+  }
+
+  /**
+   * A patch that sets {@code fields} to these values, and those it changes inside by these
+   * changes.
+   *
+   * @param fields the fields it sets, as bits
+   * @param id the value it gives {@code id}
+   * @param name the value it gives {@code name}
+   * @param subtasks the value it gives {@code subtasks}
+   * @param columns the value it gives {@code columns}
+   * @param version the value it gives {@code version}
+   * @param subtasksEdits the change it makes inside {@code subtasks}, or {@code null}
+   */
+  private ProjectPatch(long fields, String id, String name, List<Subtask> subtasks,
+      Map<String, Column> columns, long version,
+      ElementEdits<String, Subtask, SubtaskPatch> subtasksEdits) {
     this.fields = fields;
     this.id = id;
     this.name = name;
     this.subtasks = subtasks;
     this.columns = columns;
     this.version = version;
+    this.subtasksEdits = subtasksEdits;
   }
 
   /**
@@ -89,7 +118,7 @@ public final class ProjectPatch implements Patch<Project> {
    * @return the new patch
    */
   public ProjectPatch id(String id) {
-    return new ProjectPatch(fields | 1L << 0, id, name, subtasks, columns, version);
+    return new ProjectPatch(fields | 1L << 0, id, name, subtasks, columns, version, subtasksEdits);
   }
 
   /**
@@ -107,7 +136,7 @@ public final class ProjectPatch implements Patch<Project> {
    * @return the new patch
    */
   public ProjectPatch name(String name) {
-    return new ProjectPatch(fields | 1L << 1, id, name, subtasks, columns, version);
+    return new ProjectPatch(fields | 1L << 1, id, name, subtasks, columns, version, subtasksEdits);
   }
 
   /**
@@ -126,7 +155,30 @@ public final class ProjectPatch implements Patch<Project> {
    */
   public ProjectPatch subtasks(List<Subtask> subtasks) {
     return new ProjectPatch(fields | 1L << 2, id, name, ProjectSync.freezeSubtasks(subtasks),
-        columns, version);
+        columns, version, null);
+  }
+
+  /**
+   * A new patch that sets everything this one sets, and changes elements of {@code subtasks}
+   * by id as {@code edit} says: update some fields of one, add one, remove one. Elements it
+   * does not name, and the local-only fields of those it updates, keep the values they have
+   * when the patch is applied, so a mutation made of it changes only those elements, whatever
+   * the server changes meanwhile. If this patch sets a whole {@code subtasks} already, the
+   * changes are made to it.
+   *
+   * @param edit given the changes so far, returns them with more
+   * @return the new patch
+   */
+  public ProjectPatch editSubtasks(
+      UnaryOperator<ElementEdits<String, Subtask, SubtaskPatch>> edit) {
+    ElementEdits<String, Subtask, SubtaskPatch> change =
+        Objects.requireNonNull(edit.apply(subtasksEdits == null
+        ? ElementEdits.of(SubtaskSync.TYPE, SubtaskPatch.empty()) : subtasksEdits),
+        "the edit returned null");
+    if ((fields & 1L << 2) != 0 && subtasksEdits == null) {
+      return subtasks(change.applyTo(subtasks, ArrayList::new));
+    }
+    return new ProjectPatch(fields | 1L << 2, id, name, null, columns, version, change);
   }
 
   /**
@@ -145,7 +197,7 @@ public final class ProjectPatch implements Patch<Project> {
    */
   public ProjectPatch columns(Map<String, Column> columns) {
     return new ProjectPatch(fields | 1L << 3, id, name, subtasks,
-        ProjectSync.freezeColumns(columns), version);
+        ProjectSync.freezeColumns(columns), version, subtasksEdits);
   }
 
   /**
@@ -163,7 +215,7 @@ public final class ProjectPatch implements Patch<Project> {
    * @return the new patch
    */
   public ProjectPatch version(long version) {
-    return new ProjectPatch(fields | 1L << 4, id, name, subtasks, columns, version);
+    return new ProjectPatch(fields | 1L << 4, id, name, subtasks, columns, version, subtasksEdits);
   }
 
   /**
@@ -219,6 +271,40 @@ public final class ProjectPatch implements Patch<Project> {
   }
 
   /**
+   * The change this patch makes inside {@code field}'s value, if it sets it that way; else
+   * {@code null}.
+   */
+  @Override
+  public Inside<?> inside(EntityField field) {
+    if (field == ProjectField.SUBTASKS) {
+      return subtasksEdits;
+    }
+    return null;
+  }
+
+  /**
+   * Whether this patch changes inside some field.
+   */
+  @Override
+  public boolean changesInside() {
+    return subtasksEdits != null;
+  }
+
+  /**
+   * A patch that sets what this one sets, with {@code field} set by the change {@code inside}
+   * instead; {@code inside} is one this class made for {@code field}.
+   */
+  @Override
+  @SuppressWarnings("unchecked")
+  public ProjectPatch withInside(EntityField field, Inside<?> inside) {
+    return switch (ProjectField.of(field)) {
+      case SUBTASKS -> new ProjectPatch(fields | 1L << 2, id, name, null, columns, version,
+          (ElementEdits<String, Subtask, SubtaskPatch>) inside);
+      default -> throw new IllegalArgumentException("ProjectPatch changes nothing inside '" + field.fieldName() + "'");
+    };
+  }
+
+  /**
    * Sets exactly this patch's fields on {@code target} and returns it; every other field,
    * local-only ones included, keeps its value.
    */
@@ -231,7 +317,9 @@ public final class ProjectPatch implements Patch<Project> {
       target.name = this.name;
     }
     if ((fields & 1L << 2) != 0) {
-      target.subtasks = ProjectSync.mergeSubtasks(target.subtasks, this.subtasks);
+      target.subtasks = (this.subtasksEdits != null
+          ? this.subtasksEdits.applyTo(target.subtasks, ArrayList::new)
+          : ProjectSync.mergeSubtasks(target.subtasks, this.subtasks));
     }
     if ((fields & 1L << 3) != 0) {
       target.columns = ProjectSync.mergeColumns(target.columns, this.columns);
@@ -253,7 +341,8 @@ public final class ProjectPatch implements Patch<Project> {
         && Objects.equals(this.name, that.name)
         && ProjectSync.equalSubtasks(this.subtasks, that.subtasks)
         && ProjectSync.equalColumns(this.columns, that.columns)
-        && this.version == that.version;
+        && this.version == that.version
+        && Objects.equals(this.subtasksEdits, that.subtasksEdits);
   }
 
   /**
@@ -262,7 +351,7 @@ public final class ProjectPatch implements Patch<Project> {
   @Override
   public int hashCode() {
     return Objects.hash(fields, id, name, ProjectSync.hashSubtasks(subtasks),
-        ProjectSync.hashColumns(columns), version);
+        ProjectSync.hashColumns(columns), version, subtasksEdits);
   }
 
   /**
@@ -273,7 +362,8 @@ public final class ProjectPatch implements Patch<Project> {
     StringJoiner joiner = new StringJoiner(", ", "ProjectPatch{", "}");
     for (ProjectField field : fields()) {
       String text = switch (field) {
-        case SUBTASKS -> ProjectSync.textSubtasks(this.subtasks);
+        case SUBTASKS -> subtasksEdits != null ? "changed inside " + subtasksEdits
+            : ProjectSync.textSubtasks(this.subtasks);
         case COLUMNS -> ProjectSync.textColumns(this.columns);
         default -> String.valueOf(get(field));
       };

@@ -118,6 +118,15 @@ public final class ProjectSync implements EntityType<String, Project> {
   }
 
   /**
+   * {@code true}: {@code subtasks}, {@code columns} hold other {@code @Synced} objects, whose
+   * local-only fields the store keeps.
+   */
+  @Override
+  public boolean holdsEntities() {
+    return true;
+  }
+
+  /**
    * {@link ProjectField#VERSION}.
    */
   @Override
@@ -295,6 +304,65 @@ public final class ProjectSync implements EntityType<String, Project> {
       case COLUMNS -> entity.columns;
       case VERSION -> entity.version;
     };
+  }
+
+  /**
+   * Sets every local-only field of {@code target} to its value in {@code from}, in nested
+   * objects and in elements matched by id too, and returns {@code target}; elements
+   * {@code from} does not have keep their own. {@code from} is not changed.
+   */
+  @Override
+  public Project withLocalOnly(Project target, Project from) {
+    target.subtasks = ProjectSync.localSubtasks(target.subtasks, from.subtasks);
+    target.columns = ProjectSync.localColumns(target.columns, from.columns);
+    target.pinned = from.pinned;
+    return target;
+  }
+
+  /**
+   * {@code target}, a value of {@code subtasks}, with the local-only fields of {@code from}
+   * ({@link SubtaskSync#withLocalOnly}), element by element matched by id; a new value of
+   * changed copies.
+   *
+   * @param target the value to change a copy of, or {@code null}
+   * @param from the value to take local-only fields from, or {@code null}
+   * @return the value, {@code target} itself where either is {@code null}
+   */
+  private static List<Subtask> localSubtasks(List<Subtask> target, List<Subtask> from) {
+    if (target == null || from == null) {
+      return target;
+    }
+    Map<Object, Subtask> theirs = indexSubtasks(from);
+    ArrayList<Subtask> kept = new ArrayList<>(target.size());
+    for (Subtask item : target) {
+      Subtask source = item == null ? null : theirs.get(SubtaskSync.TYPE.id(item));
+      kept.add(source == null ? item : SubtaskSync.TYPE.withLocalOnly(SubtaskSync.TYPE.copy(item), source));
+    }
+    return kept;
+  }
+
+  /**
+   * {@code target}, a value of {@code columns}, with the local-only fields of {@code from}
+   * ({@link ColumnSync#withLocalOnly}), element by element matched by id; a new value of
+   * changed copies.
+   *
+   * @param target the value to change a copy of, or {@code null}
+   * @param from the value to take local-only fields from, or {@code null}
+   * @return the value, {@code target} itself where either is {@code null}
+   */
+  private static Map<String, Column> localColumns(Map<String, Column> target,
+      Map<String, Column> from) {
+    if (target == null || from == null) {
+      return target;
+    }
+    Map<Object, Column> theirs = indexColumns(from.values());
+    LinkedHashMap<String, Column> kept = new LinkedHashMap<>();
+    for (Map.Entry<String, Column> entry : target.entrySet()) {
+      Column item = entry.getValue();
+      Column source = item == null ? null : theirs.get(ColumnSync.TYPE.id(item));
+      kept.put(entry.getKey(), source == null ? item : ColumnSync.TYPE.withLocalOnly(ColumnSync.TYPE.copy(item), source));
+    }
+    return kept;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.synced.runtime;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -26,6 +27,30 @@ public final class ConflictPolicy<E> {
     E resolve(E base, E mine, E theirs);
   }
 
+  /**
+   * Decides the overlapping fields of a conflict from the three states, told where they overlap.
+   *
+   * @param <E> the entity type
+   */
+  @FunctionalInterface
+  public interface PathResolver<E> {
+    /**
+     * The state to take the overlapping fields from. Arguments are copies the resolver may change.
+     * Where the mutation changed elements of a collection by id, or fields of a nested object, a
+     * field counts as overlapping only where their change and ours meet inside it, and the
+     * resolver's whole value of that field is sent.
+     *
+     * @param base the server state the mutation was sent against
+     * @param mine {@code base} with the mutation applied
+     * @param theirs the server's latest state
+     * @param paths where both changed {@code base}, in field order: a field ({@code title}), a
+     *     field of an element of a collection, by the element's id ({@code subtasks[s1].title}), an
+     *     element as a whole ({@code subtasks[s1]}: one side removed it, the other changed it), or
+     *     a field of a nested object ({@code owner.name})
+     */
+    E resolve(E base, E mine, E theirs, List<String> paths);
+  }
+
   enum Rule {
     SERVER_WINS,
     CLIENT_WINS,
@@ -33,9 +58,9 @@ public final class ConflictPolicy<E> {
   }
 
   private final Rule rule;
-  private final Resolver<E> resolver;
+  private final PathResolver<E> resolver;
 
-  private ConflictPolicy(Rule rule, Resolver<E> resolver) {
+  private ConflictPolicy(Rule rule, PathResolver<E> resolver) {
     this.rule = rule;
     this.resolver = resolver;
   }
@@ -59,6 +84,16 @@ public final class ConflictPolicy<E> {
    * A conflicting delete is resent.
    */
   public static <E> ConflictPolicy<E> resolveWith(Resolver<E> resolver) {
+    Objects.requireNonNull(resolver, "resolver");
+    return new ConflictPolicy<>(
+        Rule.RESOLVER, (base, mine, theirs, paths) -> resolver.resolve(base, mine, theirs));
+  }
+
+  /**
+   * As {@link #resolveWith(Resolver)}, with the resolver told where the two changes overlap, down
+   * to an element's field ({@code subtasks[s1].title}).
+   */
+  public static <E> ConflictPolicy<E> resolveWith(PathResolver<E> resolver) {
     return new ConflictPolicy<>(Rule.RESOLVER, Objects.requireNonNull(resolver, "resolver"));
   }
 
@@ -66,7 +101,7 @@ public final class ConflictPolicy<E> {
     return rule;
   }
 
-  Resolver<E> resolver() {
+  PathResolver<E> resolver() {
     return resolver;
   }
 

@@ -3,6 +3,7 @@ package io.github.synced.runtime;
 import io.github.synced.runtime.Change.Cause;
 import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.EntityType;
+import io.github.synced.runtime.spi.Inside;
 import io.github.synced.runtime.spi.Patch;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -148,6 +149,21 @@ final class Conflicts<K, E> {
         }
       }
     }
+    List<String> paths = new ArrayList<>();
+    for (EntityField o : List.copyOf(overlap)) {
+      Inside<?> inside = l.updater == null ? l.patch.inside(o) : null;
+      if (inside == null) {
+        paths.add(o.fieldName());
+        continue;
+      }
+      List<String> within = Insides.conflicts(inside, type.get(base, o), type.get(theirs, o));
+      if (within.isEmpty()) {
+        overlap.remove(o); // their change and ours meet nowhere inside it
+      }
+      for (String path : within) {
+        paths.add(o.fieldName() + path);
+      }
+    }
     if (afterUnknown && !overlap.isEmpty()) {
       // Another writer changed its fields: it may have applied before them, or never. Sent again
       // it could apply twice (an increment); reported failed it may be a failure the server
@@ -171,7 +187,18 @@ final class Conflicts<K, E> {
     E mine = sent.applyTo(type.copy(base));
     Set<EntityField> keep = new LinkedHashSet<>(touched);
     E source = mine;
-    if (core.conflictPolicy.rule() == ConflictPolicy.Rule.SERVER_WINS) {
+    if (core.conflictPolicy.rule() == ConflictPolicy.Rule.SERVER_WINS && l.patch.changesInside()) {
+      // Drop exactly the overlapping parts: a field set whole, or inside a field the changes to
+      // the elements (or an element's fields) they changed too; the rest stays relative.
+      Patch<E> left = Insides.withoutConflicts(type, l.patch, paths, "", base, theirs);
+      if (left != null) {
+        l.patch = left;
+        l.updater = null;
+        requeue(l, f, before, "conflict merged: sent again on the new base");
+        return;
+      }
+      keep.clear();
+    } else if (core.conflictPolicy.rule() == ConflictPolicy.Rule.SERVER_WINS) {
       keep.removeAll(overlap);
     } else {
       E resolved;
@@ -179,7 +206,7 @@ final class Conflicts<K, E> {
         resolved =
             core.conflictPolicy
                 .resolver()
-                .resolve(type.copy(base), type.copy(mine), type.copy(theirs));
+                .resolve(type.copy(base), type.copy(mine), type.copy(theirs), List.copyOf(paths));
       } catch (RuntimeException | Error ex) {
         core.answers.rollback(
             l,
@@ -199,7 +226,17 @@ final class Conflicts<K, E> {
       }
       source = type.patch(resolved, overlap).applyTo(type.copy(mine));
       for (EntityField o : overlap) {
-        if (Values.same(type, resolved, theirs, o)) {
+        Inside<?> inside = l.updater == null ? l.patch.inside(o) : null;
+        if (inside != null) {
+          // The resolver decides where the changes meet; the rest of ours goes on top of it.
+          Inside<?> rest = Insides.withoutConflicts(inside, type.get(base, o), type.get(theirs, o));
+          E value = type.copy(resolved);
+          if (rest != null) {
+            value = l.patch.withInside(o, rest).applyTo(value);
+          }
+          source = type.patch(value, Set.of(o)).applyTo(source);
+        }
+        if (Values.same(type, source, theirs, o)) {
           keep.remove(o);
         }
       }
@@ -215,16 +252,12 @@ final class Conflicts<K, E> {
             Cause.CONFIRM,
             before);
       } else {
-        List<String> names = new ArrayList<>();
-        for (EntityField o : overlap) {
-          names.add(o.fieldName());
-        }
         SyncFailure lost =
             SyncFailure.conflict(
                 f.status(),
                 core.describe(j.id, null)
                     + ": "
-                    + String.join(", ", names)
+                    + String.join(", ", paths)
                     + " changed on the server too, and the conflict policy keeps the server's"
                     + " values ("
                     + f.getMessage()
@@ -240,7 +273,19 @@ final class Conflicts<K, E> {
       }
       return;
     }
-    l.patch = type.patch(source, keep);
+    Set<EntityField> whole = new LinkedHashSet<>(keep);
+    List<EntityField> relative = new ArrayList<>();
+    for (EntityField k : keep) {
+      if (!overlap.contains(k) && l.patch.inside(k) != null) {
+        whole.remove(k); // no overlap inside it: it stays a change relative to the new base
+        relative.add(k);
+      }
+    }
+    Patch<E> next = type.patch(source, whole);
+    for (EntityField k : relative) {
+      next = next.withInside(k, l.patch.inside(k));
+    }
+    l.patch = next;
     l.updater = null;
     requeue(l, f, before, "conflict merged: sent again on the new base");
   }

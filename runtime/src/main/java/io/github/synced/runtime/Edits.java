@@ -3,6 +3,7 @@ package io.github.synced.runtime;
 import io.github.synced.runtime.Change.Cause;
 import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.EntityType;
+import io.github.synced.runtime.spi.Inside;
 import io.github.synced.runtime.spi.Patch;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -38,6 +39,15 @@ final class Edits<K, E> {
     }
     if (patch.isEmpty()) {
       throw new IllegalArgumentException(core.describe(j.id, null) + ": the patch sets no field");
+    }
+    if (patch.changesInside()) {
+      for (EntityField f : patch.fields()) {
+        Inside<?> inside = patch.inside(f);
+        String why = inside == null ? null : Insides.refusal(inside, type.get(j.view, f));
+        if (why != null) {
+          throw new IllegalArgumentException(core.describe(j.id, f) + ": " + why);
+        }
+      }
     }
     E shown;
     try {
@@ -137,9 +147,16 @@ final class Edits<K, E> {
               + ": a local edit may change only @LocalOnly fields; change synced fields with"
               + " update(...)");
     }
-    E state = type.merge(type.copy(edited), j.state); // local-only from the edit, synced kept
+    // Local-only from the edit, synced kept; a nested object the view hides (a pending remove)
+    // keeps its own local-only values.
+    E state = type.withLocalOnly(type.copy(j.state), edited);
     E before = core.before(j);
     j.state = state;
+    if (type.holdsEntities()) {
+      j.view =
+          type.copy(
+              edited); // the view's own nested objects (a pending mutation's) keep their edits too
+    }
     j.localEpoch = ++core.epoch;
     core.derive(j);
     core.announce(Cause.LOCAL_EDIT, j, before, null, null);

@@ -197,19 +197,32 @@ final class Journal<K, E> {
    * @return whether some layer was refused in this derivation
    */
   boolean derive(EntityType<K, E> type) {
+    E old = view;
+    boolean refused = false;
+    if (old != null && type.holdsEntities()) {
+      // The view holds the nested objects' local-only values, those of objects a confirmed
+      // mutation added too (the server's answer brought them with a new instance's): the state
+      // takes them, so that they are there when a layer that hid one goes (a refused remove).
+      state = type.withLocalOnly(type.copy(state), old);
+    }
     if (!hasLayers()) {
       view = state;
-      return false;
-    }
-    boolean refused = false;
-    while (true) {
-      try {
-        view = apply(type);
-        return refused;
-      } catch (LayerRefused r) {
-        refused = true; // a mutable copy may be half-changed: start again without that layer
+    } else {
+      while (true) {
+        try {
+          view = apply(type);
+          break;
+        } catch (LayerRefused r) {
+          refused = true; // a mutable copy may be half-changed: start again without that layer
+        }
       }
     }
+    if (old != null && view != null && type.holdsEntities()) {
+      // Nested objects a mutation added exist only in the view, and their local-only fields (a
+      // subtask's expanded) only there: carry every nested local-only value over, by id.
+      view = type.withLocalOnly(view == state ? type.copy(view) : view, old);
+    }
+    return refused;
   }
 
   private E apply(EntityType<K, E> type) {

@@ -159,7 +159,7 @@ final class Sends<K, E> {
           l.supersede(l.shownByLater(type, j.state)); // never over a later edit the server has
         }
         if (l.superseded == null || l.superseded.isEmpty()) {
-          return l.patch;
+          return whole(l.patch, j);
         }
         Set<EntityField> left = new LinkedHashSet<>(l.patch.fields());
         left.removeAll(l.superseded);
@@ -179,6 +179,18 @@ final class Sends<K, E> {
         return l.patch;
       }
     }
+  }
+
+  /**
+   * What goes on the wire for {@code patch}: itself, or where it changes inside a field (elements
+   * by id, a nested object's fields) the whole value that gives on the base this send is made on.
+   * Sends of one entity are serial unless versions guard them, so that base holds every earlier
+   * mutation that is still in the view, and none that was rolled back.
+   */
+  private Patch<E> whole(Patch<E> patch, Journal<K, E> j) {
+    return patch.changesInside()
+        ? type.patch(patch.applyTo(type.copy(j.state)), patch.fields())
+        : patch;
   }
 
   private K wireId(Layer<K, E> l) {

@@ -28,7 +28,7 @@ final class Values {
       EntityType<?, E> type, E e, Patch<E> patch, Collection<? extends EntityField> fields) {
     boolean equal = true;
     for (EntityField f : fields) {
-      if (!Objects.deepEquals(patch.get(f), type.get(e, f))) {
+      if (patch.inside(f) != null || !Objects.deepEquals(patch.get(f), type.get(e, f))) {
         equal = false;
         break;
       }
@@ -67,7 +67,7 @@ final class Values {
       return false;
     }
     for (EntityField f : a.fields()) {
-      if (!Objects.deepEquals(a.get(f), b.get(f))) {
+      if (a.inside(f) != null || b.inside(f) != null || !Objects.deepEquals(a.get(f), b.get(f))) {
         if (any == null) {
           return false;
         }

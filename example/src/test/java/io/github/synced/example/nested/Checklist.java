@@ -12,6 +12,7 @@ public class Checklist {
   @SyncId String id;
   String title;
   List<Subtask> subtasks;
+  Owner owner;
   @SyncVersion long version;
   @LocalOnly boolean selected;
 }

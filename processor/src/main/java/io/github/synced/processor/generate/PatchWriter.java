@@ -96,20 +96,51 @@ public final class PatchWriter {
                   p.name())
               .build());
     }
+    PatchEdits.addFields(model, type);
+    List<Property> trees = PatchEdits.of(model);
     if (many) {
       addWideConstructors(model, type, self);
     } else {
       StringBuilder params = new StringBuilder("\n\n@param fields the fields it sets, as bits");
       MethodSpec.Builder constructor =
+          MethodSpec.constructorBuilder().addParameter(long.class, "fields");
+      MethodSpec.Builder full =
           MethodSpec.constructorBuilder()
               .addParameter(long.class, "fields")
               .addStatement("this.fields = fields");
+      StringBuilder fullParams = new StringBuilder(params);
       for (Property p : synced) {
         params.append("\n@param ").append(p.name()).append(" the value it gives {@code ");
         params.append(p.name()).append('}');
-        constructor
-            .addParameter(p.type(), p.name())
-            .addStatement("this.$L = $L", p.name(), p.name());
+        constructor.addParameter(p.type(), p.name());
+        full.addParameter(p.type(), p.name()).addStatement("this.$L = $L", p.name(), p.name());
+      }
+      fullParams.append(params.substring(fullParams.length()));
+      for (Property p : trees) {
+        fullParams.append("\n@param ").append(PatchEdits.name(p));
+        fullParams.append(" the change it makes inside {@code ").append(p.name());
+        fullParams.append("}, or {@code null}");
+        full.addParameter(PatchEdits.type(model, p), PatchEdits.name(p))
+            .addStatement("this.$L = $L", PatchEdits.name(p), PatchEdits.name(p));
+      }
+      if (trees.isEmpty()) {
+        constructor = full;
+      } else {
+        constructor.addStatement(
+            "this($L)",
+            Code.wrapped(
+                Stream.of(
+                        Stream.of(CodeBlock.of("fields")),
+                        synced.stream().map(q -> CodeBlock.of("$L", q.name())),
+                        trees.stream().map(q -> CodeBlock.of("null")))
+                    .flatMap(x -> x)
+                    .toList()));
+        full.addModifiers(Modifier.PRIVATE)
+            .addJavadoc(
+                Javadoc.of(
+                    "A patch that sets {@code fields} to these values, and those it changes"
+                        + " inside by these changes."
+                        + fullParams));
       }
       constructor.addJavadoc(
           Javadoc.of(
@@ -119,6 +150,9 @@ public final class PatchWriter {
                   + params,
               model.generated("Sync")));
       type.addMethod(constructor.build());
+      if (!trees.isEmpty()) {
+        type.addMethod(full.build());
+      }
     }
 
     type.addMethod(
@@ -150,17 +184,17 @@ public final class PatchWriter {
                   many
                       ? CodeBlock.of("this, $L, $L", Code.constant(model, p), p.name())
                       : Code.wrapped(
-                          Stream.concat(
-                                  Stream.of(CodeBlock.of("fields | 1L << $L", model.index(p))),
-                                  synced.stream()
-                                      .map(
-                                          q ->
-                                              q.equals(p)
-                                                  ? Copies.frozen(
-                                                      model, q, CodeBlock.of("$L", q.name()))
-                                                  : CodeBlock.of("$L", q.name())))
-                              .toList()))
+                          arguments(
+                              model,
+                              p,
+                              Copies.frozen(model, p, CodeBlock.of("$L", p.name())),
+                              CodeBlock.of("null"))))
               .build());
+      if (trees.contains(p)) {
+        type.addMethod(
+            PatchEdits.edit(
+                model, p, self, arguments(model, p, CodeBlock.of("null"), CodeBlock.of("change"))));
+      }
       type.addMethod(
           MethodSpec.methodBuilder(p.name())
               .addJavadoc(
@@ -232,6 +266,22 @@ public final class PatchWriter {
                             : CodeBlock.of("this.$L", p.name())))
             .build());
 
+    if (!trees.isEmpty()) {
+      PatchEdits.addOverrides(
+          model,
+          type,
+          self,
+          trees.stream()
+              .map(
+                  t ->
+                      Code.wrapped(
+                          arguments(
+                              model,
+                              t,
+                              CodeBlock.of("null"),
+                              CodeBlock.of("($T) inside", PatchEdits.type(model, t)))))
+              .toList());
+    }
     type.addMethod(applyTo(model));
     type.addMethod(equalsMethod(model, self));
     type.addMethod(
@@ -246,8 +296,10 @@ public final class PatchWriter {
                                 many
                                     ? CodeBlock.of("$T.hashCode(fields)", Arrays.class)
                                     : CodeBlock.of("fields")),
-                            synced.stream()
-                                .map(p -> Code.hashed(model, p, CodeBlock.of("$L", p.name()))))
+                            Stream.concat(
+                                synced.stream()
+                                    .map(p -> Code.hashed(model, p, CodeBlock.of("$L", p.name()))),
+                                trees.stream().map(p -> CodeBlock.of("$L", PatchEdits.name(p)))))
                         .toList()))
             .build());
     type.addMethod(
@@ -323,8 +375,23 @@ public final class PatchWriter {
     type.addMethod(empty.build()).addMethod(next.build());
   }
 
+  /**
+   * The arguments of the constructor that makes a patch that sets what this one sets, and {@code p}
+   * to {@code value} with {@code inside} as its change inside.
+   */
+  private static List<CodeBlock> arguments(
+      EntityModel model, Property p, CodeBlock value, CodeBlock inside) {
+    return Stream.of(
+            Stream.of(CodeBlock.of("fields | 1L << $L", model.index(p))),
+            model.synced().stream().map(q -> q.equals(p) ? value : CodeBlock.of("$L", q.name())),
+            PatchEdits.args(model, p, inside))
+        .flatMap(x -> x)
+        .toList();
+  }
+
   /** Adds the text of {@code field} to {@code joiner}: an array's elements, any other value. */
   private static CodeBlock fieldText(EntityModel model) {
+    List<Property> trees = PatchEdits.of(model);
     if (model.synced().stream().noneMatch(Property::copiedOnRead)) {
       return CodeBlock.builder()
           .addStatement("joiner.add(field.fieldName() + $S + get(field))", "=")
@@ -334,7 +401,15 @@ public final class PatchWriter {
     CodeBlock.Builder text =
         CodeBlock.builder().add("$T $L = switch (field) {\n$>", String.class, value);
     for (Property p : model.synced()) {
-      if (p.copiedOnRead()) {
+      if (trees.contains(p)) {
+        text.add(
+            "case $L -> $L != null$W? $S + $L$W: $L;\n",
+            p.constantName(),
+            PatchEdits.name(p),
+            "changed inside ",
+            PatchEdits.name(p),
+            Code.text(model, p, CodeBlock.of("this.$L", p.name())));
+      } else if (p.copiedOnRead()) {
         text.add(
             "case $L -> $L;\n",
             p.constantName(),
@@ -364,7 +439,11 @@ public final class PatchWriter {
                 "target",
                 p ->
                     p.isSynced()
-                        ? Copies.into(model, p, "target", CodeBlock.of("this.$L", p.name()))
+                        ? PatchEdits.applied(
+                            model,
+                            p,
+                            "target",
+                            Copies.into(model, p, "target", CodeBlock.of("this.$L", p.name())))
                         : null,
                 p -> FieldBits.has(model, p, "fields")))
         .build();
@@ -383,6 +462,13 @@ public final class PatchWriter {
           "\n&& $L",
           Code.equal(
               model, p, CodeBlock.of("this.$L", p.name()), CodeBlock.of("that.$L", p.name())));
+    }
+    for (Property p : PatchEdits.of(model)) {
+      condition.add(
+          "\n&& $T.equals(this.$L, that.$L)",
+          Objects.class,
+          PatchEdits.name(p),
+          PatchEdits.name(p));
     }
     return Code.override(
             "equals",

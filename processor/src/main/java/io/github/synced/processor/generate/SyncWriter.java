@@ -193,6 +193,7 @@ public final class SyncWriter {
                 Code.returnSwitch(
                     model, CodeBlock.of("$T.of(field)", field), p -> Code.read(p, "entity")))
             .build());
+    type.addMethods(LocalOnlyMethods.of(model));
     type.addMethods(Copies.helpers(model));
     return type;
   }
@@ -210,6 +211,24 @@ public final class SyncWriter {
                 version.isPresent() ? version.get().name() : entity)
             .addStatement("return $L", version.isPresent())
             .build());
+    if (model.synced().stream().anyMatch(Property::isNested)) {
+      type.addMethod(
+          Code.override(
+                  "holdsEntities",
+                  boolean.class,
+                  "{@code true}: $L other {@code @Synced} objects, whose local-only fields the store"
+                      + " keeps.",
+                  model.synced().stream()
+                          .filter(Property::isNested)
+                          .map(p -> "{@code " + p.name() + "}")
+                          .reduce((a, b) -> a + ", " + b)
+                          .get()
+                      + (model.synced().stream().filter(Property::isNested).count() == 1
+                          ? " holds"
+                          : " hold"))
+              .addStatement("return true")
+              .build());
+    }
     if (version.isEmpty()) {
       type.addMethod(
           Code.override(

@@ -119,8 +119,9 @@ public sealed interface Shape {
    *
    * @param type the nested entity type
    * @param prefix the prefix of its generated types' names, as {@code EntityModel} has it
+   * @param id the type of its {@code @SyncId}, boxed ({@code null} if it has none)
    */
-  record Nested(com.palantir.javapoet.ClassName type, String prefix) implements Shape {
+  record Nested(com.palantir.javapoet.ClassName type, String prefix, TypeName id) implements Shape {
     @Override
     public boolean immutable() {
       return false;

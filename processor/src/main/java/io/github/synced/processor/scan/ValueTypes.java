@@ -325,9 +325,16 @@ final class ValueTypes {
   }
 
   /** The shape of one nested object of the {@code @Synced} type {@code element}. */
-  private static Shape.Nested nested(TypeElement element) {
+  private Shape.Nested nested(TypeElement element) {
     ClassName name = ClassName.get(element);
-    return new Shape.Nested(name, String.join("_", name.simpleNames()));
+    Element id = idOf(element);
+    TypeName idType =
+        id == null
+            ? null
+            : TypeName.get(
+                    id instanceof ExecutableElement getter ? getter.getReturnType() : id.asType())
+                .box();
+    return new Shape.Nested(name, String.join("_", name.simpleNames()), idType);
   }
 
   /**

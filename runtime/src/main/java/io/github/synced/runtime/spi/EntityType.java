@@ -123,4 +123,29 @@ public interface EntityType<K, E> {
 
   /** The value of a synced field of {@code entity} (primitives boxed). */
   Object get(E entity, EntityField field);
+
+  /**
+   * Whether some synced field holds other {@code @Synced} objects (a nested object, or a collection
+   * or map of them), whose own local-only fields the store keeps across every new derivation of the
+   * view.
+   *
+   * <p>The default answers {@code false}; generated types answer for their fields.
+   */
+  default boolean holdsEntities() {
+    return false;
+  }
+
+  /**
+   * {@code target} with every local-only field taken from {@code from}, at every depth: in a nested
+   * object, and in each element of a collection or map of {@code @Synced} elements that {@code
+   * from} has an element with the same id for; elements {@code from} does not have keep their own
+   * (where {@link #merge} would give them a new instance's). See the class comment on in place or
+   * new; {@code from} is never changed.
+   *
+   * <p>The default is {@code merge(copy(from), target)}, exact for an entity that holds no other
+   * {@code @Synced} objects; generated types that hold some override it.
+   */
+  default E withLocalOnly(E target, E from) {
+    return merge(copy(from), target);
+  }
 }

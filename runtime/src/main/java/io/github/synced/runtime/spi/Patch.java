@@ -43,4 +43,36 @@ public interface Patch<E> {
    * returned; for a record a new instance is returned and {@code target} is untouched.
    */
   E applyTo(E target);
+
+  /**
+   * The change this patch makes inside {@code field}'s value (elements by id, a nested object's
+   * fields), if it sets the field that way; {@code null} if it sets a whole value or does not set
+   * the field. For such a field {@link #get} answers {@code null}: the value depends on the one the
+   * patch is applied to.
+   *
+   * <p>The default answers {@code null}: a patch of flat fields changes nothing inside a value.
+   */
+  default Inside<?> inside(EntityField field) {
+    return null;
+  }
+
+  /**
+   * Whether this patch sets some field by a change inside its value ({@link #inside}).
+   *
+   * <p>The default answers {@code false}.
+   */
+  default boolean changesInside() {
+    return false;
+  }
+
+  /**
+   * A patch that sets what this one sets, with {@code field} set by {@code inside} instead: a
+   * change inside the field's value that came from this patch's own {@link #inside}, narrowed.
+   *
+   * @throws IllegalArgumentException if {@code field} cannot be changed inside
+   */
+  default Patch<E> withInside(EntityField field, Inside<?> inside) {
+    throw new IllegalArgumentException(
+        "this patch changes nothing inside '" + field.fieldName() + "'");
+  }
 }

@@ -1,0 +1,298 @@
+package io.github.synced.runtime;
+
+import io.github.synced.runtime.spi.EntityType;
+import io.github.synced.runtime.spi.Inside;
+import io.github.synced.runtime.spi.Patch;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * Changes to the elements of a collection of {@code @Synced} elements, each addressed by the
+ * element's id: update some of its fields, add it, remove it. A generated patch takes them for such
+ * a field, as in
+ *
+ * <pre>{@code
+ * tasks.update("t1", p -> p.editSubtasks(s -> s.update("s2", x -> x.title("Call back")).remove("s3")));
+ * }</pre>
+ *
+ * <p>Unlike a new value for the whole collection, these changes are relative to the collection they
+ * are applied to: a mutation made of them changes only its own elements, so two mutations on
+ * different elements roll back independently, and a refetch that changes other elements keeps them.
+ * Applied to a collection where an element they address is no longer there (another writer removed
+ * it), that part does nothing. Made on the collection the user sees, they must address elements
+ * that are there: {@link SyncStore#update} refuses a change to a missing element, and the addition
+ * of an id already there.
+ *
+ * <p>Immutable: each method returns new edits. Elements given to {@link #add} are copied.
+ *
+ * @param <K> the elements' id type
+ * @param <E> the element type
+ * @param <P> the element's generated patch type
+ */
+public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Collection<E>> {
+
+  /** One change: {@code patch} for an update, {@code element} for an add, neither for a remove. */
+  private record Op<K, E, P>(K id, P patch, E element, int index) {}
+
+  private final EntityType<K, E> type;
+  private final P empty;
+  private final List<Op<K, E, P>> ops;
+
+  private ElementEdits(EntityType<K, E> type, P empty, List<Op<K, E, P>> ops) {
+    this.type = type;
+    this.empty = empty;
+    this.ops = ops;
+  }
+
+  /**
+   * No change yet to elements of {@code type}; for generated patches.
+   *
+   * @param type the element type
+   * @param empty the element's patch that sets nothing
+   */
+  public static <K, E, P extends Patch<E>> ElementEdits<K, E, P> of(
+      EntityType<K, E> type, P empty) {
+    return new ElementEdits<>(
+        Objects.requireNonNull(type, "type"), Objects.requireNonNull(empty, "empty"), List.of());
+  }
+
+  /**
+   * These changes, then the element with id {@code id} changed by the patch {@code change} makes
+   * from an empty one (its local-only fields are kept).
+   */
+  public ElementEdits<K, E, P> update(K id, UnaryOperator<P> change) {
+    Objects.requireNonNull(id, "id");
+    P patch = Objects.requireNonNull(change.apply(empty), "the change returned null");
+    if (patch.isEmpty()) {
+      throw new IllegalArgumentException(
+          type.name() + " '" + id + "': the change of the element sets no field");
+    }
+    if (patch.sets(type.idField())) {
+      throw new IllegalArgumentException(
+          type.name() + " '" + id + "': a change of an element cannot change its id");
+    }
+    return with(new Op<>(id, patch, null, -1));
+  }
+
+  /** These changes, then {@code element} added at the end. */
+  public ElementEdits<K, E, P> add(E element) {
+    return add(-1, element);
+  }
+
+  /**
+   * These changes, then {@code element} added at {@code index} (at the end if the collection is
+   * shorter then; a set keeps its elements in that order too).
+   */
+  public ElementEdits<K, E, P> add(int index, E element) {
+    Objects.requireNonNull(element, "element");
+    if (index < -1) {
+      throw new IndexOutOfBoundsException("index " + index);
+    }
+    K id = type.id(element);
+    if (Objects.equals(id, type.unsetId())) {
+      throw new IllegalArgumentException(
+          "a "
+              + type.name()
+              + " added to a collection needs its id: elements are told apart by it");
+    }
+    return with(new Op<>(id, null, type.copy(element), index));
+  }
+
+  /** These changes, then the element with id {@code id} removed. */
+  public ElementEdits<K, E, P> remove(K id) {
+    return with(new Op<>(Objects.requireNonNull(id, "id"), null, null, -1));
+  }
+
+  /** Whether there is no change. */
+  public boolean isEmpty() {
+    return ops.isEmpty();
+  }
+
+  private ElementEdits<K, E, P> with(Op<K, E, P> op) {
+    List<Op<K, E, P>> more = new ArrayList<>(ops.size() + 1);
+    more.addAll(ops);
+    more.add(op);
+    return new ElementEdits<>(type, empty, List.copyOf(more));
+  }
+
+  /**
+   * {@code value} with these changes, as a new collection made by {@code into}; {@code value} and
+   * its elements are not changed (an updated element is a changed copy). {@code null} stays {@code
+   * null} unless an element is added. For generated patches.
+   */
+  public <C extends Collection<E>> C applyTo(Collection<E> value, Function<List<E>, C> into) {
+    List<E> list = value == null ? new ArrayList<>() : new ArrayList<>(value);
+    for (Op<K, E, P> op : ops) {
+      int at = indexOf(list, op.id);
+      if (op.patch != null) {
+        if (at >= 0) {
+          list.set(at, op.patch.applyTo(type.copy(list.get(at))));
+        }
+      } else if (op.element != null) {
+        if (at >= 0) { // another writer added it too: ours, keeping its local-only fields
+          list.set(at, type.merge(type.copy(list.get(at)), op.element));
+        } else {
+          E added = type.copy(op.element);
+          list.add(op.index < 0 || op.index > list.size() ? list.size() : op.index, added);
+        }
+      } else if (at >= 0) {
+        list.remove(at);
+      }
+    }
+    return value == null && list.isEmpty() ? null : into.apply(list);
+  }
+
+  private int indexOf(List<E> list, K id) {
+    for (int i = 0; i < list.size(); i++) {
+      E e = list.get(i);
+      if (e != null && Objects.equals(type.id(e), id)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  public String refusal(Collection<E> value) {
+    Set<K> ids = new LinkedHashSet<>();
+    if (value != null) {
+      for (E e : value) {
+        if (e != null) {
+          ids.add(type.id(e));
+        }
+      }
+    }
+    for (Op<K, E, P> op : ops) {
+      if (op.element != null) {
+        if (!ids.add(op.id)) {
+          return "it already has an element with id '" + op.id + "'";
+        }
+      } else if (!ids.contains(op.id)) {
+        return "it has no element with id '"
+            + op.id
+            + "' to "
+            + (op.patch != null ? "update" : "remove");
+      } else if (op.patch == null) {
+        ids.remove(op.id);
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public List<String> conflicts(Collection<E> base, Collection<E> theirs) {
+    List<String> paths = new ArrayList<>();
+    Map<K, E> before = byId(base);
+    Map<K, E> now = byId(theirs);
+    for (Op<K, E, P> op : ops) {
+      paths.addAll(conflicts(op, before, now));
+    }
+    return paths;
+  }
+
+  private List<String> conflicts(Op<K, E, P> op, Map<K, E> before, Map<K, E> now) {
+    E b = before.get(op.id);
+    E t = now.get(op.id);
+    String at = "[" + op.id + "]";
+    if (op.patch != null) {
+      if (b == null) {
+        return List.of(); // added by an earlier change of ours, or by them: nothing to compare
+      }
+      if (t == null) {
+        return List.of(at); // they removed what we change
+      }
+      return Insides.conflicts(type, op.patch, b, t, at + ".");
+    }
+    if (op.element != null) {
+      return b == null && t != null && !type.syncedEquals(t, op.element) ? List.of(at) : List.of();
+    }
+    return b != null && t != null && !type.syncedEquals(b, t) ? List.of(at) : List.of();
+  }
+
+  @Override
+  public ElementEdits<K, E, P> withoutConflicts(Collection<E> base, Collection<E> theirs) {
+    Map<K, E> before = byId(base);
+    Map<K, E> now = byId(theirs);
+    List<Op<K, E, P>> left = new ArrayList<>();
+    for (Op<K, E, P> op : ops) {
+      List<String> paths = conflicts(op, before, now);
+      if (paths.isEmpty()) {
+        left.add(op);
+      } else if (op.patch != null && now.containsKey(op.id)) {
+        @SuppressWarnings("unchecked") // the patches of one element type are of one class
+        P narrowed =
+            (P)
+                Insides.withoutConflicts(
+                    type, op.patch, paths, "[" + op.id + "].", before.get(op.id), now.get(op.id));
+        if (narrowed != null) {
+          left.add(new Op<>(op.id, narrowed, null, -1));
+        }
+      }
+    }
+    return left.isEmpty() ? null : new ElementEdits<>(type, empty, List.copyOf(left));
+  }
+
+  private Map<K, E> byId(Collection<E> value) {
+    Map<K, E> map = new HashMap<>();
+    if (value != null) {
+      for (E e : value) {
+        if (e != null) {
+          map.put(type.id(e), e);
+        }
+      }
+    }
+    return map;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof ElementEdits<?, ?, ?> that) || that.ops.size() != ops.size()) {
+      return false;
+    }
+    for (int i = 0; i < ops.size(); i++) {
+      Op<K, E, P> a = ops.get(i);
+      Op<?, ?, ?> b = that.ops.get(i);
+      if (!Objects.equals(a.id, b.id)
+          || a.index != b.index
+          || !Objects.equals(a.patch, b.patch)
+          || (a.element == null) != (b.element == null)
+          || (a.element != null && !type.syncedEquals(a.element, type.type().cast(b.element)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    int h = 1;
+    for (Op<K, E, P> op : ops) {
+      h = 31 * h + Objects.hash(op.id, op.patch, op.index, op.element == null);
+    }
+    return h;
+  }
+
+  /** The changes in order, for example {@code [update s2 SubtaskPatch{title=x}, remove s3]}. */
+  @Override
+  public String toString() {
+    StringJoiner joiner = new StringJoiner(", ", "[", "]");
+    for (Op<K, E, P> op : ops) {
+      joiner.add(
+          op.patch != null
+              ? "update " + op.id + " " + op.patch
+              : op.element != null
+                  ? "add " + op.id + (op.index >= 0 ? " at " + op.index : "")
+                  : "remove " + op.id);
+    }
+    return joiner.toString();
+  }
+}

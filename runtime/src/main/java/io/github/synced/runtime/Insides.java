@@ -1,0 +1,102 @@
+package io.github.synced.runtime;
+
+import io.github.synced.runtime.spi.EntityField;
+import io.github.synced.runtime.spi.EntityType;
+import io.github.synced.runtime.spi.Inside;
+import io.github.synced.runtime.spi.Patch;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The questions the store asks of changes made inside a field's value ({@link Inside}), with the
+ * field's values handed over untyped, and what a three-way merge needs of a patch that holds such
+ * changes: where it overlaps another writer's change, and the patch without those parts.
+ */
+final class Insides {
+
+  private Insides() {}
+
+  @SuppressWarnings("unchecked") // an Inside of a field is given only that field's values
+  static String refusal(Inside<?> inside, Object value) {
+    return ((Inside<Object>) inside).refusal(value);
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<String> conflicts(Inside<?> inside, Object base, Object theirs) {
+    return ((Inside<Object>) inside).conflicts(base, theirs);
+  }
+
+  @SuppressWarnings("unchecked")
+  static Inside<?> withoutConflicts(Inside<?> inside, Object base, Object theirs) {
+    return ((Inside<Object>) inside).withoutConflicts(base, theirs);
+  }
+
+  /**
+   * Where {@code patch}, sent against {@code base}, overlaps the change from {@code base} to {@code
+   * theirs}: a field it sets whole that they set to another value, or a path inside a field it
+   * changes inside; each path after {@code prefix}.
+   */
+  static <E> List<String> conflicts(
+      EntityType<?, E> type, Patch<E> patch, E base, E theirs, String prefix) {
+    List<String> paths = new ArrayList<>();
+    for (EntityField f : patch.fields()) {
+      Inside<?> inside = patch.inside(f);
+      if (inside != null) {
+        for (String path : conflicts(inside, type.get(base, f), type.get(theirs, f))) {
+          paths.add(prefix + f.fieldName() + path);
+        }
+      } else if (!Values.same(type, base, theirs, f) && !Values.holds(type, theirs, patch, f)) {
+        paths.add(prefix + f.fieldName());
+      }
+    }
+    return paths;
+  }
+
+  /**
+   * {@code patch} without what {@code paths} name under {@code prefix}: fields set whole are
+   * dropped, changes inside a field are narrowed; {@code null} if nothing is left.
+   */
+  static <E> Patch<E> withoutConflicts(
+      EntityType<?, E> type, Patch<E> patch, List<String> paths, String prefix, E base, E theirs) {
+    Set<EntityField> whole = new LinkedHashSet<>();
+    List<EntityField> narrowed = new ArrayList<>();
+    List<Inside<?>> rests = new ArrayList<>();
+    for (EntityField f : patch.fields()) {
+      String own = prefix + f.fieldName();
+      boolean hit =
+          paths.stream()
+              .anyMatch(p -> p.equals(own) || p.startsWith(own + "[") || p.startsWith(own + "."));
+      Inside<?> inside = patch.inside(f);
+      if (inside == null) {
+        if (!hit) {
+          whole.add(f);
+        }
+      } else {
+        Inside<?> rest =
+            hit ? withoutConflicts(inside, type.get(base, f), type.get(theirs, f)) : inside;
+        if (rest != null) {
+          narrowed.add(f);
+          rests.add(rest);
+        }
+      }
+    }
+    if (whole.isEmpty() && narrowed.isEmpty()) {
+      return null;
+    }
+    Patch<E> left = only(type, patch, whole, theirs);
+    for (int i = 0; i < narrowed.size(); i++) {
+      left = left.withInside(narrowed.get(i), rests.get(i));
+    }
+    return left;
+  }
+
+  /**
+   * A patch that sets {@code fields} (none of them changed inside) as {@code patch} sets them:
+   * their values taken from {@code patch} applied to a copy of {@code on}.
+   */
+  static <E> Patch<E> only(EntityType<?, E> type, Patch<E> patch, Set<EntityField> fields, E on) {
+    return type.patch(patch.applyTo(type.copy(on)), fields);
+  }
+}
