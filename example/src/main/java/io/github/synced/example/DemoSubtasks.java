@@ -4,13 +4,14 @@ import io.github.synced.example.server.HeldResponse;
 import io.github.synced.example.server.ServerSubtask;
 import io.github.synced.example.server.TaskServer;
 import io.github.synced.runtime.Mutation;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The demo's act about subtasks: each subtask keeps its own local-only {@code expanded} through a
- * refused edit of another subtask, another writer's edit and a refetch.
+ * The demo's act about subtasks: two edits of different subtasks in flight on one task, made with
+ * typed patches that reach into the list ({@code p.editSubtasks(s -> s.update("s2", x -> ...))}),
+ * each its own layer: the one the server refuses rolls back alone, a refetch with another writer's
+ * change rebases both, and every subtask keeps its own local-only {@code expanded}.
  */
 final class DemoSubtasks {
 
@@ -25,13 +26,15 @@ final class DemoSubtasks {
   }
 
   /**
-   * A task with three subtasks; the user expands s1 and s3; an edit of s2's title the server
-   * refuses (422) is in flight while another writer renames s3 on the server and the board
-   * refetches; then s1 is marked done. Afterwards s2's title is the server's again, s1 is done, s3
-   * has the other writer's title, and s1 and s3 are still expanded.
+   * A task with three subtasks; the user expands s1 and s3; an edit of s2's title (which the server
+   * refuses, 422) and a mark of s1 as done are both made before either is answered; another writer
+   * renames s3 on the server and the board refetches. Afterwards s2's title is the server's again,
+   * s1 is done, s3 has the other writer's title, and s1 and s3 are still expanded.
    */
   void play(TaskServer server, TaskBoard board) throws Exception {
-    demo.act("Subtasks: each keeps its own expanded through a refused edit, a refetch, a mark");
+    demo.act(
+        "Subtasks: two edits in flight, one refused; another writer and a refetch; each keeps"
+            + " its expanded");
     String id =
         server
             .addTask(
@@ -49,43 +52,28 @@ final class DemoSubtasks {
 
     HeldResponse refusal = server.holdNextWriteResponse(); // refused at once, answered later
     Mutation<String, Task> rename =
-        board.updateTask(id, p -> p.subtasks(changed(board, id, "s2", TOO_LONG, null)));
+        board.updateTask(id, p -> p.editSubtasks(s -> s.update("s2", x -> x.title(TOO_LONG))));
+    Mutation<String, Task> mark =
+        board.updateTask(id, p -> p.editSubtasks(s -> s.update("s1", x -> x.done(true))));
     refusal.arrived().get(Demo.WAIT.toSeconds(), TimeUnit.SECONDS);
     server.editSubtaskBehindClientsBack(id, "s3", "Clean the flat and return the keys");
     demo.note("another writer renamed s3 on the server; the board refetches");
     Demo.await(board.refresh());
+    showSubtasks(board, id);
     refusal.release();
     Demo.settle(rename);
-    Mutation<String, Task> mark =
-        board.updateTask(id, p -> p.subtasks(changed(board, id, "s1", null, true)));
     Demo.settle(mark);
     demo.note(
         "#"
             + rename.sequence()
             + " "
             + rename.state()
-            + " ("
-            + rename.error().map(e -> e.status() + "").orElse("")
-            + "), #"
+            + rename.error().map(e -> " (" + e.status() + ")").orElse("")
+            + ", #"
             + mark.sequence()
             + " "
             + mark.state());
     showSubtasks(board, id);
-  }
-
-  /** The subtasks task {@code id} shows now, with {@code subtaskId} given a title or a mark. */
-  private static List<Subtask> changed(
-      TaskBoard board, String id, String subtaskId, String title, Boolean done) {
-    List<Subtask> list = new ArrayList<>();
-    for (Subtask s : board.task(id).orElseThrow().getSubtasks()) {
-      boolean it = s.getId().equals(subtaskId);
-      list.add(
-          new Subtask(
-              s.getId(),
-              (it && title != null) ? title : s.getTitle(),
-              (it && done != null) ? done : s.isDone()));
-    }
-    return list;
   }
 
   private void showSubtasks(TaskBoard board, String id) {

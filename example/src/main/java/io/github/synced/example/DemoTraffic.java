@@ -96,7 +96,8 @@ final class DemoTraffic {
         boolean done = random.nextBoolean();
         made.add(
             onSubtask
-                ? board.updateTask(id, p -> p.subtasks(marked(board, id, subtaskId, done)))
+                ? board.updateTask(
+                    id, p -> p.editSubtasks(s -> s.update(subtaskId, x -> x.done(done))))
                 : board.updateTask(id, p -> p.done(done)));
       } else {
         String title = "Edit " + i;
@@ -130,15 +131,5 @@ final class DemoTraffic {
             "outcome digest %08x (kind, final state and attempts of every mutation: the same in"
                 + " every run with seed %d)",
             outcomes.toString().hashCode(), options.seed()));
-  }
-
-  /** The subtasks task {@code id} shows now, with {@code subtaskId} marked {@code done}. */
-  private static List<Subtask> marked(TaskBoard board, String id, String subtaskId, boolean done) {
-    List<Subtask> list = new ArrayList<>();
-    for (Subtask s : board.task(id).map(Task::getSubtasks).orElse(List.of())) {
-      list.add(
-          new Subtask(s.getId(), s.getTitle(), s.getId().equals(subtaskId) ? done : s.isDone()));
-    }
-    return list;
   }
 }

@@ -128,7 +128,14 @@ class DemoTest {
         "Subtasks",
         "subtasks of t8: \\[\\{s1 \"Pack the books\", expanded\\}, \\{s2 \"Book the movers\"\\},"
             + " \\{s3 \"Clean the flat\", expanded\\}\\]");
-    assertBefore(t, "Subtasks", "another writer renamed s3", "update SENDING → ROLLED_BACK");
+    assertShows( // both edits pending on top of the other writer's change: rebased
+        t,
+        "Subtasks",
+        "REBASE  subtasks: .* → \\[\\{s1 \"Pack the books\", done, expanded\\},"
+            + " \\{s2 \"Book the movers for Saturday morning, and ask whether they bring boxes\"\\},"
+            + " \\{s3 \"Clean the flat and return the keys\", expanded\\}\\]");
+    assertBefore(t, "Subtasks", "REBASE", "update SENDING → ROLLED_BACK");
+    assertShows(t, "Subtasks", "#\\d+ ROLLED_BACK \\(422\\), #\\d+ CONFIRMED");
     assertShows(
         t, "Subtasks", "update SENDING → ROLLED_BACK .*422.*subtask s2: a title has at most 60");
     assertShows(

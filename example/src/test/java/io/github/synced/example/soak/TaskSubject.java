@@ -12,16 +12,15 @@ import io.github.synced.runtime.Mutation;
 import io.github.synced.runtime.SyncStore;
 import io.github.synced.runtime.json.JsonCodec;
 import io.github.synced.runtime.spi.EntityType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 /**
  * Tasks through the generated {@link TaskMutations}: the title is the unique text. Some tasks have
- * subtasks (seeded ones and drafts); an update may also mark one done or rename it (a whole-list
- * patch of the list the store shows), and a local edit may expand or collapse one. A task's subtask
- * ids never change, so the ids of its expanded subtasks are a local-only value the soak can check
- * like {@code expanded} and {@code selected}.
+ * subtasks (seeded ones and drafts); an update may also mark one or rename it (a change of that
+ * element by id), and a local edit may expand or collapse one. A task's subtask ids never change,
+ * so the ids of its expanded subtasks are a local-only value the soak can check like {@code
+ * expanded} and {@code selected}.
  */
 public final class TaskSubject extends Subject<String, Task> {
 
@@ -70,17 +69,18 @@ public final class TaskSubject extends Subject<String, Task> {
     if (subtaskEdit >= 2 || shown.isEmpty()) {
       return tasks.update(id, p -> alsoDone ? p.title(text).done(done) : p.title(text));
     }
-    List<Subtask> subtasks = new ArrayList<>();
-    for (Subtask st : shown) {
-      subtasks.add(new Subtask(st.getId(), st.getTitle(), st.isDone()));
-    }
-    Subtask edited = subtasks.get(which % subtasks.size());
-    if (subtaskEdit == 0) {
-      edited.setDone(!edited.isDone());
-    } else {
-      edited.setTitle("Sub " + text);
-    }
-    return tasks.update(id, p -> p.title(text).subtasks(subtasks));
+    Subtask edited = shown.get(which % shown.size());
+    String subtaskId = edited.getId();
+    boolean mark = !edited.isDone();
+    return tasks.update(
+        id,
+        p ->
+            p.title(text)
+                .editSubtasks(
+                    s ->
+                        s.update(
+                            subtaskId,
+                            x -> subtaskEdit == 0 ? x.done(mark) : x.title("Sub " + text))));
   }
 
   @Override

@@ -15,6 +15,7 @@ import io.github.synced.example.TaskSync;
 import io.github.synced.example.server.Faults;
 import io.github.synced.example.server.HeldResponse;
 import io.github.synced.example.server.ServerSubtask;
+import io.github.synced.example.server.ServerTask;
 import io.github.synced.example.server.TaskServer;
 import io.github.synced.runtime.Mutation;
 import io.github.synced.runtime.MutationState;
@@ -182,5 +183,103 @@ class SubtasksThroughTheTaskServerTest {
     assertEquals("Book the movers", t.subtask("s2").getTitle());
     assertEquals(List.of("s2", "s3"), expanded(t), "s2 comes back as the user left it");
     assertEquals(3, server.snapshot().get("t1").subtasks().size(), "nothing applied");
+  }
+
+  @Test
+  void aRefusedEditOfOneSubtaskRollsBackOnlyItsOwnWhileAnotherSubtasksEditIsInFlight()
+      throws Exception {
+    expand("s1", "s3");
+    HeldResponse answer = server.holdNextWriteResponse();
+    Mutation<String, Task> rename =
+        tasks.update("t1", p -> p.editSubtasks(s -> s.update("s2", x -> x.title(TOO_LONG))));
+    Mutation<String, Task> mark =
+        tasks.update("t1", p -> p.editSubtasks(s -> s.update("s1", x -> x.done(true))));
+
+    answer.arrived().get(WAIT.toSeconds(), TimeUnit.SECONDS); // refused, the answer held
+    Task pending = shown();
+    assertEquals(TOO_LONG, pending.subtask("s2").getTitle());
+    assertTrue(pending.subtask("s1").isDone());
+    expand("s2"); // while both are in flight
+    answer.release();
+    SyncFailure failure = settledWithFailure(rename);
+    mark.result().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+    assertEquals(422, failure.status());
+    assertEquals(MutationState.CONFIRMED, mark.state());
+    Task t = shown();
+    assertEquals("Book the movers", t.subtask("s2").getTitle(), "only the refused edit is undone");
+    assertTrue(t.subtask("s1").isDone(), "the other subtask's edit stays, and is confirmed");
+    assertEquals(List.of("s1", "s2", "s3"), expanded(t));
+    ServerTask onServer = server.snapshot().get("t1");
+    assertTrue(onServer.subtask("s1").done());
+    assertEquals("Book the movers", onServer.subtask("s2").title());
+    assertEquals(onServer.updatedAt(), t.getUpdatedAt());
+  }
+
+  @Test
+  void aRefetchWhileSubtaskEditsAreInFlightRebasesThemOnAnotherWritersChange() throws Exception {
+    expand("s1", "s3");
+    HeldResponse answer = server.holdNextWriteResponse();
+    Mutation<String, Task> rename =
+        tasks.update("t1", p -> p.editSubtasks(s -> s.update("s2", x -> x.title(TOO_LONG))));
+    Mutation<String, Task> mark =
+        tasks.update("t1", p -> p.editSubtasks(s -> s.update("s1", x -> x.done(true))));
+    answer.arrived().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    server.editSubtaskBehindClientsBack("t1", "s3", "Clean the flat and return the keys");
+
+    store.refetch().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+    Task rebased = shown();
+    assertEquals(TOO_LONG, rebased.subtask("s2").getTitle(), "still pending on top");
+    assertTrue(rebased.subtask("s1").isDone(), "still pending on top");
+    assertEquals("Clean the flat and return the keys", rebased.subtask("s3").getTitle());
+    answer.release();
+    settledWithFailure(rename);
+    mark.result().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+    Task t = shown();
+    assertEquals(
+        List.of(
+            new ServerSubtask("s1", "Pack the books", true),
+            new ServerSubtask("s2", "Book the movers", false),
+            new ServerSubtask("s3", "Clean the flat and return the keys", false)),
+        server.snapshot().get("t1").subtasks());
+    assertEquals(
+        server.snapshot().get("t1").subtasks(),
+        t.getSubtasks().stream()
+            .map(x -> new ServerSubtask(x.getId(), x.getTitle(), x.isDone()))
+            .toList(),
+        "client and server agree");
+    assertEquals(List.of("s1", "s3"), expanded(t));
+  }
+
+  @Test
+  void anElementAddedByIdAndRefusedDisappearsAndOneRemovedAndRefusedComesBackAtItsIndex()
+      throws Exception {
+    expand("s2");
+    List<String> announced = new ArrayList<>();
+    store.subscribe(
+        c -> announced.add(c.cause() + " " + (c.after() == null ? null : ids(c.after()))));
+    HeldResponse answer = server.holdNextWriteResponse(); // the add: refused (422), held
+    server.failNextWrite(403); // the remove, sent once the add has settled
+
+    Mutation<String, Task> add =
+        tasks.update("t1", p -> p.editSubtasks(s -> s.add(0, new Subtask("s4", TOO_LONG, false))));
+    Mutation<String, Task> remove = tasks.update("t1", p -> p.editSubtasks(s -> s.remove("s2")));
+    answer.arrived().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    answer.release();
+    assertEquals(422, settledWithFailure(add).status());
+    assertEquals(403, settledWithFailure(remove).status());
+
+    assertEquals(
+        List.of(
+            "OPTIMISTIC [s4, s1, s2, s3]",
+            "OPTIMISTIC [s4, s1, s3]",
+            "ROLLBACK [s1, s3]",
+            "ROLLBACK [s1, s2, s3]"),
+        announced);
+    Task t = shown();
+    assertEquals(List.of("s1", "s2", "s3"), ids(t));
+    assertEquals(List.of("s2"), expanded(t), "s2 comes back as the user left it");
   }
 }
