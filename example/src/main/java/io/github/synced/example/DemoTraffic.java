@@ -11,8 +11,9 @@ import java.util.Random;
 import java.util.TreeMap;
 
 /**
- * The demo's random traffic: edits, creates (some with subtasks), marks of subtasks and local UI
- * changes (of tasks and of subtasks) under injected faults, with a second writer now and then.
+ * The demo's random traffic: edits, creates (some with subtasks), marks and additions of subtasks
+ * (by id, with {@code editSubtasks}) and local UI changes (of tasks and of subtasks) under injected
+ * faults, with a second writer now and then.
  */
 final class DemoTraffic {
 
@@ -99,6 +100,9 @@ final class DemoTraffic {
                 ? board.updateTask(
                     id, p -> p.editSubtasks(s -> s.update(subtaskId, x -> x.done(done))))
                 : board.updateTask(id, p -> p.done(done)));
+      } else if (dice == 9) {
+        Subtask added = new Subtask("r" + i, "Added in step " + i, false); // ids never reused
+        made.add(board.updateTask(id, p -> p.editSubtasks(s -> s.add(added))));
       } else {
         String title = "Edit " + i;
         made.add(board.updateTask(id, p -> p.title(title)));
