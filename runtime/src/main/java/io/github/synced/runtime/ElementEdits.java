@@ -129,8 +129,9 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
    * its elements are not changed (an updated element is a changed copy). {@code null} stays {@code
    * null} unless an element is added. For generated patches.
    */
-  public <C extends Collection<E>> C applyTo(Collection<E> value, Function<List<E>, C> into) {
-    List<E> list = value == null ? new ArrayList<>() : new ArrayList<>(value);
+  public <C extends Collection<E>> C applyTo(Collection<E> value, Function<Collection<E>, C> into) {
+    C out = into.apply(value == null ? List.of() : value);
+    List<E> list = listOf(out);
     for (Op<K, E, P> op : ops) {
       int at = indexOf(list, op.id);
       if (op.patch != null) {
@@ -148,7 +149,17 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
         list.remove(at);
       }
     }
-    return value == null && list.isEmpty() ? null : into.apply(list);
+    if (list != out) { // a set: its elements in the list's order
+      out.clear();
+      out.addAll(list);
+    }
+    return value == null && out.isEmpty() ? null : out;
+  }
+
+  /** {@code out} itself where it is a list, else a list of its elements to change. */
+  @SuppressWarnings("unchecked") // a Collection<E> that is a List is a List<E>
+  private List<E> listOf(Collection<E> out) {
+    return out instanceof List<?> ? (List<E>) out : new ArrayList<>(out);
   }
 
   private int indexOf(List<E> list, K id) {
