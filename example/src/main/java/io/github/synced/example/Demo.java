@@ -2,6 +2,7 @@ package io.github.synced.example;
 
 import io.github.synced.example.server.Faults;
 import io.github.synced.example.server.HeldResponse;
+import io.github.synced.example.server.ServerSubtask;
 import io.github.synced.example.server.ServerTask;
 import io.github.synced.example.server.TaskServer;
 import io.github.synced.runtime.EventLog;
@@ -17,9 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -40,9 +39,6 @@ import java.util.concurrent.TimeUnit;
 public final class Demo {
 
   static final Duration WAIT = Duration.ofSeconds(30);
-
-  /** How many random steps are in flight together. */
-  private static final int WAVE = 4;
 
   /** The demo's settings. */
   record Options(
@@ -95,7 +91,10 @@ public final class Demo {
   private final Options options;
   private final PrintStream out;
   private final List<String> timeline = new ArrayList<>();
+
+  /** What the user left each local-only value at: by task id, and by "task id/subtask id". */
   private final Map<String, Boolean> expanded = new HashMap<>();
+
   private Instant origin;
 
   private Demo(Options options, PrintStream out) {
@@ -199,9 +198,10 @@ public final class Demo {
       note("board order: " + board.all().stream().map(Task::getId).toList());
 
       new DemoQueries(this::act, this::note).play(server, board);
+      new DemoSubtasks(this).play(server, board);
 
       if (options.rounds() > 0) {
-        randomTraffic(server, board);
+        new DemoTraffic(this, options).play(server, board);
       }
 
       act("Final check: client and server agree");
@@ -222,95 +222,6 @@ public final class Demo {
     }
   }
 
-  /**
-   * Random steps in waves of {@link #WAVE}: each wave's mutations are in flight together, and the
-   * next wave starts once the store is idle, after the second writer may have edited a task behind
-   * the client's back. Which steps are made, on which task, and which fault each request meets
-   * follow from the seed alone (the server draws a request's fault from its method, path and how
-   * many such requests came before, and a wave creates at most one task, so ids are the same in
-   * every run): one seed gives every mutation the same outcome in every run, which the digest
-   * printed at the end shows. Only times differ.
-   */
-  private void randomTraffic(TaskServer server, TaskBoard board) throws Exception {
-    act(
-        String.format(
-            "%d random steps (edits, creates, local UI changes) under faults: %.0f%% errors, %.0f%% dropped answers, %d ms latency,"
-                + " a second writer before %.0f%% of the waves (seed %d)",
-            options.rounds(),
-            options.errorRate() * 100,
-            options.dropRate() * 100,
-            options.latencyMs(),
-            options.secondWriter() * 100,
-            options.seed()));
-    server.faults(
-        Faults.none()
-            .withLatency(
-                Duration.ofMillis(options.latencyMs()), Duration.ofMillis(options.latencyMs()))
-            .withErrorRate(500, options.errorRate() / 2)
-            .withErrorRate(503, options.errorRate() / 2)
-            .withRetryAfter(Duration.ofSeconds(1))
-            .withDropRate(options.dropRate()));
-    Random random = new Random(options.seed());
-    List<Mutation<String, Task>> made = new ArrayList<>();
-    List<String> ids = List.of();
-    boolean created = false;
-    int secondWriterEdits = 0;
-    for (int i = 0; i < options.rounds(); i++) {
-      if (i % WAVE == 0) {
-        await(board.store().idle());
-        ids = board.all().stream().map(Task::getId).toList();
-        created = false;
-        if (!ids.isEmpty() && random.nextDouble() < options.secondWriter()) {
-          String id = ids.get(random.nextInt(ids.size()));
-          server.editBehindClientsBack(id, "Edited elsewhere #" + ++secondWriterEdits);
-        }
-      }
-      int dice = random.nextInt(10);
-      if (ids.isEmpty() || (dice == 0 && !created)) {
-        made.add(board.addTask("Task " + i));
-        created = true;
-        continue;
-      }
-      String id = ids.get(random.nextInt(ids.size()));
-      if (dice <= 2) {
-        expand(board, id, random.nextBoolean());
-      } else if (dice <= 5) {
-        boolean done = random.nextBoolean();
-        made.add(board.updateTask(id, p -> p.done(done)));
-      } else {
-        String title = "Edit " + i;
-        made.add(board.updateTask(id, p -> p.title(title)));
-      }
-    }
-    for (Mutation<String, Task> m : made) {
-      settle(m);
-    }
-    await(board.store().idle());
-    server.faults(Faults.none());
-    Map<String, Long> settled = new TreeMap<>();
-    StringBuilder outcomes = new StringBuilder();
-    for (Mutation<String, Task> m : made) {
-      settled.merge(m.state().name(), 1L, Long::sum);
-      outcomes.append(m.kind()).append(' ').append(m.state()).append(' ').append(m.attempts());
-      outcomes.append(';');
-    }
-    note(
-        "all "
-            + made.size()
-            + " mutations settled: "
-            + settled
-            + "; "
-            + (options.rounds() - made.size())
-            + " local-only edits were never sent; "
-            + secondWriterEdits
-            + " edits by a second writer");
-    note(
-        String.format(
-            "outcome digest %08x (kind, final state and attempts of every mutation: the same in"
-                + " every run with seed %d)",
-            outcomes.toString().hashCode(), options.seed()));
-  }
-
   private boolean agree(TaskServer server, TaskBoard board) {
     Map<String, ServerTask> truth = server.snapshot();
     List<Task> view = board.all();
@@ -321,8 +232,17 @@ public final class Demo {
           s != null
               && s.title().equals(t.getTitle())
               && s.done() == t.isDone()
-              && s.updatedAt() == t.getUpdatedAt();
+              && s.updatedAt() == t.getUpdatedAt()
+              && s.subtasks()
+                  .equals(
+                      t.getSubtasks().stream()
+                          .map(st -> new ServerSubtask(st.getId(), st.getTitle(), st.isDone()))
+                          .toList());
       boolean localKept = t.isExpanded() == expanded.getOrDefault(t.getId(), false);
+      for (Subtask st : t.getSubtasks()) {
+        String key = t.getId() + "/" + st.getId();
+        localKept &= st.isExpanded() == expanded.getOrDefault(key, false);
+      }
       if (!same || !localKept) {
         out.println("  differs: client " + t + ", server " + s);
         agreed = false;
@@ -331,12 +251,19 @@ public final class Demo {
     return agreed;
   }
 
-  private void expand(TaskBoard board, String id, boolean value) {
+  /** Expands or collapses a task, as the user would; the final check expects it so. */
+  void expand(TaskBoard board, String id, boolean value) {
     board.setExpanded(id, value);
     expanded.put(id, value);
   }
 
-  private void act(String title) {
+  /** Expands or collapses a subtask, as the user would; the final check expects it so. */
+  void expandSubtask(TaskBoard board, String id, String subtaskId, boolean value) {
+    board.setSubtaskExpanded(id, subtaskId, value);
+    expanded.put(id + "/" + subtaskId, value);
+  }
+
+  void act(String title) {
     String header = "── " + title;
     synchronized (timeline) {
       timeline.add(header);
@@ -345,7 +272,7 @@ public final class Demo {
     out.println(header);
   }
 
-  private void note(String text) {
+  void note(String text) {
     line("          → " + text);
   }
 

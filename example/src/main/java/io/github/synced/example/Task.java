@@ -4,15 +4,24 @@ import io.github.synced.LocalOnly;
 import io.github.synced.SyncId;
 import io.github.synced.SyncVersion;
 import io.github.synced.Synced;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A task on the board: server-owned title and state, plus UI state that never leaves the client.
+ * A task on the board: server-owned title, state and subtasks, plus UI state that never leaves the
+ * client. Its {@link Subtask}s are merged by id: a subtask keeps its own local-only {@code
+ * expanded} whatever the server does to the list around it.
+ *
+ * <p>A task without subtasks has an empty list, never {@code null}: {@link #setSubtasks} takes
+ * {@code null} as the empty list, as the server takes {@code "subtasks": null} in a {@code PATCH}
+ * (JSON merge patch: the member is removed, and a task without it has none).
  */
 @Synced
 public class Task {
   @SyncId private String id;
   private String title;
   private boolean done;
+  private List<Subtask> subtasks = new ArrayList<>();
   @SyncVersion private long updatedAt;
   @LocalOnly private boolean expanded;
   @LocalOnly private boolean selected;
@@ -50,6 +59,26 @@ public class Task {
 
   public void setDone(boolean done) {
     this.done = done;
+  }
+
+  /** The subtasks in the server's order: the task's own list (empty, never {@code null}). */
+  public List<Subtask> getSubtasks() {
+    return subtasks;
+  }
+
+  /** Sets the subtasks; {@code null} is the empty list. The list is kept, not copied. */
+  public void setSubtasks(List<Subtask> subtasks) {
+    this.subtasks = subtasks == null ? new ArrayList<>() : subtasks;
+  }
+
+  /** The subtask {@code id}, or {@code null}. */
+  public Subtask subtask(String id) {
+    for (Subtask s : subtasks) {
+      if (s != null && id.equals(s.getId())) {
+        return s;
+      }
+    }
+    return null;
   }
 
   public long getUpdatedAt() {
@@ -90,6 +119,7 @@ public class Task {
         + expanded
         + ", selected="
         + selected
+        + (subtasks.isEmpty() ? "" : ", subtasks=" + subtasks)
         + "}";
   }
 }

@@ -11,8 +11,10 @@ import io.github.synced.runtime.http.Dialect;
 import io.github.synced.runtime.http.HttpRemote;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -123,10 +125,14 @@ public final class TaskBoard {
     return tasks.update(id, change);
   }
 
-  /** Adds a task under a draft id; the server's id replaces it when the server answers. */
-  public Mutation<String, Task> addTask(String title) {
+  /**
+   * Adds a task, with {@code subtasks} (whose ids the client makes and the server keeps), under a
+   * draft id; the server's id replaces it when the server answers.
+   */
+  public Mutation<String, Task> addTask(String title, Subtask... subtasks) {
     Task draft = new Task();
     draft.setTitle(title);
+    draft.setSubtasks(new ArrayList<>(List.of(subtasks)));
     return tasks.create(draft);
   }
 
@@ -138,6 +144,24 @@ public final class TaskBoard {
   /** Expands or collapses a task: UI state only, never sent, never overwritten by the server. */
   public Task setExpanded(String id, boolean expanded) {
     return tasks.local(id, t -> t.setExpanded(expanded));
+  }
+
+  /**
+   * Expands or collapses subtask {@code subtaskId} of task {@code id}: UI state only, never sent,
+   * kept by that subtask whatever the server does to the list around it.
+   *
+   * @throws NoSuchElementException if the board has no such task or subtask
+   */
+  public Task setSubtaskExpanded(String id, String subtaskId, boolean expanded) {
+    return tasks.local(
+        id,
+        t -> {
+          Subtask s = t.subtask(subtaskId);
+          if (s == null) {
+            throw new NoSuchElementException("no subtask " + subtaskId + " of " + id);
+          }
+          s.setExpanded(expanded);
+        });
   }
 
   /** The task as the board shows it. */

@@ -122,6 +122,27 @@ class DemoTest {
     assertBefore(t, "A mark the server", "done list: \\[t5, t1, t2, t3, t4\\]", "ROLLBACK by");
     assertBefore(t, "A mark the server", "ROLLBACK by", "open list: \\[t5, t6, t7\\]");
     assertShows(t, "sent before a mark", "the open list shows \\[t5, t6\\]");
+
+    assertShows(
+        t,
+        "Subtasks",
+        "subtasks of t8: \\[\\{s1 \"Pack the books\", expanded\\}, \\{s2 \"Book the movers\"\\},"
+            + " \\{s3 \"Clean the flat\", expanded\\}\\]");
+    assertShows( // both edits pending on top of the other writer's change: rebased
+        t,
+        "Subtasks",
+        "REBASE  subtasks: .* → \\[\\{s1 \"Pack the books\", done, expanded\\},"
+            + " \\{s2 \"Book the movers for Saturday morning, and ask whether they bring boxes\"\\},"
+            + " \\{s3 \"Clean the flat and return the keys\", expanded\\}\\]");
+    assertBefore(t, "Subtasks", "REBASE", "update SENDING → ROLLED_BACK");
+    assertShows(t, "Subtasks", "#\\d+ ROLLED_BACK \\(422\\), #\\d+ CONFIRMED");
+    assertShows(
+        t, "Subtasks", "update SENDING → ROLLED_BACK .*422.*subtask s2: a title has at most 60");
+    assertShows(
+        t,
+        "Subtasks",
+        "subtasks of t8: \\[\\{s1 \"Pack the books\", done, expanded\\}, \\{s2 \"Book the movers\"\\},"
+            + " \\{s3 \"Clean the flat and return the keys\", expanded\\}\\]$");
   }
 
   /** In act {@code act}, a line matching {@code first} comes before one matching {@code then}. */

@@ -3,15 +3,20 @@ package io.github.synced.example.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@link RestServer}'s checks of a request body against its {@link Shape}: malformed JSON,
  * unknown properties, wrong types, an id that does not match the path's, a missing required
- * property. A body that fails one is refused with 400.
+ * property, a subtask without its id or title or an id twice. A body that fails one is refused with
+ * 400. A well-formed body the server will not take (a subtask title too long or blank) is refused
+ * with 422: see {@link #refusal}.
  */
 final class BodyCheck {
 
@@ -79,9 +84,102 @@ final class BodyCheck {
               throw new BadRequest(name + " must be an integer, was " + v);
             }
           }
+          case SUBTASKS -> checkSubtasks(name, v);
         }
       }
     }
+  }
+
+  private static void checkSubtasks(String name, JsonNode v) throws BadRequest {
+    if (v.isNull()) {
+      return; // merge patch: removes the array, which leaves none
+    }
+    if (!v.isArray()) {
+      throw new BadRequest(name + " must be an array of subtasks, was " + v);
+    }
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < v.size(); i++) {
+      JsonNode s = v.get(i);
+      String at = name + "[" + i + "]";
+      if (!s.isObject()) {
+        throw new BadRequest(at + " must be an object, was " + s);
+      }
+      for (Map.Entry<String, JsonNode> p : s.properties()) {
+        String prop = p.getKey();
+        JsonNode value = p.getValue();
+        switch (prop) {
+          case "id", "title" -> {
+            if (!value.isTextual() || (prop.equals("id") && value.textValue().isEmpty())) {
+              throw new BadRequest(at + "." + prop + " must be a string, was " + value);
+            }
+          }
+          case "done" -> {
+            if (!value.isBoolean()) {
+              throw new BadRequest(at + ".done must be true or false, was " + value);
+            }
+          }
+          default -> throw new BadRequest("unknown property \"" + prop + "\" in " + at);
+        }
+      }
+      if (!s.has("id")) {
+        throw new BadRequest(at + ".id is required");
+      }
+      if (!s.has("title")) {
+        throw new BadRequest(at + ".title is required");
+      }
+      if (!ids.add(s.get("id").textValue())) {
+        throw new BadRequest(at + ": subtask id " + s.get("id") + " is given twice");
+      }
+    }
+  }
+
+  /**
+   * Why the server will not take a checked body (422), or {@code null} where it takes it: a
+   * subtask's title longer than {@link Shape#MAX_SUBTASK_TITLE} characters, or blank.
+   */
+  String refusal(ObjectNode object) {
+    for (Shape.Field f : shape.fields()) {
+      JsonNode v = object.get(f.name());
+      if (f.type() != Shape.Type.SUBTASKS || v == null || v.isNull()) {
+        continue;
+      }
+      for (JsonNode s : v) {
+        String title = s.get("title").textValue();
+        if (title.isBlank()) {
+          return "subtask " + s.get("id").textValue() + ": a title must not be blank";
+        }
+        if (title.length() > Shape.MAX_SUBTASK_TITLE) {
+          return "subtask "
+              + s.get("id").textValue()
+              + ": a title has at most "
+              + Shape.MAX_SUBTASK_TITLE
+              + " characters, this one "
+              + title.length();
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The value the server keeps for property {@code f} of a checked body: the value sent, except
+   * that subtasks are kept as {@code {"id", "title", "done"}} ({@code done} false where absent) and
+   * {@code null} as the empty array.
+   */
+  JsonNode stored(Shape.Field f, JsonNode v) {
+    if (f.type() != Shape.Type.SUBTASKS) {
+      return v;
+    }
+    ArrayNode kept = mapper.createArrayNode();
+    if (v != null && !v.isNull()) {
+      for (JsonNode s : v) {
+        kept.addObject()
+            .put("id", s.get("id").textValue())
+            .put("title", s.get("title").textValue())
+            .put("done", s.has("done") && s.get("done").booleanValue());
+      }
+    }
+    return kept;
   }
 
   private void checkId(JsonNode v, String pathId) throws BadRequest {

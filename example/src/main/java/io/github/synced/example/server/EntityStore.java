@@ -1,6 +1,7 @@
 package io.github.synced.example.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.synced.example.server.BodyCheck.BadRequest;
 import java.util.ArrayList;
@@ -56,6 +57,10 @@ final class EntityStore {
       } catch (BadRequest e) {
         throw new IllegalArgumentException(e.getMessage(), e);
       }
+      String refusal = bodies.refusal(object);
+      if (refusal != null) {
+        throw new IllegalArgumentException(refusal);
+      }
       ObjectNode entity = newEntity(newId(), object);
       applied(AppliedWrite.Kind.CREATE, id(entity), AppliedWrite.Writer.SERVER, null, entity);
       return entity.deepCopy();
@@ -72,6 +77,35 @@ final class EntityStore {
       }
       ObjectNode edited = entity.deepCopy();
       edited.put(shape.edited(), value);
+      updated(id, edited, AppliedWrite.Writer.SECOND_WRITER, null);
+      return edited.deepCopy();
+    }
+  }
+
+  /** See {@link RestServer#writeBehindClientsBack}. */
+  ObjectNode writeBehindClientsBack(String id, ObjectNode properties) {
+    synchronized (this) {
+      ObjectNode entity = entities.get(id);
+      if (entity == null) {
+        throw new NoSuchElementException("no " + shape.entity() + " " + id);
+      }
+      ObjectNode object = properties.deepCopy();
+      object.remove(Shape.ID);
+      try {
+        bodies.check(object, null);
+      } catch (BadRequest e) {
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
+      String refusal = bodies.refusal(object);
+      if (refusal != null) {
+        throw new IllegalArgumentException(refusal);
+      }
+      ObjectNode edited = entity.deepCopy();
+      for (Shape.Field f : shape.fields()) {
+        if (object.has(f.name())) {
+          edited.set(f.name(), bodies.stored(f, object.get(f.name())));
+        }
+      }
       updated(id, edited, AppliedWrite.Writer.SECOND_WRITER, null);
       return edited.deepCopy();
     }
@@ -130,6 +164,16 @@ final class EntityStore {
       }
       List<String> ids = new ArrayList<>(entities.keySet());
       String id = ids.get(writerRandom.nextInt(ids.size()));
+      for (Shape.Field f : shape.fields()) {
+        JsonNode items = entities.get(id).get(f.name());
+        if (f.type() == Shape.Type.SUBTASKS && !items.isEmpty() && writerRandom.nextBoolean()) {
+          ArrayNode renamed = items.deepCopy();
+          ((ObjectNode) renamed.get(writerRandom.nextInt(renamed.size())))
+              .put("title", "Edited elsewhere #" + ++secondWriterEdits);
+          writeBehindClientsBack(id, json.object().set(f.name(), renamed));
+          return;
+        }
+      }
       editBehindClientsBack(id, "Edited elsewhere #" + ++secondWriterEdits);
     }
   }
@@ -199,8 +243,8 @@ final class EntityStore {
     }
     for (Shape.Field f : shape.fields()) {
       JsonNode v = object.get(f.name());
-      if (v != null) {
-        entity.set(f.name(), v);
+      if (v != null || f.type() == Shape.Type.SUBTASKS) {
+        entity.set(f.name(), bodies.stored(f, v));
       } else if (f.type() == Shape.Type.BOOLEAN) {
         entity.put(f.name(), false);
       } else {

@@ -97,8 +97,8 @@ public final class Faults {
   }
 
   /**
-   * A second writer changes the title of a task picked at random every {@code period}; {@code
-   * null}: never.
+   * A second writer changes the title of a task picked at random (of a task with subtasks, for one
+   * time in two the title of one of its subtasks) every {@code period}; {@code null}: never.
    */
   public Faults withSecondWriterEvery(Duration period) {
     if (period != null && (period.isNegative() || period.isZero())) {

@@ -227,6 +227,18 @@ public final class RestServer implements AutoCloseable {
   }
 
   /**
+   * A second writer writes {@code properties} (as a {@code PATCH} body would carry them; an id
+   * among them is ignored) to entity {@code id}, increasing its version, as another user would;
+   * returns the entity after the write.
+   *
+   * @throws NoSuchElementException if there is no such entity
+   * @throws IllegalArgumentException if a {@code PATCH} with these properties would be refused
+   */
+  public ObjectNode writeBehindClientsBack(String id, ObjectNode properties) {
+    return store.writeBehindClientsBack(id, Objects.requireNonNull(properties, "properties"));
+  }
+
+  /**
    * Deletes entity {@code id} as the server's owner (not a client write), as another user would.
    *
    * @throws NoSuchElementException if there is no such entity

@@ -120,6 +120,10 @@ final class Routes {
     } catch (BadRequest e) {
       return json.error(400, e.getMessage());
     }
+    String refusal = bodies.refusal(object);
+    if (refusal != null) {
+      return json.error(422, refusal);
+    }
     String id;
     JsonNode sent = object.get(Shape.ID);
     if (personality.keepsClientIds() && sent != null && !sent.isNull()) {
@@ -156,10 +160,14 @@ final class Routes {
     if (refused != null) {
       return refused;
     }
+    String refusal = bodies.refusal(object);
+    if (refusal != null) {
+      return json.error(422, refusal);
+    }
     ObjectNode updated = entity.deepCopy();
     for (Shape.Field f : shape.fields()) {
       if (object.has(f.name())) {
-        updated.set(f.name(), object.get(f.name()));
+        updated.set(f.name(), bodies.stored(f, object.get(f.name())));
       }
     }
     store.updated(id, updated, AppliedWrite.Writer.CLIENT, key);

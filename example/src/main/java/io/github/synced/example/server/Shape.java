@@ -23,6 +23,9 @@ public record Shape(
   /** The id property's name, the same for every shape. */
   public static final String ID = "id";
 
+  /** The most characters a subtask's title may have: a longer one is refused with 422. */
+  public static final int MAX_SUBTASK_TITLE = 60;
+
   /** How ids look and are assigned. */
   public enum Ids {
     /** JSON strings of a prefix and a counter: {@code "t1"}, {@code "t2"}, ... */
@@ -38,7 +41,16 @@ public record Shape(
     /** {@code true} or {@code false}. */
     BOOLEAN,
     /** A JSON integer. */
-    INTEGER
+    INTEGER,
+    /**
+     * A JSON array of subtasks, each {@code {"id": "s1", "title": "...", "done": false}}: the id
+     * and the title are required strings, {@code done} is optional ({@code false}), and the ids are
+     * unique within the array. A write replaces the whole array (JSON merge patch: arrays are not
+     * merged); {@code null} in a write removes it, which leaves the empty array. A subtask's title
+     * is at most {@link Shape#MAX_SUBTASK_TITLE} characters and not blank, else the write is
+     * refused with 422.
+     */
+    SUBTASKS
   }
 
   /**
@@ -47,7 +59,7 @@ public record Shape(
    * @param name the property's name
    * @param type its JSON type
    * @param required whether a create must send it; an absent optional property starts as {@code
-   *     false} or {@code 0}
+   *     false}, {@code 0} or {@code []}
    */
   public record Field(String name, Type type, boolean required) {
     /** Checks the components. */
@@ -62,8 +74,9 @@ public record Shape(
   }
 
   /**
-   * Tasks: {@code {"id": "t1", "title": "...", "done": false, "updatedAt": 7}}, versioned; the
-   * second writer edits the title.
+   * Tasks: {@code {"id": "t1", "title": "...", "done": false, "subtasks": [{"id": "s1", "title":
+   * "...", "done": false}], "updatedAt": 7}}, versioned; the second writer edits the title (or, of
+   * a task with subtasks, now and then a subtask's title).
    */
   public static final Shape TASK =
       new Shape(
@@ -71,7 +84,10 @@ public record Shape(
           Ids.PREFIXED,
           "t",
           "updatedAt",
-          List.of(new Field("title", Type.STRING, true), new Field("done", Type.BOOLEAN, false)),
+          List.of(
+              new Field("title", Type.STRING, true),
+              new Field("done", Type.BOOLEAN, false),
+              new Field("subtasks", Type.SUBTASKS, false)),
           "title");
 
   /**

@@ -1,11 +1,14 @@
 package io.github.synced.example.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,19 +29,25 @@ import java.util.function.Consumer;
  *   <tr><th>request</th><th>answer</th></tr>
  *   <tr><td>{@code GET /tasks}</td><td>200, a JSON array of every task in creation order</td></tr>
  *   <tr><td>{@code GET /tasks/{id}}</td><td>200 with the task; 404</td></tr>
- *   <tr><td>{@code POST /tasks} with {@code title} (required), {@code done}</td>
+ *   <tr><td>{@code POST /tasks} with {@code title} (required), {@code done}, {@code
+ *       subtasks}</td>
  *       <td>201 with the task under a new id ({@code t1}, {@code t2}, ...); a client's {@code id}
  *       and {@code updatedAt} are ignored</td></tr>
- *   <tr><td>{@code PATCH /tasks/{id}} with any of {@code title}, {@code done}</td>
- *       <td>200 with the task; only the properties present change</td></tr>
+ *   <tr><td>{@code PATCH /tasks/{id}} with any of {@code title}, {@code done}, {@code
+ *       subtasks}</td>
+ *       <td>200 with the task; only the properties present change, and {@code subtasks} is
+ *       replaced whole</td></tr>
  *   <tr><td>{@code DELETE /tasks/{id}}</td><td>204</td></tr>
  * </table>
  *
- * <p>A task is {@code {"id": "t1", "title": "...", "done": false, "updatedAt": 7}}. {@code
- * updatedAt} is the version: a server-wide counter that every write increases. Unknown properties,
- * wrong types, a {@code null} title, malformed JSON: 400 with {@code {"error": "..."}}. A body's
- * {@code id} must match the path's; {@code updatedAt} in a body is ignored. Unknown paths and ids:
- * 404; other methods: 405.
+ * <p>A task is {@code {"id": "t1", "title": "...", "done": false, "subtasks": [{"id": "s1",
+ * "title": "...", "done": false}], "updatedAt": 7}}. {@code updatedAt} is the version: a
+ * server-wide counter that every write increases. Unknown properties, wrong types, a {@code null}
+ * title, malformed JSON, a subtask without its id or title or an id twice in one task: 400 with
+ * {@code {"error": "..."}}. A subtask title longer than {@value Shape#MAX_SUBTASK_TITLE} characters
+ * or blank: 422, nothing applied. {@code "subtasks": null} leaves none. A body's {@code id} must
+ * match the path's; {@code updatedAt} in a body is ignored. Unknown paths and ids: 404; other
+ * methods: 405.
  *
  * <p><b>Preconditions.</b> {@code PATCH} and {@code DELETE} with {@code If-Match} ({@code "7"},
  * {@code W/"7"}, {@code *}, or a list) that does not match the task's {@code updatedAt} answer 412
@@ -164,6 +173,43 @@ public final class TaskServer implements AutoCloseable {
   }
 
   /**
+   * Adds a task with {@code subtasks} as the server's owner (not a client write); returns it.
+   *
+   * @throws IllegalArgumentException if a create with these subtasks would be refused (an id twice,
+   *     a title too long)
+   */
+  public ServerTask addTask(String title, boolean done, List<ServerSubtask> subtasks) {
+    Objects.requireNonNull(title, "title");
+    ObjectNode properties = MAPPER.createObjectNode().put("title", title).put("done", done);
+    ArrayNode items = properties.putArray("subtasks");
+    subtasks.forEach(st -> items.add(st.toJson(MAPPER)));
+    return task(server.add(properties));
+  }
+
+  /**
+   * A second writer sets the title of subtask {@code subtaskId} of task {@code id}, increasing the
+   * task's version, as another user would; returns the task after the edit.
+   *
+   * @throws NoSuchElementException if there is no such task or subtask
+   * @throws IllegalArgumentException if the server refuses the title
+   */
+  public ServerTask editSubtaskBehindClientsBack(String id, String subtaskId, String title) {
+    Objects.requireNonNull(title, "title");
+    ServerTask task = snapshot().get(id);
+    if (task == null || task.subtask(subtaskId) == null) {
+      throw new NoSuchElementException("no subtask " + subtaskId + " of task " + id);
+    }
+    ArrayNode items = MAPPER.createArrayNode();
+    for (ServerSubtask st : task.subtasks()) {
+      items.add(
+          (st.id().equals(subtaskId) ? new ServerSubtask(st.id(), title, st.done()) : st)
+              .toJson(MAPPER));
+    }
+    return task(
+        server.writeBehindClientsBack(id, MAPPER.createObjectNode().set("subtasks", items)));
+  }
+
+  /**
    * A second writer sets the title of task {@code id}, increasing its version, as another user
    * would; returns the task after the edit.
    *
@@ -222,10 +268,19 @@ public final class TaskServer implements AutoCloseable {
 
   /** The task a server entity is. */
   static ServerTask task(ObjectNode t) {
+    List<ServerSubtask> subtasks = new ArrayList<>();
+    for (JsonNode st : t.get("subtasks")) {
+      subtasks.add(
+          new ServerSubtask(
+              st.get("id").textValue(),
+              st.get("title").textValue(),
+              st.get("done").booleanValue()));
+    }
     return new ServerTask(
         t.get("id").textValue(),
         t.get("title").textValue(),
         t.get("done").booleanValue(),
-        t.get("updatedAt").longValue());
+        t.get("updatedAt").longValue(),
+        subtasks);
   }
 }

@@ -2,6 +2,7 @@ package io.github.synced.example.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -53,12 +54,7 @@ final class Http {
 
   /** The task in a response's body. */
   static ServerTask task(HttpResponse<String> response) {
-    JsonNode t = json(response);
-    return new ServerTask(
-        t.get("id").textValue(),
-        t.get("title").textValue(),
-        t.get("done").booleanValue(),
-        t.get("updatedAt").longValue());
+    return TaskServer.task((ObjectNode) json(response));
   }
 
   static JsonNode json(HttpResponse<String> response) {
