@@ -6,8 +6,10 @@ import io.github.synced.runtime.spi.EntityType;
 import io.github.synced.runtime.spi.Inside;
 import io.github.synced.runtime.spi.Patch;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -186,6 +188,7 @@ final class Conflicts<K, E> {
     }
     E mine = sent.applyTo(type.copy(base));
     Set<EntityField> keep = new LinkedHashSet<>(touched);
+    Map<EntityField, Inside<?>> decided = new LinkedHashMap<>(); // fields that stay relative
     E source = mine;
     if (core.conflictPolicy.rule() == ConflictPolicy.Rule.SERVER_WINS && l.patch.changesInside()) {
       // Drop exactly the overlapping parts: a field set whole, or inside a field the changes to
@@ -228,15 +231,18 @@ final class Conflicts<K, E> {
       for (EntityField o : overlap) {
         Inside<?> inside = l.updater == null ? l.patch.inside(o) : null;
         if (inside != null) {
-          // The resolver decides where the changes meet; the rest of ours goes on top of it.
-          Inside<?> rest = Insides.withoutConflicts(inside, type.get(base, o), type.get(theirs, o));
-          E value = type.copy(resolved);
-          if (rest != null) {
-            value = l.patch.withInside(o, rest).applyTo(value);
+          // The resolver decides where the changes meet; the rest of ours stays relative.
+          Inside<?> made =
+              Insides.resolvedBy(
+                  inside, type.get(base, o), type.get(theirs, o), type.get(resolved, o));
+          if (made == null
+              || Values.same(
+                  type, l.patch.withInside(o, made).applyTo(type.copy(theirs)), theirs, o)) {
+            keep.remove(o);
+          } else {
+            decided.put(o, made);
           }
-          source = type.patch(value, Set.of(o)).applyTo(source);
-        }
-        if (Values.same(type, source, theirs, o)) {
+        } else if (Values.same(type, source, theirs, o)) {
           keep.remove(o);
         }
       }
@@ -274,16 +280,17 @@ final class Conflicts<K, E> {
       return;
     }
     Set<EntityField> whole = new LinkedHashSet<>(keep);
-    List<EntityField> relative = new ArrayList<>();
     for (EntityField k : keep) {
       if (!overlap.contains(k) && l.patch.inside(k) != null) {
-        whole.remove(k); // no overlap inside it: it stays a change relative to the new base
-        relative.add(k);
+        decided.put(k, l.patch.inside(k)); // no overlap inside it: it stays relative
       }
     }
+    whole.removeAll(decided.keySet());
     Patch<E> next = type.patch(source, whole);
-    for (EntityField k : relative) {
-      next = next.withInside(k, l.patch.inside(k));
+    for (Map.Entry<EntityField, Inside<?>> k : decided.entrySet()) {
+      if (keep.contains(k.getKey())) {
+        next = next.withInside(k.getKey(), k.getValue());
+      }
     }
     l.patch = next;
     l.updater = null;

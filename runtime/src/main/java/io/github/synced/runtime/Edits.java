@@ -48,6 +48,7 @@ final class Edits<K, E> {
           throw new IllegalArgumentException(core.describe(j.id, f) + ": " + why);
         }
       }
+      patch = Insides.bind(type, patch, j.view); // a nested object's change: that object's
     }
     E shown;
     try {
@@ -153,8 +154,14 @@ final class Edits<K, E> {
     E before = core.before(j);
     j.state = state;
     if (type.holdsEntities()) {
-      // The view's own nested objects (those a pending mutation added) keep their edits too.
+      // The view's own nested objects (those a pending mutation added) keep their edits too, in
+      // the view and in the mutations that add them.
       j.view = type.copy(edited);
+      for (Layer<K, E> l : j.layers()) {
+        if (l.kind() == Write.Kind.UPDATE && l.patch != null && l.patch.changesInside()) {
+          l.patch = Insides.withLocalOnlyOf(type, l.patch, edited);
+        }
+      }
     }
     j.localEpoch = ++core.epoch;
     core.derive(j);

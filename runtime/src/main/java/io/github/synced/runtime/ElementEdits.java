@@ -5,12 +5,10 @@ import io.github.synced.runtime.spi.Inside;
 import io.github.synced.runtime.spi.Patch;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -41,7 +39,16 @@ import java.util.function.UnaryOperator;
 public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Collection<E>> {
 
   /** One change: {@code patch} for an update, {@code element} for an add, neither for a remove. */
-  private record Op<K, E, P>(K id, P patch, E element, int index) {}
+  private record Op<K, E, P>(K id, P patch, E element, int index, String error) {
+    Op(K id, P patch, E element, int index) {
+      this(id, patch, element, index, null);
+    }
+
+    /** A change that cannot be made, refused with the entity and field named by the store. */
+    static <K, E, P> Op<K, E, P> refused(String error) {
+      return new Op<>(null, null, null, -1, error);
+    }
+  }
 
   private final EntityType<K, E> type;
   private final P empty;
@@ -70,46 +77,57 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
    * from an empty one (its local-only fields are kept).
    */
   public ElementEdits<K, E, P> update(K id, UnaryOperator<P> change) {
-    Objects.requireNonNull(id, "id");
+    if (id == null) {
+      return with(Op.refused("the id of an element to update is null"));
+    }
     P patch = Objects.requireNonNull(change.apply(empty), "the change returned null");
     if (patch.isEmpty()) {
-      throw new IllegalArgumentException(
-          type.name() + " '" + id + "': the change of the element sets no field");
+      return with(Op.refused("the change of element '" + id + "' sets no field"));
     }
     if (patch.sets(type.idField())) {
-      throw new IllegalArgumentException(
-          type.name() + " '" + id + "': a change of an element cannot change its id");
+      return with(Op.refused("the change of element '" + id + "' would change its id"));
     }
     return with(new Op<>(id, patch, null, -1));
   }
 
   /** These changes, then {@code element} added at the end. */
   public ElementEdits<K, E, P> add(E element) {
-    return add(-1, element);
+    return added(-1, element);
   }
 
   /**
-   * These changes, then {@code element} added at {@code index} (at the end if the collection is
-   * shorter then; a set keeps its elements in that order too).
+   * These changes, then {@code element} added at {@code index}, from 0 to the number of elements
+   * the collection has as the change is made (a set keeps its elements in that order too). Applied
+   * later to a collection that has become shorter, it goes at the end.
    */
   public ElementEdits<K, E, P> add(int index, E element) {
-    Objects.requireNonNull(element, "element");
-    if (index < -1) {
-      throw new IndexOutOfBoundsException("index " + index);
+    if (index < 0) {
+      return with(Op.refused("index " + index + " of an element to add is negative"));
+    }
+    return added(index, element);
+  }
+
+  private ElementEdits<K, E, P> added(int index, E element) {
+    if (element == null) {
+      return with(Op.refused("an element to add is null"));
     }
     K id = type.id(element);
-    if (Objects.equals(id, type.unsetId())) {
-      throw new IllegalArgumentException(
-          "a "
-              + type.name()
-              + " added to a collection needs its id: elements are told apart by it");
+    if (id == null || Objects.equals(id, type.unsetId())) {
+      return with(
+          Op.refused(
+              "a "
+                  + type.name()
+                  + " to add has no id, which tells the elements apart: give it its id first"));
     }
     return with(new Op<>(id, null, type.copy(element), index));
   }
 
   /** These changes, then the element with id {@code id} removed. */
   public ElementEdits<K, E, P> remove(K id) {
-    return with(new Op<>(Objects.requireNonNull(id, "id"), null, null, -1));
+    if (id == null) {
+      return with(Op.refused("the id of an element to remove is null"));
+    }
+    return with(new Op<>(id, null, null, -1));
   }
 
   /** Whether there is no change. */
@@ -133,6 +151,9 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
     C out = into.apply(value == null ? List.of() : value);
     List<E> list = listOf(out);
     for (Op<K, E, P> op : ops) {
+      if (op.error != null) {
+        continue; // refused when the change was made; never applied
+      }
       int at = indexOf(list, op.id);
       if (op.patch != null) {
         if (at >= 0) {
@@ -174,36 +195,86 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
 
   @Override
   public String refusal(Collection<E> value) {
-    Set<K> ids = new LinkedHashSet<>();
-    if (value != null) {
-      for (E e : value) {
-        if (e != null) {
-          ids.add(type.id(e));
-        }
-      }
-    }
+    Map<K, E> elements = new LinkedHashMap<>(Insides.byId(type, value));
+    int size = value == null ? 0 : value.size();
     for (Op<K, E, P> op : ops) {
+      if (op.error != null) {
+        return op.error;
+      }
       if (op.element != null) {
-        if (!ids.add(op.id)) {
+        if (elements.containsKey(op.id)) {
           return "it already has an element with id '" + op.id + "'";
         }
-      } else if (!ids.contains(op.id)) {
+        if (op.index > size) {
+          return "index "
+              + op.index
+              + " of element '"
+              + op.id
+              + "' is past its end ("
+              + size
+              + " elements)";
+        }
+        elements.put(op.id, op.element);
+        size++;
+      } else if (!elements.containsKey(op.id)) {
         return "it has no element with id '"
             + op.id
             + "' to "
             + (op.patch != null ? "update" : "remove");
       } else if (op.patch == null) {
-        ids.remove(op.id);
+        elements.remove(op.id);
+        size--;
+      } else {
+        String deeper = Insides.refusal(type, op.patch, elements.get(op.id));
+        if (deeper != null) {
+          return "element '" + op.id + "', " + deeper;
+        }
       }
     }
     return null;
   }
 
   @Override
+  public ElementEdits<K, E, P> boundTo(Collection<E> value) {
+    Map<K, E> elements = Insides.byId(type, value);
+    List<Op<K, E, P>> bound = new ArrayList<>(ops.size());
+    boolean changed = false;
+    for (Op<K, E, P> op : ops) {
+      E element = op.patch != null && op.patch.changesInside() ? elements.get(op.id) : null;
+      if (element == null) {
+        bound.add(op);
+        continue;
+      }
+      @SuppressWarnings("unchecked") // the patches of one element type are of one class
+      P patch = (P) Insides.bind(type, op.patch, element);
+      bound.add(new Op<>(op.id, patch, null, -1));
+      changed = true;
+    }
+    return changed ? new ElementEdits<>(type, empty, List.copyOf(bound)) : this;
+  }
+
+  @Override
+  public ElementEdits<K, E, P> withLocalOnlyOf(Collection<E> view) {
+    Map<K, E> shown = Insides.byId(type, view);
+    List<Op<K, E, P>> kept = new ArrayList<>(ops.size());
+    boolean changed = false;
+    for (Op<K, E, P> op : ops) {
+      E now = op.element != null ? shown.get(op.id) : null;
+      if (now == null) {
+        kept.add(op);
+        continue;
+      }
+      kept.add(new Op<>(op.id, null, type.withLocalOnly(type.copy(op.element), now), op.index));
+      changed = true;
+    }
+    return changed ? new ElementEdits<>(type, empty, List.copyOf(kept)) : this;
+  }
+
+  @Override
   public List<String> conflicts(Collection<E> base, Collection<E> theirs) {
     List<String> paths = new ArrayList<>();
-    Map<K, E> before = byId(base);
-    Map<K, E> now = byId(theirs);
+    Map<K, E> before = Insides.byId(type, base);
+    Map<K, E> now = Insides.byId(type, theirs);
     for (Op<K, E, P> op : ops) {
       paths.addAll(conflicts(op, before, now));
     }
@@ -231,8 +302,8 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
 
   @Override
   public ElementEdits<K, E, P> withoutConflicts(Collection<E> base, Collection<E> theirs) {
-    Map<K, E> before = byId(base);
-    Map<K, E> now = byId(theirs);
+    Map<K, E> before = Insides.byId(type, base);
+    Map<K, E> now = Insides.byId(type, theirs);
     List<Op<K, E, P>> left = new ArrayList<>();
     for (Op<K, E, P> op : ops) {
       List<String> paths = conflicts(op, before, now);
@@ -252,16 +323,27 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
     return left.isEmpty() ? null : new ElementEdits<>(type, empty, List.copyOf(left));
   }
 
-  private Map<K, E> byId(Collection<E> value) {
-    Map<K, E> map = new HashMap<>();
-    if (value != null) {
-      for (E e : value) {
-        if (e != null) {
-          map.put(type.id(e), e);
-        }
+  @Override
+  public ElementEdits<K, E, P> resolvedBy(
+      Collection<E> base, Collection<E> theirs, Collection<E> resolved) {
+    Map<K, E> before = Insides.byId(type, base);
+    Map<K, E> now = Insides.byId(type, theirs);
+    Map<K, E> decided = Insides.byId(type, resolved);
+    List<Op<K, E, P>> left = new ArrayList<>();
+    for (Op<K, E, P> op : ops) {
+      if (conflicts(op, before, now).isEmpty()) {
+        left.add(op);
+        continue;
+      }
+      E element = decided.get(op.id);
+      if (element != null) { // as the resolver has it, where it has it
+        left.add(
+            new Op<>(op.id, null, type.copy(element), indexOf(new ArrayList<>(resolved), op.id)));
+      } else if (now.containsKey(op.id)) {
+        left.add(new Op<>(op.id, null, null, -1)); // the resolver has none: gone
       }
     }
-    return map;
+    return left.isEmpty() ? null : new ElementEdits<>(type, empty, List.copyOf(left));
   }
 
   @Override
@@ -300,11 +382,13 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
     StringJoiner joiner = new StringJoiner(", ", "[", "]");
     for (Op<K, E, P> op : ops) {
       joiner.add(
-          op.patch != null
-              ? "update " + op.id + " " + op.patch
-              : op.element != null
-                  ? "add " + op.id + (op.index >= 0 ? " at " + op.index : "")
-                  : "remove " + op.id);
+          op.error != null
+              ? "refused: " + op.error
+              : op.patch != null
+                  ? "update " + op.id + " " + op.patch
+                  : op.element != null
+                      ? "add " + op.id + (op.index >= 0 ? " at " + op.index : "")
+                      : "remove " + op.id);
     }
     return joiner.toString();
   }

@@ -5,8 +5,11 @@ import io.github.synced.runtime.spi.EntityType;
 import io.github.synced.runtime.spi.Inside;
 import io.github.synced.runtime.spi.Patch;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,8 +27,76 @@ final class Insides {
   }
 
   @SuppressWarnings("unchecked")
+  static Inside<?> boundTo(Inside<?> inside, Object value) {
+    return ((Inside<Object>) inside).boundTo(value);
+  }
+
+  /**
+   * Why a change inside some field of {@code patch} cannot be made on {@code entity}, as {@code
+   * field 'x': why}; {@code null} if every one can.
+   */
+  static <E> String refusal(EntityType<?, E> type, Patch<E> patch, E entity) {
+    if (!patch.changesInside()) {
+      return null;
+    }
+    for (EntityField f : patch.fields()) {
+      Inside<?> inside = patch.inside(f);
+      String why = inside == null ? null : refusal(inside, type.get(entity, f));
+      if (why != null) {
+        return "field '" + f.fieldName() + "': " + why;
+      }
+    }
+    return null;
+  }
+
+  @SuppressWarnings("unchecked")
+  static Inside<?> withLocalOnlyOf(Inside<?> inside, Object view) {
+    return ((Inside<Object>) inside).withLocalOnlyOf(view);
+  }
+
+  /**
+   * {@code patch} with what its changes inside add carrying the local-only values {@code view} has.
+   */
+  static <E> Patch<E> withLocalOnlyOf(EntityType<?, E> type, Patch<E> patch, E view) {
+    Patch<E> kept = patch;
+    for (EntityField f : patch.fields()) {
+      Inside<?> inside = patch.inside(f);
+      if (inside != null) {
+        Inside<?> made = withLocalOnlyOf(inside, type.get(view, f));
+        if (made != inside) {
+          kept = kept.withInside(f, made);
+        }
+      }
+    }
+    return kept;
+  }
+
+  /** {@code patch} with each of its changes inside bound to what it addresses on {@code entity}. */
+  static <E> Patch<E> bind(EntityType<?, E> type, Patch<E> patch, E entity) {
+    if (!patch.changesInside()) {
+      return patch;
+    }
+    Patch<E> bound = patch;
+    for (EntityField f : patch.fields()) {
+      Inside<?> inside = patch.inside(f);
+      if (inside != null) {
+        Inside<?> made = boundTo(inside, type.get(entity, f));
+        if (made != inside) {
+          bound = bound.withInside(f, made);
+        }
+      }
+    }
+    return bound;
+  }
+
+  @SuppressWarnings("unchecked")
   static List<String> conflicts(Inside<?> inside, Object base, Object theirs) {
     return ((Inside<Object>) inside).conflicts(base, theirs);
+  }
+
+  @SuppressWarnings("unchecked")
+  static Inside<?> resolvedBy(Inside<?> inside, Object base, Object theirs, Object resolved) {
+    return ((Inside<Object>) inside).resolvedBy(base, theirs, resolved);
   }
 
   @SuppressWarnings("unchecked")
@@ -98,5 +169,18 @@ final class Insides {
    */
   static <E> Patch<E> only(EntityType<?, E> type, Patch<E> patch, Set<EntityField> fields, E on) {
     return type.patch(patch.applyTo(type.copy(on)), fields);
+  }
+
+  /** The elements of {@code value} by id; {@code null} elements are left out. */
+  static <K, E> Map<K, E> byId(EntityType<K, E> type, Collection<E> value) {
+    Map<K, E> map = new HashMap<>();
+    if (value != null) {
+      for (E e : value) {
+        if (e != null) {
+          map.put(type.id(e), e);
+        }
+      }
+    }
+    return map;
   }
 }

@@ -1,6 +1,5 @@
 package io.github.synced.runtime;
 
-import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.EntityType;
 import io.github.synced.runtime.spi.Inside;
 import io.github.synced.runtime.spi.Patch;
@@ -21,9 +20,13 @@ public final class NestedEdit<E, P extends Patch<E>> implements Inside<E> {
   private final EntityType<?, E> type;
   private final P patch;
 
-  private NestedEdit(EntityType<?, E> type, P patch) {
+  /** The id of the object it changes, once bound to it; {@code null} before. */
+  private final Object id;
+
+  private NestedEdit(EntityType<?, E> type, P patch, Object id) {
     this.type = type;
     this.patch = patch;
+    this.id = id;
   }
 
   /**
@@ -37,7 +40,7 @@ public final class NestedEdit<E, P extends Patch<E>> implements Inside<E> {
       throw new IllegalArgumentException(
           "the change of the nested " + type.name() + " sets no field");
     }
-    return new NestedEdit<>(type, patch);
+    return new NestedEdit<>(type, patch, null);
   }
 
   /** The patch of the nested object. */
@@ -45,9 +48,25 @@ public final class NestedEdit<E, P extends Patch<E>> implements Inside<E> {
     return patch;
   }
 
-  /** A changed copy of {@code value}; {@code null} stays {@code null}. For generated patches. */
+  /**
+   * A changed copy of {@code value}; {@code value} itself where it is {@code null} or, once bound,
+   * another object than the one this change was made on (another id). For generated patches.
+   */
   public E applyTo(E value) {
-    return value == null ? null : patch.applyTo(type.copy(value));
+    return addresses(value) ? patch.applyTo(type.copy(value)) : value;
+  }
+
+  private boolean addresses(E value) {
+    return value != null && (id == null || id.equals(type.id(value)));
+  }
+
+  @Override
+  @SuppressWarnings("unchecked") // the patches of one type are of its one patch class
+  public NestedEdit<E, P> boundTo(E value) {
+    if (value == null) {
+      return this;
+    }
+    return new NestedEdit<>(type, (P) Insides.bind(type, patch, value), type.id(value));
   }
 
   @Override
@@ -55,14 +74,11 @@ public final class NestedEdit<E, P extends Patch<E>> implements Inside<E> {
     if (value == null) {
       return "it holds no " + type.name() + " to change";
     }
-    for (EntityField f : patch.fields()) {
-      Inside<?> inside = patch.inside(f);
-      String why = inside == null ? null : Insides.refusal(inside, type.get(value, f));
-      if (why != null) {
-        return "its " + f.fieldName() + ": " + why;
-      }
+    if (patch.sets(type.idField())) {
+      return "a change of the nested " + type.name() + " cannot change its id";
     }
-    return null;
+    String deeper = Insides.refusal(type, patch, value);
+    return deeper == null ? null : "the nested " + type.name() + "'s " + deeper;
   }
 
   @Override
@@ -70,7 +86,7 @@ public final class NestedEdit<E, P extends Patch<E>> implements Inside<E> {
     if (base == null) {
       return List.of();
     }
-    return theirs == null ? List.of("") : Insides.conflicts(type, patch, base, theirs, ".");
+    return !addresses(theirs) ? List.of("") : Insides.conflicts(type, patch, base, theirs, ".");
   }
 
   @Override
@@ -79,23 +95,48 @@ public final class NestedEdit<E, P extends Patch<E>> implements Inside<E> {
     if (base == null) {
       return this;
     }
-    if (theirs == null) {
-      return null;
+    if (!addresses(theirs)) {
+      return null; // they removed or replaced the object it changes
     }
     Patch<E> left =
         Insides.withoutConflicts(
             type, patch, Insides.conflicts(type, patch, base, theirs, "."), ".", base, theirs);
-    return left == null ? null : new NestedEdit<>(type, (P) left);
+    return left == null ? null : new NestedEdit<>(type, (P) left, id);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked") // the patches of one type are of its one patch class
+  public NestedEdit<E, P> resolvedBy(E base, E theirs, E resolved) {
+    if (base == null) {
+      return this;
+    }
+    if (resolved == null || !addresses(theirs)) {
+      return null; // the resolver keeps no object, or theirs is another one: theirs stands
+    }
+    java.util.Set<io.github.synced.runtime.spi.EntityField> meet = new java.util.LinkedHashSet<>();
+    for (String path : Insides.conflicts(type, patch, base, theirs, "")) {
+      for (io.github.synced.runtime.spi.EntityField f : patch.fields()) {
+        if (path.equals(f.fieldName())
+            || path.startsWith(f.fieldName() + ".")
+            || path.startsWith(f.fieldName() + "[")) {
+          meet.add(f);
+        }
+      }
+    }
+    E value = type.patch(resolved, meet).applyTo(patch.applyTo(type.copy(theirs)));
+    return new NestedEdit<>(type, (P) type.patch(value, patch.fields()), id);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof NestedEdit<?, ?> that && patch.equals(that.patch);
+    return o instanceof NestedEdit<?, ?> that
+        && patch.equals(that.patch)
+        && Objects.equals(id, that.id);
   }
 
   @Override
   public int hashCode() {
-    return patch.hashCode();
+    return Objects.hash(patch, id);
   }
 
   @Override

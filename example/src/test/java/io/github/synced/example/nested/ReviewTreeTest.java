@@ -9,18 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.synced.runtime.ElementEdits;
 import io.github.synced.runtime.Mutation;
 import io.github.synced.runtime.MutationState;
-import io.github.synced.runtime.Remote;
-import io.github.synced.runtime.Reply;
-import io.github.synced.runtime.SyncFailure;
 import io.github.synced.runtime.SyncStore;
-import io.github.synced.runtime.Write;
 import io.github.synced.runtime.json.JsonCodecs;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -30,98 +21,7 @@ class ReviewTreeTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final ChecklistJson JSON = new ChecklistJson();
 
-  /** SubtaskEditsTest's HeldServer, with a write applied apart from its answer. */
-  private static final class HeldServer implements Remote<String, Checklist> {
-    byte[] row;
-    final List<Write<String, Checklist>> writes = new ArrayList<>();
-    final List<CompletableFuture<Reply<Checklist>>> answers = new ArrayList<>();
-
-    @Override
-    public boolean deduplicatesByKey() {
-      return false;
-    }
-
-    Checklist row() {
-      return JsonCodecs.readEntity(MAPPER, JSON, row, "c1");
-    }
-
-    void put(Checklist c) {
-      row = JsonCodecs.writeEntity(MAPPER, JSON, c);
-    }
-
-    void theyChange(UnaryOperator<Checklist> change) {
-      Checklist c = change.apply(row());
-      c.version++;
-      put(c);
-    }
-
-    /** Applies write {@code i} (if {@code checkVersion}, only on its base version); no answer. */
-    boolean apply(int i, boolean checkVersion) {
-      Write<String, Checklist> w = writes.get(i);
-      Checklist now = row();
-      if (checkVersion && !Objects.equals(w.baseVersion(), now.version)) {
-        return false;
-      }
-      byte[] body = JsonCodecs.writePatch(MAPPER, JSON, w.patch());
-      Checklist c = JsonCodecs.readPatch(MAPPER, JSON, body, "c1").applyTo(now);
-      c.version++;
-      put(c);
-      return true;
-    }
-
-    /** If-Match: applies and answers, or answers 412. */
-    void accept(int i) {
-      if (apply(i, true)) {
-        answers.get(i).complete(Reply.entity(row()));
-      } else {
-        answers.get(i).completeExceptionally(SyncFailure.conflict(412, "version moved on", row()));
-      }
-    }
-
-    /** A server that does not check If-Match: applies and answers. */
-    void acceptBlind(int i) {
-      apply(i, false);
-      answers.get(i).complete(Reply.entity(row()));
-    }
-
-    void timeOut(int i) {
-      answers.get(i).completeExceptionally(SyncFailure.outcomeUnknown("timed out", null));
-    }
-
-    @Override
-    public CompletionStage<Reply<Checklist>> send(Write<String, Checklist> w) {
-      writes.add(w);
-      CompletableFuture<Reply<Checklist>> answer = new CompletableFuture<>();
-      answers.add(answer);
-      return answer;
-    }
-
-    @Override
-    public CompletionStage<Optional<Checklist>> fetch(String id) {
-      return CompletableFuture.completedFuture(Optional.of(row()));
-    }
-
-    @Override
-    public CompletionStage<List<Checklist>> fetchAll() {
-      return CompletableFuture.completedFuture(List.of(row()));
-    }
-  }
-
-  private static HeldServer server() {
-    HeldServer server = new HeldServer();
-    Checklist c = new Checklist();
-    c.id = "c1";
-    c.title = "Move house";
-    c.subtasks =
-        new ArrayList<>(
-            List.of(new Subtask("s1", "Pack"), new Subtask("s2", "Call"), new Subtask("s3", "Go")));
-    c.owner = new Owner("o1", "Ann", "ann@example.com");
-    c.version = 1;
-    server.put(c);
-    return server;
-  }
-
-  private static SyncStore<String, Checklist> store(HeldServer server, boolean parallel) {
+  private static SyncStore<String, Checklist> store(HeldChecklistServer server, boolean parallel) {
     SyncStore.Builder<String, Checklist> b =
         SyncStore.of(ChecklistSync.TYPE).remote(server).notifyOn(Runnable::run);
     if (parallel) {
@@ -156,7 +56,7 @@ class ReviewTreeTest {
    */
   @Test
   void parallelEditsOfTwoSubtasks_theLaterWaitsAndBothReachTheServer() {
-    HeldServer server = server();
+    HeldChecklistServer server = HeldChecklistServer.withChecklist();
     SyncStore<String, Checklist> store = store(server, true);
     Mutation<String, Checklist> a = edit(store, s -> s.update("s1", x -> x.done(true)));
     Mutation<String, Checklist> b = edit(store, s -> s.update("s2", x -> x.title("Call mum")));
@@ -177,7 +77,7 @@ class ReviewTreeTest {
    */
   @Test
   void parallelEditsOfTwoSubtasks_withoutIfMatch_theLaterSendDoesNotWriteOverTheEarlier() {
-    HeldServer server = server();
+    HeldChecklistServer server = HeldChecklistServer.withChecklist();
     SyncStore<String, Checklist> store = store(server, true);
     Mutation<String, Checklist> a = edit(store, s -> s.update("s1", x -> x.done(true)));
     Mutation<String, Checklist> b = edit(store, s -> s.update("s2", x -> x.title("Call mum")));
@@ -200,7 +100,7 @@ class ReviewTreeTest {
    */
   @Test
   void anAddOfUnknownOutcomeThatAnotherWriterThenRemovedIsSentAgainNeverReportedFailed() {
-    HeldServer server = server();
+    HeldChecklistServer server = HeldChecklistServer.withChecklist();
     SyncStore<String, Checklist> store = store(server, false);
     Mutation<String, Checklist> add = edit(store, s -> s.add(new Subtask("s4", "Label boxes")));
     assertTrue(server.apply(0, true)); // it applied...
@@ -226,7 +126,7 @@ class ReviewTreeTest {
    */
   @Test
   void anUpdateOfUnknownOutcomeThatAppliedIsConfirmedByTheServersStateNotResentUnderANewKey() {
-    HeldServer server = server();
+    HeldChecklistServer server = HeldChecklistServer.withChecklist();
     SyncStore<String, Checklist> store = store(server, false);
     Mutation<String, Checklist> done = edit(store, s -> s.update("s1", x -> x.done(true)));
     assertTrue(server.apply(0, true));

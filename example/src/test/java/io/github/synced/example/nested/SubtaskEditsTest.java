@@ -6,22 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.synced.runtime.ConflictPolicy;
 import io.github.synced.runtime.Mutation;
 import io.github.synced.runtime.MutationState;
-import io.github.synced.runtime.Remote;
-import io.github.synced.runtime.Reply;
-import io.github.synced.runtime.SyncFailure;
 import io.github.synced.runtime.SyncStore;
-import io.github.synced.runtime.Write;
-import io.github.synced.runtime.json.JsonCodecs;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -34,99 +24,12 @@ import org.junit.jupiter.api.Test;
  */
 class SubtaskEditsTest {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final ChecklistJson JSON = new ChecklistJson();
-
-  /** Writes wait until the test answers them; each applies only on an unchanged version. */
-  private static final class HeldServer implements Remote<String, Checklist> {
-    byte[] row;
-    final List<Write<String, Checklist>> writes = new ArrayList<>();
-    final List<CompletableFuture<Reply<Checklist>>> answers = new ArrayList<>();
-
-    @Override
-    public boolean deduplicatesByKey() {
-      return false;
-    }
-
-    Checklist row() {
-      return JsonCodecs.readEntity(MAPPER, JSON, row, "c1");
-    }
-
-    void put(Checklist c) {
-      row = JsonCodecs.writeEntity(MAPPER, JSON, c);
-    }
-
-    /** Another writer's change: the row changed and its version moved on. */
-    void theyChange(UnaryOperator<Checklist> change) {
-      Checklist c = change.apply(row());
-      c.version++;
-      put(c);
-    }
-
-    /** The latest write's body as the server reads it. */
-    Checklist body(int i) {
-      byte[] body = JsonCodecs.writePatch(MAPPER, JSON, writes.get(i).patch());
-      return JsonCodecs.readPatch(MAPPER, JSON, body, "c1").applyTo(new Checklist());
-    }
-
-    /** Applies write {@code i} if its base version is the row's, else answers 412. */
-    void accept(int i) {
-      Write<String, Checklist> w = writes.get(i);
-      Checklist now = row();
-      if (!Objects.equals(w.baseVersion(), now.version)) {
-        answers.get(i).completeExceptionally(SyncFailure.conflict(412, "version moved on", now));
-        return;
-      }
-      byte[] body = JsonCodecs.writePatch(MAPPER, JSON, w.patch());
-      Checklist c = JsonCodecs.readPatch(MAPPER, JSON, body, "c1").applyTo(now);
-      c.version++;
-      put(c);
-      answers.get(i).complete(Reply.entity(row()));
-    }
-
-    void refuse(int i) {
-      answers.get(i).completeExceptionally(SyncFailure.rejected(422, "refused"));
-    }
-
-    @Override
-    public CompletionStage<Reply<Checklist>> send(Write<String, Checklist> w) {
-      writes.add(w);
-      CompletableFuture<Reply<Checklist>> answer = new CompletableFuture<>();
-      answers.add(answer);
-      return answer;
-    }
-
-    @Override
-    public CompletionStage<Optional<Checklist>> fetch(String id) {
-      return CompletableFuture.completedFuture(Optional.of(row()));
-    }
-
-    @Override
-    public CompletionStage<List<Checklist>> fetchAll() {
-      return CompletableFuture.completedFuture(List.of(row()));
-    }
-  }
-
-  private static HeldServer server() {
-    HeldServer server = new HeldServer();
-    Checklist c = new Checklist();
-    c.id = "c1";
-    c.title = "Move house";
-    c.subtasks =
-        new ArrayList<>(
-            List.of(new Subtask("s1", "Pack"), new Subtask("s2", "Call"), new Subtask("s3", "Go")));
-    c.owner = new Owner("o1", "Ann", "ann@example.com");
-    c.version = 1;
-    server.put(c);
-    return server;
-  }
-
-  private static SyncStore<String, Checklist> store(HeldServer server) {
+  private static SyncStore<String, Checklist> store(HeldChecklistServer server) {
     return store(server, ConflictPolicy.serverWins());
   }
 
   private static SyncStore<String, Checklist> store(
-      HeldServer server, ConflictPolicy<Checklist> policy) {
+      HeldChecklistServer server, ConflictPolicy<Checklist> policy) {
     SyncStore<String, Checklist> store =
         SyncStore.of(ChecklistSync.TYPE)
             .remote(server)
@@ -167,7 +70,7 @@ class SubtaskEditsTest {
 
   @Test
   void aRefusedEditOfOneSubtaskRollsBackAloneWhileAnotherSubtasksEditIsPending() {
-    HeldServer server = server();
+    HeldChecklistServer server = HeldChecklistServer.withChecklist();
     SyncStore<String, Checklist> store = store(server);
     expand(store, "s1", "s3");
 
@@ -197,7 +100,7 @@ class SubtaskEditsTest {
 
   @Test
   void anAddedSubtaskThatIsRefusedDisappearsAndARemovedOneThatIsRefusedComesBackAtItsIndex() {
-    HeldServer server = server();
+    HeldChecklistServer server = HeldChecklistServer.withChecklist();
     SyncStore<String, Checklist> store = store(server);
     expand(store, "s2");
 
@@ -218,7 +121,7 @@ class SubtaskEditsTest {
 
   @Test
   void aRefetchRebasesAPendingSubtaskEditAndAConflictWithAnotherSubtaskMergesAndIsResent() {
-    HeldServer server = server();
+    HeldChecklistServer server = HeldChecklistServer.withChecklist();
     SyncStore<String, Checklist> store = store(server);
     expand(store, "s3");
 
@@ -251,7 +154,7 @@ class SubtaskEditsTest {
 
   @Test
   void anOverlapInsideASubtaskGoesToThePolicyWithItsPathAndOnlyThatPartLoses() {
-    HeldServer server = server();
+    HeldChecklistServer server = HeldChecklistServer.withChecklist();
     List<List<String>> seen = new ArrayList<>();
     SyncStore<String, Checklist> store =
         store(
@@ -282,7 +185,7 @@ class SubtaskEditsTest {
 
   @Test
   void withTheDefaultPolicyTheServerWinsOnlyWhereTheChangesMeet() {
-    HeldServer server = server();
+    HeldChecklistServer server = HeldChecklistServer.withChecklist();
     SyncStore<String, Checklist> store = store(server);
     Mutation<String, Checklist> both =
         edit(store, s -> s.update("s1", x -> x.title("Pack books").done(true)).remove("s2"));
@@ -304,7 +207,7 @@ class SubtaskEditsTest {
 
   @Test
   void theLocalOnlyStateOfASubtaskOnlyAPendingMutationHoldsSurvivesARebaseAndItsConfirm() {
-    HeldServer server = server();
+    HeldChecklistServer server = HeldChecklistServer.withChecklist();
     SyncStore<String, Checklist> store = store(server);
     Subtask fresh = new Subtask("s4", "Label boxes");
     fresh.expanded = true;
@@ -336,7 +239,7 @@ class SubtaskEditsTest {
 
   @Test
   void aChangeOfASubtaskThatIsNotThereIsRefusedNamingTheEntityTheFieldAndTheElement() {
-    HeldServer server = server();
+    HeldChecklistServer server = HeldChecklistServer.withChecklist();
     SyncStore<String, Checklist> store = store(server);
     Checklist before = view(store);
     IllegalArgumentException missing =
@@ -357,7 +260,7 @@ class SubtaskEditsTest {
 
   @Test
   void aFieldOfTheNestedOwnerMergesWithAnotherWritersChangeToItsOtherField() {
-    HeldServer server = server();
+    HeldChecklistServer server = HeldChecklistServer.withChecklist();
     SyncStore<String, Checklist> store = store(server);
     store.local(
         "c1",

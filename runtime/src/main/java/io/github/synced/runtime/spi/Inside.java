@@ -23,6 +23,25 @@ public interface Inside<V> {
   String refusal(V value);
 
   /**
+   * This change as made on {@code value}, the value the user sees as they make it: bound to what it
+   * addresses there where that is not its id already (a nested object's fields: the object with
+   * that id, so that the change does nothing to another object the field comes to hold). The
+   * default is this change itself.
+   */
+  default Inside<V> boundTo(V value) {
+    return this;
+  }
+
+  /**
+   * This change with the local-only values of what it adds taken from {@code view} where it holds
+   * them (the user changed an added element's {@code expanded} since), so that they come back with
+   * the element if a later change that hid it goes. The default is this change itself.
+   */
+  default Inside<V> withLocalOnlyOf(V view) {
+    return this;
+  }
+
+  /**
    * Where this change and another writer's overlap: the places it changes that {@code theirs}
    * changed from {@code base} to something else, as paths relative to the field, such as {@code
    * [s1].title}, {@code [s1]} (an element we change that they removed, or changed and we remove) or
@@ -38,4 +57,14 @@ public interface Inside<V> {
    * there; {@code null} if nothing is left.
    */
   Inside<V> withoutConflicts(V base, V theirs);
+
+  /**
+   * This change with the parts {@link #conflicts} names decided by {@code resolved}, a conflict
+   * resolver's value of the field: each place where the two changes meet takes the resolver's value
+   * (an element as the resolver has it, or gone where it has none), the rest stays ours and
+   * relative; {@code null} if nothing is left. The default is {@link #withoutConflicts}.
+   */
+  default Inside<V> resolvedBy(V base, V theirs, V resolved) {
+    return withoutConflicts(base, theirs);
+  }
 }
