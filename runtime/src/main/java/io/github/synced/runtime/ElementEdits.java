@@ -39,14 +39,14 @@ import java.util.function.UnaryOperator;
 public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Collection<E>> {
 
   /** One change: {@code patch} for an update, {@code element} for an add, neither for a remove. */
-  private record Op<K, E, P>(K id, P patch, E element, int index, String error) {
+  private record Op<K, E, P>(K id, P patch, E element, int index, String error, boolean decided) {
     Op(K id, P patch, E element, int index) {
-      this(id, patch, element, index, null);
+      this(id, patch, element, index, null, false);
     }
 
     /** A change that cannot be made, refused with the entity and field named by the store. */
     static <K, E, P> Op<K, E, P> refused(String error) {
-      return new Op<>(null, null, null, -1, error);
+      return new Op<>(null, null, null, -1, error, false);
     }
   }
 
@@ -149,7 +149,8 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
    */
   public <C extends Collection<E>> C applyTo(Collection<E> value, Function<Collection<E>, C> into) {
     C out = into.apply(value == null ? List.of() : value);
-    List<E> list = listOf(out);
+    @SuppressWarnings("unchecked") // a Collection<E> that is a List is a List<E>
+    List<E> list = out instanceof List<?> ? (List<E>) out : new ArrayList<>(out);
     for (Op<K, E, P> op : ops) {
       if (op.error != null) {
         continue; // refused when the change was made; never applied
@@ -160,8 +161,10 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
           list.set(at, op.patch.applyTo(type.copy(list.get(at))));
         }
       } else if (op.element != null) {
-        if (at >= 0) { // another writer added it too: ours, with the values we gave it
-          list.set(at, type.copy(op.element));
+        if (at >= 0) { // ours, with the values we gave it; a resolver's keeps the local-only
+          list.set(
+              at,
+              op.decided ? type.merge(type.copy(list.get(at)), op.element) : type.copy(op.element));
         } else {
           E added = type.copy(op.element);
           list.add(op.index < 0 || op.index > list.size() ? list.size() : op.index, added);
@@ -175,12 +178,6 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
       out.addAll(list);
     }
     return value == null && out.isEmpty() ? null : out;
-  }
-
-  /** {@code out} itself where it is a list, else a list of its elements to change. */
-  @SuppressWarnings("unchecked") // a Collection<E> that is a List is a List<E>
-  private List<E> listOf(Collection<E> out) {
-    return out instanceof List<?> ? (List<E>) out : new ArrayList<>(out);
   }
 
   private int indexOf(List<E> list, K id) {
@@ -264,7 +261,14 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
         kept.add(op);
         continue;
       }
-      kept.add(new Op<>(op.id, null, type.withLocalOnly(type.copy(op.element), now), op.index));
+      kept.add(
+          new Op<>(
+              op.id,
+              null,
+              type.withLocalOnly(type.copy(op.element), now),
+              op.index,
+              null,
+              op.decided));
       changed = true;
     }
     return changed ? new ElementEdits<>(type, empty, List.copyOf(kept)) : this;
@@ -337,8 +341,8 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
       }
       E element = decided.get(op.id);
       if (element != null) { // as the resolver has it, where it has it
-        left.add(
-            new Op<>(op.id, null, type.copy(element), indexOf(new ArrayList<>(resolved), op.id)));
+        int at = indexOf(new ArrayList<>(resolved), op.id); // a new element if it comes back
+        left.add(new Op<>(op.id, null, type.syncedCopy(element), at, null, true));
       } else if (now.containsKey(op.id)) {
         left.add(new Op<>(op.id, null, null, -1)); // the resolver has none: gone
       }
