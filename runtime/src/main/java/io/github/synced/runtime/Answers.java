@@ -238,16 +238,7 @@ final class Answers<K, E> {
       core.sends.askServer(l, bad);
       return;
     }
-    if (l.patch != null && l.patch.changesInside() && type.holdsEntities()) {
-      // Elements it added have their local-only values in its own change (kept up to date by
-      // local edits), not in the answer: the base takes them, also where a later mutation hides
-      // the element now.
-      try {
-        j.state = type.withLocalOnly(type.copy(j.state), l.patch.applyTo(type.copy(j.state)));
-      } catch (RuntimeException refused) {
-        // the entity refuses the change on the answer: the answer's values stand
-      }
-    }
+    j.state = Insides.withAddedLocalOnly(type, l.patch, j.state);
     j.confirmedFields(type, sent.fields(), core.epoch, l.handle.sequence());
     List<Layer<K, E>> layers = j.layers();
     if (core.parallel || (!layers.isEmpty() && layers.get(0) != l)) { // serially: none before it

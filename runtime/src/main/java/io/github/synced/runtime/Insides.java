@@ -183,4 +183,21 @@ final class Insides {
     }
     return map;
   }
+
+  /**
+   * {@code state} (a base that just took a confirmed answer) with the local-only values of the
+   * elements {@code patch} added: they are in the change (kept up to date by local edits), not in
+   * the answer, also where a later mutation hides the element now. {@code state} itself where the
+   * patch changes nothing inside, or where the entity refuses it on the answer.
+   */
+  static <E> E withAddedLocalOnly(EntityType<?, E> type, Patch<E> patch, E state) {
+    if (patch == null || !patch.changesInside() || !type.holdsEntities()) {
+      return state;
+    }
+    try {
+      return type.withLocalOnly(type.copy(state), patch.applyTo(type.copy(state)));
+    } catch (RuntimeException refused) {
+      return state; // the answer's values stand
+    }
+  }
 }
