@@ -235,9 +235,12 @@ final class Conflicts<K, E> {
           Inside<?> made =
               Insides.resolvedBy(
                   inside, type.get(base, o), type.get(theirs, o), type.get(resolved, o));
-          if (made == null
-              || Values.same(
-                  type, l.patch.withInside(o, made).applyTo(type.copy(theirs)), theirs, o)) {
+          if (made == null) { // no change relative to theirs says it: the resolver's whole value
+            if (Values.same(type, resolved, theirs, o)) {
+              keep.remove(o);
+            }
+          } else if (Values.same(
+              type, l.patch.withInside(o, made).applyTo(type.copy(theirs)), theirs, o)) {
             keep.remove(o);
           } else {
             decided.put(o, made);

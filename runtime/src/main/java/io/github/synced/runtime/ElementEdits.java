@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -39,22 +38,12 @@ import java.util.function.UnaryOperator;
 public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Collection<E>> {
 
   /** One change: {@code patch} for an update, {@code element} for an add, neither for a remove. */
-  private record Op<K, E, P>(K id, P patch, E element, int index, String error, boolean decided) {
-    Op(K id, P patch, E element, int index) {
-      this(id, patch, element, index, null, false);
-    }
-
-    /** A change that cannot be made, refused with the entity and field named by the store. */
-    static <K, E, P> Op<K, E, P> refused(String error) {
-      return new Op<>(null, null, null, -1, error, false);
-    }
-  }
-
   private final EntityType<K, E> type;
-  private final P empty;
-  private final List<Op<K, E, P>> ops;
 
-  private ElementEdits(EntityType<K, E> type, P empty, List<Op<K, E, P>> ops) {
+  private final P empty;
+  private final List<ElementOp<K, E, P>> ops;
+
+  private ElementEdits(EntityType<K, E> type, P empty, List<ElementOp<K, E, P>> ops) {
     this.type = type;
     this.empty = empty;
     this.ops = ops;
@@ -78,16 +67,16 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
    */
   public ElementEdits<K, E, P> update(K id, UnaryOperator<P> change) {
     if (id == null) {
-      return with(Op.refused("the id of an element to update is null"));
+      return with(ElementOp.refused("the id of an element to update is null"));
     }
     P patch = Objects.requireNonNull(change.apply(empty), "the change returned null");
     if (patch.isEmpty()) {
-      return with(Op.refused("the change of element '" + id + "' sets no field"));
+      return with(ElementOp.refused("the change of element '" + id + "' sets no field"));
     }
     if (patch.sets(type.idField())) {
-      return with(Op.refused("the change of element '" + id + "' would change its id"));
+      return with(ElementOp.refused("the change of element '" + id + "' would change its id"));
     }
-    return with(new Op<>(id, patch, null, -1));
+    return with(new ElementOp<>(id, patch, null, -1));
   }
 
   /** These changes, then {@code element} added at the end. */
@@ -102,32 +91,32 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
    */
   public ElementEdits<K, E, P> add(int index, E element) {
     if (index < 0) {
-      return with(Op.refused("index " + index + " of an element to add is negative"));
+      return with(ElementOp.refused("index " + index + " of an element to add is negative"));
     }
     return added(index, element);
   }
 
   private ElementEdits<K, E, P> added(int index, E element) {
     if (element == null) {
-      return with(Op.refused("an element to add is null"));
+      return with(ElementOp.refused("an element to add is null"));
     }
     K id = type.id(element);
     if (id == null || Objects.equals(id, type.unsetId())) {
       return with(
-          Op.refused(
+          ElementOp.refused(
               "a "
                   + type.name()
                   + " to add has no id, which tells the elements apart: give it its id first"));
     }
-    return with(new Op<>(id, null, type.copy(element), index));
+    return with(new ElementOp<>(id, null, type.copy(element), index));
   }
 
   /** These changes, then the element with id {@code id} removed. */
   public ElementEdits<K, E, P> remove(K id) {
     if (id == null) {
-      return with(Op.refused("the id of an element to remove is null"));
+      return with(ElementOp.refused("the id of an element to remove is null"));
     }
-    return with(new Op<>(id, null, null, -1));
+    return with(new ElementOp<>(id, null, null, -1));
   }
 
   /** Whether there is no change. */
@@ -135,8 +124,8 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
     return ops.isEmpty();
   }
 
-  private ElementEdits<K, E, P> with(Op<K, E, P> op) {
-    List<Op<K, E, P>> more = new ArrayList<>(ops.size() + 1);
+  private ElementEdits<K, E, P> with(ElementOp<K, E, P> op) {
+    List<ElementOp<K, E, P>> more = new ArrayList<>(ops.size() + 1);
     more.addAll(ops);
     more.add(op);
     return new ElementEdits<>(type, empty, List.copyOf(more));
@@ -151,23 +140,25 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
     C out = into.apply(value == null ? List.of() : value);
     @SuppressWarnings("unchecked") // a Collection<E> that is a List is a List<E>
     List<E> list = out instanceof List<?> ? (List<E>) out : new ArrayList<>(out);
-    for (Op<K, E, P> op : ops) {
-      if (op.error != null) {
+    for (ElementOp<K, E, P> op : ops) {
+      if (op.error() != null) {
         continue; // refused when the change was made; never applied
       }
-      int at = indexOf(list, op.id);
-      if (op.patch != null) {
+      int at = indexOf(list, op.id());
+      if (op.patch() != null) {
         if (at >= 0) {
-          list.set(at, op.patch.applyTo(type.copy(list.get(at))));
+          list.set(at, op.patch().applyTo(type.copy(list.get(at))));
         }
-      } else if (op.element != null) {
+      } else if (op.element() != null) {
         if (at >= 0) { // ours, with the values we gave it; a resolver's keeps the local-only
           list.set(
               at,
-              op.decided ? type.merge(type.copy(list.get(at)), op.element) : type.copy(op.element));
+              op.decided()
+                  ? type.merge(type.copy(list.get(at)), op.element())
+                  : type.copy(op.element()));
         } else {
-          E added = type.copy(op.element);
-          list.add(op.index < 0 || op.index > list.size() ? list.size() : op.index, added);
+          E added = type.copy(op.element());
+          list.add(op.index() < 0 || op.index() > list.size() ? list.size() : op.index(), added);
         }
       } else if (at >= 0) {
         list.remove(at);
@@ -194,37 +185,37 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
   public String refusal(Collection<E> value) {
     Map<K, E> elements = new LinkedHashMap<>(Insides.byId(type, value));
     int size = value == null ? 0 : value.size();
-    for (Op<K, E, P> op : ops) {
-      if (op.error != null) {
-        return op.error;
+    for (ElementOp<K, E, P> op : ops) {
+      if (op.error() != null) {
+        return op.error();
       }
-      if (op.element != null) {
-        if (elements.containsKey(op.id)) {
-          return "it already has an element with id '" + op.id + "'";
+      if (op.element() != null) {
+        if (elements.containsKey(op.id())) {
+          return "it already has an element with id '" + op.id() + "'";
         }
-        if (op.index > size) {
+        if (op.index() > size) {
           return "index "
-              + op.index
+              + op.index()
               + " of element '"
-              + op.id
+              + op.id()
               + "' is past its end ("
               + size
               + " elements)";
         }
-        elements.put(op.id, op.element);
+        elements.put(op.id(), op.element());
         size++;
-      } else if (!elements.containsKey(op.id)) {
+      } else if (!elements.containsKey(op.id())) {
         return "it has no element with id '"
-            + op.id
+            + op.id()
             + "' to "
-            + (op.patch != null ? "update" : "remove");
-      } else if (op.patch == null) {
-        elements.remove(op.id);
+            + (op.patch() != null ? "update" : "remove");
+      } else if (op.patch() == null) {
+        elements.remove(op.id());
         size--;
       } else {
-        String deeper = Insides.refusal(type, op.patch, elements.get(op.id));
+        String deeper = Insides.refusal(type, op.patch(), elements.get(op.id()));
         if (deeper != null) {
-          return "element '" + op.id + "', " + deeper;
+          return "element '" + op.id() + "', " + deeper;
         }
       }
     }
@@ -233,19 +224,32 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
 
   @Override
   public ElementEdits<K, E, P> boundTo(Collection<E> value) {
-    Map<K, E> elements = Insides.byId(type, value);
-    List<Op<K, E, P>> bound = new ArrayList<>(ops.size());
+    Map<K, E> elements = Insides.byId(type, value); // as each change finds them, in order
+    List<ElementOp<K, E, P>> bound = new ArrayList<>(ops.size());
     boolean changed = false;
-    for (Op<K, E, P> op : ops) {
-      E element = op.patch != null && op.patch.changesInside() ? elements.get(op.id) : null;
-      if (element == null) {
+    for (ElementOp<K, E, P> op : ops) {
+      if (op.error() != null || op.id() == null) {
         bound.add(op);
-        continue;
+      } else if (op.element() != null) {
+        elements.put(op.id(), op.element());
+        bound.add(op);
+      } else if (op.patch() == null) {
+        elements.remove(op.id());
+        bound.add(op);
+      } else {
+        E element = elements.get(op.id());
+        P patch = op.patch();
+        if (element != null && patch.changesInside()) {
+          @SuppressWarnings("unchecked") // the patches of one element type are of one class
+          P made = (P) Insides.bind(type, patch, element);
+          patch = made;
+          changed = true;
+        }
+        bound.add(patch == op.patch() ? op : new ElementOp<>(op.id(), patch, null, -1));
+        if (element != null) {
+          elements.put(op.id(), patch.applyTo(type.copy(element)));
+        }
       }
-      @SuppressWarnings("unchecked") // the patches of one element type are of one class
-      P patch = (P) Insides.bind(type, op.patch, element);
-      bound.add(new Op<>(op.id, patch, null, -1));
-      changed = true;
     }
     return changed ? new ElementEdits<>(type, empty, List.copyOf(bound)) : this;
   }
@@ -253,22 +257,15 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
   @Override
   public ElementEdits<K, E, P> withLocalOnlyOf(Collection<E> view) {
     Map<K, E> shown = Insides.byId(type, view);
-    List<Op<K, E, P>> kept = new ArrayList<>(ops.size());
+    List<ElementOp<K, E, P>> kept = new ArrayList<>(ops.size());
     boolean changed = false;
-    for (Op<K, E, P> op : ops) {
-      E now = op.element != null ? shown.get(op.id) : null;
+    for (ElementOp<K, E, P> op : ops) {
+      E now = op.element() != null ? shown.get(op.id()) : null;
       if (now == null) {
         kept.add(op);
         continue;
       }
-      kept.add(
-          new Op<>(
-              op.id,
-              null,
-              type.withLocalOnly(type.copy(op.element), now),
-              op.index,
-              null,
-              op.decided));
+      kept.add(op.adding(type.withLocalOnly(type.copy(op.element()), now)));
       changed = true;
     }
     return changed ? new ElementEdits<>(type, empty, List.copyOf(kept)) : this;
@@ -279,27 +276,29 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
     List<String> paths = new ArrayList<>();
     Map<K, E> before = Insides.byId(type, base);
     Map<K, E> now = Insides.byId(type, theirs);
-    for (Op<K, E, P> op : ops) {
+    for (ElementOp<K, E, P> op : ops) {
       paths.addAll(conflicts(op, before, now));
     }
     return paths;
   }
 
-  private List<String> conflicts(Op<K, E, P> op, Map<K, E> before, Map<K, E> now) {
-    E b = before.get(op.id);
-    E t = now.get(op.id);
-    String at = "[" + op.id + "]";
-    if (op.patch != null) {
+  private List<String> conflicts(ElementOp<K, E, P> op, Map<K, E> before, Map<K, E> now) {
+    E b = before.get(op.id());
+    E t = now.get(op.id());
+    String at = "[" + op.id() + "]";
+    if (op.patch() != null) {
       if (b == null) {
         return List.of(); // added by an earlier change of ours, or by them: nothing to compare
       }
       if (t == null) {
         return List.of(at); // they removed what we change
       }
-      return Insides.conflicts(type, op.patch, b, t, at + ".");
+      return Insides.conflicts(type, op.patch(), b, t, at + ".");
     }
-    if (op.element != null) {
-      return b == null && t != null && !type.syncedEquals(t, op.element) ? List.of(at) : List.of();
+    if (op.element() != null) {
+      return b == null && t != null && !type.syncedEquals(t, op.element())
+          ? List.of(at)
+          : List.of();
     }
     return b != null && t != null && !type.syncedEquals(b, t) ? List.of(at) : List.of();
   }
@@ -308,19 +307,24 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
   public ElementEdits<K, E, P> withoutConflicts(Collection<E> base, Collection<E> theirs) {
     Map<K, E> before = Insides.byId(type, base);
     Map<K, E> now = Insides.byId(type, theirs);
-    List<Op<K, E, P>> left = new ArrayList<>();
-    for (Op<K, E, P> op : ops) {
+    List<ElementOp<K, E, P>> left = new ArrayList<>();
+    for (ElementOp<K, E, P> op : ops) {
       List<String> paths = conflicts(op, before, now);
       if (paths.isEmpty()) {
         left.add(op);
-      } else if (op.patch != null && now.containsKey(op.id)) {
+      } else if (op.patch() != null && now.containsKey(op.id())) {
         @SuppressWarnings("unchecked") // the patches of one element type are of one class
         P narrowed =
             (P)
                 Insides.withoutConflicts(
-                    type, op.patch, paths, "[" + op.id + "].", before.get(op.id), now.get(op.id));
+                    type,
+                    op.patch(),
+                    paths,
+                    "[" + op.id() + "].",
+                    before.get(op.id()),
+                    now.get(op.id()));
         if (narrowed != null) {
-          left.add(new Op<>(op.id, narrowed, null, -1));
+          left.add(new ElementOp<>(op.id(), narrowed, null, -1));
         }
       }
     }
@@ -333,18 +337,18 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
     Map<K, E> before = Insides.byId(type, base);
     Map<K, E> now = Insides.byId(type, theirs);
     Map<K, E> decided = Insides.byId(type, resolved);
-    List<Op<K, E, P>> left = new ArrayList<>();
-    for (Op<K, E, P> op : ops) {
+    List<ElementOp<K, E, P>> left = new ArrayList<>();
+    for (ElementOp<K, E, P> op : ops) {
       if (conflicts(op, before, now).isEmpty()) {
         left.add(op);
         continue;
       }
-      E element = decided.get(op.id);
+      E element = decided.get(op.id());
       if (element != null) { // as the resolver has it, where it has it
-        int at = indexOf(new ArrayList<>(resolved), op.id); // a new element if it comes back
-        left.add(new Op<>(op.id, null, type.syncedCopy(element), at, null, true));
-      } else if (now.containsKey(op.id)) {
-        left.add(new Op<>(op.id, null, null, -1)); // the resolver has none: gone
+        int at = indexOf(new ArrayList<>(resolved), op.id()); // a new element if it comes back
+        left.add(new ElementOp<>(op.id(), null, type.syncedCopy(element), at, null, true));
+      } else if (now.containsKey(op.id())) {
+        left.add(new ElementOp<>(op.id(), null, null, -1)); // the resolver has none: gone
       }
     }
     return left.isEmpty() ? null : new ElementEdits<>(type, empty, List.copyOf(left));
@@ -358,13 +362,16 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
       return false;
     }
     for (int i = 0; i < ops.size(); i++) {
-      Op<K, E, P> a = ops.get(i);
-      Op<?, ?, ?> b = that.ops.get(i);
-      if (!Objects.equals(a.id, b.id)
-          || a.index != b.index
-          || !Objects.equals(a.patch, b.patch)
-          || (a.element == null) != (b.element == null)
-          || (a.element != null && !type.syncedEquals(a.element, type.type().cast(b.element)))) {
+      ElementOp<K, E, P> a = ops.get(i);
+      ElementOp<?, ?, ?> b = that.ops.get(i);
+      if (!Objects.equals(a.id(), b.id())
+          || a.index() != b.index()
+          || a.decided() != b.decided()
+          || !Objects.equals(a.error(), b.error())
+          || !Objects.equals(a.patch(), b.patch())
+          || (a.element() == null) != (b.element() == null)
+          || (a.element() != null
+              && !type.syncedEquals(a.element(), type.type().cast(b.element())))) {
         return false;
       }
     }
@@ -374,8 +381,11 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
   @Override
   public int hashCode() {
     int h = 1;
-    for (Op<K, E, P> op : ops) {
-      h = 31 * h + Objects.hash(op.id, op.patch, op.index, op.element == null);
+    for (ElementOp<K, E, P> op : ops) {
+      h =
+          31 * h
+              + Objects.hash(
+                  op.id(), op.patch(), op.index(), op.element() == null, op.decided(), op.error());
     }
     return h;
   }
@@ -383,17 +393,6 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
   /** The changes in order, for example {@code [update s2 SubtaskPatch{title=x}, remove s3]}. */
   @Override
   public String toString() {
-    StringJoiner joiner = new StringJoiner(", ", "[", "]");
-    for (Op<K, E, P> op : ops) {
-      joiner.add(
-          op.error != null
-              ? "refused: " + op.error
-              : op.patch != null
-                  ? "update " + op.id + " " + op.patch
-                  : op.element != null
-                      ? "add " + op.id + (op.index >= 0 ? " at " + op.index : "")
-                      : "remove " + op.id);
-    }
-    return joiner.toString();
+    return ops.toString();
   }
 }

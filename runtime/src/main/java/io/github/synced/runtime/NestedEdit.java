@@ -1,10 +1,13 @@
 package io.github.synced.runtime;
 
+import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.EntityType;
 import io.github.synced.runtime.spi.Inside;
 import io.github.synced.runtime.spi.Patch;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A change to some fields of a nested {@code @Synced} object, relative to the object it is applied
@@ -113,9 +116,9 @@ public final class NestedEdit<E, P extends Patch<E>> implements Inside<E> {
     if (resolved == null || !addresses(theirs)) {
       return null; // the resolver keeps no object, or theirs is another one: theirs stands
     }
-    java.util.Set<io.github.synced.runtime.spi.EntityField> meet = new java.util.LinkedHashSet<>();
+    Set<EntityField> meet = new LinkedHashSet<>();
     for (String path : Insides.conflicts(type, patch, base, theirs, "")) {
-      for (io.github.synced.runtime.spi.EntityField f : patch.fields()) {
+      for (EntityField f : patch.fields()) {
         if (path.equals(f.fieldName())
             || path.startsWith(f.fieldName() + ".")
             || path.startsWith(f.fieldName() + "[")) {
@@ -141,6 +144,6 @@ public final class NestedEdit<E, P extends Patch<E>> implements Inside<E> {
 
   @Override
   public String toString() {
-    return patch.toString();
+    return id == null ? patch.toString() : patch + " of " + type.name() + " '" + id + "'";
   }
 }
