@@ -5,6 +5,8 @@ import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.EntityType;
 import io.github.synced.runtime.spi.Inside;
 import io.github.synced.runtime.spi.Patch;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
@@ -151,17 +153,21 @@ final class Edits<K, E> {
     // Local-only from the edit, synced kept; a nested object the view hides (a pending remove)
     // keeps its own local-only values.
     E state = type.withLocalOnly(type.copy(j.state), edited);
+    // The view's own nested objects (those a pending mutation added) keep their edits too, in the
+    // view and in the mutations that add them. All made before anything is set: a throw from
+    // the entity's code leaves the store as it was.
+    E view = type.holdsEntities() ? type.copy(edited) : null;
+    IdentityHashMap<Layer<K, E>, Patch<E>> carried = new IdentityHashMap<>();
+    for (Layer<K, E> l : view == null ? List.<Layer<K, E>>of() : j.layers()) {
+      if (l.kind() == Write.Kind.UPDATE && l.patch != null && l.patch.changesInside()) {
+        carried.put(l, Insides.withLocalOnlyOf(type, l.patch, edited));
+      }
+    }
     E before = core.before(j);
     j.state = state;
-    if (type.holdsEntities()) {
-      // The view's own nested objects (those a pending mutation added) keep their edits too, in
-      // the view and in the mutations that add them.
-      j.view = type.copy(edited);
-      for (Layer<K, E> l : j.layers()) {
-        if (l.kind() == Write.Kind.UPDATE && l.patch != null && l.patch.changesInside()) {
-          l.patch = Insides.withLocalOnlyOf(type, l.patch, edited);
-        }
-      }
+    if (view != null) {
+      j.view = view;
+      carried.forEach((l, p) -> l.patch = p);
     }
     j.localEpoch = ++core.epoch;
     core.derive(j);
