@@ -171,12 +171,13 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
     return value == null && out.isEmpty() ? null : out;
   }
 
-  private int indexOf(List<E> list, K id) {
-    for (int i = 0; i < list.size(); i++) {
-      E e = list.get(i);
+  private int indexOf(Collection<E> elements, K id) {
+    int i = 0;
+    for (E e : elements) {
       if (e != null && Objects.equals(type.id(e), id)) {
         return i;
       }
+      i++;
     }
     return -1;
   }
@@ -345,7 +346,7 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
       }
       E element = decided.get(op.id());
       if (element != null) { // as the resolver has it, where it has it
-        int at = indexOf(new ArrayList<>(resolved), op.id()); // a new element if it comes back
+        int at = indexOf(resolved, op.id()); // a new element if it comes back
         left.add(new ElementOp<>(op.id(), null, type.syncedCopy(element), at, null, true));
       } else if (now.containsKey(op.id())) {
         left.add(new ElementOp<>(op.id(), null, null, -1)); // the resolver has none: gone

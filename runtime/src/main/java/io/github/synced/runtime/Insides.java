@@ -136,9 +136,7 @@ final class Insides {
     List<Inside<?>> rests = new ArrayList<>();
     for (EntityField f : patch.fields()) {
       String own = prefix + f.fieldName();
-      boolean hit =
-          paths.stream()
-              .anyMatch(p -> p.equals(own) || p.startsWith(own + "[") || p.startsWith(own + "."));
+      boolean hit = paths.stream().anyMatch(p -> within(p, own));
       Inside<?> inside = patch.inside(f);
       if (inside == null) {
         if (!hit) {
@@ -199,5 +197,13 @@ final class Insides {
     } catch (RuntimeException refused) {
       return state; // the answer's values stand
     }
+  }
+
+  /**
+   * Whether {@code path} is {@code field} or a place inside it ({@code field[id]...}, {@code
+   * field.x}).
+   */
+  static boolean within(String path, String field) {
+    return path.equals(field) || path.startsWith(field + "[") || path.startsWith(field + ".");
   }
 }

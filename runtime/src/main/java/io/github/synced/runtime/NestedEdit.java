@@ -114,14 +114,12 @@ public final class NestedEdit<E, P extends Patch<E>> implements Inside<E> {
       return this;
     }
     if (resolved == null || !addresses(theirs)) {
-      return null; // the resolver keeps no object, or theirs is another one: theirs stands
+      return null; // no change of their object says it: the resolver's whole value is sent
     }
     Set<EntityField> meet = new LinkedHashSet<>();
     for (String path : Insides.conflicts(type, patch, base, theirs, "")) {
       for (EntityField f : patch.fields()) {
-        if (path.equals(f.fieldName())
-            || path.startsWith(f.fieldName() + ".")
-            || path.startsWith(f.fieldName() + "[")) {
+        if (Insides.within(path, f.fieldName())) {
           meet.add(f);
         }
       }
