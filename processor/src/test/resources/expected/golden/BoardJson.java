@@ -77,6 +77,18 @@ public final class BoardJson implements JsonCodec<Board> {
   }
 
   /**
+   * The codec of the {@code @Synced} objects {@code field} holds; {@code null} for a field
+   * that holds none.
+   */
+  @Override
+  public JsonCodec<?> nested(EntityField field) {
+    if (field == BoardField.OWNER) {
+      return OWNER_JSON;
+    }
+    return null;
+  }
+
+  /**
    * Writes the synced fields of {@code entity} as one JSON object.
    */
   @Override

@@ -62,6 +62,21 @@ public final class ProjectJson implements JsonCodec<Project> {
   }
 
   /**
+   * The codec of the {@code @Synced} objects {@code field} holds; {@code null} for a field
+   * that holds none.
+   */
+  @Override
+  public JsonCodec<?> nested(EntityField field) {
+    if (field == ProjectField.SUBTASKS) {
+      return SUBTASK_JSON;
+    }
+    if (field == ProjectField.COLUMNS) {
+      return COLUMN_JSON;
+    }
+    return null;
+  }
+
+  /**
    * Writes the synced fields of {@code entity} as one JSON object.
    */
   @Override

@@ -314,4 +314,28 @@ class TrelloHttpTest {
     assertEquals(List.of("ci1", "ci4", "ci2", "ci3"), ids(view()));
     assertTrue(item(view(), "ci4").expanded);
   }
+
+  @Test
+  void anAnswerWhoseAssigneeLeavesOutAWrittenFieldTakesItAsWritten() throws Exception {
+    server.leaveOutOfNestedAnswer = java.util.Set.of("username");
+    Mutation<String, Card> m =
+        store.update("c1", CardPatch.empty().editAssignee(a -> a.username("annlee")));
+    assertNull(outcome(m));
+    store.idle().get(10, TimeUnit.SECONDS);
+    assertEquals("annlee", server.row().get("assignee").get("username").asText());
+    assertEquals("annlee", view().assignee.username, "absent is not null, at every level");
+    assertEquals("Ann Lee", view().assignee.fullName);
+  }
+
+  @Test
+  void anAnswerWhoseItemsLeaveOutAWrittenFieldTakesItAsWritten() throws Exception {
+    server.leaveOutOfNestedAnswer = java.util.Set.of("state");
+    Mutation<String, Card> m =
+        store.update(
+            "c1", CardPatch.empty().editCheckItems(s -> s.update("ci1", x -> x.state("complete"))));
+    assertNull(outcome(m));
+    store.idle().get(10, TimeUnit.SECONDS);
+    assertEquals("complete", TrelloServer.item(server.row(), "ci1").get("state").asText());
+    assertEquals("complete", item(view(), "ci1").state, "absent is not null, at every level");
+  }
 }

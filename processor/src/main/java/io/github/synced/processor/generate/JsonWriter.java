@@ -7,6 +7,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
 import io.github.synced.processor.model.EntityModel;
 import io.github.synced.processor.model.Property;
 import io.github.synced.processor.model.Shape;
@@ -106,6 +107,25 @@ public final class JsonWriter {
             .endControlFlow();
       }
       type.addMethod(property.addStatement("return field.fieldName()").build());
+    }
+    List<Property> holding = model.synced().stream().filter(Property::isNested).toList();
+    if (!holding.isEmpty()) {
+      MethodSpec.Builder codecOf =
+          Code.override(
+                  "nested",
+                  ParameterizedTypeName.get(
+                      Code.JSON_CODEC, WildcardTypeName.subtypeOf(Object.class)),
+                  "The codec of the {@code @Synced} objects {@code field} holds; {@code null} for a"
+                      + " field that holds none.")
+              .addParameter(Code.ENTITY_FIELD, "field");
+      for (Property p : holding) {
+        Shape.Nested n = p.entityElement() != null ? p.entityElement() : (Shape.Nested) p.shape();
+        codecOf
+            .beginControlFlow("if (field == $L)", Code.constant(model, p))
+            .addStatement("return $L", JsonShapes.codecConstant(n))
+            .endControlFlow();
+      }
+      type.addMethod(codecOf.addStatement("return null").build());
     }
 
     MethodSpec.Builder write =

@@ -278,6 +278,25 @@ final class Bodies<K, E> {
     return trees.readEntity(codec, o, id);
   }
 
+  /**
+   * Takes what the answer {@code o} leaves out of a nested {@code @Synced} object of a field {@code
+   * written} sets as the write had it ({@link AsWritten}); nothing to do for an entity that holds
+   * none.
+   */
+  void takeNestedAsWritten(Object o, Patch<E> written, Object id) {
+    if (!type.holdsEntities()) {
+      return;
+    }
+    boolean any = false;
+    for (var f : written.fields()) {
+      any |= codec.nested(f) != null && trees.get(o, codec.property(f)) != null;
+    }
+    if (any) {
+      Object sent = trees.parse(trees.writePatch(codec, written), type.name(), id);
+      AsWritten.fill(trees, codec, o, sent, written.fields());
+    }
+  }
+
   Patch<E> patch(Object o, Object id) {
     return trees.readPatch(codec, o, id);
   }

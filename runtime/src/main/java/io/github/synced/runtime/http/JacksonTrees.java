@@ -126,6 +126,13 @@ final class JacksonTrees implements Trees<JsonNode> {
   }
 
   @Override
+  public List<String> names(JsonNode object) {
+    List<String> names = new ArrayList<>(object.size());
+    object.properties().forEach(p -> names.add(p.getKey()));
+    return names;
+  }
+
+  @Override
   public void set(JsonNode object, String name, JsonNode value) {
     ((ObjectNode) object).set(name, value);
   }

@@ -172,6 +172,7 @@ final class Responses<K, E> {
     if (bodies.isEmpty(o)) {
       return Reply.empty();
     }
+    bodies.takeNestedAsWritten(o, write.patch(), id);
     Patch<E> fields = bodies.patch(o, id);
     if (fields.fields().containsAll(type.fields())) {
       return Reply.entity(create ? bodies.entity(o, id) : readSameId(o, id, answer));

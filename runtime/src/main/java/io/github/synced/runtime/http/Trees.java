@@ -45,6 +45,9 @@ interface Trees<N> {
   /** The property {@code name} of an object, or {@code null} where it is absent. */
   N get(N object, String name);
 
+  /** The property names of {@code object}, in order. */
+  List<String> names(N object);
+
   void set(N object, String name, N value);
 
   boolean isNull(N node);

@@ -60,4 +60,14 @@ public interface JsonCodec<E> {
   default String property(EntityField field) {
     return field.fieldName();
   }
+
+  /**
+   * The codec of the {@code @Synced} objects {@code field} holds: the object itself, a collection's
+   * elements or a map's values; {@code null} for a field that holds none (the default). {@code
+   * HttpRemote} uses it to take what an answer leaves out of such an object as written, as it does
+   * for the entity's own fields. The generated codec overrides it.
+   */
+  default JsonCodec<?> nested(EntityField field) {
+    return null;
+  }
 }
