@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Seeded random schedules of changes to single subtasks (update, add at an index, remove), answered
@@ -24,24 +25,41 @@ import org.junit.jupiter.api.Test;
  * changing, adding and removing subtasks, refetches, and local-only edits in between. After every
  * step: nothing a refused mutation wrote ever reaches the server, and every subtask's local-only
  * {@code expanded} is what the user set; at the end the store shows exactly the server's state.
- * {@code -Dsynced.seed=N} replays one schedule, {@code -Dsynced.schedules=N} runs more.
+ * Each schedule runs under the default policy (the server's values win where the changes meet) and
+ * under a resolver that keeps ours. {@code -Dsynced.seed=N} replays one schedule, {@code
+ * -Dsynced.schedules=N} runs more, {@code -Dsynced.trace=true} prints each step and transition.
  */
 class SubtaskEditsRandomizedTest {
 
-  @Test
-  void randomSchedulesOfSubtaskChangesNeverLeakARefusedChangeOrLoseLocalOnlyState() {
+  @ParameterizedTest(name = "client wins: {0}")
+  @ValueSource(booleans = {false, true})
+  void randomSchedulesOfSubtaskChangesNeverLeakARefusedChangeOrLoseLocalOnlyState(
+      boolean clientWins) {
     long first = Long.getLong("synced.seed", 20261130L);
     int schedules = Integer.getInteger("synced.schedules", 200);
     for (int n = 0; n < schedules; n++) {
       long seed = first + n;
       try {
-        run(seed);
+        run(seed, clientWins);
       } catch (AssertionError | RuntimeException e) {
-        fail("seed " + seed + " (replay with -Dsynced.seed=" + seed + " -Dsynced.schedules=1)", e);
+        fail(
+            "seed "
+                + seed
+                + ", client wins: "
+                + clientWins
+                + " (replay with -Dsynced.seed="
+                + seed
+                + " -Dsynced.schedules=1)",
+            e);
       }
     }
     System.out.println(
-        "SubtaskEditsRandomizedTest: " + schedules + " schedules from seed " + first);
+        "SubtaskEditsRandomizedTest: "
+            + schedules
+            + " schedules from seed "
+            + first
+            + ", client wins: "
+            + clientWins);
   }
 
   private static Subtask find(Checklist c, String id) {
@@ -50,7 +68,7 @@ class SubtaskEditsRandomizedTest {
         : c.subtasks.stream().filter(s -> s.id.equals(id)).findFirst().orElse(null);
   }
 
-  private static void run(long seed) {
+  private static void run(long seed, boolean clientWins) {
     Random random = new Random(seed);
     HeldChecklistServer server = new HeldChecklistServer();
     Checklist start = new Checklist();
@@ -66,18 +84,22 @@ class SubtaskEditsRandomizedTest {
         SyncStore.of(ChecklistSync.TYPE)
             .remote(server)
             .conflicts(
-                Boolean.getBoolean("synced.clientWins")
+                clientWins
                     ? ConflictPolicy.resolveWithPaths((base, mine, theirs, paths) -> mine)
                     : ConflictPolicy.serverWins())
             .notifyOn(Runnable::run)
             .build();
     store.load(List.of(server.row()));
+    if (Boolean.getBoolean("synced.trace")) {
+      store.onTransition(t -> System.out.println("  " + t));
+    }
 
     Map<String, Boolean> expanded = new HashMap<>(); // what the user set, by subtask id
     Map<Mutation<String, Checklist>, Set<String>> written = new HashMap<>(); // unique values
     Set<String> leaked = new HashSet<>(); // values of refused mutations
     Map<String, Mutation<String, Checklist>> removedBy = new HashMap<>();
     Set<String> gone = new HashSet<>(); // left the view; if one comes back, it is followed anew
+    Set<String> removedOnServer = new HashSet<>(); // by the other writer
     int fresh = 100;
     for (int step = 0; step < 40; step++) {
       Checklist view = store.get("c1").orElseThrow();
@@ -128,7 +150,7 @@ class SubtaskEditsRandomizedTest {
         } else if (change == 1) {
           c.subtasks.add(random.nextInt(c.subtasks.size() + 1), new Subtask("s" + fresh++, "new"));
         } else if (!c.subtasks.isEmpty()) {
-          c.subtasks.remove(random.nextInt(c.subtasks.size()));
+          removedOnServer.add(c.subtasks.remove(random.nextInt(c.subtasks.size())).id);
         }
         c.version++;
         server.put(c);
@@ -154,12 +176,15 @@ class SubtaskEditsRandomizedTest {
         }
       }
       check(store, server, expanded, leaked);
-      // An element gone from the view other than by our own pending remove is gone: should the
-      // server bring it back (a client-wins conflict), it comes back as new.
+      // An element gone from the view other than by our own pending remove, or one the other
+      // writer removed too, is gone: should the server bring it back (a client-wins resolver
+      // decides on a list that still has it), it comes back as new.
       Checklist now = store.get("c1").orElseThrow();
       for (String id : List.copyOf(expanded.keySet())) {
         if (find(now, id) == null
-            && (!removedBy.containsKey(id) || removedBy.get(id).isSettled())) {
+            && (!removedBy.containsKey(id)
+                || removedBy.get(id).isSettled()
+                || removedOnServer.contains(id))) {
           expanded.remove(id);
           gone.add(id);
         }
