@@ -164,15 +164,30 @@ final class Edits<K, E> {
       }
     }
     E before = core.before(j);
+    E oldState = j.state;
+    E oldView = j.view;
+    IdentityHashMap<Layer<K, E>, Patch<E>> oldPatches = new IdentityHashMap<>();
+    carried.keySet().forEach(l -> oldPatches.put(l, l.patch));
     j.state = state;
     if (view != null) {
       j.view = view;
       carried.forEach((l, p) -> l.patch = p);
     }
+    E result;
+    try {
+      core.derive(j);
+      result = type.copy(j.view);
+    } catch (RuntimeException | Error e) {
+      // The entity's code threw while the view was made again (carrying a nested object's
+      // local-only values) or copied for the caller: the edit is not taken.
+      j.state = oldState;
+      j.view = oldView;
+      oldPatches.forEach((l, p) -> l.patch = p);
+      throw e;
+    }
     j.localEpoch = ++core.epoch;
-    core.derive(j);
     core.announce(Cause.LOCAL_EDIT, j, before, null, null);
-    return type.copy(j.view);
+    return result;
   }
 
   private Mutation<K, E> make(Journal<K, E> j, Layer<K, E> l, E shown, Cause cause) {
