@@ -357,38 +357,14 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof ElementEdits<?, ?, ?> that)
-        || that.type != type
-        || that.ops.size() != ops.size()) {
-      return false;
-    }
-    for (int i = 0; i < ops.size(); i++) {
-      ElementOp<K, E, P> a = ops.get(i);
-      ElementOp<?, ?, ?> b = that.ops.get(i);
-      if (!Objects.equals(a.id(), b.id())
-          || a.index() != b.index()
-          || a.decided() != b.decided()
-          || !Objects.equals(a.error(), b.error())
-          || !Objects.equals(a.patch(), b.patch())
-          || (a.element() == null) != (b.element() == null)
-          || (a.element() != null
-              && !type.syncedEquals(a.element(), type.type().cast(b.element())))) {
-        return false;
-      }
-    }
-    return true;
+    return o instanceof ElementEdits<?, ?, ?> that
+        && that.type == type
+        && ElementOp.same(type, ops, that.ops);
   }
 
   @Override
   public int hashCode() {
-    int h = 1;
-    for (ElementOp<K, E, P> op : ops) {
-      h =
-          31 * h
-              + Objects.hash(
-                  op.id(), op.patch(), op.index(), op.element() == null, op.decided(), op.error());
-    }
-    return h;
+    return ElementOp.hash(ops);
   }
 
   /** The changes in order, for example {@code [update s2 SubtaskPatch{title=x}, remove s3]}. */
