@@ -7,6 +7,7 @@ import io.github.synced.runtime.SyncFailure;
 import io.github.synced.runtime.Write;
 import io.github.synced.runtime.json.JsonCodecs;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,6 +42,21 @@ final class HeldChecklistServer implements Remote<String, Checklist> {
             List.of(new Subtask("s1", "Pack"), new Subtask("s2", "Call"), new Subtask("s3", "Go")));
     c.owner = new Owner("o1", "Ann", "ann@example.com");
     c.version = 1;
+    server.put(c);
+    return server;
+  }
+
+  /**
+   * As {@link #withChecklist}, with columns {@code todo: s5 'Plan'}, {@code doing: s6 'Build'},
+   * {@code done: s7 'Ship'} in that order.
+   */
+  static HeldChecklistServer withColumns() {
+    HeldChecklistServer server = withChecklist();
+    Checklist c = server.row();
+    c.columns = new LinkedHashMap<>();
+    c.columns.put("todo", new Subtask("s5", "Plan"));
+    c.columns.put("doing", new Subtask("s6", "Build"));
+    c.columns.put("done", new Subtask("s7", "Ship"));
     server.put(c);
     return server;
   }
