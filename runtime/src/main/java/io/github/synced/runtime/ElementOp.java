@@ -1,7 +1,10 @@
 package io.github.synced.runtime;
 
 import io.github.synced.runtime.spi.EntityType;
+import io.github.synced.runtime.spi.Patch;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,6 +31,64 @@ record ElementOp<K, E, P>(
   /** A change that cannot be made, refused with the entity and field named by the store. */
   static <K, E, P> ElementOp<K, E, P> refused(String error) {
     return new ElementOp<>(null, null, null, -1, error, false);
+  }
+
+  /**
+   * An update of what {@code id} addresses by {@code patch}, or a refusal of a patch that sets
+   * nothing or sets the element's id; {@code what} names the element, as {@code element 's2'}.
+   */
+  static <K, E, P extends Patch<E>> ElementOp<K, E, P> update(
+      EntityType<?, E> type, K id, P patch, String what) {
+    if (patch.isEmpty()) {
+      return refused("the change of " + what + " sets no field");
+    }
+    if (patch.sets(type.idField())) {
+      return refused("the change of " + what + " would change its id");
+    }
+    return new ElementOp<>(id, patch, null, -1);
+  }
+
+  /**
+   * Why {@code element}, to be added, cannot be ({@code null}, or without its id); {@code null} if
+   * it can. {@code what} names it, as {@code a Subtask to add}.
+   */
+  static <E> String unfit(EntityType<?, E> type, E element, String what) {
+    if (element == null) {
+      return what + " is null";
+    }
+    Object id = type.id(element);
+    return id == null || Objects.equals(id, type.unsetId())
+        ? what + " has no id, which tells the elements apart: give it its id first"
+        : null;
+  }
+
+  /** {@code ops} and then {@code op}, as a new unmodifiable list. */
+  static <K, E, P> List<ElementOp<K, E, P>> append(
+      List<ElementOp<K, E, P>> ops, ElementOp<K, E, P> op) {
+    List<ElementOp<K, E, P>> more = new ArrayList<>(ops.size() + 1);
+    more.addAll(ops);
+    more.add(op);
+    return List.copyOf(more);
+  }
+
+  /**
+   * {@code ops} with each add or put carrying the local-only values of the element with its id in
+   * {@code shown} (a view's elements by id); {@code null} where none does.
+   */
+  static <K, E, P> List<ElementOp<K, E, P>> withLocalOnly(
+      EntityType<?, E> type, List<ElementOp<K, E, P>> ops, Map<?, E> shown) {
+    List<ElementOp<K, E, P>> kept = new ArrayList<>(ops.size());
+    boolean changed = false;
+    for (ElementOp<K, E, P> op : ops) {
+      E now = op.element() != null ? shown.get(type.id(op.element())) : null;
+      if (now == null) {
+        kept.add(op);
+        continue;
+      }
+      kept.add(op.adding(type.withLocalOnly(type.copy(op.element()), now)));
+      changed = true;
+    }
+    return changed ? List.copyOf(kept) : null;
   }
 
   /** This add, of {@code other} instead. */

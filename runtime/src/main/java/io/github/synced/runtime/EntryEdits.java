@@ -74,15 +74,7 @@ public final class EntryEdits<M, K, E, P extends Patch<E>> implements Inside<Map
       return with(ElementOp.refused("the key of an entry to update is null"));
     }
     P patch = Objects.requireNonNull(change.apply(empty), "the change returned null");
-    if (patch.isEmpty()) {
-      return with(ElementOp.refused("the change of the entry at key '" + key + "' sets no field"));
-    }
-    if (patch.sets(type.idField())) {
-      return with(
-          ElementOp.refused(
-              "the change of the entry at key '" + key + "' would change its element's id"));
-    }
-    return with(new ElementOp<>(key, patch, null, -1));
+    return with(ElementOp.update(type, key, patch, "the element at key '" + key + "'"));
   }
 
   /**
@@ -92,18 +84,16 @@ public final class EntryEdits<M, K, E, P extends Patch<E>> implements Inside<Map
     if (key == null) {
       return with(ElementOp.refused("the key of an entry to put is null"));
     }
-    if (element == null) {
-      return with(ElementOp.refused("the element to put at key '" + key + "' is null"));
-    }
-    K id = type.id(element);
-    if (id == null || Objects.equals(id, type.unsetId())) {
-      return with(
-          ElementOp.refused(
-              "the "
-                  + type.name()
-                  + " to put at key '"
-                  + key
-                  + "' has no id, which tells the elements apart: give it its id first"));
+    String unfit =
+        ElementOp.unfit(
+            type,
+            element,
+            (element == null ? "the element" : "the " + type.name())
+                + " to put at key '"
+                + key
+                + "'");
+    if (unfit != null) {
+      return with(ElementOp.refused(unfit));
     }
     return with(new ElementOp<>(key, null, type.copy(element), -1));
   }
@@ -122,10 +112,7 @@ public final class EntryEdits<M, K, E, P extends Patch<E>> implements Inside<Map
   }
 
   private EntryEdits<M, K, E, P> with(ElementOp<M, E, P> op) {
-    List<ElementOp<M, E, P>> more = new ArrayList<>(ops.size() + 1);
-    more.addAll(ops);
-    more.add(op);
-    return new EntryEdits<>(type, empty, List.copyOf(more));
+    return new EntryEdits<>(type, empty, ElementOp.append(ops, op));
   }
 
   /**
@@ -231,19 +218,9 @@ public final class EntryEdits<M, K, E, P extends Patch<E>> implements Inside<Map
 
   @Override
   public EntryEdits<M, K, E, P> withLocalOnlyOf(Map<M, E> view) {
-    Map<K, E> shown = Insides.byId(type, view == null ? null : view.values());
-    List<ElementOp<M, E, P>> kept = new ArrayList<>(ops.size());
-    boolean changed = false;
-    for (ElementOp<M, E, P> op : ops) {
-      E now = op.element() != null ? shown.get(type.id(op.element())) : null;
-      if (now == null) {
-        kept.add(op);
-        continue;
-      }
-      kept.add(op.adding(type.withLocalOnly(type.copy(op.element()), now)));
-      changed = true;
-    }
-    return changed ? new EntryEdits<>(type, empty, List.copyOf(kept)) : this;
+    List<ElementOp<M, E, P>> kept =
+        ElementOp.withLocalOnly(type, ops, Insides.byId(type, view == null ? null : view.values()));
+    return kept == null ? this : new EntryEdits<>(type, empty, kept);
   }
 
   @Override

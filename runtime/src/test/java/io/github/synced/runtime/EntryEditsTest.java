@@ -102,10 +102,10 @@ class EntryEditsTest {
             + " first",
         refusal(edits().put("k", card(null, "x"))));
     assertEquals(
-        "the change of the entry at key 'todo' sets no field",
+        "the change of the element at key 'todo' sets no field",
         refusal(edits().update("todo", p -> p)));
     assertEquals(
-        "the change of the entry at key 'todo' would change its element's id",
+        "the change of the element at key 'todo' would change its id",
         refusal(edits().update("todo", p -> p.id("c7"))));
     assertTrue(edits().isEmpty());
     assertFalse(edits().remove("todo").isEmpty());

@@ -28,19 +28,16 @@ import org.junit.jupiter.api.Test;
 class ColumnEditsTest {
 
   private static SyncStore<String, Checklist> store(HeldChecklistServer server) {
-    return store(server, ConflictPolicy.serverWins());
+    return server.store(ConflictPolicy.serverWins());
   }
 
-  private static SyncStore<String, Checklist> store(
-      HeldChecklistServer server, ConflictPolicy<Checklist> policy) {
-    SyncStore<String, Checklist> store =
-        SyncStore.of(ChecklistSync.TYPE)
-            .remote(server)
-            .conflicts(policy)
-            .notifyOn(Runnable::run)
-            .build();
-    store.load(List.of(server.row()));
-    return store;
+  /** A resolver that keeps their state and records the paths it is told. */
+  private static ConflictPolicy<Checklist> recording(List<List<String>> seen) {
+    return ConflictPolicy.resolveWithPaths(
+        (base, mine, theirs, paths) -> {
+          seen.add(paths);
+          return theirs;
+        });
   }
 
   private static Checklist view(SyncStore<String, Checklist> store) {
@@ -160,14 +157,7 @@ class ColumnEditsTest {
   void anOverlapInsideAnEntryGoesToTheResolverWithItsPathAndOnlyThatPartLoses() {
     HeldChecklistServer server = HeldChecklistServer.withColumns();
     List<List<String>> seen = new ArrayList<>();
-    SyncStore<String, Checklist> store =
-        store(
-            server,
-            ConflictPolicy.resolveWithPaths(
-                (base, mine, theirs, paths) -> {
-                  seen.add(paths);
-                  return theirs;
-                }));
+    SyncStore<String, Checklist> store = server.store(recording(seen));
     expand(store, "todo");
     Mutation<String, Checklist> both =
         edit(
@@ -194,14 +184,7 @@ class ColumnEditsTest {
   void anUpdateIsBoundToTheElementItsKeyHeldAndMeetsAnotherElementPutThereAsTheEntry() {
     HeldChecklistServer server = HeldChecklistServer.withColumns();
     List<List<String>> seen = new ArrayList<>();
-    SyncStore<String, Checklist> store =
-        store(
-            server,
-            ConflictPolicy.resolveWithPaths(
-                (base, mine, theirs, paths) -> {
-                  seen.add(paths);
-                  return theirs;
-                }));
+    SyncStore<String, Checklist> store = server.store(recording(seen));
     Mutation<String, Checklist> rename =
         edit(
             store,
@@ -257,7 +240,7 @@ class ColumnEditsTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> edit(store, c -> c.update("todo", x -> x.id("s99"))));
-    assertTrue(id.getMessage().contains("key 'todo' would change its element's id"));
+    assertTrue(id.getMessage().contains("key 'todo' would change its id"));
     IllegalArgumentException none =
         assertThrows(
             IllegalArgumentException.class, () -> edit(store, c -> c.put("later", new Subtask())));

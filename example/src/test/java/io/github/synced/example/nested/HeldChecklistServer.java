@@ -1,9 +1,11 @@
 package io.github.synced.example.nested;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.synced.runtime.ConflictPolicy;
 import io.github.synced.runtime.Remote;
 import io.github.synced.runtime.Reply;
 import io.github.synced.runtime.SyncFailure;
+import io.github.synced.runtime.SyncStore;
 import io.github.synced.runtime.Write;
 import io.github.synced.runtime.json.JsonCodecs;
 import java.util.ArrayList;
@@ -59,6 +61,18 @@ final class HeldChecklistServer implements Remote<String, Checklist> {
     c.columns.put("done", new Subtask("s7", "Ship"));
     server.put(c);
     return server;
+  }
+
+  /** A store of checklists with this server as its remote and {@code policy}, loaded from it. */
+  SyncStore<String, Checklist> store(ConflictPolicy<Checklist> policy) {
+    SyncStore<String, Checklist> store =
+        SyncStore.of(ChecklistSync.TYPE)
+            .remote(this)
+            .conflicts(policy)
+            .notifyOn(Runnable::run)
+            .build();
+    store.load(List.of(row()));
+    return store;
   }
 
   @Override
