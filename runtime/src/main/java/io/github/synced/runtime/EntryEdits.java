@@ -181,7 +181,6 @@ public final class EntryEdits<M, K, E, P extends Patch<E>> implements Inside<Map
         if (deeper != null) {
           return "the element at key '" + key + "', " + deeper;
         }
-        entries.put(key, op.patch().applyTo(type.copy(entries.get(key))));
       }
     }
     return null;
