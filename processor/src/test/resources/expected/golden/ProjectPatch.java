@@ -1,11 +1,13 @@
 package golden;
 
 import io.github.synced.runtime.ElementEdits;
+import io.github.synced.runtime.EntryEdits;
 import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.FieldSet;
 import io.github.synced.runtime.spi.Inside;
 import io.github.synced.runtime.spi.Patch;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,6 +67,12 @@ public final class ProjectPatch implements Patch<Project> {
   private final ElementEdits<String, Subtask, SubtaskPatch> subtasksEdits;
 
   /**
+   * The entries of {@code columns} this patch changes by key, if it changes them rather than
+   * set a whole value; else {@code null}.
+   */
+  private final EntryEdits<String, Long, Column, ColumnPatch> columnsEdits;
+
+  /**
    * A patch that sets {@code fields} to these values; every other value must be its type's
    * default. Not private: {@link ProjectSync} and the codec make patches too.
    *
@@ -77,7 +85,7 @@ public final class ProjectPatch implements Patch<Project> {
    */
   ProjectPatch(long fields, String id, String name, List<Subtask> subtasks,
       Map<String, Column> columns, long version) {
-    this(fields, id, name, subtasks, columns, version, null);
+    this(fields, id, name, subtasks, columns, version, null, null);
   }
 
   /**
@@ -91,10 +99,12 @@ public final class ProjectPatch implements Patch<Project> {
    * @param columns the value it gives {@code columns}
    * @param version the value it gives {@code version}
    * @param subtasksEdits the change it makes inside {@code subtasks}, or {@code null}
+   * @param columnsEdits the change it makes inside {@code columns}, or {@code null}
    */
   private ProjectPatch(long fields, String id, String name, List<Subtask> subtasks,
       Map<String, Column> columns, long version,
-      ElementEdits<String, Subtask, SubtaskPatch> subtasksEdits) {
+      ElementEdits<String, Subtask, SubtaskPatch> subtasksEdits,
+      EntryEdits<String, Long, Column, ColumnPatch> columnsEdits) {
     this.fields = fields;
     this.id = id;
     this.name = name;
@@ -102,6 +112,7 @@ public final class ProjectPatch implements Patch<Project> {
     this.columns = columns;
     this.version = version;
     this.subtasksEdits = subtasksEdits;
+    this.columnsEdits = columnsEdits;
   }
 
   /**
@@ -118,7 +129,8 @@ public final class ProjectPatch implements Patch<Project> {
    * @return the new patch
    */
   public ProjectPatch id(String id) {
-    return new ProjectPatch(fields | 1L << 0, id, name, subtasks, columns, version, subtasksEdits);
+    return new ProjectPatch(fields | 1L << 0, id, name, subtasks, columns, version, subtasksEdits,
+        columnsEdits);
   }
 
   /**
@@ -136,7 +148,8 @@ public final class ProjectPatch implements Patch<Project> {
    * @return the new patch
    */
   public ProjectPatch name(String name) {
-    return new ProjectPatch(fields | 1L << 1, id, name, subtasks, columns, version, subtasksEdits);
+    return new ProjectPatch(fields | 1L << 1, id, name, subtasks, columns, version, subtasksEdits,
+        columnsEdits);
   }
 
   /**
@@ -155,7 +168,7 @@ public final class ProjectPatch implements Patch<Project> {
    */
   public ProjectPatch subtasks(List<Subtask> subtasks) {
     return new ProjectPatch(fields | 1L << 2, id, name, ProjectSync.freezeSubtasks(subtasks),
-        columns, version, null);
+        columns, version, null, columnsEdits);
   }
 
   /**
@@ -178,7 +191,8 @@ public final class ProjectPatch implements Patch<Project> {
     if ((fields & 1L << 2) != 0 && subtasksEdits == null) {
       return subtasks(change.applyTo(subtasks, ArrayList::new));
     }
-    return new ProjectPatch(fields | 1L << 2, id, name, null, columns, version, change);
+    return new ProjectPatch(fields | 1L << 2, id, name, null, columns, version, change,
+        columnsEdits);
   }
 
   /**
@@ -197,7 +211,32 @@ public final class ProjectPatch implements Patch<Project> {
    */
   public ProjectPatch columns(Map<String, Column> columns) {
     return new ProjectPatch(fields | 1L << 3, id, name, subtasks,
-        ProjectSync.freezeColumns(columns), version, subtasksEdits);
+        ProjectSync.freezeColumns(columns), version, subtasksEdits, null);
+  }
+
+  /**
+   * A new patch that sets everything this one sets, and changes entries of {@code columns} by
+   * key as {@code edit} says: update some fields of the element at a key, put an element at a
+   * key, remove the entry at a key. Entries it does not name, and the local-only fields of the
+   * elements it updates, keep the values they have when the patch is applied, so a mutation
+   * made of it changes only those entries, whatever the server changes meanwhile; an update or
+   * remove made through the store changes only the element the key holds as it is made. If
+   * this patch sets a whole {@code columns} already, the changes are made to it.
+   *
+   * @param edit given the changes so far, returns them with more
+   * @return the new patch
+   */
+  public ProjectPatch editColumns(
+      UnaryOperator<EntryEdits<String, Long, Column, ColumnPatch>> edit) {
+    EntryEdits<String, Long, Column, ColumnPatch> change =
+        Objects.requireNonNull(edit.apply(columnsEdits == null
+        ? EntryEdits.of(ColumnSync.TYPE, ColumnPatch.empty()) : columnsEdits),
+        "the edit returned null");
+    if ((fields & 1L << 3) != 0 && columnsEdits == null) {
+      return columns(change.applyTo(columns, LinkedHashMap::new));
+    }
+    return new ProjectPatch(fields | 1L << 3, id, name, subtasks, null, version, subtasksEdits,
+        change);
   }
 
   /**
@@ -215,7 +254,8 @@ public final class ProjectPatch implements Patch<Project> {
    * @return the new patch
    */
   public ProjectPatch version(long version) {
-    return new ProjectPatch(fields | 1L << 4, id, name, subtasks, columns, version, subtasksEdits);
+    return new ProjectPatch(fields | 1L << 4, id, name, subtasks, columns, version, subtasksEdits,
+        columnsEdits);
   }
 
   /**
@@ -279,6 +319,9 @@ public final class ProjectPatch implements Patch<Project> {
     if (field == ProjectField.SUBTASKS) {
       return subtasksEdits;
     }
+    if (field == ProjectField.COLUMNS) {
+      return columnsEdits;
+    }
     return null;
   }
 
@@ -287,7 +330,7 @@ public final class ProjectPatch implements Patch<Project> {
    */
   @Override
   public boolean changesInside() {
-    return subtasksEdits != null;
+    return subtasksEdits != null || columnsEdits != null;
   }
 
   /**
@@ -299,7 +342,9 @@ public final class ProjectPatch implements Patch<Project> {
   public ProjectPatch withInside(EntityField field, Inside<?> inside) {
     return switch (ProjectField.of(field)) {
       case SUBTASKS -> new ProjectPatch(fields | 1L << 2, id, name, null, columns, version,
-          (ElementEdits<String, Subtask, SubtaskPatch>) inside);
+          (ElementEdits<String, Subtask, SubtaskPatch>) inside, columnsEdits);
+      case COLUMNS -> new ProjectPatch(fields | 1L << 3, id, name, subtasks, null, version,
+          subtasksEdits, (EntryEdits<String, Long, Column, ColumnPatch>) inside);
       default -> throw new IllegalArgumentException("ProjectPatch changes nothing inside '"
           + field.fieldName() + "'");
     };
@@ -323,7 +368,9 @@ public final class ProjectPatch implements Patch<Project> {
           : ProjectSync.mergeSubtasks(target.subtasks, this.subtasks));
     }
     if ((fields & 1L << 3) != 0) {
-      target.columns = ProjectSync.mergeColumns(target.columns, this.columns);
+      target.columns = (this.columnsEdits != null
+          ? this.columnsEdits.applyTo(target.columns, LinkedHashMap::new)
+          : ProjectSync.mergeColumns(target.columns, this.columns));
     }
     if ((fields & 1L << 4) != 0) {
       target.version = this.version;
@@ -343,7 +390,8 @@ public final class ProjectPatch implements Patch<Project> {
         && ProjectSync.equalSubtasks(this.subtasks, that.subtasks)
         && ProjectSync.equalColumns(this.columns, that.columns)
         && this.version == that.version
-        && Objects.equals(this.subtasksEdits, that.subtasksEdits);
+        && Objects.equals(this.subtasksEdits, that.subtasksEdits)
+        && Objects.equals(this.columnsEdits, that.columnsEdits);
   }
 
   /**
@@ -352,7 +400,7 @@ public final class ProjectPatch implements Patch<Project> {
   @Override
   public int hashCode() {
     return Objects.hash(fields, id, name, ProjectSync.hashSubtasks(subtasks),
-        ProjectSync.hashColumns(columns), version, subtasksEdits);
+        ProjectSync.hashColumns(columns), version, subtasksEdits, columnsEdits);
   }
 
   /**
@@ -365,7 +413,8 @@ public final class ProjectPatch implements Patch<Project> {
       String text = switch (field) {
         case SUBTASKS -> subtasksEdits != null ? "changed inside " + subtasksEdits
             : ProjectSync.textSubtasks(this.subtasks);
-        case COLUMNS -> ProjectSync.textColumns(this.columns);
+        case COLUMNS -> columnsEdits != null ? "changed inside " + columnsEdits
+            : ProjectSync.textColumns(this.columns);
         default -> String.valueOf(get(field));
       };
       joiner.add(field.fieldName() + "=" + text);

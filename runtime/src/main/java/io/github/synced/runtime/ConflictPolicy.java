@@ -45,8 +45,10 @@ public final class ConflictPolicy<E> {
      * @param theirs the server's latest state
      * @param paths where both changed {@code base}, in field order: a field ({@code title}), a
      *     field of an element of a collection, by the element's id ({@code subtasks[s1].title}), an
-     *     element as a whole ({@code subtasks[s1]}: one side removed it, the other changed it), or
-     *     a field of a nested object ({@code owner.name})
+     *     element as a whole ({@code subtasks[s1]}: one side removed it, the other changed it), the
+     *     same for an entry of a map, by its key ({@code columns[todo].title}, {@code
+     *     columns[todo]}: also where the key came to hold another element), or a field of a nested
+     *     object ({@code owner.name})
      */
     E resolve(E base, E mine, E theirs, List<String> paths);
   }

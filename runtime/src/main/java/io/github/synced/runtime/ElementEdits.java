@@ -70,13 +70,7 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
       return with(ElementOp.refused("the id of an element to update is null"));
     }
     P patch = Objects.requireNonNull(change.apply(empty), "the change returned null");
-    if (patch.isEmpty()) {
-      return with(ElementOp.refused("the change of element '" + id + "' sets no field"));
-    }
-    if (patch.sets(type.idField())) {
-      return with(ElementOp.refused("the change of element '" + id + "' would change its id"));
-    }
-    return with(new ElementOp<>(id, patch, null, -1));
+    return with(ElementOp.update(type, id, patch, "element '" + id + "'"));
   }
 
   /** These changes, then {@code element} added at the end. */
@@ -97,18 +91,13 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
   }
 
   private ElementEdits<K, E, P> added(int index, E element) {
-    if (element == null) {
-      return with(ElementOp.refused("an element to add is null"));
+    String unfit =
+        ElementOp.unfit(
+            type, element, element == null ? "an element to add" : "a " + type.name() + " to add");
+    if (unfit != null) {
+      return with(ElementOp.refused(unfit));
     }
-    K id = type.id(element);
-    if (id == null || Objects.equals(id, type.unsetId())) {
-      return with(
-          ElementOp.refused(
-              "a "
-                  + type.name()
-                  + " to add has no id, which tells the elements apart: give it its id first"));
-    }
-    return with(new ElementOp<>(id, null, type.copy(element), index));
+    return with(new ElementOp<>(type.id(element), null, type.copy(element), index));
   }
 
   /** These changes, then the element with id {@code id} removed. */
@@ -125,10 +114,7 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
   }
 
   private ElementEdits<K, E, P> with(ElementOp<K, E, P> op) {
-    List<ElementOp<K, E, P>> more = new ArrayList<>(ops.size() + 1);
-    more.addAll(ops);
-    more.add(op);
-    return new ElementEdits<>(type, empty, List.copyOf(more));
+    return new ElementEdits<>(type, empty, ElementOp.append(ops, op));
   }
 
   /**
@@ -257,19 +243,8 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
 
   @Override
   public ElementEdits<K, E, P> withLocalOnlyOf(Collection<E> view) {
-    Map<K, E> shown = Insides.byId(type, view);
-    List<ElementOp<K, E, P>> kept = new ArrayList<>(ops.size());
-    boolean changed = false;
-    for (ElementOp<K, E, P> op : ops) {
-      E now = op.element() != null ? shown.get(op.id()) : null;
-      if (now == null) {
-        kept.add(op);
-        continue;
-      }
-      kept.add(op.adding(type.withLocalOnly(type.copy(op.element()), now)));
-      changed = true;
-    }
-    return changed ? new ElementEdits<>(type, empty, List.copyOf(kept)) : this;
+    List<ElementOp<K, E, P>> kept = ElementOp.withLocalOnly(type, ops, Insides.byId(type, view));
+    return kept == null ? this : new ElementEdits<>(type, empty, kept);
   }
 
   @Override
@@ -357,38 +332,14 @@ public final class ElementEdits<K, E, P extends Patch<E>> implements Inside<Coll
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof ElementEdits<?, ?, ?> that)
-        || that.type != type
-        || that.ops.size() != ops.size()) {
-      return false;
-    }
-    for (int i = 0; i < ops.size(); i++) {
-      ElementOp<K, E, P> a = ops.get(i);
-      ElementOp<?, ?, ?> b = that.ops.get(i);
-      if (!Objects.equals(a.id(), b.id())
-          || a.index() != b.index()
-          || a.decided() != b.decided()
-          || !Objects.equals(a.error(), b.error())
-          || !Objects.equals(a.patch(), b.patch())
-          || (a.element() == null) != (b.element() == null)
-          || (a.element() != null
-              && !type.syncedEquals(a.element(), type.type().cast(b.element())))) {
-        return false;
-      }
-    }
-    return true;
+    return o instanceof ElementEdits<?, ?, ?> that
+        && that.type == type
+        && ElementOp.same(type, ops, that.ops);
   }
 
   @Override
   public int hashCode() {
-    int h = 1;
-    for (ElementOp<K, E, P> op : ops) {
-      h =
-          31 * h
-              + Objects.hash(
-                  op.id(), op.patch(), op.index(), op.element() == null, op.decided(), op.error());
-    }
-    return h;
+    return ElementOp.hash(ops);
   }
 
   /** The changes in order, for example {@code [update s2 SubtaskPatch{title=x}, remove s3]}. */

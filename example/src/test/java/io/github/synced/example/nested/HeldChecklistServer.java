@@ -1,12 +1,15 @@
 package io.github.synced.example.nested;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.synced.runtime.ConflictPolicy;
 import io.github.synced.runtime.Remote;
 import io.github.synced.runtime.Reply;
 import io.github.synced.runtime.SyncFailure;
+import io.github.synced.runtime.SyncStore;
 import io.github.synced.runtime.Write;
 import io.github.synced.runtime.json.JsonCodecs;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,6 +46,33 @@ final class HeldChecklistServer implements Remote<String, Checklist> {
     c.version = 1;
     server.put(c);
     return server;
+  }
+
+  /**
+   * As {@link #withChecklist}, with columns {@code todo: s5 'Plan'}, {@code doing: s6 'Build'},
+   * {@code done: s7 'Ship'} in that order.
+   */
+  static HeldChecklistServer withColumns() {
+    HeldChecklistServer server = withChecklist();
+    Checklist c = server.row();
+    c.columns = new LinkedHashMap<>();
+    c.columns.put("todo", new Subtask("s5", "Plan"));
+    c.columns.put("doing", new Subtask("s6", "Build"));
+    c.columns.put("done", new Subtask("s7", "Ship"));
+    server.put(c);
+    return server;
+  }
+
+  /** A store of checklists with this server as its remote and {@code policy}, loaded from it. */
+  SyncStore<String, Checklist> store(ConflictPolicy<Checklist> policy) {
+    SyncStore<String, Checklist> store =
+        SyncStore.of(ChecklistSync.TYPE)
+            .remote(this)
+            .conflicts(policy)
+            .notifyOn(Runnable::run)
+            .build();
+    store.load(List.of(row()));
+    return store;
   }
 
   @Override

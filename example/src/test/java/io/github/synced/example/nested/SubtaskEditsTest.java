@@ -30,14 +30,7 @@ class SubtaskEditsTest {
 
   private static SyncStore<String, Checklist> store(
       HeldChecklistServer server, ConflictPolicy<Checklist> policy) {
-    SyncStore<String, Checklist> store =
-        SyncStore.of(ChecklistSync.TYPE)
-            .remote(server)
-            .conflicts(policy)
-            .notifyOn(Runnable::run)
-            .build();
-    store.load(List.of(server.row()));
-    return store;
+    return server.store(policy);
   }
 
   private static Checklist view(SyncStore<String, Checklist> store) {

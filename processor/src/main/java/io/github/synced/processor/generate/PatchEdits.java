@@ -20,21 +20,24 @@ import javax.lang.model.element.Modifier;
 /**
  * The part of {@code XPatch} that reaches inside a field's value: for a nested {@code @Synced}
  * object, {@code editOwner(o -> o.name(..))}; for a list, set or collection of {@code @Synced}
- * elements, {@code editSubtasks(s -> s.update(id, ..).add(..).remove(id))}. Such a change is kept
- * as a {@code NestedEdit} or {@code ElementEdits} beside the field's value and applied relative to
- * whatever value the field has, which is what lets two mutations change two elements independently.
+ * elements, {@code editSubtasks(s -> s.update(id, ..).add(..).remove(id))}; for a map of
+ * {@code @Synced} values, {@code editColumns(c -> c.update(key, ..).put(key, ..).remove(key))}.
+ * Such a change is kept as a {@code NestedEdit}, {@code ElementEdits} or {@code EntryEdits} beside
+ * the field's value and applied relative to whatever value the field has, which is what lets two
+ * mutations change two elements independently.
  */
 final class PatchEdits {
 
   private static final ClassName INSIDE = ClassName.get(Code.RUNTIME + ".spi", "Inside");
   private static final ClassName ELEMENT_EDITS = ClassName.get(Code.RUNTIME, "ElementEdits");
   private static final ClassName NESTED_EDIT = ClassName.get(Code.RUNTIME, "NestedEdit");
+  private static final ClassName ENTRY_EDITS = ClassName.get(Code.RUNTIME, "EntryEdits");
 
   private PatchEdits() {}
 
   /**
-   * The synced properties a patch of {@code model} can change inside: nested objects and
-   * collections (not maps) of {@code @Synced} elements. None for a patch too wide for one {@code
+   * The synced properties a patch of {@code model} can change inside: nested objects, and
+   * collections and maps of {@code @Synced} elements. None for a patch too wide for one {@code
    * long} of bits.
    */
   static List<Property> of(EntityModel model) {
@@ -42,10 +45,7 @@ final class PatchEdits {
       return List.of();
     }
     return model.synced().stream()
-        .filter(
-            p ->
-                p.shape() instanceof Shape.Nested
-                    || (p.shape() instanceof Shape.Many && p.entityElement() != null))
+        .filter(p -> p.shape() instanceof Shape.Nested || p.entityElement() != null)
         .toList();
   }
 
@@ -59,7 +59,8 @@ final class PatchEdits {
   }
 
   /**
-   * {@code ElementEdits<String, Subtask, SubtaskPatch>} or {@code NestedEdit<Owner, OwnerPatch>}.
+   * {@code ElementEdits<String, Subtask, SubtaskPatch>}, {@code EntryEdits<String, String, Column,
+   * ColumnPatch>} or {@code NestedEdit<Owner, OwnerPatch>}.
    */
   static TypeName type(EntityModel model, Property p) {
     Shape.Nested n = nested(p);
@@ -67,12 +68,23 @@ final class PatchEdits {
     if (p.shape() instanceof Shape.Nested) {
       return ParameterizedTypeName.get(NESTED_EDIT, n.type(), patch);
     }
+    if (p.shape() instanceof Shape.Keyed keyed) {
+      return ParameterizedTypeName.get(
+          ENTRY_EDITS, keyed.key().type().box(), n.id(), n.type(), patch);
+    }
     return ParameterizedTypeName.get(ELEMENT_EDITS, n.id(), n.type(), patch);
   }
 
-  /** The class a changed collection is made as: {@code ArrayList}, {@code LinkedHashSet}. */
+  /**
+   * The class a changed collection or map is made as: {@code ArrayList}, {@code LinkedHashSet},
+   * {@code LinkedHashMap}, {@code TreeMap}.
+   */
   private static ClassName implementation(Property p) {
-    return ClassName.bestGuess(((Shape.Many) p.shape()).container().copy());
+    return ClassName.bestGuess(
+        (p.shape() instanceof Shape.Keyed keyed
+                ? keyed.container()
+                : ((Shape.Many) p.shape()).container())
+            .copy());
   }
 
   /** The fields that hold the changes. */
@@ -85,8 +97,11 @@ final class PatchEdits {
                   p.shape() instanceof Shape.Nested
                       ? "The fields of {@code $L} this patch changes, if it changes them rather than"
                           + " set a whole value; else {@code null}."
-                      : "The elements of {@code $L} this patch changes by id, if it changes them"
-                          + " rather than set a whole value; else {@code null}.",
+                      : p.shape() instanceof Shape.Keyed
+                          ? "The entries of {@code $L} this patch changes by key, if it changes them"
+                              + " rather than set a whole value; else {@code null}."
+                          : "The elements of {@code $L} this patch changes by id, if it changes them"
+                              + " rather than set a whole value; else {@code null}.",
                   p.name())
               .build());
     }
@@ -145,17 +160,30 @@ final class PatchEdits {
               name(p),
               "the edit returned null");
     } else {
+      boolean keyed = p.shape() instanceof Shape.Keyed;
       m.addJavadoc(
               Javadoc.of(
-                  "A new patch that sets everything this one sets, and changes elements of {@code"
-                      + " $L} by id as {@code edit} says: update some fields of one, add one,"
-                      + " remove one. Elements it does not name, and the local-only fields of"
-                      + " those it updates, keep the values they have when the patch is applied, so"
-                      + " a mutation made of it changes only those elements, whatever the server"
-                      + " changes meanwhile. If this patch sets a whole {@code $L} already, the"
-                      + " changes are made to it.\n\n"
-                      + "@param edit given the changes so far, returns them with more\n"
-                      + "@return the new patch",
+                  keyed
+                      ? "A new patch that sets everything this one sets, and changes entries of"
+                          + " {@code $L} by key as {@code edit} says: update some fields of the"
+                          + " element at a key, put an element at a key, remove the entry at a key."
+                          + " Entries it does not name, and the local-only fields of the elements"
+                          + " it updates, keep the values they have when the patch is applied, so"
+                          + " a mutation made of it changes only those entries, whatever the server"
+                          + " changes meanwhile; an update or remove made through the store changes"
+                          + " only the element the key holds as it is made. If this patch sets a"
+                          + " whole {@code $L} already, the changes are made to it.\n\n"
+                          + "@param edit given the changes so far, returns them with more\n"
+                          + "@return the new patch"
+                      : "A new patch that sets everything this one sets, and changes elements of"
+                          + " {@code $L} by id as {@code edit} says: update some fields of one, add"
+                          + " one, remove one. Elements it does not name, and the local-only fields"
+                          + " of those it updates, keep the values they have when the patch is"
+                          + " applied, so a mutation made of it changes only those elements,"
+                          + " whatever the server changes meanwhile. If this patch sets a whole"
+                          + " {@code $L} already, the changes are made to it.\n\n"
+                          + "@param edit given the changes so far, returns them with more\n"
+                          + "@return the new patch",
                   p.name(),
                   p.name()))
           .addStatement(
@@ -164,7 +192,7 @@ final class PatchEdits {
               edits,
               Objects.class,
               name(p),
-              ELEMENT_EDITS,
+              keyed ? ENTRY_EDITS : ELEMENT_EDITS,
               n.generated("Sync"),
               n.generated("Patch"),
               name(p),
