@@ -12,12 +12,13 @@ import io.github.synced.runtime.SyncStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Seeded random schedules of changes to single subtasks (update, add at an index, remove), answered
@@ -31,20 +32,93 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SubtaskEditsRandomizedTest {
 
-  @ParameterizedTest(name = "client wins: {0}")
-  @ValueSource(booleans = {false, true})
+  /** Where the subtasks are: the checklist's list, or its map of columns by key. */
+  enum Shape {
+    LIST,
+    MAP;
+
+    /** The subtasks of {@code c}, in order. */
+    List<Subtask> shown(Checklist c) {
+      if (this == LIST) {
+        return c.subtasks == null ? List.of() : c.subtasks;
+      }
+      return c.columns == null ? List.of() : List.copyOf(c.columns.values());
+    }
+
+    /** The key of the entry that holds {@code id} (maps only). */
+    static String keyOf(Checklist c, String id) {
+      return c.columns.entrySet().stream()
+          .filter(e -> e.getValue().id.equals(id))
+          .map(Map.Entry::getKey)
+          .findFirst()
+          .orElseThrow();
+    }
+
+    ChecklistPatch update(Checklist view, String id, String value, boolean done) {
+      return this == LIST
+          ? ChecklistPatch.empty().editSubtasks(s -> s.update(id, x -> x.title(value).done(done)))
+          : ChecklistPatch.empty()
+              .editColumns(s -> s.update(keyOf(view, id), x -> x.title(value).done(done)));
+    }
+
+    ChecklistPatch add(int at, Subtask added) {
+      return this == LIST
+          ? ChecklistPatch.empty().editSubtasks(s -> s.add(at, added))
+          : ChecklistPatch.empty().editColumns(s -> s.put("k" + added.id, added));
+    }
+
+    ChecklistPatch remove(Checklist view, String id) {
+      return this == LIST
+          ? ChecklistPatch.empty().editSubtasks(s -> s.remove(id))
+          : ChecklistPatch.empty().editColumns(s -> s.remove(keyOf(view, id)));
+    }
+
+    /**
+     * The other writer's change to the server's row: a title, a new subtask, a removed one, or (in
+     * a map) another subtask put at a key; returns the id of a subtask it removed, or null.
+     */
+    String theirs(Checklist c, Random random, int step, String newId) {
+      int change = random.nextInt(this == LIST ? 3 : 4);
+      List<Subtask> all = shown(c);
+      if (change == 0 && !all.isEmpty()) {
+        all.get(random.nextInt(all.size())).title = "theirs " + step;
+      } else if (change == 1) {
+        if (this == LIST) {
+          c.subtasks.add(random.nextInt(c.subtasks.size() + 1), new Subtask(newId, "new"));
+        } else {
+          c.columns.put("k" + newId, new Subtask(newId, "new"));
+        }
+      } else if (!all.isEmpty()) {
+        String id = all.get(random.nextInt(all.size())).id;
+        if (this == LIST) {
+          c.subtasks.removeIf(x -> x.id.equals(id));
+        } else if (change == 2) {
+          c.columns.remove(keyOf(c, id));
+        } else {
+          c.columns.put(keyOf(c, id), new Subtask(newId, "put by them"));
+        }
+        return id;
+      }
+      return null;
+    }
+  }
+
+  @ParameterizedTest(name = "{0}, client wins: {1}")
+  @CsvSource({"LIST, false", "LIST, true", "MAP, false", "MAP, true"})
   void randomSchedulesOfSubtaskChangesNeverLeakARefusedChangeOrLoseLocalOnlyState(
-      boolean clientWins) {
+      Shape shape, boolean clientWins) {
     long first = Long.getLong("synced.seed", 20261130L);
     int schedules = Integer.getInteger("synced.schedules", 200);
     for (int n = 0; n < schedules; n++) {
       long seed = first + n;
       try {
-        run(seed, clientWins);
+        run(seed, shape, clientWins);
       } catch (AssertionError | RuntimeException e) {
         fail(
             "seed "
                 + seed
+                + ", "
+                + shape
                 + ", client wins: "
                 + clientWins
                 + " (replay with -Dsynced.seed="
@@ -58,25 +132,30 @@ class SubtaskEditsRandomizedTest {
             + schedules
             + " schedules from seed "
             + first
+            + ", "
+            + shape
             + ", client wins: "
             + clientWins);
   }
 
-  private static Subtask find(Checklist c, String id) {
-    return c.subtasks == null
-        ? null
-        : c.subtasks.stream().filter(s -> s.id.equals(id)).findFirst().orElse(null);
+  private static Subtask find(Shape shape, Checklist c, String id) {
+    return shape.shown(c).stream().filter(s -> s.id.equals(id)).findFirst().orElse(null);
   }
 
-  private static void run(long seed, boolean clientWins) {
+  private static void run(long seed, Shape shape, boolean clientWins) {
     Random random = new Random(seed);
     HeldChecklistServer server = new HeldChecklistServer();
     Checklist start = new Checklist();
     start.id = "c1";
     start.title = "Move";
     start.subtasks = new ArrayList<>();
+    start.columns = new LinkedHashMap<>();
     for (int i = 1; i <= 4; i++) {
-      start.subtasks.add(new Subtask("s" + i, "title " + i));
+      if (shape == Shape.LIST) {
+        start.subtasks.add(new Subtask("s" + i, "title " + i));
+      } else {
+        start.columns.put("k" + i, new Subtask("s" + i, "title " + i));
+      }
     }
     start.version = 1;
     server.put(start);
@@ -103,7 +182,7 @@ class SubtaskEditsRandomizedTest {
     int fresh = 100;
     for (int step = 0; step < 40; step++) {
       Checklist view = store.get("c1").orElseThrow();
-      List<Subtask> shown = view.subtasks == null ? List.of() : view.subtasks;
+      List<Subtask> shown = shape.shown(view);
       int what = random.nextInt(10);
       if (Boolean.getBoolean("synced.trace")) {
         System.out.println(
@@ -121,22 +200,17 @@ class SubtaskEditsRandomizedTest {
         int kind = shown.isEmpty() ? 1 : random.nextInt(3);
         if (kind == 0) {
           String id = shown.get(random.nextInt(shown.size())).id;
-          m =
-              store.update(
-                  "c1",
-                  ChecklistPatch.empty()
-                      .editSubtasks(
-                          s -> s.update(id, x -> x.title(value).done(random.nextBoolean()))));
+          m = store.update("c1", shape.update(view, id, value, random.nextBoolean()));
         } else if (kind == 1) {
           String id = "s" + fresh++;
           Subtask added = new Subtask(id, value);
           added.expanded = random.nextBoolean();
           expanded.put(id, added.expanded);
           int at = random.nextInt(shown.size() + 1);
-          m = store.update("c1", ChecklistPatch.empty().editSubtasks(s -> s.add(at, added)));
+          m = store.update("c1", shape.add(at, added));
         } else {
           String id = shown.get(random.nextInt(shown.size())).id;
-          m = store.update("c1", ChecklistPatch.empty().editSubtasks(s -> s.remove(id)));
+          m = store.update("c1", shape.remove(view, id));
           removedBy.put(id, m);
         }
         written.put(m, kind == 2 ? Set.of() : Set.of(value));
@@ -144,13 +218,9 @@ class SubtaskEditsRandomizedTest {
         server.answerNext(random.nextInt(4) == 0);
       } else if (what == 7) {
         Checklist c = server.row();
-        int change = random.nextInt(3);
-        if (change == 0 && !c.subtasks.isEmpty()) {
-          c.subtasks.get(random.nextInt(c.subtasks.size())).title = "theirs " + step;
-        } else if (change == 1) {
-          c.subtasks.add(random.nextInt(c.subtasks.size() + 1), new Subtask("s" + fresh++, "new"));
-        } else if (!c.subtasks.isEmpty()) {
-          removedOnServer.add(c.subtasks.remove(random.nextInt(c.subtasks.size())).id);
+        String removed = shape.theirs(c, random, step, "s" + fresh++);
+        if (removed != null) {
+          removedOnServer.add(removed);
         }
         c.version++;
         server.put(c);
@@ -159,7 +229,7 @@ class SubtaskEditsRandomizedTest {
       } else if (!shown.isEmpty()) {
         String id = shown.get(random.nextInt(shown.size())).id;
         boolean value = random.nextBoolean();
-        store.local("c1", c -> find(c, id).expanded = value);
+        store.local("c1", c -> find(shape, c, id).expanded = value);
         expanded.put(id, value);
       }
       for (Map.Entry<Mutation<String, Checklist>, Set<String>> e : written.entrySet()) {
@@ -169,19 +239,19 @@ class SubtaskEditsRandomizedTest {
       }
       Checklist back = store.get("c1").orElseThrow();
       for (String id : List.copyOf(gone)) {
-        Subtask again = find(back, id);
+        Subtask again = find(shape, back, id);
         if (again != null) { // brought back (client wins, or an add of ours resent): as it is now
           expanded.put(id, again.expanded);
           gone.remove(id);
         }
       }
-      check(store, server, expanded, leaked);
+      check(shape, store, server, expanded, leaked);
       // An element gone from the view other than by our own pending remove, or one the other
       // writer removed too, is gone: should the server bring it back (a client-wins resolver
       // decides on a list that still has it), it comes back as new.
       Checklist now = store.get("c1").orElseThrow();
       for (String id : List.copyOf(expanded.keySet())) {
-        if (find(now, id) == null
+        if (find(shape, now, id) == null
             && (!removedBy.containsKey(id)
                 || removedBy.get(id).isSettled()
                 || removedOnServer.contains(id))) {
@@ -194,27 +264,24 @@ class SubtaskEditsRandomizedTest {
       server.answerNext(false);
     }
     store.refetch("c1").join();
-    check(store, server, expanded, leaked);
+    check(shape, store, server, expanded, leaked);
     assertTrue(store.pending().isEmpty(), "every mutation settled");
     Checklist view = store.get("c1").orElseThrow();
     assertTrue(ChecklistSync.TYPE.syncedEquals(view, server.row()), "the store shows the server");
   }
 
   private static void check(
+      Shape shape,
       SyncStore<String, Checklist> store,
       HeldChecklistServer server,
       Map<String, Boolean> expanded,
       Set<String> leaked) {
-    Checklist row = server.row();
-    for (Subtask s : row.subtasks) {
+    for (Subtask s : shape.shown(server.row())) {
       assertFalse(leaked.contains(s.title), "a refused change reached the server: " + s.title);
     }
-    Checklist view = store.get("c1").orElseThrow();
-    if (view.subtasks != null) {
-      for (Subtask s : view.subtasks) {
-        assertEquals(
-            expanded.getOrDefault(s.id, false), s.expanded, "the local-only state of " + s.id);
-      }
+    for (Subtask s : shape.shown(store.get("c1").orElseThrow())) {
+      assertEquals(
+          expanded.getOrDefault(s.id, false), s.expanded, "the local-only state of " + s.id);
     }
   }
 }
