@@ -4,6 +4,8 @@ import io.github.synced.runtime.BadServerDataException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,6 +25,9 @@ import java.nio.charset.StandardCharsets;
 final class ByteInput extends ByteScanner {
 
   private final int maxName;
+
+  /** {@link #buf} as a little-endian buffer, to compare names a word at a time. */
+  private final ByteBuffer words;
 
   /** The index of the name expected next: names usually come in declaration order. */
   private int expected;
@@ -53,6 +58,7 @@ final class ByteInput extends ByteScanner {
       throw Declined.INSTANCE;
     }
     this.maxName = limits.maxNameLength();
+    this.words = ByteBuffer.wrap(json).order(ByteOrder.LITTLE_ENDIAN);
   }
 
   // ------------------------------------------------------------------ structure
@@ -163,9 +169,8 @@ final class ByteInput extends ByteScanner {
     }
     if (expected < names.size()) {
       // The name expected next, compared as the bytes of "name": with no string or hash made.
-      byte[] quoted = names.quoted(expected);
-      int n = quoted.length;
-      if (pos + n <= end && JsonNames.same(quoted, buf, pos, pos + n)) {
+      int n = names.quoted(expected).length;
+      if (pos + n <= end && names.matches(expected, words, pos)) {
         pos += n;
         peek();
         return expected++;

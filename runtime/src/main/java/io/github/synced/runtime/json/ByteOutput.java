@@ -2,6 +2,8 @@ package io.github.synced.runtime.json;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -41,6 +43,9 @@ final class ByteOutput extends JsonOutput {
 
   private byte[] buf = new byte[512];
 
+  /** {@link #buf} as a little-endian buffer, to write names a word at a time; wraps it anew. */
+  private ByteBuffer words = wrap(buf);
+
   /** The characters of the string being written, copied in one go. */
   private char[] chars = new char[128];
 
@@ -64,6 +69,7 @@ final class ByteOutput extends JsonOutput {
     len = 0;
     if (buf.length > KEEP) {
       buf = new byte[512];
+      words = wrap(buf);
     }
     if (chars.length > KEEP) {
       chars = new char[128];
@@ -78,7 +84,12 @@ final class ByteOutput extends JsonOutput {
   private void ensure(int more) {
     if (len + more > buf.length) {
       buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+      words = wrap(buf);
     }
+  }
+
+  private static ByteBuffer wrap(byte[] bytes) {
+    return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
   }
 
   private void raw(byte[] bytes) {
@@ -173,17 +184,11 @@ final class ByteOutput extends JsonOutput {
 
   @Override
   public void name(JsonNames names, int index) {
-    byte[] quoted = names.quoted(index);
-    ensure(quoted.length + 1);
+    ensure(names.quoted(index).length + 1);
     if (buf[len - 1] != '{') {
       buf[len++] = ',';
     }
-    byte[] b = buf;
-    int at = len;
-    for (byte q : quoted) { // names are short: a loop beats the call to System.arraycopy
-      b[at++] = q;
-    }
-    len = at;
+    len += names.put(index, words, len); // a word at a time: beats a loop and System.arraycopy
   }
 
   /**
