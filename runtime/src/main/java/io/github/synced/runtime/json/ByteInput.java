@@ -256,6 +256,15 @@ final class ByteInput extends ByteScanner {
     byte[] bytes = buf;
     int start = pos + 1;
     int p = start;
+    // A word at a time up to the first byte that is not a plain character; then byte by byte.
+    while (p + Long.BYTES <= end) {
+      long special = special(words.getLong(p));
+      if (special != 0) {
+        p += Long.numberOfTrailingZeros(special) >>> 3;
+        break;
+      }
+      p += Long.BYTES;
+    }
     while (p < end) {
       byte c = bytes[p];
       if (c == '"') {
@@ -272,6 +281,24 @@ final class ByteInput extends ByteScanner {
       p++;
     }
     throw decline();
+  }
+
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  /**
+   * The bytes of the little-endian word {@code w} that end a string's plain run (a quote, a
+   * backslash, a control character or a byte of a non-ASCII character) as their high bits: the
+   * lowest one set is exactly the first such byte (the arithmetic can flag false ones only above a
+   * true one), zero where there is none.
+   */
+  private static long special(long w) {
+    long quote = w ^ (ONES * '"');
+    long backslash = w ^ (ONES * '\\');
+    long quotes = (quote - ONES) & ~quote;
+    long backslashes = (backslash - ONES) & ~backslash;
+    long controls = (w - ONES * 0x20) & ~w;
+    return (quotes | backslashes | controls | w) & HIGHS;
   }
 
   @Override

@@ -33,6 +33,11 @@ final class ByteOutput extends JsonOutput {
   private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
   private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
   private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
+  /** {@code true} and the first four bytes of {@code false}, as little-endian ints. */
+  private static final int TRUE_WORD = wrap(TRUE).getInt(0);
+
+  private static final int FALSE_WORD = wrap(FALSE).getInt(0);
   private static final byte[] MIN_LONG =
       "-9223372036854775808".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -227,10 +232,11 @@ final class ByteOutput extends JsonOutput {
     int at = len;
     b[at++] = '"';
     int i = 0;
-    // Plain ASCII, the common case, byte for byte.
+    // Plain ASCII, the common case, byte for byte: one look in the table of escapes.
+    int[] escapes = ESCAPES;
     for (; i < n; i++) {
       char c = cs[i];
-      if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+      if (c >= 0x80 || escapes[c] != 0) {
         break;
       }
       b[at++] = (byte) c;
@@ -269,7 +275,15 @@ final class ByteOutput extends JsonOutput {
 
   @Override
   public void writeBoolean(boolean value) {
-    raw(value ? TRUE : FALSE);
+    ensure(FALSE.length);
+    if (value) {
+      words.putInt(len, TRUE_WORD);
+      len += TRUE.length;
+    } else {
+      words.putInt(len, FALSE_WORD);
+      buf[len + Integer.BYTES] = FALSE[Integer.BYTES];
+      len += FALSE.length;
+    }
   }
 
   @Override

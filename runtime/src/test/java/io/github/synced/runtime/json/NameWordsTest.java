@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Names compared and written a word at a time ({@link JsonNames#matches}, {@link JsonNames#put}):
  * every length of {@code "name":}, from the empty name's 3 bytes past two longs, each at the very
- * end of the input and with each byte changed.
+ * end of the input and with each byte changed; and strings scanned a word at a time, with a special
+ * byte at every place.
  */
 class NameWordsTest {
 
@@ -74,6 +76,25 @@ class NameWordsTest {
           continue; // a quote, colon or escape changed: no name the reader takes
         }
         assertNotEquals(0, found, name + " matched with byte " + b + " changed");
+      }
+    }
+  }
+
+  @Test
+  void readsStringsWithASpecialByteAnywhere() throws Exception {
+    String[] specials = {"\\\"", "\\\\", "\\n", "\\u0041", "é", "\u20ac", "\uD83D\uDE00", "~", " "};
+    for (int length = 0; length < 20; length++) {
+      for (int at = 0; at <= length; at++) {
+        for (String special : specials) {
+          String text =
+              "abcdefghijklmnopqrstu".substring(0, at)
+                  + special
+                  + "ABCDEFGHIJKLMNOPQRSTU".substring(at, length);
+          byte[] doc = ("\"" + text + "\"").getBytes(StandardCharsets.UTF_8);
+          ByteInput in = new ByteInput(doc, JsonCodecs.limits(StreamReadConstraints.defaults()));
+          assertEquals(MAPPER.readValue(doc, String.class), in.readString("T"), text);
+          in.expectEnd();
+        }
       }
     }
   }
