@@ -167,15 +167,26 @@ final class ByteInput extends ByteScanner {
     if (b != '"') {
       throw decline();
     }
-    if (expected < names.size()) {
+    int index = expected;
+    if (index < names.size()) {
       // The name expected next, compared as the bytes of "name": with no string or hash made.
-      int n = names.quoted(expected).length;
-      if (pos + n <= end && names.matches(expected, words, pos)) {
+      int n = names.quoted(index).length;
+      if (pos + n <= end && names.matches(index, words, pos)) {
         pos += n;
         peek();
-        return expected++;
+        expected = index + 1;
+        return index;
       }
     }
+    return lookUp(names);
+  }
+
+  /**
+   * The rest of {@link #nextField} where the name is not the one expected: scanned, then looked up
+   * by its hash. A method of its own so that {@code nextField} stays small enough to be inlined in
+   * the generated loops.
+   */
+  private int lookUp(JsonNames names) {
     byte[] bytes = buf;
     int start = pos + 1;
     int p = start;

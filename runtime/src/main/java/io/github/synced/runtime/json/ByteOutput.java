@@ -88,9 +88,14 @@ final class ByteOutput extends JsonOutput {
 
   private void ensure(int more) {
     if (len + more > buf.length) {
-      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
-      words = wrap(buf);
+      grow(more);
     }
+  }
+
+  /** Makes room for {@code more} bytes: apart from {@link #ensure}, which stays small to inline. */
+  private void grow(int more) {
+    buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+    words = wrap(buf);
   }
 
   private static ByteBuffer wrap(byte[] bytes) {
@@ -231,16 +236,29 @@ final class ByteOutput extends JsonOutput {
     byte[] b = buf;
     int at = len;
     b[at++] = '"';
-    int i = 0;
     // Plain ASCII, the common case, byte for byte: one look in the table of escapes.
     int[] escapes = ESCAPES;
-    for (; i < n; i++) {
+    for (int i = 0; i < n; i++) {
       char c = cs[i];
       if (c >= 0x80 || escapes[c] != 0) {
-        break;
+        escaped(cs, i, n, at + i);
+        return;
       }
-      b[at++] = (byte) c;
+      b[at + i] = (byte) c;
     }
+    b[at + n] = '"';
+    len = at + n + 1;
+  }
+
+  /**
+   * Writes {@code cs[from, n)} from {@code to} escaped and encoded as Jackson does, then the
+   * closing quote: the slow path of {@link #quoted}, a method of its own so that the fast path is
+   * small enough to be inlined where strings are written.
+   */
+  private void escaped(char[] cs, int from, int n, int to) {
+    byte[] b = buf;
+    int at = to;
+    int i = from;
     for (; i < n; i++) {
       char c = cs[i];
       if (c < 0x80) {
