@@ -4,6 +4,8 @@ import io.github.synced.runtime.BadServerDataException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,6 +25,9 @@ import java.nio.charset.StandardCharsets;
 final class ByteInput extends ByteScanner {
 
   private final int maxName;
+
+  /** {@link #buf} as a little-endian buffer, to compare names a word at a time. */
+  private final ByteBuffer words;
 
   /** The index of the name expected next: names usually come in declaration order. */
   private int expected;
@@ -53,6 +58,7 @@ final class ByteInput extends ByteScanner {
       throw Declined.INSTANCE;
     }
     this.maxName = limits.maxNameLength();
+    this.words = ByteBuffer.wrap(json).order(ByteOrder.LITTLE_ENDIAN);
   }
 
   // ------------------------------------------------------------------ structure
@@ -161,16 +167,26 @@ final class ByteInput extends ByteScanner {
     if (b != '"') {
       throw decline();
     }
-    if (expected < names.size()) {
+    int index = expected;
+    if (index < names.size()) {
       // The name expected next, compared as the bytes of "name": with no string or hash made.
-      byte[] quoted = names.quoted(expected);
-      int n = quoted.length;
-      if (pos + n <= end && JsonNames.same(quoted, buf, pos, pos + n)) {
+      int n = names.quoted(index).length;
+      if (pos + n <= end && names.matches(index, words, pos)) {
         pos += n;
         peek();
-        return expected++;
+        expected = index + 1;
+        return index;
       }
     }
+    return lookUp(names);
+  }
+
+  /**
+   * The rest of {@link #nextField} where the name is not the one expected: scanned, then looked up
+   * by its hash. A method of its own so that {@code nextField} stays small enough to be inlined in
+   * the generated loops.
+   */
+  private int lookUp(JsonNames names) {
     byte[] bytes = buf;
     int start = pos + 1;
     int p = start;
@@ -251,6 +267,15 @@ final class ByteInput extends ByteScanner {
     byte[] bytes = buf;
     int start = pos + 1;
     int p = start;
+    // A word at a time up to the first byte that is not a plain character; then byte by byte.
+    while (p + Long.BYTES <= end) {
+      long special = special(words.getLong(p));
+      if (special != 0) {
+        p += Long.numberOfTrailingZeros(special) >>> 3;
+        break;
+      }
+      p += Long.BYTES;
+    }
     while (p < end) {
       byte c = bytes[p];
       if (c == '"') {
@@ -267,6 +292,24 @@ final class ByteInput extends ByteScanner {
       p++;
     }
     throw decline();
+  }
+
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  /**
+   * The bytes of the little-endian word {@code w} that end a string's plain run (a quote, a
+   * backslash, a control character or a byte of a non-ASCII character) as their high bits: the
+   * lowest one set is exactly the first such byte (the arithmetic can flag false ones only above a
+   * true one), zero where there is none.
+   */
+  private static long special(long w) {
+    long quote = w ^ (ONES * '"');
+    long backslash = w ^ (ONES * '\\');
+    long quotes = (quote - ONES) & ~quote;
+    long backslashes = (backslash - ONES) & ~backslash;
+    long controls = (w - ONES * 0x20) & ~w;
+    return (quotes | backslashes | controls | w) & HIGHS;
   }
 
   @Override

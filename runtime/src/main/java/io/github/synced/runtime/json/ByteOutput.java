@@ -2,6 +2,8 @@ package io.github.synced.runtime.json;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -31,6 +33,11 @@ final class ByteOutput extends JsonOutput {
   private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
   private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
   private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
+  /** {@code true} and the first four bytes of {@code false}, as little-endian ints. */
+  private static final int TRUE_WORD = wrap(TRUE).getInt(0);
+
+  private static final int FALSE_WORD = wrap(FALSE).getInt(0);
   private static final byte[] MIN_LONG =
       "-9223372036854775808".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -40,6 +47,9 @@ final class ByteOutput extends JsonOutput {
   private static final ThreadLocal<ByteOutput> LOCAL = ThreadLocal.withInitial(ByteOutput::new);
 
   private byte[] buf = new byte[512];
+
+  /** {@link #buf} as a little-endian buffer, to write names a word at a time; wraps it anew. */
+  private ByteBuffer words = wrap(buf);
 
   /** The characters of the string being written, copied in one go. */
   private char[] chars = new char[128];
@@ -64,6 +74,7 @@ final class ByteOutput extends JsonOutput {
     len = 0;
     if (buf.length > KEEP) {
       buf = new byte[512];
+      words = wrap(buf);
     }
     if (chars.length > KEEP) {
       chars = new char[128];
@@ -77,8 +88,18 @@ final class ByteOutput extends JsonOutput {
 
   private void ensure(int more) {
     if (len + more > buf.length) {
-      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+      grow(more);
     }
+  }
+
+  /** Makes room for {@code more} bytes: apart from {@link #ensure}, which stays small to inline. */
+  private void grow(int more) {
+    buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+    words = wrap(buf);
+  }
+
+  private static ByteBuffer wrap(byte[] bytes) {
+    return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
   }
 
   private void raw(byte[] bytes) {
@@ -173,17 +194,11 @@ final class ByteOutput extends JsonOutput {
 
   @Override
   public void name(JsonNames names, int index) {
-    byte[] quoted = names.quoted(index);
-    ensure(quoted.length + 1);
+    ensure(names.quoted(index).length + 1);
     if (buf[len - 1] != '{') {
       buf[len++] = ',';
     }
-    byte[] b = buf;
-    int at = len;
-    for (byte q : quoted) { // names are short: a loop beats the call to System.arraycopy
-      b[at++] = q;
-    }
-    len = at;
+    len += names.put(index, words, len); // a word at a time: beats a loop and System.arraycopy
   }
 
   /**
@@ -221,15 +236,29 @@ final class ByteOutput extends JsonOutput {
     byte[] b = buf;
     int at = len;
     b[at++] = '"';
-    int i = 0;
-    // Plain ASCII, the common case, byte for byte.
-    for (; i < n; i++) {
+    // Plain ASCII, the common case, byte for byte: one look in the table of escapes.
+    int[] escapes = ESCAPES;
+    for (int i = 0; i < n; i++) {
       char c = cs[i];
-      if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
-        break;
+      if (c >= 0x80 || escapes[c] != 0) {
+        escaped(cs, i, n, at + i);
+        return;
       }
-      b[at++] = (byte) c;
+      b[at + i] = (byte) c;
     }
+    b[at + n] = '"';
+    len = at + n + 1;
+  }
+
+  /**
+   * Writes {@code cs[from, n)} from {@code to} escaped and encoded as Jackson does, then the
+   * closing quote: the slow path of {@link #quoted}, a method of its own so that the fast path is
+   * small enough to be inlined where strings are written.
+   */
+  private void escaped(char[] cs, int from, int n, int to) {
+    byte[] b = buf;
+    int at = to;
+    int i = from;
     for (; i < n; i++) {
       char c = cs[i];
       if (c < 0x80) {
@@ -264,7 +293,15 @@ final class ByteOutput extends JsonOutput {
 
   @Override
   public void writeBoolean(boolean value) {
-    raw(value ? TRUE : FALSE);
+    ensure(FALSE.length);
+    if (value) {
+      words.putInt(len, TRUE_WORD);
+      len += TRUE.length;
+    } else {
+      words.putInt(len, FALSE_WORD);
+      buf[len + Integer.BYTES] = FALSE[Integer.BYTES];
+      len += FALSE.length;
+    }
   }
 
   @Override

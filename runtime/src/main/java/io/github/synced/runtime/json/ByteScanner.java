@@ -220,6 +220,22 @@ abstract class ByteScanner extends JsonInput {
   /** Scans an integer of at most 18 digits and returns it. */
   final long integer() {
     int b = peek();
+    if (b >= '1' && b <= '9') {
+      // The common case, a positive integer of a few digits, without the whole grammar.
+      int p = pos;
+      long value = 0;
+      while (p < end && buf[p] >= '0' && buf[p] <= '9' && p - pos < 18) {
+        value = value * 10 + (buf[p] - '0');
+        p++;
+      }
+      if ((p == end || isDelimiter(buf[p])) && p - pos <= maxNumber) {
+        numStart = pos;
+        numEnd = p;
+        integer = true;
+        pos = p;
+        return value;
+      }
+    }
     if (b != '-' && (b < '0' || b > '9')) {
       throw decline();
     }

@@ -1,5 +1,7 @@
 package io.github.synced.runtime.json;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -26,6 +28,14 @@ public final class JsonNames {
   /** {@code "name":} as UTF-8, per name. */
   private final byte[][] quoted;
 
+  /**
+   * {@code "name":} per name as little-endian words, to compare and copy it a word at a time
+   * ({@link #matches}, {@link #put}): for 8 bytes or more, the longs at 0, 8, 16 and so on, the
+   * last one at {@code length - 8} (overlapping the one before); for 4 to 7 bytes, the ints at 0
+   * and at {@code length - 4}; for fewer (only {@code "":}), none.
+   */
+  private final long[][] words;
+
   /** The UTF-8 bytes of each name, unquoted. */
   private final byte[][] utf8;
 
@@ -41,6 +51,7 @@ public final class JsonNames {
     this.names = names;
     int n = names.length;
     quoted = new byte[n][];
+    words = new long[n][];
     utf8 = new byte[n][];
     int size = Integer.highestOneBit(Math.max(4, n * 4 - 1)) << 1;
     mask = size - 1;
@@ -54,6 +65,7 @@ public final class JsonNames {
       q[q.length - 2] = '"';
       q[q.length - 1] = ':';
       quoted[i] = q;
+      words[i] = words(q);
       utf8[i] = names[i].getBytes(StandardCharsets.UTF_8);
       put(byString, names[i].hashCode(), i);
       put(byBytes, hash(utf8[i], 0, utf8[i].length), i);
@@ -142,6 +154,82 @@ public final class JsonNames {
       }
     }
     return true;
+  }
+
+  /** The words of {@code quoted}, as {@link #words} holds them. */
+  private static long[] words(byte[] quoted) {
+    int n = quoted.length;
+    ByteBuffer bytes = ByteBuffer.wrap(quoted).order(ByteOrder.LITTLE_ENDIAN);
+    if (n >= Long.BYTES) {
+      long[] words = new long[(n + Long.BYTES - 1) / Long.BYTES];
+      int last = words.length - 1;
+      for (int i = 0; i < last; i++) {
+        words[i] = bytes.getLong(i * Long.BYTES);
+      }
+      words[last] = bytes.getLong(n - Long.BYTES);
+      return words;
+    }
+    if (n >= Integer.BYTES) {
+      return new long[] {bytes.getInt(0), bytes.getInt(n - Integer.BYTES)};
+    }
+    return new long[0];
+  }
+
+  /**
+   * Whether the input holds {@code "name":} of name {@code index} at {@code from}, compared a word
+   * at a time; the caller checked that its {@link #quoted} length fits before {@code in}'s end.
+   *
+   * @param in the input as a little-endian heap buffer (the reader keeps one: no allocation)
+   */
+  boolean matches(int index, ByteBuffer in, int from) {
+    long[] w = words[index];
+    int n = quoted[index].length;
+    if (n >= Long.BYTES) {
+      int last = w.length - 1;
+      for (int i = 0; i < last; i++) {
+        if (in.getLong(from + i * Long.BYTES) != w[i]) {
+          return false;
+        }
+      }
+      return in.getLong(from + n - Long.BYTES) == w[last];
+    }
+    if (n >= Integer.BYTES) {
+      return in.getInt(from) == (int) w[0] && in.getInt(from + n - Integer.BYTES) == (int) w[1];
+    }
+    byte[] q = quoted[index];
+    for (int i = 0; i < n; i++) {
+      if (in.get(from + i) != q[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Writes {@code "name":} of name {@code index} at {@code at}, a word at a time, and returns its
+   * length; the caller made room for it.
+   *
+   * @param out the output as a little-endian heap buffer over the writer's array
+   */
+  int put(int index, ByteBuffer out, int at) {
+    long[] w = words[index];
+    int n = quoted[index].length;
+    if (n >= Long.BYTES) {
+      int last = w.length - 1;
+      for (int i = 0; i < last; i++) {
+        out.putLong(at + i * Long.BYTES, w[i]);
+      }
+      out.putLong(at + n - Long.BYTES, w[last]);
+    } else if (n >= Integer.BYTES) {
+      out.putInt(at, (int) w[0]);
+      out.putInt(at + n - Integer.BYTES, (int) w[1]);
+    } else {
+      byte[] q = quoted[index];
+      for (int i = 0; i < n; i++) {
+        out.put(at + i, q[i]);
+      }
+    }
+    return n;
   }
 
   /** {@code "name":} as UTF-8, exactly as Jackson writes it. */
