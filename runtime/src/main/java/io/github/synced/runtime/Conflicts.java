@@ -136,10 +136,21 @@ final class Conflicts<K, E> {
     Patch<E> sent = l.lastWrite.patch();
     Set<EntityField> touched = new LinkedHashSet<>(sent.fields());
     if (core.parallel) {
-      // What a later edit of ours already wrote on the server is not this one's to merge or send.
       l.supersede(l.shownByLater(type, j.state));
-      if (l.superseded != null) {
-        touched.removeAll(l.superseded);
+    }
+    if (l.superseded != null) {
+      // What a later edit of ours already wrote on the server (sent beside it in parallel, or made
+      // on a created entity's early copy) is not this one's to merge or send.
+      touched.removeAll(l.superseded);
+      if (touched.isEmpty()) {
+        core.answers.finish(
+            l,
+            MutationState.CONFIRMED,
+            "superseded by a later mutation the server has",
+            null,
+            Cause.CONFIRM,
+            before);
+        return;
       }
     }
     Set<EntityField> overlap = new LinkedHashSet<>(type.diff(base, theirs));

@@ -66,7 +66,8 @@ final class Decisions<K, E> {
       core.answers.confirmCreate(l, server, false, "the server's state shows it applied", sentAt);
       return;
     }
-    if (l.kind() == Write.Kind.UPDATE && holdsItsValues(l, server)) {
+    String held = l.kind() == Write.Kind.UPDATE ? holdsItsValues(l, server) : null;
+    if (held != null) {
       E before = core.before(j);
       try {
         core.bases.adopt(j, server, sentAt);
@@ -74,14 +75,7 @@ final class Decisions<K, E> {
         core.answers.rollback(l, bad, "bad server data", before);
         return;
       }
-      core.answers.confirmUpdate(
-          l,
-          l.lastWrite.patch(),
-          j.state,
-          false,
-          "the server's state shows it applied",
-          before,
-          sentAt);
+      core.answers.confirmUpdate(l, l.lastWrite.patch(), j.state, false, held, before, sentAt);
       return;
     }
     if (untouchedSinceSent(l, server)) {
@@ -109,26 +103,32 @@ final class Decisions<K, E> {
   }
 
   /**
-   * Whether the server holds every value the last send of {@code l} set, at a version past the one
-   * it was sent against (at that same version nothing applied since: the values were there before,
-   * an earlier edit's, which one still out may yet write over).
+   * Why {@code l} counts as applied: the server holds every value its last send set, at a version
+   * past the one it was sent against (at that same version nothing applied since: the values were
+   * there before, an earlier edit's, which one still out may yet write over), but those a later
+   * mutation of ours the server has replaced; {@code null} where it does not.
    */
-  private boolean holdsItsValues(Layer<K, E> l, E server) {
+  private String holdsItsValues(Layer<K, E> l, E server) {
     if (type.hasVersion() && l.sentBase != null && type.compareVersions(server, l.sentBase) <= 0) {
-      return false;
+      return null;
     }
     Patch<E> sent = l.lastWrite.patch();
+    boolean replaced = false;
     for (EntityField f : sent.fields()) {
       // A change inside a field (an element by id) is held where it changes nothing on the
       // server's value; the whole value it was sent as may differ by another writer's elements.
       Patch<E> own =
           l.updater == null && l.patch != null && l.patch.inside(f) != null ? l.patch : sent;
-      if ((l.superseded == null || !l.superseded.contains(f))
-          && !Values.holds(type, server, own, f)) {
-        return false;
+      if (!Values.holds(type, server, own, f)) {
+        if (l.superseded == null || !l.superseded.contains(f)) {
+          return null;
+        }
+        replaced = true;
       }
     }
-    return true;
+    return replaced
+        ? "superseded by a later mutation the server has"
+        : "the server's state shows it applied";
   }
 
   /**
