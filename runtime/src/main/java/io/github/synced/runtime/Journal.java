@@ -199,6 +199,12 @@ final class Journal<K, E> {
   boolean derive(EntityType<K, E> type) {
     E old = view;
     boolean refused = false;
+    if (old != null && type.holdsEntities()) {
+      // The view holds the nested objects' local-only values, those of objects a confirmed
+      // mutation added too (the server's answer brought them with a new instance's): the state
+      // takes them, so that they are there when a layer that hid one goes (a refused remove).
+      state = type.withLocalOnly(type.copy(state), old);
+    }
     if (!hasLayers()) {
       view = state;
     } else {
