@@ -124,9 +124,10 @@ public final class BoardMutations {
   }
 
   /**
-   * Changes local-only values ({@code recent}) of the entity {@code id}: {@code edit} gets a
-   * copy and changes it. The change is visible at once, is never sent, and no server state,
-   * confirm or rollback overwrites it.
+   * Changes local-only values ({@code recent}, and those of the {@code @Synced} objects in
+   * {@code owner}) of the entity {@code id}: {@code edit} gets a copy and changes it. The
+   * change is visible at once, is never sent, and no server state, confirm or rollback
+   * overwrites it.
    *
    * @param id the entity's id
    * @param edit the change of local-only values

@@ -124,9 +124,10 @@ public final class ProjectMutations {
   }
 
   /**
-   * Changes local-only values ({@code pinned}) of the entity {@code id}: {@code edit} gets a
-   * copy and changes it. The change is visible at once, is never sent, and no server state,
-   * confirm or rollback overwrites it.
+   * Changes local-only values ({@code pinned}, and those of the {@code @Synced} objects in
+   * {@code subtasks}, {@code columns}) of the entity {@code id}: {@code edit} gets a copy and
+   * changes it. The change is visible at once, is never sent, and no server state, confirm or
+   * rollback overwrites it.
    *
    * @param id the entity's id
    * @param edit the change of local-only values

@@ -35,12 +35,6 @@ final class AfterLock {
     settling.add(work);
   }
 
-  /** The transition failed: its work never happens (under the store's lock). */
-  void discard() {
-    staged.clear();
-    settling.clear();
-  }
-
   /** The transition is done: its work joins the queue in order (under the store's lock). */
   void commit() {
     if (staged.isEmpty() && settling.isEmpty()) {

@@ -90,7 +90,8 @@ final class Core<K, E> {
   /**
    * Runs one transition under the lock, then hands its work (remote calls, timers, futures,
    * listener deliveries) to the after-lock queue and drains it outside the lock. If the body
-   * throws, its work is dropped and the exception reaches the caller.
+   * throws, the exception reaches the caller once the work it staged is delivered: what it changed
+   * before it threw (a mutation the entity refused on the way, say) stays changed and is heard.
    */
   <T> T op(Supplier<T> body) {
     return transition(body, null);
@@ -99,6 +100,7 @@ final class Core<K, E> {
   /** {@link #op} of {@code supplier}, or of {@code runnable} when that is given instead. */
   private <T> T transition(Supplier<T> supplier, Runnable runnable) {
     T result;
+    Throwable failure = null;
     lock.lock();
     try {
       if (lock.getHoldCount() > 1) {
@@ -114,8 +116,8 @@ final class Core<K, E> {
           result = supplier.get();
         }
       } catch (RuntimeException | Error ex) {
-        afterLock.discard();
-        throw ex;
+        failure = ex;
+        result = null;
       }
       if (!idleWaiters.isEmpty() && isIdle()) {
         List<CompletableFuture<Void>> done = List.copyOf(idleWaiters);
@@ -127,6 +129,11 @@ final class Core<K, E> {
       lock.unlock();
     }
     afterLock.drain();
+    if (failure instanceof RuntimeException r) {
+      throw r;
+    } else if (failure instanceof Error e) {
+      throw e;
+    }
     return result;
   }
 

@@ -179,10 +179,17 @@ final class Edits<K, E> {
       result = type.copy(j.view);
     } catch (RuntimeException | Error e) {
       // The entity's code threw while the view was made again (carrying a nested object's
-      // local-only values) or copied for the caller: the edit is not taken.
+      // local-only values) or copied for the caller: the edit is not taken. A mutation it
+      // refused on the way stays refused (it is heard): the view is made again without it.
       j.state = oldState;
       j.view = oldView;
       oldPatches.forEach((l, p) -> l.patch = p);
+      try {
+        core.derive(j);
+      } catch (RuntimeException | Error again) {
+        j.view = oldView;
+        e.addSuppressed(again);
+      }
       throw e;
     }
     j.localEpoch = ++core.epoch;

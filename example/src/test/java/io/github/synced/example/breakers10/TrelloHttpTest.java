@@ -15,6 +15,7 @@ import io.github.synced.runtime.MutationState;
 import io.github.synced.runtime.SyncFailure;
 import io.github.synced.runtime.SyncStore;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -317,7 +318,7 @@ class TrelloHttpTest {
 
   @Test
   void anAnswerWhoseAssigneeLeavesOutAWrittenFieldTakesItAsWritten() throws Exception {
-    server.leaveOutOfNestedAnswer = java.util.Set.of("username");
+    server.leaveOutOfNestedAnswer = Set.of("username");
     Mutation<String, Card> m =
         store.update("c1", CardPatch.empty().editAssignee(a -> a.username("annlee")));
     assertNull(outcome(m));
@@ -329,7 +330,7 @@ class TrelloHttpTest {
 
   @Test
   void anAnswerWhoseItemsLeaveOutAWrittenFieldTakesItAsWritten() throws Exception {
-    server.leaveOutOfNestedAnswer = java.util.Set.of("state");
+    server.leaveOutOfNestedAnswer = Set.of("state");
     Mutation<String, Card> m =
         store.update(
             "c1", CardPatch.empty().editCheckItems(s -> s.update("ci1", x -> x.state("complete"))));

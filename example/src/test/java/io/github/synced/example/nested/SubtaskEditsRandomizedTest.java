@@ -243,6 +243,7 @@ class SubtaskEditsRandomizedTest {
         if (again != null) { // brought back (client wins, or an add of ours resent): as it is now
           expanded.put(id, again.expanded);
           gone.remove(id);
+          removedOnServer.remove(id); // followed anew
         }
       }
       check(shape, store, server, expanded, leaked);

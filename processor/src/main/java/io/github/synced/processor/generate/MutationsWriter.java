@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -174,8 +175,21 @@ public final class MutationsWriter {
             .addParameter(idType, "id")
             .addStatement("return store.delete(id)")
             .build());
-    if (!localOnly.isEmpty()) {
-      type.addMethod(local(model, idType, localOnly));
+    List<Property> holding = model.synced().stream().filter(Property::isNested).toList();
+    if (!localOnly.isEmpty() || !holding.isEmpty()) {
+      // An entity whose only local-only values are its nested objects' (a subtask's expanded)
+      // has them changed here too.
+      String which =
+          Stream.of(
+                  localOnly.isEmpty() ? null : names(localOnly),
+                  holding.isEmpty()
+                      ? null
+                      : (localOnly.isEmpty() ? "" : "and ")
+                          + "those of the {@code @Synced} objects in "
+                          + names(holding))
+              .filter(Objects::nonNull)
+              .collect(Collectors.joining(", "));
+      type.addMethod(local(model, idType, which));
     }
     type.addMethod(pendingFields(field, idType, mutation));
     return type;
@@ -225,7 +239,7 @@ public final class MutationsWriter {
         .build();
   }
 
-  private static MethodSpec local(EntityModel model, TypeName idType, List<Property> localOnly) {
+  private static MethodSpec local(EntityModel model, TypeName idType, String which) {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder(model.immutable() ? "localWith" : "local")
             .addModifiers(Modifier.PUBLIC)
@@ -247,7 +261,7 @@ public final class MutationsWriter {
                   "Changes local-only values ($L) of the entity {@code id}: {@code edit} gets the"
                       + " current state and returns the edited one."
                       + guarantees,
-                  names(localOnly),
+                  which,
                   NoSuchElementException.class))
           .addParameter(
               ParameterizedTypeName.get(ClassName.get(UnaryOperator.class), model.entity()), "edit")
@@ -260,7 +274,7 @@ public final class MutationsWriter {
                 "Changes local-only values ($L) of the entity {@code id}: {@code edit} gets a copy"
                     + " and changes it."
                     + guarantees,
-                names(localOnly),
+                which,
                 NoSuchElementException.class))
         .addParameter(consumerOf(model.entity()), "edit")
         .addStatement("return store.local(id, edit)")

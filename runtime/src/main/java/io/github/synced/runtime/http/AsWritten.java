@@ -2,7 +2,9 @@ package io.github.synced.runtime.http;
 
 import io.github.synced.runtime.json.JsonCodec;
 import io.github.synced.runtime.spi.EntityField;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -44,28 +46,47 @@ final class AsWritten {
     }
     String idName = codec.property(codec.type().idField());
     if (trees.isArray(answer) && trees.isArray(written)) {
-      Map<String, N> byId = new HashMap<>();
-      for (N w : trees.elements(written)) {
-        String id = id(trees, w, idName);
-        if (id != null) {
-          byId.putIfAbsent(id, w);
-        }
-      }
+      Map<String, N> byId = byId(trees, trees.elements(written), idName);
       for (N a : trees.elements(answer)) {
-        String id = id(trees, a, idName);
-        if (id != null && byId.containsKey(id)) {
-          object(trees, codec, a, byId.get(id));
+        N w = byId.get(id(trees, a, idName));
+        if (w != null) {
+          object(trees, codec, a, w);
         }
       }
     } else if (trees.isObject(answer) && trees.isObject(written)) {
       if (id(trees, written, idName) != null) {
         same(trees, codec, answer, written, idName); // the field's one object
-      } else {
-        for (String key : trees.names(answer)) { // a map: by key, where the id is the same
-          same(trees, codec, trees.get(answer, key), trees.get(written, key), idName);
+        return;
+      }
+      // A map: its values are matched by id, whatever key the answer puts them under; a value
+      // that leaves out its id is the one written under the same key.
+      List<N> values = new ArrayList<>();
+      for (String key : trees.names(written)) {
+        values.add(trees.get(written, key));
+      }
+      Map<String, N> byId = byId(trees, values, idName);
+      for (String key : trees.names(answer)) {
+        N a = trees.get(answer, key);
+        String id = id(trees, a, idName);
+        if (id != null && byId.containsKey(id)) {
+          object(trees, codec, a, byId.get(id));
+        } else if (id == null) {
+          same(trees, codec, a, trees.get(written, key), idName);
         }
       }
     }
+  }
+
+  /** The objects of {@code nodes} by their ids; the first where an id repeats. */
+  private static <N> Map<String, N> byId(Trees<N> trees, List<N> nodes, String idName) {
+    Map<String, N> byId = new HashMap<>();
+    for (N w : nodes) {
+      String id = id(trees, w, idName);
+      if (id != null) {
+        byId.putIfAbsent(id, w);
+      }
+    }
+    return byId;
   }
 
   /** {@link #object} where both are objects and {@code answer} leaves out or repeats the id. */

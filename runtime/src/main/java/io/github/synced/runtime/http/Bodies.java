@@ -287,13 +287,12 @@ final class Bodies<K, E> {
     if (!type.holdsEntities()) {
       return;
     }
-    boolean any = false;
     for (var f : written.fields()) {
-      any |= codec.nested(f) != null && trees.get(o, codec.property(f)) != null;
-    }
-    if (any) {
-      Object sent = trees.parse(trees.writePatch(codec, written), type.name(), id);
-      AsWritten.fill(trees, codec, o, sent, written.fields());
+      if (codec.nested(f) != null && trees.get(o, codec.property(f)) != null) {
+        Object sent = trees.parse(trees.writePatch(codec, written), type.name(), id);
+        AsWritten.fill(trees, codec, o, sent, written.fields());
+        return;
+      }
     }
   }
 
