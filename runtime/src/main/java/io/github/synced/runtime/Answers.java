@@ -35,7 +35,7 @@ final class Answers<K, E> {
       return;
     }
     SyncFailure f =
-        SyncFailure.of(Core.unwrap(failure), w.kind() + " of " + l.journal.id + " failed");
+        SyncFailure.of(Stages.unwrap(failure), w.kind() + " of " + l.journal.id + " failed");
     switch (f.kind()) {
       case TRANSIENT -> core.sends.retryOrGiveUp(l, MutationState.RETRYING, f, f.retryAfter());
       case OUTCOME_UNKNOWN -> {

@@ -39,7 +39,7 @@ final class Attempt<K, E>
   @Override
   public void run() {
     if (!answered) {
-      Core.call(this, "send").whenComplete(this);
+      Stages.call(this, "send").whenComplete(this);
     } else {
       core.answers.take(this);
     }

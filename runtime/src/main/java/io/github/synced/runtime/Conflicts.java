@@ -59,7 +59,7 @@ final class Conflicts<K, E> {
     K id = l.journal.id;
     core.afterLock.stage(
         () ->
-            Core.call(() -> core.remote.fetch(id), "fetch")
+            Stages.call(() -> core.remote.fetch(id), "fetch")
                 .whenComplete(
                     (found, failure) ->
                         core.react(
@@ -72,7 +72,7 @@ final class Conflicts<K, E> {
                                     l,
                                     f,
                                     "conflict, and the fetch failed: "
-                                        + (failure == null ? "null" : Core.unwrap(failure)));
+                                        + (failure == null ? "null" : Stages.unwrap(failure)));
                               } else if (!found.isPresent()) {
                                 core.answers.deletedOnServer(l.journal, null);
                               } else {

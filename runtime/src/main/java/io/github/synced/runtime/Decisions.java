@@ -31,7 +31,7 @@ final class Decisions<K, E> {
   void decide(Layer<K, E> l, Optional<E> found, Throwable failure, long sentAt) {
     Journal<K, E> j = l.journal;
     if (failure != null) {
-      unanswered(l, SyncFailure.of(Core.unwrap(failure), "fetch failed"));
+      unanswered(l, SyncFailure.of(Stages.unwrap(failure), "fetch failed"));
       return;
     }
     if (found == null) {
@@ -176,7 +176,7 @@ final class Decisions<K, E> {
    */
   void decideCreate(Layer<K, E> l, List<Reply<E>> all, Throwable failure, long sentAt) {
     if (failure != null) {
-      unanswered(l, SyncFailure.of(Core.unwrap(failure), "list failed"));
+      unanswered(l, SyncFailure.of(Stages.unwrap(failure), "list failed"));
       return;
     }
     if (all == null) {

@@ -91,12 +91,12 @@ final class Intake<K, E> {
     core.requireRemote();
     long sentAt = core.op(() -> ++core.epoch);
     CompletableFuture<Void> done = new CompletableFuture<>();
-    Core.call(core.remote::list, "list")
+    Stages.call(core.remote::list, "list")
         .whenComplete(
             (list, failure) -> {
               try {
                 if (failure != null) {
-                  throw SyncFailure.of(Core.unwrap(failure), "list failed");
+                  throw SyncFailure.of(Stages.unwrap(failure), "list failed");
                 }
                 if (list == null) {
                   throw SyncFailure.userCode("the remote answered list() with null", null);
@@ -160,12 +160,12 @@ final class Intake<K, E> {
     core.requireRemote();
     long sentAt = core.op(() -> ++core.epoch);
     CompletableFuture<Void> done = new CompletableFuture<>();
-    Core.call(() -> core.remote.fetch(id), "fetch")
+    Stages.call(() -> core.remote.fetch(id), "fetch")
         .whenComplete(
             (found, failure) -> {
               try {
                 if (failure != null) {
-                  throw SyncFailure.of(Core.unwrap(failure), "fetch failed");
+                  throw SyncFailure.of(Stages.unwrap(failure), "fetch failed");
                 }
                 if (found == null) {
                   throw SyncFailure.userCode("the remote answered a fetch with null", null);

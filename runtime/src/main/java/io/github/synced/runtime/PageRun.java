@@ -52,12 +52,12 @@ final class PageRun<P, K, E> {
   /** Reads one page, outside any lock; {@code sentAt} is the store's epoch as it is sent. */
   void send(String token, long sentAt) {
     QueryType<P, E> type = query.type();
-    Core.call(() -> type.reader().read(query.params(), token), "the reader of " + query)
+    Stages.call(() -> type.reader().read(query.params(), token), "the reader of " + query)
         .whenComplete(
             (page, failure) -> {
               try {
                 if (failure != null) {
-                  throw SyncFailure.of(Core.unwrap(failure), query + " failed");
+                  throw SyncFailure.of(Stages.unwrap(failure), query + " failed");
                 }
                 if (page == null) {
                   throw SyncFailure.userCode("the reader of " + query + " answered null", null);

@@ -175,7 +175,7 @@ final class QueryEngine<P, K, E> {
     }
     if (refused != null) {
       deliverLater();
-      return Core.failed(refused);
+      return Stages.failed(refused);
     }
     if (r == null) {
       return token == null ? CompletableFuture.completedFuture(null) : loadMore();

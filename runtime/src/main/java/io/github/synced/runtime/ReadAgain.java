@@ -72,7 +72,7 @@ final class ReadAgain<K, E> {
     core.backgroundStarted();
     core.afterLock.stage(
         () ->
-            Core.call(() -> core.remote.fetch(id), "fetch")
+            Stages.call(() -> core.remote.fetch(id), "fetch")
                 .whenComplete(
                     (found, failure) ->
                         core.react(

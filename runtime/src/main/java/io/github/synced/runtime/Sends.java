@@ -266,7 +266,7 @@ final class Sends<K, E> {
     if (l.kind() == Write.Kind.CREATE && l.temporaryId) {
       core.afterLock.stage(
           () ->
-              Core.call(core.remote::list, "list")
+              Stages.call(core.remote::list, "list")
                   .whenComplete(
                       (all, failure) ->
                           core.react(
@@ -278,7 +278,7 @@ final class Sends<K, E> {
     } else {
       core.afterLock.stage(
           () ->
-              Core.call(() -> core.remote.fetch(id), "fetch")
+              Stages.call(() -> core.remote.fetch(id), "fetch")
                   .whenComplete(
                       (found, failure) ->
                           core.react(

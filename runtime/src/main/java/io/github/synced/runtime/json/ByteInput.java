@@ -33,25 +33,11 @@ final class ByteInput extends ByteScanner {
   private int expected;
 
   /**
-   * The limits of a mapper's {@code StreamReadConstraints} (Jackson 2's or 3's), as plain values.
-   *
-   * @param maxDocumentLength the longest document in bytes, or a value below 1 for no limit
-   * @param countsTokens whether the constraints limit the number of tokens, which this reader
-   *     leaves to Jackson
-   */
-  record Limits(
-      long maxDocumentLength,
-      boolean countsTokens,
-      int maxStringLength,
-      int maxNameLength,
-      int maxNumberLength) {}
-
-  /**
    * A reader of {@code json} within {@code limits}.
    *
    * @throws Declined if the document is longer than the limits allow, or they count tokens
    */
-  ByteInput(byte[] json, Limits limits) {
+  ByteInput(byte[] json, ReadLimits limits) {
     super(json, limits.maxStringLength(), Math.min(limits.maxNumberLength(), 1000));
     if (limits.countsTokens()
         || (limits.maxDocumentLength() > 0 && json.length > limits.maxDocumentLength())) {
@@ -269,7 +255,7 @@ final class ByteInput extends ByteScanner {
     int p = start;
     // A word at a time up to the first byte that is not a plain character; then byte by byte.
     while (p + Long.BYTES <= end) {
-      long special = special(words.getLong(p));
+      long special = StringBytes.special(words.getLong(p));
       if (special != 0) {
         p += Long.numberOfTrailingZeros(special) >>> 3;
         break;
@@ -292,24 +278,6 @@ final class ByteInput extends ByteScanner {
       p++;
     }
     throw decline();
-  }
-
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGHS = 0x8080808080808080L;
-
-  /**
-   * The bytes of the little-endian word {@code w} that end a string's plain run (a quote, a
-   * backslash, a control character or a byte of a non-ASCII character) as their high bits: the
-   * lowest one set is exactly the first such byte (the arithmetic can flag false ones only above a
-   * true one), zero where there is none.
-   */
-  private static long special(long w) {
-    long quote = w ^ (ONES * '"');
-    long backslash = w ^ (ONES * '\\');
-    long quotes = (quote - ONES) & ~quote;
-    long backslashes = (backslash - ONES) & ~backslash;
-    long controls = (w - ONES * 0x20) & ~w;
-    return (quotes | backslashes | controls | w) & HIGHS;
   }
 
   @Override

@@ -25,9 +25,9 @@ final class ByteOutput extends JsonOutput {
    * How Jackson (2 and 3) escapes each ASCII character by default: 0 not at all, -1 as {@code
    * \\u00XX}, otherwise as a backslash and this character.
    */
-  static final int[] ESCAPES = escapes();
+  static final int[] ESCAPES = StringBytes.escapes();
 
-  private static final byte[] HEX = {
+  static final byte[] HEX = {
     '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'
   };
   private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
@@ -115,51 +115,6 @@ final class ByteOutput extends JsonOutput {
     for (int i = 0; i < n; i++) {
       buf[len++] = (byte) ascii.charAt(i);
     }
-  }
-
-  private static int[] escapes() {
-    int[] table = new int[128];
-    for (int c = 0; c < 32; c++) {
-      table[c] = -1;
-    }
-    table['"'] = '"';
-    table['\\'] = '\\';
-    table['\b'] = 'b';
-    table['\t'] = 't';
-    table['\f'] = 'f';
-    table['\n'] = 'n';
-    table['\r'] = 'r';
-    return table;
-  }
-
-  /**
-   * {@code text} as the UTF-8 of a JSON string's contents, escaped as Jackson escapes it (without
-   * the quotes): for property names, which are never surrogates alone.
-   */
-  static byte[] quotedUtf8(String text) {
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(text.length() + 8);
-    for (int i = 0; i < text.length(); ) {
-      int c = text.codePointAt(i);
-      i += Character.charCount(c);
-      if (c >= 128) {
-        byte[] utf8 =
-            new String(Character.toChars(c)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        bytes.write(utf8, 0, utf8.length);
-      } else if (ESCAPES[c] == 0) {
-        bytes.write(c);
-      } else if (ESCAPES[c] > 0) {
-        bytes.write('\\');
-        bytes.write(ESCAPES[c]);
-      } else {
-        bytes.write('\\');
-        bytes.write('u');
-        bytes.write('0');
-        bytes.write('0');
-        bytes.write(HEX[c >> 4]);
-        bytes.write(HEX[c & 0xF]);
-      }
-    }
-    return bytes.toByteArray();
   }
 
   /** The comma between two elements of an array, before the second. */

@@ -223,9 +223,9 @@ public final class Json3Codecs {
   }
 
   /** The mapper's read limits, for the byte reader. */
-  private static ByteInput.Limits limits(ObjectMapper mapper) {
+  private static ReadLimits limits(ObjectMapper mapper) {
     StreamReadConstraints c = mapper.tokenStreamFactory().streamReadConstraints();
-    return new ByteInput.Limits(
+    return new ReadLimits(
         c.hasMaxDocumentLength() ? c.getMaxDocumentLength() : -1,
         c.hasMaxTokenCount(),
         c.getMaxStringLength(),

@@ -258,13 +258,13 @@ public final class JsonCodecs {
   }
 
   /** The mapper's read limits, for the byte reader. */
-  private static ByteInput.Limits limits(ObjectMapper mapper) {
+  private static ReadLimits limits(ObjectMapper mapper) {
     return limits(mapper.getFactory().streamReadConstraints());
   }
 
   /** {@code c} as plain values, for the byte reader. */
-  static ByteInput.Limits limits(StreamReadConstraints c) {
-    return new ByteInput.Limits(
+  static ReadLimits limits(StreamReadConstraints c) {
+    return new ReadLimits(
         c.hasMaxDocumentLength() ? c.getMaxDocumentLength() : -1,
         c.hasMaxTokenCount(),
         c.getMaxStringLength(),

@@ -58,7 +58,7 @@ public final class JsonNames {
     byString = new int[size];
     byBytes = new int[size];
     for (int i = 0; i < n; i++) {
-      byte[] inner = ByteOutput.quotedUtf8(names[i]);
+      byte[] inner = StringBytes.quotedUtf8(names[i]);
       byte[] q = new byte[inner.length + 3];
       q[0] = '"';
       System.arraycopy(inner, 0, q, 1, inner.length);

@@ -3,8 +3,10 @@ package io.github.synced.runtime.json;
 import static io.github.synced.runtime.json.ByteScanner.decline;
 
 /**
- * Checks the bytes inside a JSON string for {@link ByteScanner}: the length of an escape or of a
- * UTF-8 sequence, declining anything Jackson would not read to the same characters.
+ * The bytes inside a JSON string: for {@link ByteScanner}, the length of an escape or of a UTF-8
+ * sequence, declining anything Jackson would not read to the same characters; for {@link
+ * ByteInput}, where a word of them stops being plain; for {@link ByteOutput} and {@link JsonNames},
+ * the escapes Jackson writes.
  */
 final class StringBytes {
 
@@ -87,5 +89,69 @@ final class StringBytes {
       }
     }
     return n;
+  }
+
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  /**
+   * The bytes of the little-endian word {@code w} that end a string's plain run (a quote, a
+   * backslash, a control character or a byte of a non-ASCII character) as their high bits: the
+   * lowest one set is exactly the first such byte (the arithmetic can flag false ones only above a
+   * true one), zero where there is none.
+   */
+  static long special(long w) {
+    long quote = w ^ (ONES * '"');
+    long backslash = w ^ (ONES * '\\');
+    long quotes = (quote - ONES) & ~quote;
+    long backslashes = (backslash - ONES) & ~backslash;
+    long controls = (w - ONES * 0x20) & ~w;
+    return (quotes | backslashes | controls | w) & HIGHS;
+  }
+
+  /** The table behind {@link ByteOutput#ESCAPES}. */
+  static int[] escapes() {
+    int[] table = new int[128];
+    for (int c = 0; c < 32; c++) {
+      table[c] = -1;
+    }
+    table['"'] = '"';
+    table['\\'] = '\\';
+    table['\b'] = 'b';
+    table['\t'] = 't';
+    table['\f'] = 'f';
+    table['\n'] = 'n';
+    table['\r'] = 'r';
+    return table;
+  }
+
+  /**
+   * {@code text} as the UTF-8 of a JSON string's contents, escaped as Jackson escapes it (without
+   * the quotes): for property names, which are never surrogates alone.
+   */
+  static byte[] quotedUtf8(String text) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(text.length() + 8);
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      if (c >= 128) {
+        byte[] utf8 =
+            new String(Character.toChars(c)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        bytes.write(utf8, 0, utf8.length);
+      } else if (ByteOutput.ESCAPES[c] == 0) {
+        bytes.write(c);
+      } else if (ByteOutput.ESCAPES[c] > 0) {
+        bytes.write('\\');
+        bytes.write(ByteOutput.ESCAPES[c]);
+      } else {
+        bytes.write('\\');
+        bytes.write('u');
+        bytes.write('0');
+        bytes.write('0');
+        bytes.write(ByteOutput.HEX[c >> 4]);
+        bytes.write(ByteOutput.HEX[c & 0xF]);
+      }
+    }
+    return bytes.toByteArray();
   }
 }

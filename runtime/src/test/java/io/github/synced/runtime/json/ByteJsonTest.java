@@ -304,7 +304,7 @@ class ByteJsonTest {
     assertArrayEquals(CharTypes.get7BitOutputEscapes(), ByteOutput.ESCAPES);
     assertArrayEquals(
         new SerializedString("a\"b\\c\u0001\n\u00e9").asQuotedUTF8(),
-        ByteOutput.quotedUtf8("a\"b\\c\u0001\n\u00e9"));
+        StringBytes.quotedUtf8("a\"b\\c\u0001\n\u00e9"));
   }
 
   @Test
