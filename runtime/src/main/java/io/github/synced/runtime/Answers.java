@@ -1,8 +1,10 @@
 package io.github.synced.runtime;
 
 import io.github.synced.runtime.Change.Cause;
+import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.EntityType;
 import io.github.synced.runtime.spi.Patch;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -248,8 +250,9 @@ final class Answers<K, E> {
         }
         if (other.kind() == Write.Kind.UPDATE && other.handle.sequence() < l.handle.sequence()) {
           // The user set these later: the earlier value is gone. In parallel mode, or serially
-          // once a create's early copy, edited meanwhile, joined the create's own entity.
-          other.supersede(sent.fields());
+          // once a create's early copy, edited meanwhile, joined the create's own entity. Not a
+          // field it changed inside (one element): the earlier change of another stands.
+          other.supersede(setWhole(l, sent));
         }
         if (core.parallel && other.lastWrite != null) {
           other.ownConfirmed(sent.fields());
@@ -265,6 +268,15 @@ final class Answers<K, E> {
       core.readAgain.refresh(
           j, 1); // the answer may replay the first application: only a read now is sure
     }
+  }
+
+  /** The fields {@code sent} for {@code l} that it set whole, not changed inside. */
+  private static <K, E> Set<EntityField> setWhole(Layer<K, E> l, Patch<E> sent) {
+    Set<EntityField> whole = new LinkedHashSet<>(sent.fields());
+    if (l.updater == null && l.patch != null && l.patch.changesInside()) {
+      whole.removeIf(f -> l.patch.inside(f) != null);
+    }
+    return whole;
   }
 
   /** Moves a created entity to its real id, merging a copy the server pushed under it first. */

@@ -227,10 +227,17 @@ final class Core<K, E> {
 
   /** Tells the listeners of {@code j} how it changed, if they were listening before the change. */
   void announce(Cause cause, Journal<K, E> j, E before, Layer<K, E> by, SyncFailure error) {
+    if (before != UNHEARD) {
+      announce(cause, j, before, by, error, j.view == null ? null : type.copy(j.view));
+    }
+  }
+
+  /** {@link #announce} with the view's copy made already. */
+  void announce(
+      Cause cause, Journal<K, E> j, E before, Layer<K, E> by, SyncFailure error, E after) {
     if (before == UNHEARD) {
       return;
     }
-    E after = j.view == null ? null : type.copy(j.view);
     Change<K, E> c =
         new Change<>(
             scheduler.now(),

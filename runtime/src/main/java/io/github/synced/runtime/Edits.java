@@ -166,6 +166,7 @@ final class Edits<K, E> {
     E before = core.before(j);
     E oldState = j.state;
     E oldView = j.view;
+    int layers = j.layers().size();
     IdentityHashMap<Layer<K, E>, Patch<E>> oldPatches = new IdentityHashMap<>();
     carried.keySet().forEach(l -> oldPatches.put(l, l.patch));
     j.state = state;
@@ -174,9 +175,11 @@ final class Edits<K, E> {
       carried.forEach((l, p) -> l.patch = p);
     }
     E result;
+    E heard; // made before anything is announced, so that no copy can fail after it
     try {
       core.derive(j);
       result = type.copy(j.view);
+      heard = core.unheard(before) ? null : type.copy(j.view);
     } catch (RuntimeException | Error e) {
       // The entity's code threw while the view was made again (carrying a nested object's
       // local-only values) or copied for the caller: the edit is not taken. A mutation it
@@ -190,10 +193,17 @@ final class Edits<K, E> {
         j.view = oldView;
         e.addSuppressed(again);
       }
+      if (j.layers().size() < layers) { // a mutation it refused went: listeners hear the rollback
+        try {
+          core.announce(Cause.ROLLBACK, j, before, null, null);
+        } catch (RuntimeException | Error again) {
+          e.addSuppressed(again);
+        }
+      }
       throw e;
     }
     j.localEpoch = ++core.epoch;
-    core.announce(Cause.LOCAL_EDIT, j, before, null, null);
+    core.announce(Cause.LOCAL_EDIT, j, before, null, null, heard);
     return result;
   }
 

@@ -5,9 +5,14 @@ import io.github.synced.runtime.spi.Inside;
 import io.github.synced.runtime.spi.Patch;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -127,26 +132,63 @@ public final class EntryEdits<M, K, E, P extends Patch<E>> implements Inside<Map
         continue; // refused when the change was made; never applied
       }
       E now = out.get(op.id());
-      if (op.element() != null) { // ours with the values we gave it; a resolver's keeps local-only
+      if (op.element() != null) {
+        // The element it puts, with the values we gave it (a resolver's keeps the local-only ones
+        // of the element of its id there); it leaves any other key that holds it, as a move.
+        K id = type.id(op.element());
+        out.values().removeIf(e -> e != now && e != null && id.equals(type.id(e)));
         out.put(
             op.id(),
-            op.decided() && now != null && Objects.equals(type.id(now), type.id(op.element()))
+            op.decided() && now != null && Objects.equals(type.id(now), id)
                 ? type.merge(type.copy(now), op.element())
                 : type.copy(op.element()));
-      } else if (addresses(op, now)) {
-        if (op.patch() != null) {
-          out.put(op.id(), op.patch().applyTo(type.copy(now)));
-        } else {
-          out.remove(op.id());
+      } else {
+        // An update or remove changes the element it is bound to: at its key, or at the key
+        // another writer moved it to; never another element its key came to hold.
+        M key = addresses(op, now) ? op.id() : keyOf(out, op.bound());
+        if (key != null && op.patch() != null) {
+          out.put(key, op.patch().applyTo(type.copy(out.get(key))));
+        } else if (key != null) {
+          out.remove(key);
         }
       }
     }
     return value == null && out.isEmpty() ? null : out;
   }
 
+  /** The key at which {@code entries} holds the element of id {@code id}; {@code null} if none. */
+  private M keyOf(Map<M, E> entries, Object id) {
+    if (id != null) {
+      for (Map.Entry<M, E> e : entries.entrySet()) {
+        if (e.getValue() != null && id.equals(type.id(e.getValue()))) {
+          return e.getKey();
+        }
+      }
+    }
+    return null;
+  }
+
   /** Whether {@code element}, what the key of an update or remove holds, is the one it is for. */
   private boolean addresses(ElementOp<M, E, P> op, E element) {
     return element != null && (op.bound() == null || op.bound().equals(type.id(element)));
+  }
+
+  /**
+   * A map for {@code applyTo} of a sorted map: a {@code TreeMap} with {@code value}'s entries and
+   * its comparator ({@code TreeMap::new} would take the keys' natural order). For generated
+   * patches.
+   */
+  public static <M, E> NavigableMap<M, E> treeMapLike(Map<M, E> value) {
+    return value instanceof SortedMap<M, E> sorted ? new TreeMap<>(sorted) : new TreeMap<>(value);
+  }
+
+  /** A working copy of {@code value} that finds keys as it does (its comparator). */
+  private static <M, E> Map<M, E> working(Map<M, E> value) {
+    return value == null
+        ? new LinkedHashMap<>()
+        : value instanceof SortedMap<M, E> sorted
+            ? new TreeMap<>(sorted)
+            : new LinkedHashMap<>(value);
   }
 
   private static <M, E> E at(Map<M, E> value, M key) {
@@ -155,7 +197,7 @@ public final class EntryEdits<M, K, E, P extends Patch<E>> implements Inside<Map
 
   @Override
   public String refusal(Map<M, E> value) {
-    Map<M, E> entries = value == null ? new LinkedHashMap<>() : new LinkedHashMap<>(value);
+    Map<M, E> entries = working(value);
     for (ElementOp<M, E, P> op : ops) {
       if (op.error() != null) {
         return op.error();
@@ -194,13 +236,18 @@ public final class EntryEdits<M, K, E, P extends Patch<E>> implements Inside<Map
   @Override
   @SuppressWarnings("unchecked") // the patches of one element type are of one class
   public EntryEdits<M, K, E, P> boundTo(Map<M, E> value) {
-    Map<M, E> entries = value == null ? new LinkedHashMap<>() : new LinkedHashMap<>(value);
+    Map<M, E> entries = working(value);
     List<ElementOp<M, E, P>> bound = new ArrayList<>(ops.size());
     for (ElementOp<M, E, P> op : ops) {
       E element = op.error() == null ? entries.get(op.id()) : null;
       if (op.element() != null) {
-        entries.put(op.id(), op.element());
-        bound.add(op);
+        // A put of the element the key holds (its id) keeps the local-only values it has now.
+        ElementOp<M, E, P> put =
+            element != null && Objects.equals(type.id(element), type.id(op.element()))
+                ? op.adding(type.withLocalOnly(type.copy(op.element()), element))
+                : op;
+        entries.put(op.id(), put.element());
+        bound.add(put);
       } else if (element == null) {
         bound.add(op); // refused
       } else if (op.patch() == null) {
@@ -224,11 +271,11 @@ public final class EntryEdits<M, K, E, P extends Patch<E>> implements Inside<Map
 
   @Override
   public List<String> conflicts(Map<M, E> base, Map<M, E> theirs) {
-    List<String> paths = new ArrayList<>();
+    Set<String> paths = new LinkedHashSet<>(); // one key changed twice meets theirs once
     for (ElementOp<M, E, P> op : ops) {
       paths.addAll(conflicts(op, at(base, op.id()), at(theirs, op.id())));
     }
-    return paths;
+    return List.copyOf(paths);
   }
 
   /** Where {@code op} meets their change of its entry from {@code b} to {@code t}. */

@@ -79,6 +79,18 @@ final class PatchEdits {
    * The class a changed collection or map is made as: {@code ArrayList}, {@code LinkedHashSet},
    * {@code LinkedHashMap}, {@code TreeMap}.
    */
+  /**
+   * The function that makes the container of {@code p}'s new value from its current one: {@code
+   * ArrayList::new}, {@code LinkedHashMap::new}, and for a sorted map {@code
+   * EntryEdits::treeMapLike}, which keeps the map's comparator.
+   */
+  private static CodeBlock factory(Property p) {
+    ClassName container = implementation(p);
+    return p.shape() instanceof Shape.Keyed && container.simpleName().equals("TreeMap")
+        ? CodeBlock.of("$T::treeMapLike", ENTRY_EDITS)
+        : CodeBlock.of("$T::new", container);
+  }
+
   private static ClassName implementation(Property p) {
     return ClassName.bestGuess(
         (p.shape() instanceof Shape.Keyed keyed
@@ -119,7 +131,7 @@ final class PatchEdits {
     CodeBlock inside =
         p.shape() instanceof Shape.Nested
             ? CodeBlock.of("this.$L.applyTo($L)", name(p), current)
-            : CodeBlock.of("this.$L.applyTo($L, $T::new)", name(p), current, implementation(p));
+            : CodeBlock.of("this.$L.applyTo($L, $L)", name(p), current, factory(p));
     return CodeBlock.of("(this.$L != null$W? $L$W: $L)", name(p), inside, whole);
   }
 
@@ -203,11 +215,7 @@ final class PatchEdits {
         .addStatement(
             object
                 ? CodeBlock.of("return $L(change.applyTo($L))", p.name(), p.name())
-                : CodeBlock.of(
-                    "return $L(change.applyTo($L, $T::new))",
-                    p.name(),
-                    p.name(),
-                    implementation(p)))
+                : CodeBlock.of("return $L(change.applyTo($L, $L))", p.name(), p.name(), factory(p)))
         .endControlFlow();
     return m.addStatement("return new $T($L)", self, Code.wrapped(args)).build();
   }
