@@ -1,10 +1,8 @@
 package io.github.synced.runtime;
 
 import io.github.synced.runtime.Change.Cause;
-import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.EntityType;
 import io.github.synced.runtime.spi.Patch;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -252,7 +250,7 @@ final class Answers<K, E> {
           // The user set these later: the earlier value is gone. In parallel mode, or serially
           // once a create's early copy, edited meanwhile, joined the create's own entity. Not a
           // field it changed inside (one element): the earlier change of another stands.
-          other.supersede(setWhole(l, sent));
+          other.supersede(l.setWhole(sent));
         }
         if (core.parallel && other.lastWrite != null) {
           other.ownConfirmed(sent.fields());
@@ -268,15 +266,6 @@ final class Answers<K, E> {
       core.readAgain.refresh(
           j, 1); // the answer may replay the first application: only a read now is sure
     }
-  }
-
-  /** The fields {@code sent} for {@code l} that it set whole, not changed inside. */
-  private static <K, E> Set<EntityField> setWhole(Layer<K, E> l, Patch<E> sent) {
-    Set<EntityField> whole = new LinkedHashSet<>(sent.fields());
-    if (l.updater == null && l.patch != null && l.patch.changesInside()) {
-      whole.removeIf(f -> l.patch.inside(f) != null);
-    }
-    return whole;
   }
 
   /** Moves a created entity to its real id, merging a copy the server pushed under it first. */

@@ -116,6 +116,15 @@ final class Layer<K, E> {
   }
 
   /** A later mutation confirmed {@code fields}: those this layer also sets are not its any more. */
+  /** The fields of {@code sent}, this layer's last body, that it set whole, not changed inside. */
+  Set<EntityField> setWhole(Patch<E> sent) {
+    Set<EntityField> whole = new LinkedHashSet<>(sent.fields());
+    if (updater == null && patch != null && patch.changesInside()) {
+      whole.removeIf(f -> patch.inside(f) != null);
+    }
+    return whole;
+  }
+
   void supersede(Set<? extends EntityField> fields) {
     for (EntityField f : fields) {
       if (patch != null && patch.fields().contains(f)) {
