@@ -242,7 +242,6 @@ final class Intake<K, E> {
     return plans;
   }
 
-  /** The base with the synced fields of {@code server} but the version the base has. */
   /** Whether two states hold the same synced values, their versions aside. */
   private boolean sameValues(E a, E b) {
     for (EntityField f : type.diff(a, b)) {

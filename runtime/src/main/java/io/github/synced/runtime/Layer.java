@@ -115,7 +115,6 @@ final class Layer<K, E> {
     return type.patch(patch.applyTo(type.copy(view)), shown);
   }
 
-  /** A later mutation confirmed {@code fields}: those this layer also sets are not its any more. */
   /** The fields of {@code sent}, this layer's last body, that it set whole, not changed inside. */
   Set<EntityField> setWhole(Patch<E> sent) {
     Set<EntityField> whole = new LinkedHashSet<>(sent.fields());
@@ -125,6 +124,7 @@ final class Layer<K, E> {
     return whole;
   }
 
+  /** A later mutation confirmed {@code fields}: those this layer also sets are not its any more. */
   void supersede(Set<? extends EntityField> fields) {
     for (EntityField f : fields) {
       if (patch != null && patch.fields().contains(f)) {

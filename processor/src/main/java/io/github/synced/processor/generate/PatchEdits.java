@@ -76,10 +76,6 @@ final class PatchEdits {
   }
 
   /**
-   * The class a changed collection or map is made as: {@code ArrayList}, {@code LinkedHashSet},
-   * {@code LinkedHashMap}, {@code TreeMap}.
-   */
-  /**
    * The function that makes the container of {@code p}'s new value from its current one: {@code
    * ArrayList::new}, {@code LinkedHashMap::new}, and for a sorted map {@code
    * EntryEdits::treeMapLike}, which keeps the map's comparator.
@@ -91,6 +87,10 @@ final class PatchEdits {
         : CodeBlock.of("$T::new", container);
   }
 
+  /**
+   * The class a changed collection or map is made as: {@code ArrayList}, {@code LinkedHashSet},
+   * {@code LinkedHashMap}, {@code TreeMap}.
+   */
   private static ClassName implementation(Property p) {
     return ClassName.bestGuess(
         (p.shape() instanceof Shape.Keyed keyed
