@@ -221,7 +221,7 @@ final class Answers<K, E> {
     Journal<K, E> j = l.journal;
     E shown = before != null ? before : core.before(j);
     boolean readAgain = false;
-    if (versionUnknown && j.baseEpoch > appliedFrom(l)) {
+    if (versionUnknown && j.baseEpoch > appliedFrom(l) && !readBefore(j, l)) {
       // A newer state came while it was on its way, and the answer does not say whether the write
       // applied before or after it: keep that state rather than put the written values over it,
       // and read the entity again.
@@ -266,6 +266,17 @@ final class Answers<K, E> {
       core.readAgain.refresh(
           j, 1); // the answer may replay the first application: only a read now is sure
     }
+  }
+
+  /**
+   * Whether the state read while {@code l} was on its way is the very version its write was made
+   * against: the server had that version when it was read, and a write moves it on, so the read
+   * came before the write applied and the written values go over it (its answer, {@code server}, is
+   * that state with them).
+   */
+  private boolean readBefore(Journal<K, E> j, Layer<K, E> l) {
+    Object against = l.lastWrite == null ? null : l.lastWrite.baseVersion();
+    return against != null && against.equals(type.version(j.state));
   }
 
   /** Moves a created entity to its real id, merging a copy the server pushed under it first. */

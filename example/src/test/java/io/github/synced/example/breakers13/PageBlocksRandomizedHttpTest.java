@@ -129,8 +129,21 @@ class PageBlocksRandomizedHttpTest {
             String id = view.blocks.get(k).id;
             boolean to = !view.blocks.get(k).collapsed;
             what = "collapse " + k + "=" + to;
-            pages.local("p1", p -> p.blocks.get(k).collapsed = to);
-            collapsed.put(id, to);
+            // An answer may move or remove the block between the read above and this edit.
+            boolean[] found = {false};
+            pages.local(
+                "p1",
+                p ->
+                    p.blocks.values().stream()
+                        .filter(b -> b.id.equals(id))
+                        .forEach(
+                            b -> {
+                              b.collapsed = to;
+                              found[0] = true;
+                            }));
+            if (found[0]) {
+              collapsed.put(id, to);
+            }
           } else if (r < 0.85) {
             PageServer.Answer a = ANSWERS.get(rnd.nextInt(ANSWERS.size()));
             what = "next answer " + a;

@@ -130,6 +130,20 @@ final class HeldChecklistServer implements Remote<String, Checklist> {
     answers.get(i).complete(Reply.entity(row()));
   }
 
+  /** If-Match: applies write {@code i} and answers 204 (no body, no version), or 412. */
+  void acceptEmpty(int i) {
+    if (apply(i, true)) {
+      answers.get(i).complete(Reply.empty());
+    } else {
+      answers.get(i).completeExceptionally(SyncFailure.conflict(412, "version moved on", row()));
+    }
+  }
+
+  /** Answers write {@code i}, which {@link #apply} applied before, with 204. */
+  void answerEmpty(int i) {
+    answers.get(i).complete(Reply.empty());
+  }
+
   void refuse(int i) {
     answers.get(i).completeExceptionally(SyncFailure.rejected(422, "refused"));
   }
