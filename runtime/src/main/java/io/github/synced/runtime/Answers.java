@@ -221,11 +221,14 @@ final class Answers<K, E> {
     Journal<K, E> j = l.journal;
     E shown = before != null ? before : core.before(j);
     boolean readAgain = false;
+    // An answer without a version is the base with the answer's values over it: its version is
+    // the base's, so it is taken even while the base waits for a newer one (versionStale).
+    boolean onBase = versionUnknown && type.compareVersions(server, j.state) == 0;
     if (versionUnknown && j.baseEpoch > appliedFrom(l) && !readBefore(j, l)) {
-      // A newer state came while it was on its way, and the answer does not say whether the write
-      // applied before or after it: keep that state rather than put the written values over it,
-      // and read the entity again.
-      server = j.state;
+      // Another state came while it was on its way, and the answer does not say whether the write
+      // applied before or after it. The written values stay over it, as the user saw them all
+      // along (rule 3; no flicker back, and an element the write added keeps its local-only
+      // values), until a read sent now, of whatever version, decides.
       versionUnknown = false;
       readAgain = true;
     }
@@ -233,7 +236,7 @@ final class Answers<K, E> {
     // write confirmed since this one was first sent.
     server = core.bases.sinceRead(j, server, l.firstSentEpoch, !type.hasVersion(), sent.fields());
     try {
-      core.bases.adopt(j, server, learnedAt); // an answer older than the base is dropped
+      core.bases.adopt(j, server, learnedAt, onBase); // one older than the base is dropped
     } catch (BadServerDataException bad) {
       core.sends.askServer(l, bad);
       return;
@@ -269,10 +272,9 @@ final class Answers<K, E> {
   }
 
   /**
-   * Whether the state read while {@code l} was on its way is the very version its write was made
-   * against: the server had that version when it was read, and a write moves it on, so the read
-   * came before the write applied and the written values go over it (its answer, {@code server}, is
-   * that state with them).
+   * Whether the state that came while {@code l} was on its way has the very version its write was
+   * made against: the server had that version when it was read, and a write moves it on, so the
+   * read came before the write applied, and the version after it is still to be learned.
    */
   private boolean readBefore(Journal<K, E> j, Layer<K, E> l) {
     Object against = l.lastWrite == null ? null : l.lastWrite.baseVersion();

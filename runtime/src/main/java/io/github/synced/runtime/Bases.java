@@ -32,7 +32,16 @@ final class Bases<K, E> {
    * @throws BadServerDataException if the entity refuses a value of it; {@code j} is unchanged
    */
   boolean adopt(Journal<K, E> j, E server, long learnedAt) {
-    if (!j.accepts(core.type, server)) {
+    return adopt(j, server, learnedAt, false);
+  }
+
+  /**
+   * As {@link #adopt(Journal, Object, long)}; {@code onBase}: {@code server} is the base with an
+   * answer's values over it, at the base's version, taken even while the base waits for a newer
+   * version.
+   */
+  boolean adopt(Journal<K, E> j, E server, long learnedAt, boolean onBase) {
+    if (!onBase && !j.accepts(core.type, server)) {
       return false;
     }
     if (learnedAt > 0) {

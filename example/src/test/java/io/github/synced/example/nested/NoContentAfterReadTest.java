@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * write was sent with {@code If-Match}, so a read of that very version came before it applied: the
  * written values go over the read, with no flicker back and no local-only value lost (the CI
  * failure of {@code PageBlocksRandomizedHttpTest} seed 10: a block put, collapsed, refetched,
- * answered 204, came back uncollapsed). A read of a later version came after it and is kept.
+ * answered 204, came back uncollapsed). After a read of a later version the answer cannot tell: the
+ * written values stay until a read sent after it decides.
  */
 class NoContentAfterReadTest {
 
@@ -112,7 +113,8 @@ class NoContentAfterReadTest {
 
     server.answerEmpty(0);
 
-    assertEquals("Move to Leeds", view().title, "the written title does not go over a newer one");
+    assertEquals(
+        "Move to Leeds", view().title, "the read sent after the answer brings the newer title");
     assertTrue(subtask(view(), "s4").expanded, "s4 is in the read, and keeps its expanded");
     assertEquals(3, view().version);
   }
