@@ -90,7 +90,8 @@ final class Answers<K, E> {
           core.sends.askServer(
               l, core.bad(l.journal.id, type.idField(), "the answer to the create has no id"));
         } else {
-          confirmCreate(l, a.state(), a.versionUnknown(), "confirmed", learnedAt(l, reply));
+          confirmCreate(
+              l, a.state(), a.versionUnknown(), "confirmed", AnswerOrder.learnedAt(l, reply));
         }
       }
       case UPDATE -> {
@@ -99,7 +100,13 @@ final class Answers<K, E> {
         boolean othersUnseen =
             type.hasVersion() && w.baseVersion() == null && reply.entityOrNull() == null;
         confirmUpdate(
-            l, w.patch(), a.state(), a.versionUnknown(), "confirmed", null, learnedAt(l, reply));
+            l,
+            w.patch(),
+            a.state(),
+            a.versionUnknown(),
+            "confirmed",
+            null,
+            AnswerOrder.learnedAt(l, reply));
         if (othersUnseen && !a.versionUnknown() && core.entities.real(l.journal.id) == l.journal) {
           // Any read replaces the other fields; sends carry no If-Match meanwhile.
           l.journal.versionNone(true);
@@ -114,14 +121,6 @@ final class Answers<K, E> {
     j.remove(l);
     core.move(l, MutationState.CONFIRMED, reason, null);
     deletedOnServer(j, null); // whatever else is pending on it (after a merge) settles too
-  }
-
-  /**
-   * How new an answer's state is for reads without a version: a whole entity is as new as the send
-   * it answers; fields only say nothing of the others (0).
-   */
-  private static long learnedAt(Layer<?, ?> l, Reply<?> reply) {
-    return reply.entityOrNull() != null ? l.sentEpoch : 0;
   }
 
   void confirmCreate(
@@ -139,7 +138,7 @@ final class Answers<K, E> {
       boolean versionless) {
     Journal<K, E> j = l.journal;
     boolean readAgain = false;
-    if (versionUnknown && j.confirmed() && j.baseEpoch > appliedFrom(l)) {
+    if (versionUnknown && j.confirmed() && j.baseEpoch > AnswerOrder.appliedFrom(l)) {
       // A client-assigned id: the server's state came while the create was on its way, and the
       // answer does not say whether it is older (as confirmUpdate explains).
       server = j.state;
@@ -148,7 +147,7 @@ final class Answers<K, E> {
     }
     K real = type.id(server);
     Journal<K, E> other = core.entities.real(real);
-    if (other != null && other != j && !earlyCopy(other, l)) {
+    if (other != null && other != j && !AnswerOrder.earlyCopy(other, l)) {
       // Another entity had its id (known before this create was sent, or made by another
       // create): the server gave the id out again, so that one was deleted there.
       deletedOnServer(other, null);
@@ -194,22 +193,6 @@ final class Answers<K, E> {
     }
   }
 
-  /**
-   * The earliest moment the write of {@code l} may have applied: its last send, or after an unknown
-   * outcome its first (the answer may replay the first application).
-   */
-  private static long appliedFrom(Layer<?, ?> l) {
-    return l.unknown ? l.firstSentEpoch : l.sentEpoch;
-  }
-
-  /**
-   * Whether {@code other} may be the entity {@code create} made, which a read or push brought under
-   * its real id before the create's answer.
-   */
-  static boolean earlyCopy(Journal<?, ?> other, Layer<?, ?> create) {
-    return other.fromServer() && other.bornAt() >= create.firstSentEpoch;
-  }
-
   void confirmUpdate(
       Layer<K, E> l,
       Patch<E> sent,
@@ -224,7 +207,9 @@ final class Answers<K, E> {
     // An answer without a version is the base with the answer's values over it: its version is
     // the base's, so it is taken even while the base waits for a newer one (versionStale).
     boolean onBase = versionUnknown && type.compareVersions(server, j.state) == 0;
-    if (versionUnknown && j.baseEpoch > appliedFrom(l) && !readBefore(j, l)) {
+    if (versionUnknown
+        && j.baseEpoch > AnswerOrder.appliedFrom(l)
+        && !AnswerOrder.readBefore(type, j, l)) {
       // Another state came while it was on its way, and the answer does not say whether the write
       // applied before or after it. The written values stay over it, as the user saw them all
       // along (rule 3; no flicker back, and an element the write added keeps its local-only
@@ -269,16 +254,6 @@ final class Answers<K, E> {
       core.readAgain.refresh(
           j, 1); // the answer may replay the first application: only a read now is sure
     }
-  }
-
-  /**
-   * Whether the state that came while {@code l} was on its way has the very version its write was
-   * made against: the server had that version when it was read, and a write moves it on, so the
-   * read came before the write applied, and the version after it is still to be learned.
-   */
-  private boolean readBefore(Journal<K, E> j, Layer<K, E> l) {
-    Object against = l.lastWrite == null ? null : l.lastWrite.baseVersion();
-    return against != null && against.equals(type.version(j.state));
   }
 
   /** Moves a created entity to its real id, merging a copy the server pushed under it first. */

@@ -200,7 +200,7 @@ final class Decisions<K, E> {
       }
       K id = type.id(s);
       Journal<K, E> known = core.entities.real(id);
-      if (known != null && !Answers.earlyCopy(known, l)) {
+      if (known != null && !AnswerOrder.earlyCopy(known, l)) {
         continue; // another entity the store knows
       }
       boolean same = Values.holds(type, s, sent, sent.fields());
