@@ -211,9 +211,11 @@ final class Answers<K, E> {
         && j.baseEpoch > AnswerOrder.appliedFrom(l)
         && !AnswerOrder.readBefore(type, j, l)) {
       // Another state came while it was on its way, and the answer does not say whether the write
-      // applied before or after it. The written values stay over it, as the user saw them all
-      // along (rule 3; no flicker back, and an element the write added keeps its local-only
-      // values), until a read sent now, of whatever version, decides.
+      // applied before or after it. The change stays over it, as the user saw it (rule 3; no
+      // flicker back, and an element it added keeps its local-only values), by element where it
+      // reached inside (the sent whole value holds others' elements as they were), until a read
+      // sent now, of whatever version, decides.
+      server = l.onto(type, j.state);
       versionUnknown = false;
       readAgain = true;
     }

@@ -4,6 +4,7 @@ import io.github.synced.runtime.spi.EntityField;
 import io.github.synced.runtime.spi.EntityType;
 import io.github.synced.runtime.spi.Patch;
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -113,6 +114,19 @@ final class Layer<K, E> {
     Set<EntityField> shown = new LinkedHashSet<>(patch.fields());
     shown.removeAll(superseded);
     return type.patch(patch.applyTo(type.copy(view)), shown);
+  }
+
+  /**
+   * {@code state} with this layer's change over it: an element it adds, removes or changes by id,
+   * not the whole value its send carried (which holds the other elements as they were then); {@code
+   * state} itself where the entity refuses the change.
+   */
+  E onto(EntityType<K, E> type, E state) {
+    try {
+      return Objects.requireNonNull(shownPatch(type, state).applyTo(type.copy(state)));
+    } catch (RuntimeException refused) {
+      return state;
+    }
   }
 
   /** The fields of {@code sent}, this layer's last body, that it set whole, not changed inside. */

@@ -118,4 +118,27 @@ class NoContentAfterReadTest {
     assertTrue(subtask(view(), "s4").expanded, "s4 is in the read, and keeps its expanded");
     assertEquals(3, view().version);
   }
+
+  @Test
+  void anotherWritersChangeToAnotherSubtaskThatTheReadShowedDoesNotGoBack() {
+    store.update("c1", ChecklistPatch.empty().editSubtasks(s -> s.add(new Subtask("s4", "Label"))));
+    store.local("c1", c -> subtask(c, "s4").expanded = true);
+    assertTrue(server.apply(0, true), "applied; its answer is still on its way");
+    server.theyChange(
+        c -> {
+          c.subtasks.get(0).title = "Pack books";
+          return c;
+        });
+    refetch(); // version 3: s4, and their s1
+    heard.clear();
+
+    server.answerEmpty(0); // the body held every subtask as it was: s1 "Pack"
+
+    for (Checklist c : heard) {
+      assertEquals("Pack books", subtask(c, "s1").title, "their s1 never goes back");
+      assertTrue(subtask(c, "s4").expanded);
+    }
+    assertEquals("Pack books", subtask(view(), "s1").title);
+    assertEquals("Pack books", server.row().subtasks.get(0).title);
+  }
 }
