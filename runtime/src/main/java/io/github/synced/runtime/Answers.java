@@ -212,10 +212,13 @@ final class Answers<K, E> {
         && !AnswerOrder.readBefore(type, j, l)) {
       // Another state came while it was on its way, and the answer does not say whether the write
       // applied before or after it. The change stays over it, as the user saw it (rule 3; no
-      // flicker back, and an element it added keeps its local-only values), by element where it
-      // reached inside (the sent whole value holds others' elements as they were), until a read
-      // sent now, of whatever version, decides.
-      server = l.onto(type, j.state);
+      // flicker back, and an element it added keeps its local-only values): by element where it
+      // reached inside (the sent whole value holds others' elements as they were), a field it set
+      // whole as the answer gives it. A read sent now, of whatever version, decides; the entity's
+      // sends wait for it, so that none goes with the read's version over values the server may
+      // not have at that version.
+      server = type.patch(server, l.setWhole(sent)).applyTo(l.onto(type, j.state));
+      onBase = true;
       versionUnknown = false;
       readAgain = true;
     }
@@ -248,7 +251,7 @@ final class Answers<K, E> {
       }
     }
     j.versionStale(j.versionStale() || versionUnknown);
-    j.awaitingVersion(j.awaitingVersion() || versionUnknown); // the next send waits for the version
+    j.awaitingVersion(j.awaitingVersion() || versionUnknown || readAgain); // sends wait for it
     finish(l, MutationState.CONFIRMED, reason, null, Cause.CONFIRM, shown);
     if (versionUnknown) {
       core.readAgain.askVersion(j, 1);

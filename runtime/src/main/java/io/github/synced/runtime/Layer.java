@@ -118,14 +118,14 @@ final class Layer<K, E> {
 
   /**
    * {@code state} with this layer's change over it: an element it adds, removes or changes by id,
-   * not the whole value its send carried (which holds the other elements as they were then); {@code
-   * state} itself where the entity refuses the change.
+   * not the whole value its send carried (which holds the other elements as they were then); a copy
+   * of {@code state} where the entity refuses the change.
    */
   E onto(EntityType<K, E> type, E state) {
     try {
       return Objects.requireNonNull(shownPatch(type, state).applyTo(type.copy(state)));
     } catch (RuntimeException refused) {
-      return state;
+      return type.copy(state);
     }
   }
 

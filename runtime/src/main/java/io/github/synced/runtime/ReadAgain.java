@@ -39,15 +39,21 @@ final class ReadAgain<K, E> {
               core.backgroundDone();
               refresh(j, asked + 1);
             });
+        return;
       }
     } else if (!found.isPresent()) {
       core.answers.deletedOnServer(j, null);
+      return;
     } else {
       try {
         core.intake.reconcile(found.get(), sentAt, sentAt, j.id);
       } catch (BadServerDataException bad) {
         // keep what the answer said; the next read corrects it
       }
+    }
+    if (j.awaitingVersion() && !j.versionStale()) { // sends held for this read go on now
+      j.awaitingVersion(false);
+      core.sends.pump(j);
     }
   }
 

@@ -175,9 +175,15 @@ final class HeldChecklistServer implements Remote<String, Checklist> {
     return answer;
   }
 
+  /** While true, a read of one checklist fails as an I/O error would. */
+  boolean failReads;
+
   @Override
   public CompletionStage<Optional<Checklist>> fetch(String id) {
-    return CompletableFuture.completedFuture(Optional.of(row()));
+    return failReads
+        ? CompletableFuture.failedFuture(
+            SyncFailure.transientFailure(503, "unavailable", null, null))
+        : CompletableFuture.completedFuture(Optional.of(row()));
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.github.synced.runtime.ConflictPolicy;
 import io.github.synced.runtime.Mutation;
 import io.github.synced.runtime.MutationState;
 import io.github.synced.runtime.SyncStore;
+import io.github.synced.testing.VirtualScheduler;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -140,5 +141,36 @@ class NoContentAfterReadTest {
     }
     assertEquals("Pack books", subtask(view(), "s1").title);
     assertEquals("Pack books", server.row().subtasks.get(0).title);
+  }
+
+  @Test
+  void aSendHeldForTheReadAfterTheAnswerGoesOnWhenThatReadKeepsFailing() {
+    VirtualScheduler clock = new VirtualScheduler();
+    SyncStore<String, Checklist> store =
+        SyncStore.of(ChecklistSync.TYPE)
+            .remote(server)
+            .scheduler(clock)
+            .notifyOn(Runnable::run)
+            .build();
+    store.load(List.of(server.row()));
+    store.update("c1", ChecklistPatch.empty().title("Move flat"));
+    Mutation<String, Checklist> second = store.update("c1", ChecklistPatch.empty().title("Move"));
+    assertTrue(server.apply(0, true));
+    server.theyChange(
+        c -> {
+          c.subtasks.get(0).title = "Pack books";
+          return c;
+        });
+    assertTrue(store.refetch().toCompletableFuture().isDone()); // version 3: after the write
+    server.failReads = true;
+
+    server.answerEmpty(0); // ambiguous: the second send waits for a read that fails
+
+    assertEquals(1, server.writes.size(), "held while the read is tried again");
+    for (int i = 0; i < 20 && clock.runNext(); i++) {
+      assertTrue(server.writes.size() <= 2);
+    }
+    assertEquals(2, server.writes.size(), "sent once the read has run out of tries");
+    assertEquals(MutationState.SENDING, second.state());
   }
 }
