@@ -269,18 +269,17 @@ class ElementsInFlightTest {
   @Test
   void refusedAddDisappearsOtherAddKeepsExpanded() {
     try (Rig rig = new Rig(FakeApi.Answer.NO_CONTENT)) {
-      rig.api.failNextWrite(422);
-      FakeApi.Gate g = rig.api.holdWrite(true);
+      FakeApi.Gate g = rig.api.holdWrite(false);
+      g.refuse = 422; // held: refused only after both cards were expanded
       Mutation<String, Board> m1 =
           rig.boards.update("b1", p -> p.editCards(c -> c.add(new Card("c9", "nine"))));
       Mutation<String, Board> m2 =
           rig.boards.update("b1", p -> p.editCards(c -> c.add(new Card("c8", "eight"))));
       expandCard(rig, "c9");
       expandCard(rig, "c8");
-      rig.settle();
       g.open();
-      assertEquals(MutationState.ROLLED_BACK, m1.state());
       await(m2.result());
+      assertEquals(MutationState.ROLLED_BACK, m1.state());
       rig.settle();
       Board b = rig.b1();
       assertNull(b.card("c9"), b.toString());
