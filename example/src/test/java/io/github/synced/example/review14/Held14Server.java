@@ -82,6 +82,11 @@ final class Held14Server implements Remote<String, Doc14> {
     answers.get(i).complete(Reply.empty());
   }
 
+  /** Answers write {@code i} with some fields and no version. */
+  void answerFields(int i, io.github.synced.runtime.spi.Patch<Doc14> fields) {
+    answers.get(i).complete(Reply.partial(fields));
+  }
+
   /** Answers every held single read with the row as it is now. */
   void answerReads() {
     List<CompletableFuture<Optional<Doc14>>> now = List.copyOf(heldReads);

@@ -1,4 +1,4 @@
-package io.github.synced.example.review14b;
+package io.github.synced.example.review14;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
  */
 class OntoAfterReadTest {
 
-  private final Held14bServer server = new Held14bServer();
-  private final List<Doc14b> heard = new ArrayList<>();
+  private final Held14Server server = new Held14Server();
+  private final List<Doc14> heard = new ArrayList<>();
 
-  private SyncStore<String, Doc14b> store() {
-    SyncStore<String, Doc14b> store =
-        SyncStore.of(Doc14bSync.TYPE)
+  private SyncStore<String, Doc14> store() {
+    SyncStore<String, Doc14> store =
+        SyncStore.of(Doc14Sync.TYPE)
             .remote(server)
             .conflicts(ConflictPolicy.serverWins())
             .notifyOn(Runnable::run)
@@ -32,11 +32,11 @@ class OntoAfterReadTest {
     return store;
   }
 
-  private static Item14b item(Doc14b d, String id) {
+  private static Item14 item(Doc14 d, String id) {
     return d.items.stream().filter(i -> i.id.equals(id)).findFirst().orElse(null);
   }
 
-  private static void refetch(SyncStore<String, Doc14b> store) {
+  private static void refetch(SyncStore<String, Doc14> store) {
     assertTrue(store.refetch().toCompletableFuture().isDone(), "lists are answered at once");
   }
 
@@ -50,11 +50,11 @@ class OntoAfterReadTest {
    */
   @Test
   void aQueuedSendDoesNotGoWithTheReadsVersionOverAStateTheServerNeverHadAtIt() {
-    SyncStore<String, Doc14b> store = store();
-    Mutation<String, Doc14b> first =
-        store.update("d1", Doc14bPatch.empty().editItems(s -> s.update("i1", p -> p.title("X"))));
-    Mutation<String, Doc14b> second =
-        store.update("d1", Doc14bPatch.empty().editItems(s -> s.add(new Item14b("i4", "Four"))));
+    SyncStore<String, Doc14> store = store();
+    Mutation<String, Doc14> first =
+        store.update("d1", Doc14Patch.empty().editItems(s -> s.update("i1", p -> p.title("X"))));
+    Mutation<String, Doc14> second =
+        store.update("d1", Doc14Patch.empty().editItems(s -> s.add(new Item14("i4", "Four"))));
     assertEquals(1, server.writes.size(), "serial: the second waits");
     assertTrue(server.apply(0, true)); // v2: i1 X
     server.theyChange(d -> item(d, "i1").title = "Y"); // v3: another writer's i1
@@ -91,14 +91,14 @@ class OntoAfterReadTest {
    */
   @Test
   void theFieldTheAnswerNamesWinsOverTheSentValue() {
-    SyncStore<String, Doc14b> store = store();
-    Mutation<String, Doc14b> w = store.update("d1", Doc14bPatch.empty().title("b"));
+    SyncStore<String, Doc14> store = store();
+    Mutation<String, Doc14> w = store.update("d1", Doc14Patch.empty().title("b"));
     server.theyChange(d -> d.note = "theirs"); // v2
     refetch(store); // reads v2
     assertTrue(server.apply(0, false));
     server.holdReads = true;
 
-    server.answerFields(0, Doc14bPatch.empty().title("B")); // normalized, no version
+    server.answerFields(0, Doc14Patch.empty().title("B")); // normalized, no version
 
     assertEquals(MutationState.CONFIRMED, w.state());
     assertEquals("B", store.get("d1").orElseThrow().title, "the answer's title wins");
