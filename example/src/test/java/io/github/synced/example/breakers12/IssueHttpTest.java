@@ -327,11 +327,14 @@ class IssueHttpTest {
           return null;
         };
     issues.local("i1", i -> i.sub("s2").expanded = true);
+    CountDownLatch gate = new CountDownLatch(1); // the refusals come back only after the look
+    server.gate = gate;
     Mutation<String, Issue> remove = issues.update("i1", p -> p.editSubIssues(s -> s.remove("s2")));
     Mutation<String, Issue> add =
         issues.update(
             "i1", p -> p.editSubIssues(s -> s.add(0, new SubIssue("s5", "Write docs", "todo", 1))));
     assertEquals(List.of("s5", "s1", "s3"), view().subIds());
+    gate.countDown();
     assertEquals(SyncFailure.Kind.REJECTED, failure(remove).kind());
     assertEquals(SyncFailure.Kind.REJECTED, failure(add).kind());
     await(store.idle());
