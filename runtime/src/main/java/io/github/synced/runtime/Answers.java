@@ -204,6 +204,7 @@ final class Answers<K, E> {
     Journal<K, E> j = l.journal;
     E shown = before != null ? before : core.before(j);
     boolean readAgain = false;
+    E read = null; // the consistent state a made-up base goes back to if no read decides
     // An answer without a version is the base with the answer's values over it: its version is
     // the base's, so it is taken even while the base waits for a newer one (versionStale).
     boolean onBase = versionUnknown && type.compareVersions(server, j.state) == 0;
@@ -217,6 +218,7 @@ final class Answers<K, E> {
       // whole as the answer gives it. A read sent now, of whatever version, decides; the entity's
       // sends wait for it, so that none goes with the read's version over values the server may
       // not have at that version.
+      read = j.state;
       server = type.patch(server, l.setWhole(sent)).applyTo(l.onto(type, j.state));
       onBase = true;
       versionUnknown = false;
@@ -231,6 +233,8 @@ final class Answers<K, E> {
       core.sends.askServer(l, bad);
       return;
     }
+    ReadAgain.Fallback<E> fallback =
+        read == null ? null : new ReadAgain.Fallback<>(read, j.baseEpoch);
     j.state = Insides.withAddedLocalOnly(type, l.patch, j.state);
     j.confirmedFields(type, sent.fields(), core.epoch, l.handle.sequence());
     List<Layer<K, E>> layers = j.layers();
@@ -257,7 +261,7 @@ final class Answers<K, E> {
       core.readAgain.askVersion(j, 1);
     } else if (readAgain || (!type.hasVersion() && l.unknown)) {
       core.readAgain.refresh(
-          j, 1); // the answer may replay the first application: only a read now is sure
+          j, 1, fallback); // the answer may replay the first application: only a read now is sure
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.synced.runtime;
 
+import io.github.synced.runtime.Change.Cause;
 import java.util.Optional;
 
 /**
@@ -22,11 +23,29 @@ final class ReadAgain<K, E> {
    * a version nothing tells whether what others wrote since is newer. A read sent now is.
    */
   void refresh(Journal<K, E> j, int asked) {
-    fetch(j, (sentAt, found, failure) -> refreshed(j, asked, sentAt, found, failure));
+    refresh(j, asked, null);
+  }
+
+  /**
+   * A base made of a mutation's change over a consistent state the server had ({@code read}), which
+   * became the base at {@code epoch}: where no read replaced it by the time the sends waiting for
+   * one go on, the base goes back to {@code read}, so that no send carries that state's version
+   * over values the server may not have at it.
+   */
+  record Fallback<E>(E read, long epoch) {}
+
+  /** As {@link #refresh(Journal, int)}, going back to {@code fallback} where no read decides. */
+  void refresh(Journal<K, E> j, int asked, Fallback<E> fallback) {
+    fetch(j, (sentAt, found, failure) -> refreshed(j, asked, fallback, sentAt, found, failure));
   }
 
   private void refreshed(
-      Journal<K, E> j, int asked, long sentAt, Optional<E> found, Throwable failure) {
+      Journal<K, E> j,
+      int asked,
+      Fallback<E> fallback,
+      long sentAt,
+      Optional<E> found,
+      Throwable failure) {
     if (core.entities.real(j.id) != j) {
       return;
     }
@@ -37,7 +56,7 @@ final class ReadAgain<K, E> {
             core.retry.delay(asked, null),
             () -> {
               core.backgroundDone();
-              refresh(j, asked + 1);
+              refresh(j, asked + 1, fallback);
             });
         return;
       }
@@ -51,9 +70,24 @@ final class ReadAgain<K, E> {
         // keep what the answer said; the next read corrects it
       }
     }
+    if (fallback != null && j.baseEpoch == fallback.epoch()) {
+      fallBack(j, fallback.read()); // no read replaced the made-up base: the consistent one
+    }
     if (j.awaitingVersion() && !j.versionStale()) { // sends held for this read go on now
       j.awaitingVersion(false);
       core.sends.pump(j);
+    }
+  }
+
+  private void fallBack(Journal<K, E> j, E read) {
+    E before = core.before(j);
+    j.state = core.type.withLocalOnly(core.type.copy(read), j.state);
+    j.baseEpoch = ++core.epoch;
+    core.derive(j);
+    if (j.view != null
+        && !core.unheard(before)
+        && (before == null || !core.type.diff(before, j.view).isEmpty())) {
+      core.announce(j.hasLayers() ? Cause.REBASE : Cause.EXTERNAL_UPDATE, j, before, null, null);
     }
   }
 
@@ -107,9 +141,14 @@ final class ReadAgain<K, E> {
       core.sends.pump(j);
       return;
     }
-    if (asked >= core.retry.maxAttempts() && j.awaitingVersion()) {
-      j.awaitingVersion(false); // the sends go on; the version is still asked for meanwhile
-      core.sends.pump(j);
+    if (asked >= core.retry.maxAttempts()) {
+      // Out of tries: the sends go on under the version known (a 412 brings the newer one), and
+      // the next read, push or conflict brings it; the store stops asking, so that it can be idle.
+      if (j.awaitingVersion()) {
+        j.awaitingVersion(false);
+        core.sends.pump(j);
+      }
+      return;
     }
     core.backgroundStarted();
     core.sends.later(

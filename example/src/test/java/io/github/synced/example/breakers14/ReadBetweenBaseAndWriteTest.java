@@ -6,6 +6,7 @@ import io.github.synced.runtime.Change;
 import io.github.synced.runtime.Mutation;
 import io.github.synced.runtime.MutationState;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -83,7 +84,7 @@ class ReadBetweenBaseAndWriteTest {
             case ADD_CARD, PUT_LANE -> "EXP";
             case CARD_TITLE -> "ONE";
           };
-      List<String> shown = new ArrayList<>();
+      List<String> shown = Collections.synchronizedList(new ArrayList<>()); // listener's thread
       var unused =
           rig.store.subscribe(
               "b1",
@@ -117,7 +118,11 @@ class ReadBetweenBaseAndWriteTest {
       String now = probe(rig.b1(), e);
       boolean seen = false;
       String flicker = null;
-      for (String s : shown) {
+      List<String> heard;
+      synchronized (shown) {
+        heard = List.copyOf(shown);
+      }
+      for (String s : heard) {
         if (s.endsWith(":" + want)) {
           seen = true;
         } else if (seen && flicker == null) {

@@ -5,6 +5,7 @@ import static io.github.synced.example.breakers14.Rig.await;
 import io.github.synced.runtime.Change;
 import io.github.synced.runtime.Mutation;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class RekeyedPartialTest {
       if (!rig.b1().lanes.containsKey("k-l1")) {
         throw new AssertionError("setup: " + rig.b1());
       }
-      List<String> shown = new ArrayList<>();
+      List<String> shown = Collections.synchronizedList(new ArrayList<>()); // listener's thread
       var unused =
           rig.store.subscribe(
               "b1",
@@ -84,7 +85,7 @@ class RekeyedPartialTest {
       } else {
         boolean seenL9 = false;
         boolean seenMine = false;
-        for (String s : shown) {
+        for (String s : new ArrayList<>(shown)) {
           if (s.contains("l9=EXP")) {
             seenL9 = true;
           } else if (seenL9) {

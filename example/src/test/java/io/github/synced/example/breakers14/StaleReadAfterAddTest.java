@@ -5,6 +5,7 @@ import static io.github.synced.example.breakers14.Rig.await;
 import io.github.synced.runtime.Change;
 import io.github.synced.runtime.Mutation;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class StaleReadAfterAddTest {
   private static void run(FakeApi.Answer a, boolean ifMatch, boolean lane) {
     try (Rig rig = new Rig(a)) {
       rig.api.checkIfMatch = ifMatch;
-      List<String> shown = new ArrayList<>();
+      List<String> shown = Collections.synchronizedList(new ArrayList<>()); // listener's thread
       var unused =
           rig.store.subscribe(
               "b1",
@@ -69,10 +70,11 @@ class StaleReadAfterAddTest {
         throw new AssertionError(
             "x9 lost: " + rig.b1() + " shown " + shown + " log " + rig.api.log);
       }
+      List<String> heardNow = new ArrayList<>(shown);
       int first =
-          shown.indexOf(shown.stream().filter(s -> s.endsWith("EXP")).findFirst().orElse(""));
-      for (int i = first; i >= 0 && i < shown.size(); i++) {
-        if (!shown.get(i).endsWith("EXP")) {
+          heardNow.indexOf(heardNow.stream().filter(s -> s.endsWith("EXP")).findFirst().orElse(""));
+      for (int i = first; i >= 0 && i < heardNow.size(); i++) {
+        if (!heardNow.get(i).endsWith("EXP")) {
           throw new AssertionError("x9 flickered: " + shown);
         }
       }
