@@ -232,6 +232,18 @@ final class Core<K, E> {
     }
   }
 
+  /**
+   * Tells the listeners of {@code j} that server state changed its view from {@code before} (a
+   * rebase while mutations are pending, else an external update), if it did change.
+   */
+  void announceServerChange(Journal<K, E> j, E before) {
+    if (j.view != null
+        && before != UNHEARD
+        && (before == null || !type.diff(before, j.view).isEmpty())) {
+      announce(j.hasLayers() ? Cause.REBASE : Cause.EXTERNAL_UPDATE, j, before, null, null);
+    }
+  }
+
   /** {@link #announce} with the view's copy made already. */
   void announce(
       Cause cause, Journal<K, E> j, E before, Layer<K, E> by, SyncFailure error, E after) {

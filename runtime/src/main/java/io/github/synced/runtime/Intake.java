@@ -312,11 +312,7 @@ final class Intake<K, E> {
         }
       }
       core.derive(j);
-      if (j.view != null
-          && !core.unheard(before)
-          && (before == null || !type.diff(before, j.view).isEmpty())) {
-        core.announce(j.hasLayers() ? Cause.REBASE : Cause.EXTERNAL_UPDATE, j, before, null, null);
-      }
+      core.announceServerChange(j, before);
       core.sends.pump(j);
     }
   }

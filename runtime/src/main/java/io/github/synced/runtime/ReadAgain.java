@@ -1,6 +1,5 @@
 package io.github.synced.runtime;
 
-import io.github.synced.runtime.Change.Cause;
 import java.util.Optional;
 
 /**
@@ -84,11 +83,7 @@ final class ReadAgain<K, E> {
     j.state = core.type.withLocalOnly(core.type.copy(read), j.state);
     j.baseEpoch = ++core.epoch;
     core.derive(j);
-    if (j.view != null
-        && !core.unheard(before)
-        && (before == null || !core.type.diff(before, j.view).isEmpty())) {
-      core.announce(j.hasLayers() ? Cause.REBASE : Cause.EXTERNAL_UPDATE, j, before, null, null);
-    }
+    core.announceServerChange(j, before);
   }
 
   /**

@@ -72,6 +72,23 @@ final class FakeApi implements AutoCloseable {
   volatile boolean rekeyLanes = false;
   volatile boolean mergePatchMaps = false;
 
+  /**
+   * Single-entity reads: called with the row (or null) under the lock; a non-null reply replaces
+   * the normal answer.
+   */
+  volatile java.util.function.Function<ObjectNode, Reply> readOverride;
+
+  /** Lists leave out the version property (a list without versions). */
+  volatile boolean listWithoutVersion = false;
+
+  /** The server normalizes board titles to upper case on write. */
+  volatile boolean upperTitles = false;
+
+  final java.util.concurrent.atomic.AtomicInteger singleReads =
+      new java.util.concurrent.atomic.AtomicInteger();
+  final java.util.concurrent.atomic.AtomicInteger writes =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   /** Run once, under the lock, right after the next write is applied (another writer). */
   volatile Consumer<ObjectNode> afterNextWrite;
 
@@ -130,6 +147,10 @@ final class FakeApi implements AutoCloseable {
     edit.accept(o);
     o.put("version", ++counter);
     return o.deepCopy();
+  }
+
+  synchronized void delete(String id) {
+    rows.remove(id);
   }
 
   synchronized ObjectNode row(String id) {
@@ -258,10 +279,26 @@ final class FakeApi implements AutoCloseable {
   private synchronized Reply read(String id) {
     if (id == null) {
       ArrayNode a = M.createArrayNode();
-      rows.values().forEach(r -> a.add(r.deepCopy()));
+      rows.values()
+          .forEach(
+              r -> {
+                ObjectNode c = r.deepCopy();
+                if (listWithoutVersion) {
+                  c.remove("version");
+                }
+                a.add(c);
+              });
       return new Reply(200, a.toString());
     }
+    singleReads.incrementAndGet();
     ObjectNode o = rows.get(id);
+    var ov = readOverride;
+    if (ov != null) {
+      Reply r = ov.apply(o == null ? null : o.deepCopy());
+      if (r != null) {
+        return r;
+      }
+    }
     if (o == null) {
       return new Reply(404, "{\"error\":\"no board\"}");
     }
@@ -270,6 +307,7 @@ final class FakeApi implements AutoCloseable {
 
   private synchronized Reply write(
       String method, String id, String ifMatch, String key, byte[] body) {
+    writes.incrementAndGet();
     if (dedupe && key != null && replays.containsKey(key)) {
       return new Reply(200, new String(replays.get(key), StandardCharsets.UTF_8));
     }
@@ -317,6 +355,9 @@ final class FakeApi implements AutoCloseable {
         }
         row.set("lanes", re);
       }
+    }
+    if (upperTitles && row.get("title") != null && row.get("title").isTextual()) {
+      row.put("title", row.get("title").asText().toUpperCase(java.util.Locale.ROOT));
     }
     row.put("version", ++counter);
     Consumer<ObjectNode> after = afterNextWrite;

@@ -1,7 +1,7 @@
-package io.github.synced.example.breakers15;
+package io.github.synced.example.breakers14;
 
-import static io.github.synced.example.breakers15.Checks.allExpanded;
-import static io.github.synced.example.breakers15.Rig.await;
+import static io.github.synced.example.breakers14.Checks.allExpanded;
+import static io.github.synced.example.breakers14.Rig.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.synced.runtime.Mutation;
